@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../core/app-error.js';
+import { Timestamp } from '../events/event-schema.js';
+import type { Database } from '../store/tables.js';
+import { ALERT_CATEGORIES, SEVERITIES, type Alert } from './alert-schema.js';
+
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+
+/** Query string of `GET /v1/alerts`. Lists are comma-separated. */
+export const AlertQuerySchema = z.strictObject({
+  category: csvOf(ALERT_CATEGORIES).optional(),
+  severity: csvOf(SEVERITIES).optional(),
+  subject: z.string().min(1).max(128).optional().describe('The subject account id'),
+  conversationId: z.string().min(1).max(128).optional(),
+  since: Timestamp.optional().describe('Alerts whose event time is at or after this'),
+  until: Timestamp.optional().describe('Alerts whose event time is before this'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(512).optional().describe('nextCursor from the previous page'),
+});
+export type AlertQuery = z.output<typeof AlertQuerySchema>;
+
+export interface AlertPage {
+  alerts: Alert[];
+  nextCursor: string | null;
+}
+
+function decodeCursor(cursor: string): { ts: number; id: string } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sep = text.indexOf(':');
+  const ts = Number(text.slice(0, sep));
+  if (sep < 1 || !Number.isFinite(ts)) throw new AppError('invalid_input', 'cursor is not one this API issued', { issues: [{ field: 'cursor', reason: 'is malformed' }] });
+  return { ts, id: text.slice(sep + 1) };
+}
+
+/** Newest first, keyset-paged on (event time, id) so pages stay stable while alerts arrive. */
+export async function queryAlerts(db: Kysely<Database>, q: AlertQuery): Promise<AlertPage> {
+  let sel = db.selectFrom('alerts').select(['id', 'ts_ms', 'body']);
+  if (q.category) sel = sel.where('category', 'in', q.category);
+  if (q.severity) sel = sel.where('severity', 'in', q.severity);
+  if (q.subject) sel = sel.where('subject_account', '=', q.subject);
+  if (q.conversationId) sel = sel.where('conversation_id', '=', q.conversationId);
+  if (q.since) sel = sel.where('ts_ms', '>=', Date.parse(q.since));
+  if (q.until) sel = sel.where('ts_ms', '<', Date.parse(q.until));
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    sel = sel.where((eb) => eb.or([eb('ts_ms', '<', c.ts), eb.and([eb('ts_ms', '=', c.ts), eb('id', '<', c.id)])]));
+  }
+  const rows = await sel.orderBy('ts_ms', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    alerts: page.map((r) => JSON.parse(r.body) as Alert),
+    nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.ts_ms}:${last.id}`).toString('base64url') : null,
+  };
+}
+
+export async function getAlert(db: Kysely<Database>, id: string): Promise<Alert | undefined> {
+  const row = await db.selectFrom('alerts').select('body').where('id', '=', id).executeTakeFirst();
+  return row ? (JSON.parse(row.body) as Alert) : undefined;
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../core/app-error.js';
+import { zodIssues } from '../events/validate-event.js';
+import type { RouteContext } from '../server/route-context.js';
+import { AlertQuerySchema, getAlert, queryAlerts } from './alert-queries.js';
+
+export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/v1/alerts', async (req) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    const parsed = AlertQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      throw new AppError('invalid_input', `invalid query: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+    }
+    return queryAlerts(ctx.store.db, parsed.data);
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/alerts/:id', async (req) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    const alert = await getAlert(ctx.store.db, req.params.id);
+    if (!alert) throw new AppError('not_found', `no alert with id ${req.params.id.slice(0, 128)}`);
+    return alert;
+  });
+}

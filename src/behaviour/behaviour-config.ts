@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const BehaviourConfigSchema = z
+  .strictObject({
+    /** Accounts of unknown age are treated as adults when they contact minors (the cautious side). */
+    treatUnknownAgeAsAdult: z.boolean().default(true),
+    suspiciousAdult: z
+      .strictObject({
+        /** Distinct minors who blocked or reported an adult before it is flagged. */
+        minorComplaints: z.number().int().min(1).max(1000).default(2),
+        /** Distinct unconnected minors messaged within the window before it is flagged. */
+        fanOutMinors: z.number().int().min(2).max(100000).default(5),
+        fanOutWindowHours: z.number().positive().max(24 * 30).default(24),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export type BehaviourConfig = z.output<typeof BehaviourConfigSchema>;

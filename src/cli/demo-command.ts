@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { createLogger } from '../core/create-logger.js';
+import { loadConfig } from '../config/load-config.js';
+import { createApiKey } from '../server/api-keys.js';
+import { startServer } from '../server/start-server.js';
+import { waitForSignal } from './serve-command.js';
+
+const SCENARIO = fileURLToPath(new URL('../../examples/demo-scenario.jsonl', import.meta.url));
+
+const QUESTIONS = [
+  { action: 'message', actor: 'u_coach_dana', target: 'u_mia', why: 'a coach the child follows' },
+  { action: 'message', actor: 'u_aunt_rita', target: 'u_leo', why: 'an unconnected adult, to a 13-15' },
+  { action: 'message', actor: 'u_coach_dana', target: 'u_noa', why: 'an unconnected adult, to a 16-17' },
+  { action: 'message', actor: 'u_rex', target: 'u_mia', why: 'an adult blocked and reported by minors' },
+  { action: 'view_profile', actor: 'u_vic', target: 'u_zoe', why: 'an adult flagged for fan-out' },
+  { action: 'recommend', actor: 'u_kai', target: 'u_rex', why: 'recommend a flagged adult to a child' },
+  { action: 'message', actor: 'u_mia', target: 'u_leo', why: 'two teens who are friends' },
+] as const;
+
+/**
+ * `npm run demo`: Warden on its embedded defaults with data in it. Starts the server on a
+ * fresh SQLite file, sends the shipped synthetic scenario through the real HTTP API,
+ * shows the alerts and some gate decisions, and keeps serving until Ctrl-C.
+ */
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('start Warden on a fresh embedded database, replay a small synthetic scenario, and keep serving')
+    .option('--port <port>', 'port to listen on', (v) => Number(v), 8080)
+    .option('--exit', 'stop after showing the results instead of serving')
+    .action(async (flags: { port: number; exit?: boolean }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
+      const config = loadConfig({ overrides: { store: { url: join(dir, 'warden.db') }, server: { port: flags.port }, log: { level: 'warn' } } });
+      const logger = createLogger(config.log.level);
+      const server = await startServer(config, logger);
+      const { key } = await createApiKey(server.store.db, 'demo admin', 'admin');
+      const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+      const say = (s = '') => process.stdout.write(s + '\n');
+
+      const lines = readFileSync(SCENARIO, 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const events = lines.map((l) => JSON.parse(l) as unknown);
+      const res = await fetch(`${server.url}/v1/events`, { method: 'POST', headers, body: JSON.stringify(events) });
+      const ingest = (await res.json()) as { accepted: number; duplicates: number; rejected: unknown[]; alerts: number };
+      say(`Warden ${server.url}  (database ${config.store.url})`);
+      say(`POST /v1/events: ${events.length} synthetic events -> ${ingest.accepted} accepted, ${ingest.duplicates} duplicate, ${ingest.rejected.length} rejected, ${ingest.alerts} alerts`);
+      say();
+
+      const alerts = (await (await fetch(`${server.url}/v1/alerts?limit=100`, { headers })).json()) as {
+        alerts: { category: string; severity: string; subject: { accountId: string }; relatedAccountIds?: string[]; reasons: { code: string }[] }[];
+      };
+      say('GET /v1/alerts:');
+      for (const a of [...alerts.alerts].reverse()) {
+        say(`  ${a.category.padEnd(17)} ${a.severity.padEnd(7)} ${a.subject.accountId.padEnd(8)} -> ${(a.relatedAccountIds ?? []).join(',').padEnd(8)} ${a.reasons.map((r) => r.code).join(', ')}`);
+      }
+      say();
+      say('POST /v1/decisions:');
+      for (const q of QUESTIONS) {
+        const d = (await (await fetch(`${server.url}/v1/decisions`, { method: 'POST', headers, body: JSON.stringify({ action: q.action, actor: q.actor, target: q.target }) })).json()) as {
+          decision: string;
+          reasons: { code: string }[];
+        };
+        say(`  ${q.action.padEnd(12)} ${q.actor.padEnd(13)} -> ${q.target.padEnd(8)} ${d.decision.padEnd(5)} ${d.reasons.map((r) => r.code).join(', ') || '-'}   (${q.why})`);
+      }
+      say();
+      if (flags.exit) {
+        await server.close();
+        return;
+      }
+      say('Try it (this admin key lives only in the demo database):');
+      say(`  curl -s -H 'authorization: Bearer ${key}' '${server.url}/v1/alerts?category=suspicious_adult'`);
+      say(`  curl -s -H 'authorization: Bearer ${key}' -H 'content-type: application/json' -d '{"action":"message","actor":"u_vic","target":"u_mia"}' ${server.url}/v1/decisions`);
+      say(`  curl -s ${server.url}/openapi.json`);
+      say('Ctrl-C stops the demo.');
+      await waitForSignal(server.close, logger);
+    });
+}

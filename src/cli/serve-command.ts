@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { createLogger } from '../core/create-logger.js';
+import { startServer } from '../server/start-server.js';
+import { configFrom, withCommon, type CommonFlags } from './common-options.js';
+
+export function serveCommand(): Command {
+  return withCommon(new Command('serve').description('run the HTTP API: ingest, the inline gate and alerts'))
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (default 8080)', (v) => Number(v))
+    .action(async (flags: CommonFlags & { host?: string; port?: number }) => {
+      const config = configFrom(flags, { server: { host: flags.host, port: flags.port } });
+      const logger = createLogger(config.log.level);
+      const server = await startServer(config, logger);
+      await waitForSignal(server.close, logger);
+    });
+}
+
+/** Graceful shutdown on SIGINT/SIGTERM; a second signal exits at once. */
+export function waitForSignal(close: () => Promise<void>, logger: { info: (o: object, m: string) => void }): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: string) => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      close().then(resolve, (e: unknown) => {
+        process.stderr.write(`warden: shutdown failed: ${String(e)}\n`);
+        process.exitCode = 1;
+        resolve();
+      });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { BehaviourConfigSchema } from '../behaviour/behaviour-config.js';
+import { GateConfigSchema } from '../gate/gate-config.js';
+import { LIMITS } from '../events/limits.js';
+
+/**
+ * Every setting with its default. docs/configuration.md documents each one and a test
+ * keeps the two in step.
+ */
+export const ConfigSchema = z
+  .strictObject({
+    store: z
+      .strictObject({
+        /** A SQLite file path, `:memory:`, or a `postgres://` URL. */
+        url: z.string().min(1).default('./warden.db'),
+        /** FULL: a commit survives power loss before the platform gets its acknowledgement. */
+        sqliteSynchronous: z.enum(['full', 'normal', 'off']).default('full'),
+        pgPoolSize: z.number().int().min(1).max(200).default(10),
+      })
+      .prefault({}),
+    server: z
+      .strictObject({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** spec: POST /v1/events takes at most 4 MiB. */
+        bodyLimitBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(LIMITS.batchMaxBytes),
+        /** How long shutdown waits for in-flight batches before it gives up. */
+        shutdownTimeoutMs: z.number().int().min(0).max(600_000).default(15_000),
+      })
+      .prefault({}),
+    ingest: z
+      .strictObject({
+        /** How far an event's `ts` may be ahead of Warden's clock before it is rejected. */
+        maxFutureSkewSeconds: z.number().int().min(0).max(86_400).default(300),
+      })
+      .prefault({}),
+    gate: GateConfigSchema,
+    behaviour: BehaviourConfigSchema,
+    log: z
+      .strictObject({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export type WardenConfig = z.output<typeof ConfigSchema>;
+export type WardenConfigInput = z.input<typeof ConfigSchema>;

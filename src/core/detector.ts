@@ -1,0 +1,32 @@
+import type { AlertDraft } from '../alerts/alert-schema.js';
+import type { ValidEvent } from '../events/validate-event.js';
+import type { Facts } from '../facts/facts.js';
+
+/** A minor messaged by an adult (or an account of unknown age) with no connection from the minor. */
+export interface UnconnectedContact {
+  minorIdx: number;
+  minorId: string;
+  minorBand: number;
+}
+
+/** What a detector sees for one event: the event, facts already updated by it, and derived signals. */
+export interface DetectorInput {
+  readonly ev: ValidEvent;
+  readonly facts: Facts;
+  /** The event's UTC date packed yyyymmdd, for age bands at the event's time. */
+  readonly datePacked: number;
+  /** For `message.sent` from a non-minor: the minors among its recipients who have no connection to the sender. */
+  readonly unconnected: readonly UnconnectedContact[];
+}
+
+/**
+ * A detector turns accepted events into alert drafts. It does no I/O (DESIGN.md); state it
+ * keeps between events lives in memory and is rebuilt from the store on start.
+ * `name` is persisted with every alert and is never renamed.
+ */
+export interface Detector {
+  readonly name: string;
+  evaluate(input: DetectorInput): readonly AlertDraft[];
+}
+
+export const NO_DRAFTS: readonly AlertDraft[] = Object.freeze([]);

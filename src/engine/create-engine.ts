@@ -1,0 +1,220 @@
+import type { Logger } from 'pino';
+import type { Alert, AlertDraft } from '../alerts/alert-schema.js';
+import { createContactTracker, type ContactTracker } from '../behaviour/contact-tracker.js';
+import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
+import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { packedUtcDate } from '../core/age-band.js';
+import { AppError } from '../core/app-error.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import type { Detector } from '../core/detector.js';
+import { newId } from '../core/ids.js';
+import type { ValidEvent } from '../events/validate-event.js';
+import { applyEvent } from '../facts/apply-event.js';
+import { createFacts, FLAG, type Facts, type FlagName } from '../facts/facts.js';
+import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
+import type { Store } from '../store/store.js';
+import { WriteSet } from '../store/write-set.js';
+import { createCommitQueue } from './commit-queue.js';
+import { restoreState } from './restore-state.js';
+
+export interface IngestItem extends ValidEvent {
+  /** The event as stored; the validated event re-serialised when absent. */
+  body?: string;
+}
+
+export type IngestStatus = 'accepted' | 'duplicate';
+
+export interface IngestOutcome {
+  statuses: IngestStatus[];
+  alerts: Alert[];
+}
+
+export interface EngineState {
+  facts: Facts;
+  tracker: ContactTracker;
+  detectors: Detector[];
+  gate: Gate;
+  alertKeys: Set<string>;
+}
+
+export interface Engine {
+  /** Validated events in, durable before the promise resolves; duplicates by `id` are acknowledged and ignored. */
+  ingest(items: readonly IngestItem[]): Promise<IngestOutcome>;
+  decide(req: DecisionRequest): Decision;
+  readonly state: EngineState;
+  readonly ready: boolean;
+  /** Waits for every accepted batch to be committed. */
+  drain(): Promise<void>;
+}
+
+export interface EngineOptions {
+  store: Store;
+  config: WardenConfig;
+  logger: Logger;
+  clock?: Clock;
+  /** Called with alerts after they are committed, in the order they fired. */
+  onAlerts?: (alerts: Alert[]) => void;
+}
+
+export function buildState(config: WardenConfig, clock: Clock): EngineState {
+  const facts = createFacts();
+  const tracker = createContactTracker({
+    windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000,
+    treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
+  });
+  const detectors: Detector[] = [createUnwantedContactDetector(), createSuspiciousAdultDetector(config.behaviour, tracker)];
+  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set() };
+}
+
+/**
+ * The ingest pipeline and the state it keeps warm. One batch at a time is folded into
+ * memory (synchronously, so batches never interleave), then its rows join the group
+ * commit; the caller hears back only once they are durable.
+ */
+export async function createEngine(opts: EngineOptions): Promise<Engine> {
+  const { store, config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  let state = buildState(config, clock);
+  await restoreState(store, state, config);
+  let ready = true;
+  let reloading: Promise<void> | null = null;
+  /** Ids folded into memory whose commit has not finished: a retry must not apply them twice. */
+  const pending = new Set<string>();
+
+  const queue = createCommitQueue(
+    (ws) => store.write(ws),
+    (e) => {
+      // Memory is now ahead of the store. Rebuild it from what was committed before the
+      // next batch, so the rejected events can be retried and applied exactly once.
+      logger.error({ err: e }, 'commit failed; reloading state from the store');
+      ready = false;
+      reloading ??= (async () => {
+        await queue.drain();
+        const fresh = buildState(config, clock);
+        await restoreState(store, fresh, config);
+        state = fresh;
+        ready = true;
+      })()
+        .catch((err: unknown) => logger.error({ err }, 'state reload failed'))
+        .finally(() => {
+          reloading = null;
+        });
+    },
+  );
+
+  let dayStart = 0;
+  let dayEnd = -1;
+  let dayPacked = 0;
+  const datePackedFor = (ms: number) => {
+    if (ms < dayStart || ms >= dayEnd) {
+      dayStart = ms - (ms % 86_400_000);
+      dayEnd = dayStart + 86_400_000;
+      dayPacked = packedUtcDate(ms);
+    }
+    return dayPacked;
+  };
+
+  function materialise(draft: AlertDraft, detector: string, ev: ValidEvent, nowMs: number): Alert {
+    const alert: Alert = {
+      id: newId('alr', nowMs),
+      ts: new Date(ev.tsMs).toISOString(),
+      category: draft.category,
+      severity: draft.severity,
+      score: Math.round(draft.score * 1000) / 1000,
+      subject: { accountId: draft.subjectAccountId },
+      triggerEventId: ev.event.id,
+      evidence: draft.evidence,
+      reasons: draft.reasons,
+      detector,
+      detectedAt: new Date(nowMs).toISOString(),
+    };
+    if (draft.conversationId !== undefined) alert.conversationId = draft.conversationId;
+    if (draft.relatedAccountIds !== undefined) alert.relatedAccountIds = draft.relatedAccountIds;
+    return alert;
+  }
+
+  function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[]): void {
+    const { facts, tracker, detectors, alertKeys } = state;
+    const nowMs = clock.now();
+    for (let i = 0; i < items.length; i++) {
+      if (statuses[i] !== 'accepted') continue;
+      const item = items[i]!;
+      const ev = item;
+      const datePacked = datePackedFor(ev.tsMs);
+      ws.events.push({
+        id: ev.event.id,
+        type: ev.event.type,
+        tsMs: ev.tsMs,
+        receivedMs: nowMs,
+        body: item.body ?? JSON.stringify(ev.event),
+      });
+      applyEvent(facts, ev, datePacked, ws);
+      const unconnected = tracker.record(ev, facts, datePacked, ws);
+      const input = { ev, facts, datePacked, unconnected };
+      for (const detector of detectors) {
+        const drafts = detector.evaluate(input);
+        for (const draft of drafts) {
+          if (alertKeys.has(draft.dedupeKey)) continue;
+          alertKeys.add(draft.dedupeKey);
+          const alert = materialise(draft, detector.name, ev, nowMs);
+          ws.alerts.push({ alert, dedupeKey: draft.dedupeKey });
+          alerts.push(alert);
+          for (const f of draft.flags ?? []) {
+            const idx = facts.ensure(f.accountId);
+            facts.setFlag(idx, FLAG[f.flag as FlagName]);
+            ws.flags.push({ accountId: f.accountId, flag: f.flag, source: `detector:${detector.name}`, reason: f.reason, tsMs: ev.tsMs });
+          }
+        }
+      }
+    }
+  }
+
+  return {
+    async ingest(items) {
+      if (reloading) await reloading;
+      if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
+      const statuses: IngestStatus[] = new Array(items.length);
+      const seen = new Set<string>();
+      const candidates: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const id = items[i]!.event.id;
+        if (seen.has(id)) statuses[i] = 'duplicate';
+        else {
+          seen.add(id);
+          statuses[i] = 'accepted';
+          candidates.push(id);
+        }
+      }
+      const existing = candidates.length > 0 ? await store.existingEventIds(candidates) : new Set<string>();
+      // From here to enqueue nothing awaits: the pending check and the fold are one step.
+      const mine: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        if (statuses[i] !== 'accepted') continue;
+        const id = items[i]!.event.id;
+        if (existing.has(id) || pending.has(id)) statuses[i] = 'duplicate';
+        else mine.push(id);
+      }
+      const ws = new WriteSet();
+      const alerts: Alert[] = [];
+      fold(items, statuses, ws, alerts);
+      if (ws.isEmpty) return { statuses, alerts };
+      for (const id of mine) pending.add(id);
+      try {
+        await queue.enqueue(ws);
+      } finally {
+        for (const id of mine) pending.delete(id);
+      }
+      if (alerts.length > 0) opts.onAlerts?.(alerts);
+      return { statuses, alerts };
+    },
+    decide: (req) => state.gate.decide(req),
+    get state() {
+      return state;
+    },
+    get ready() {
+      return ready;
+    },
+    drain: () => queue.drain(),
+  };
+}

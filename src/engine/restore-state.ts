@@ -1,0 +1,71 @@
+import { ASSURANCE, BAND, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
+import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages } from '../store/load-state.js';
+import type { Store } from '../store/store.js';
+import type { SuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
+import type { EngineState } from './create-engine.js';
+
+/** Rebuilds the hot state from the store: what a restart needs so that it loses nothing and repeats nothing. */
+export async function restoreState(store: Store, state: EngineState, config: WardenConfig): Promise<void> {
+  const { facts } = state;
+  for await (const page of accountPages(store)) {
+    for (const a of page) {
+      facts.updateAccount(
+        facts.ensure(a.id),
+        {
+          band: a.age_band ? BAND[a.age_band as AgeBand] : undefined,
+          birthPacked: a.birth_date ? packIsoDate(a.birth_date) : undefined,
+          assurance: a.age_assurance ? ASSURANCE[a.age_assurance as AgeAssurance] : undefined,
+        },
+        a.updated_ms,
+      );
+    }
+  }
+  for await (const page of connectionPages(store)) {
+    for (const c of page) {
+      const kind = c.kind as keyof typeof REQUESTED_BIT;
+      const bit = c.state === 'active' ? EDGE[kind] : c.state === 'requested' ? REQUESTED_BIT[kind] : 0;
+      const from = facts.ensure(c.from_id);
+      const to = facts.ensure(c.to_id);
+      const put = (f: number, t: number) => {
+        const cur = facts.edges.get(f, t);
+        facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
+      };
+      if (bit === 0) {
+        // Keep the time of a removal so that an older, late event cannot resurrect the pair.
+        if (facts.edges.get(from, to) !== 0) facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
+        continue;
+      }
+      put(from, to);
+      if (kind === 'friend' && c.state === 'active') put(to, from);
+    }
+  }
+  await store.db
+    .selectFrom('blocks')
+    .select(['from_id', 'to_id'])
+    .execute()
+    .then((rows) => {
+      for (const b of rows) {
+        const from = facts.ensure(b.from_id);
+        const to = facts.ensure(b.to_id);
+        facts.edges.put(from, to, facts.edges.get(from, to) | EDGE.block, facts.edges.timeOf(from, to));
+      }
+    });
+  for (const f of await flagRows(store)) {
+    const bit = FLAG[f.flag as FlagName];
+    if (bit) facts.setFlag(facts.ensure(f.account_id), bit);
+  }
+  const suspicious = state.detectors.find((d) => d.name === 'suspicious_adult') as SuspiciousAdultDetector | undefined;
+  for await (const page of minorComplaintPages(store)) {
+    suspicious?.restoreComplaints(page.map((r) => ({ from: r.from_id, to: r.to_id, eventId: r.event_id, kind: r.kind })), facts);
+  }
+  const windowMs = config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000;
+  for await (const page of recentContactPages(store, windowMs)) {
+    state.tracker.restore(
+      page.map((r) => ({ from: r.from_id, to: r.to_id, lastMs: r.last_ms, lastEventId: r.last_event_id })),
+      facts,
+    );
+  }
+  for await (const page of alertKeyPages(store)) for (const r of page) state.alertKeys.add(r.dedupe_key);
+}

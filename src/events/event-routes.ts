@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError, type FieldIssue } from '../core/app-error.js';
+import type { IngestItem } from '../engine/create-engine.js';
+import type { RouteContext } from '../server/route-context.js';
+import { LIMITS } from './limits.js';
+import { validateEvent } from './validate-event.js';
+
+export interface Rejected {
+  index: number;
+  id?: string;
+  errors: FieldIssue[];
+}
+
+export interface IngestResponse {
+  /** True when at least one event was rejected (as in Elasticsearch's bulk API). */
+  errors: boolean;
+  accepted: number;
+  duplicates: number;
+  rejected: Rejected[];
+  alerts: number;
+}
+
+/**
+ * `POST /v1/events` (spec: a JSON array, at most 1,000 events or 4 MiB). Each event is
+ * judged alone: the bad ones come back with index, field and reason; the good ones are
+ * persisted before the response is sent. If every event is bad the answer is a 400.
+ */
+export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/v1/events', async (req, reply): Promise<IngestResponse> => {
+    ctx.auth.require(req.principal!, ['ingest']);
+    const body = req.body;
+    if (!Array.isArray(body)) {
+      throw new AppError('invalid_input', 'the body must be a JSON array of events', { issues: [{ field: '(body)', reason: 'must be an array' }] });
+    }
+    if (body.length > LIMITS.batchMaxEvents) {
+      throw new AppError('payload_too_large', `a batch holds at most ${LIMITS.batchMaxEvents} events; this one has ${body.length}`);
+    }
+    const nowMs = ctx.clock.now();
+    const opts = { nowMs, maxFutureSkewMs: ctx.config.ingest.maxFutureSkewSeconds * 1000 };
+    const items: IngestItem[] = [];
+    const rejected: Rejected[] = [];
+    for (let i = 0; i < body.length; i++) {
+      const raw: unknown = body[i];
+      const r = validateEvent(raw, opts);
+      if (r.ok) items.push(r.value);
+      else {
+        const id = (raw as { id?: unknown } | null)?.id;
+        rejected.push(typeof id === 'string' ? { index: i, id: id.slice(0, LIMITS.idMaxChars), errors: r.error } : { index: i, errors: r.error });
+      }
+    }
+    if (items.length === 0 && rejected.length > 0) {
+      reply.code(400).type('application/problem+json');
+      return {
+        type: 'urn:warden:problem:invalid_input',
+        title: 'Invalid input',
+        status: 400,
+        detail: `all ${rejected.length} events were rejected`,
+        errors: rejected.flatMap((r) => r.errors.map((e) => ({ index: r.index, ...(r.id ? { id: r.id } : {}), ...e }))),
+      } as never;
+    }
+    const outcome = await ctx.engine.ingest(items);
+    let accepted = 0;
+    for (const s of outcome.statuses) if (s === 'accepted') accepted++;
+    return {
+      errors: rejected.length > 0,
+      accepted,
+      duplicates: outcome.statuses.length - accepted,
+      rejected,
+      alerts: outcome.alerts.length,
+    };
+  });
+}

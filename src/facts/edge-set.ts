@@ -1,0 +1,145 @@
+/**
+ * Directed edges between account indices with a few bits each, in an open-addressing
+ * hash table over typed arrays. Written by hand because the memory target (10 million
+ * connections well under 2 GiB) rules out a Map of Sets: that costs ~100 bytes an edge,
+ * this costs ~20 (two int32 keys, one byte of bits and a float64 time, at ≤ 0.75 load).
+ * Linear probing with backward-shift deletion keeps lookups to a cache line or two and
+ * leaves no tombstones behind.
+ */
+export interface EdgeSet {
+  get(from: number, to: number): number;
+  /** Last time (ms) a change was applied to this pair; 0 when absent. */
+  timeOf(from: number, to: number): number;
+  /** Sets the pair's bits (0 removes it). */
+  put(from: number, to: number, bits: number, tsMs: number): void;
+  readonly size: number;
+  readonly capacity: number;
+  bytes(): number;
+  forEach(fn: (from: number, to: number, bits: number) => void): void;
+}
+
+const EMPTY = -1;
+
+function hash(from: number, to: number, mask: number): number {
+  let h = Math.imul(from, 0x9e3779b1) ^ Math.imul(to ^ 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & mask;
+}
+
+export function createEdgeSet(initialCapacity = 1024): EdgeSet {
+  let cap = 1;
+  while (cap < initialCapacity) cap <<= 1;
+  let froms = new Int32Array(cap).fill(EMPTY);
+  let tos = new Int32Array(cap);
+  let bitsArr = new Uint8Array(cap);
+  let times = new Float64Array(cap);
+  let mask = cap - 1;
+  let size = 0;
+
+  function find(from: number, to: number): number {
+    let i = hash(from, to, mask);
+    for (;;) {
+      const f = froms[i]!;
+      if (f === EMPTY) return -1 - i;
+      if (f === from && tos[i] === to) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  function grow(): void {
+    const oldFroms = froms;
+    const oldTos = tos;
+    const oldBits = bitsArr;
+    const oldTimes = times;
+    cap <<= 1;
+    mask = cap - 1;
+    froms = new Int32Array(cap).fill(EMPTY);
+    tos = new Int32Array(cap);
+    bitsArr = new Uint8Array(cap);
+    times = new Float64Array(cap);
+    for (let j = 0; j < oldFroms.length; j++) {
+      const f = oldFroms[j]!;
+      if (f === EMPTY) continue;
+      let i = hash(f, oldTos[j]!, mask);
+      while (froms[i] !== EMPTY) i = (i + 1) & mask;
+      froms[i] = f;
+      tos[i] = oldTos[j]!;
+      bitsArr[i] = oldBits[j]!;
+      times[i] = oldTimes[j]!;
+    }
+  }
+
+  function remove(slot: number): void {
+    // Backward-shift deletion: pull later members of the probe run into the hole so
+    // that every remaining key is still reachable from its home slot.
+    let hole = slot;
+    let i = (slot + 1) & mask;
+    for (;;) {
+      const f = froms[i]!;
+      if (f === EMPTY) break;
+      const home = hash(f, tos[i]!, mask);
+      const distHome = (i - home) & mask;
+      const distHole = (i - hole) & mask;
+      if (distHome >= distHole) {
+        froms[hole] = f;
+        tos[hole] = tos[i]!;
+        bitsArr[hole] = bitsArr[i]!;
+        times[hole] = times[i]!;
+        hole = i;
+      }
+      i = (i + 1) & mask;
+    }
+    froms[hole] = EMPTY;
+    bitsArr[hole] = 0;
+    times[hole] = 0;
+    size--;
+  }
+
+  return {
+    get(from, to) {
+      const i = find(from, to);
+      return i >= 0 ? bitsArr[i]! : 0;
+    },
+    timeOf(from, to) {
+      const i = find(from, to);
+      return i >= 0 ? times[i]! : 0;
+    },
+    put(from, to, bits, tsMs) {
+      const i = find(from, to);
+      if (i >= 0) {
+        if (bits === 0) remove(i);
+        else {
+          bitsArr[i] = bits;
+          times[i] = tsMs;
+        }
+        return;
+      }
+      if (bits === 0) return;
+      if ((size + 1) * 4 > cap * 3) {
+        grow();
+        this.put(from, to, bits, tsMs);
+        return;
+      }
+      const slot = -1 - i;
+      froms[slot] = from;
+      tos[slot] = to;
+      bitsArr[slot] = bits;
+      times[slot] = tsMs;
+      size++;
+    },
+    get size() {
+      return size;
+    },
+    get capacity() {
+      return cap;
+    },
+    bytes() {
+      return froms.byteLength + tos.byteLength + bitsArr.byteLength + times.byteLength;
+    },
+    forEach(fn) {
+      for (let i = 0; i < cap; i++) if (froms[i] !== EMPTY) fn(froms[i]!, tos[i]!, bitsArr[i]!);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { WardenConfig } from '../config/config-schema.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { createEngine, type Engine } from '../engine/create-engine.js';
+import { createStore, type Store } from '../store/store.js';
+import { createAuthenticator } from './auth.js';
+import { createApp } from './create-app.js';
+
+export interface RunningServer {
+  url: string;
+  engine: Engine;
+  store: Store;
+  /** Stops taking requests, finishes in-flight batches, commits, closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: WardenConfig, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize });
+  const started = Date.now();
+  const engine = await createEngine({ store, config, logger, clock });
+  logger.info(
+    { store: store.location, dialect: store.dialect, accounts: engine.state.facts.accountCount, connections: engine.state.facts.edges.size, loadMs: Date.now() - started },
+    'state loaded',
+  );
+  const auth = createAuthenticator(store.db);
+  const { app, setShuttingDown } = createApp({ engine, store, config, auth, logger, clock });
+  const address = await app.listen({ host: config.server.host, port: config.server.port });
+  logger.info({ address }, 'warden listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: address,
+    engine,
+    store,
+    close() {
+      closing ??= (async () => {
+        setShuttingDown();
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), config.server.shutdownTimeoutMs).unref());
+        // app.close() waits for in-flight requests, whose batches are committed before they answer.
+        const result = await Promise.race([app.close().then(() => 'closed' as const), timeout]);
+        if (result === 'timeout') logger.warn('shutdown timed out waiting for requests');
+        await engine.drain();
+        await store.close();
+        logger.info('warden stopped');
+      })();
+      return closing;
+    },
+  };
+}

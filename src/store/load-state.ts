@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Store, StoredAccount } from './store.js';
+
+/*
+ * Keyset-paged readers for rebuilding the in-memory state on start (DESIGN.md: hot state
+ * is rebuilt from the store). Row-value comparison works on SQLite ≥ 3.15 and PostgreSQL.
+ */
+
+export function accountPages(store: Store): AsyncIterable<StoredAccount[]> {
+  return store.pages<StoredAccount>((after, limit) => {
+    let q = store.db.selectFrom('accounts').select(['id', 'age_band', 'birth_date', 'age_assurance', 'updated_ms']);
+    if (after) q = q.where('id', '>', after.id);
+    return q.orderBy('id').limit(limit).execute();
+  });
+}
+
+export interface StoredConnection {
+  from_id: string;
+  to_id: string;
+  kind: string;
+  state: string;
+  updated_ms: number;
+}
+
+export function connectionPages(store: Store): AsyncIterable<StoredConnection[]> {
+  return store.pages<StoredConnection>((after, limit) => {
+    let q = store.db.selectFrom('connections').select(['from_id', 'to_id', 'kind', 'state', 'updated_ms']);
+    if (after) q = q.where(sql<boolean>`(from_id, to_id, kind) > (${after.from_id}, ${after.to_id}, ${after.kind})`);
+    return q.orderBy('from_id').orderBy('to_id').orderBy('kind').limit(limit).execute();
+  });
+}
+
+export interface StoredComplaint {
+  from_id: string;
+  to_id: string;
+  event_id: string;
+  kind: 'block' | 'report';
+}
+
+/** Blocks, then reports, made by minors: the evidence behind `suspicious_adult`. */
+export async function* minorComplaintPages(store: Store): AsyncIterable<StoredComplaint[]> {
+  const blocks = store.pages<StoredComplaint>(async (after, limit) => {
+    let q = store.db.selectFrom('blocks').select(['from_id', 'to_id', 'event_id']).where('by_minor', '=', 1);
+    if (after) q = q.where(sql<boolean>`(from_id, to_id) > (${after.from_id}, ${after.to_id})`);
+    const rows = await q.orderBy('from_id').orderBy('to_id').limit(limit).execute();
+    return rows.map((r) => ({ ...r, kind: 'block' as const }));
+  });
+  for await (const page of blocks) yield page;
+  const reports = store.pages<StoredComplaint & { id: string }>(async (after, limit) => {
+    let q = store.db
+      .selectFrom('reports')
+      .select(['id', 'reporter as from_id', 'subject_account as to_id', 'event_id'])
+      .where('by_minor', '=', 1);
+    if (after) q = q.where('id', '>', after.id);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ ...r, kind: 'report' as const }));
+  });
+  for await (const page of reports) yield page;
+}
+
+export interface StoredContact {
+  from_id: string;
+  to_id: string;
+  last_ms: number;
+  last_event_id: string;
+}
+
+/** Contacts whose last message falls inside the fan-out window ending at the newest one. */
+export async function* recentContactPages(store: Store, windowMs: number): AsyncIterable<StoredContact[]> {
+  const newest = await store.db.selectFrom('contacts').select((eb) => eb.fn.max('last_ms').as('m')).executeTakeFirst();
+  const m = newest?.m;
+  if (m === null || m === undefined) return;
+  const since = Number(m) - windowMs;
+  yield* store.pages<StoredContact>((after, limit) => {
+    let q = store.db.selectFrom('contacts').select(['from_id', 'to_id', 'last_ms', 'last_event_id']).where('last_ms', '>=', since);
+    if (after) q = q.where(sql<boolean>`(from_id, to_id) > (${after.from_id}, ${after.to_id})`);
+    return q.orderBy('from_id').orderBy('to_id').limit(limit).execute();
+  });
+}
+
+export function flagRows(store: Store) {
+  return store.db.selectFrom('flags').select(['account_id', 'flag']).execute();
+}
+
+export function alertKeyPages(store: Store): AsyncIterable<{ dedupe_key: string }[]> {
+  return store.pages<{ dedupe_key: string }>((after, limit) => {
+    let q = store.db.selectFrom('alerts').select('dedupe_key');
+    if (after) q = q.where('dedupe_key', '>', after.dedupe_key);
+    return q.orderBy('dedupe_key').limit(limit).execute();
+  });
+}

@@ -1,0 +1,145 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../core/app-error.js';
+import type { Dialect } from './open-database.js';
+
+/*
+ * One set of migrations for both databases. Names sort in order and are never renamed:
+ * the migrator records them. Where the dialects differ (an auto-increment key), the
+ * migration asks which one it is running on.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const ms = 'double precision';
+  return {
+    '0001_core': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('events')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addColumn('received_ms', ms, (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('accounts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('age_band', 'text')
+          .addColumn('birth_date', 'text')
+          .addColumn('age_assurance', 'text')
+          .addColumn('created_at_ms', ms)
+          .addColumn('handle', 'text')
+          .addColumn('display_name', 'text')
+          .addColumn('country', 'text')
+          .addColumn('is_private', 'integer')
+          .addColumn('updated_ms', ms, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('connections')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('updated_ms', ms, (c) => c.notNull())
+          .addPrimaryKeyConstraint('connections_pk', ['from_id', 'to_id', 'kind'])
+          .execute();
+
+        await db.schema
+          .createTable('blocks')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addColumn('by_minor', 'integer', (c) => c.notNull())
+          .addColumn('event_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blocks_pk', ['from_id', 'to_id'])
+          .execute();
+
+        await db.schema
+          .createTable('reports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('reporter', 'text', (c) => c.notNull())
+          .addColumn('subject_account', 'text', (c) => c.notNull())
+          .addColumn('subject_message', 'text')
+          .addColumn('subject_media', 'text')
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addColumn('by_minor', 'integer', (c) => c.notNull())
+          .addColumn('event_id', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('reports_subject').on('reports').column('subject_account').execute();
+
+        await db.schema
+          .createTable('contacts')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('first_ms', ms, (c) => c.notNull())
+          .addColumn('last_ms', ms, (c) => c.notNull())
+          .addColumn('messages', 'integer', (c) => c.notNull())
+          .addColumn('first_event_id', 'text', (c) => c.notNull())
+          .addColumn('last_event_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('contacts_pk', ['from_id', 'to_id'])
+          .execute();
+        await db.schema.createIndex('contacts_last').on('contacts').column('last_ms').execute();
+
+        await db.schema
+          .createTable('flags')
+          .addColumn('account_id', 'text', (c) => c.notNull())
+          .addColumn('flag', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addPrimaryKeyConstraint('flags_pk', ['account_id', 'flag'])
+          .execute();
+
+        await db.schema
+          .createTable('alerts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('score', ms, (c) => c.notNull())
+          .addColumn('subject_account', 'text', (c) => c.notNull())
+          .addColumn('conversation_id', 'text')
+          .addColumn('trigger_event_id', 'text', (c) => c.notNull())
+          .addColumn('detector', 'text', (c) => c.notNull())
+          .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+          .addColumn('detected_ms', ms, (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('alerts_subject').on('alerts').columns(['subject_account', 'ts_ms']).execute();
+        await db.schema.createIndex('alerts_category').on('alerts').columns(['category', 'ts_ms']).execute();
+        await db.schema.createIndex('alerts_ts').on('alerts').columns(['ts_ms', 'id']).execute();
+
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_ms', ms, (c) => c.notNull())
+          .addColumn('revoked_ms', ms)
+          .execute();
+      },
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider, migrationTableName: 'warden_migrations', migrationLockTableName: 'warden_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('store_failure', `database migration ${failed} failed`, { cause: error });
+  }
+}
+
+/** For tests and `warden doctor`: which migrations are applied. */
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const rows = await sql<{ name: string }>`select name from warden_migrations order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}

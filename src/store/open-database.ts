@@ -1,0 +1,80 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../core/app-error.js';
+import type { Database } from './tables.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface OpenDatabase {
+  dialect: Dialect;
+  db: Kysely<Database>;
+  /** The raw handles, used only by the batch writer (store/*-writer.ts) and tests. */
+  sqlite?: BetterSqlite3.Database;
+  pool?: pg.Pool;
+  /** Where the data lives, with any password removed: safe to log. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** SQLite `synchronous`: FULL makes each commit durable against power loss; NORMAL (with WAL) against a crash of Warden. */
+  sqliteSynchronous?: 'full' | 'normal' | 'off';
+  pgPoolSize?: number;
+}
+
+// bigint (int8) comes back from pg as a string by default; Warden's int8 values (event
+// sequence numbers, counts) stay far below 2^53, so a number is exact and simpler.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function isPostgresUrl(location: string): boolean {
+  return location.startsWith('postgres://') || location.startsWith('postgresql://');
+}
+
+/** SECURITY: a connection string may carry a password; anything logged or shown uses this. */
+export function redactLocation(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const u = new URL(location);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable)';
+  }
+}
+
+/** `--db` is a SQLite path (`./warden.db`, `:memory:`) or a `postgres://` URL (DESIGN.md, Storage). */
+export function openDatabase(location: string, opts: OpenOptions = {}): OpenDatabase {
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({ connectionString: location, max: opts.pgPoolSize ?? 10 });
+    // An idle client that loses its connection emits on the pool; without a listener that kills the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      dialect: 'postgres',
+      db,
+      pool,
+      location: redactLocation(location),
+      close: () => db.destroy(),
+    };
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(location);
+  } catch (cause) {
+    throw new AppError('store_failure', `cannot open SQLite database at ${location}`, { cause });
+  }
+  if (location !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${(opts.sqliteSynchronous ?? 'full').toUpperCase()}`);
+  sqlite.pragma('busy_timeout = 5000');
+  // Bigger page cache for the ingest path: 64 MiB.
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    dialect: 'sqlite',
+    db,
+    sqlite,
+    location,
+    close: () => db.destroy(),
+  };
+}

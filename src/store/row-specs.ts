@@ -1,0 +1,160 @@
+import type { Dialect } from './open-database.js';
+import type { AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventRow, FlagRow, ReportRow, WriteSet } from './write-set.js';
+
+/**
+ * How each kind of row reaches its table: columns, the conflict rule, and (where the
+ * rule updates) how two rows for one key in a batch merge. PostgreSQL refuses to update
+ * one row twice in a single INSERT, and merging also saves SQLite the second write.
+ *
+ * The batch writer uses hand-written SQL rather than Kysely's builder: it is the ingest
+ * hot path (a million events a run), and compiling a builder per row costs more than the
+ * insert. The SQL is plain enough to be the same text on both databases but for
+ * `min`/`max`, which PostgreSQL spells `least`/`greatest`.
+ */
+export interface RowSpec<R> {
+  table: string;
+  columns: readonly string[];
+  conflict: (d: Dialect) => string;
+  values: (row: R) => unknown[];
+  key?: (row: R) => string;
+  merge?: (earlier: R, later: R) => R;
+}
+
+const SEP = '\u0000';
+
+export const EVENT_SPEC: RowSpec<EventRow> = {
+  table: 'events',
+  columns: ['id', 'type', 'ts_ms', 'received_ms', 'body'],
+  conflict: () => 'on conflict (id) do nothing',
+  values: (r) => [r.id, r.type, r.tsMs, r.receivedMs, r.body],
+};
+
+export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
+  table: 'accounts',
+  columns: ['id', 'age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'handle', 'display_name', 'country', 'is_private', 'updated_ms'],
+  // Partial upsert: a null in the new row keeps the stored value; an older upsert never wins.
+  conflict: () =>
+    `on conflict (id) do update set ${['age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'handle', 'display_name', 'country', 'is_private']
+      .map((c) => `${c} = coalesce(excluded.${c}, accounts.${c})`)
+      .join(', ')}, updated_ms = excluded.updated_ms where excluded.updated_ms >= accounts.updated_ms`,
+  values: (r) => [r.id, r.ageBand, r.birthDate, r.ageAssurance, r.createdAtMs, r.handle, r.displayName, r.country, r.isPrivate, r.updatedMs],
+  key: (r) => r.id,
+  merge: (a, b) => ({
+    id: b.id,
+    ageBand: b.ageBand ?? a.ageBand,
+    birthDate: b.birthDate ?? a.birthDate,
+    ageAssurance: b.ageAssurance ?? a.ageAssurance,
+    createdAtMs: b.createdAtMs ?? a.createdAtMs,
+    handle: b.handle ?? a.handle,
+    displayName: b.displayName ?? a.displayName,
+    country: b.country ?? a.country,
+    isPrivate: b.isPrivate ?? a.isPrivate,
+    updatedMs: Math.max(a.updatedMs, b.updatedMs),
+  }),
+};
+
+export const CONNECTION_SPEC: RowSpec<ConnectionRow> = {
+  table: 'connections',
+  columns: ['from_id', 'to_id', 'kind', 'state', 'updated_ms'],
+  conflict: () =>
+    'on conflict (from_id, to_id, kind) do update set state = excluded.state, updated_ms = excluded.updated_ms where excluded.updated_ms >= connections.updated_ms',
+  values: (r) => [r.from, r.to, r.kind, r.state, r.updatedMs],
+  key: (r) => r.from + SEP + r.to + SEP + r.kind,
+  merge: (a, b) => (b.updatedMs >= a.updatedMs ? b : a),
+};
+
+export const BLOCK_SPEC: RowSpec<BlockRow> = {
+  table: 'blocks',
+  columns: ['from_id', 'to_id', 'ts_ms', 'by_minor', 'event_id'],
+  conflict: () => 'on conflict (from_id, to_id) do nothing',
+  values: (r) => [r.from, r.to, r.tsMs, r.byMinor ? 1 : 0, r.eventId],
+};
+
+export const REPORT_SPEC: RowSpec<ReportRow> = {
+  table: 'reports',
+  columns: ['id', 'reporter', 'subject_account', 'subject_message', 'subject_media', 'reason', 'ts_ms', 'by_minor', 'event_id'],
+  conflict: () => 'on conflict (id) do nothing',
+  values: (r) => [r.id, r.reporter, r.subjectAccount, r.subjectMessage, r.subjectMedia, r.reason, r.tsMs, r.byMinor ? 1 : 0, r.eventId],
+};
+
+export const CONTACT_SPEC: RowSpec<ContactRow> = {
+  table: 'contacts',
+  columns: ['from_id', 'to_id', 'first_ms', 'last_ms', 'messages', 'first_event_id', 'last_event_id'],
+  conflict: (d) => {
+    const min = d === 'postgres' ? 'least' : 'min';
+    const max = d === 'postgres' ? 'greatest' : 'max';
+    return (
+      'on conflict (from_id, to_id) do update set ' +
+      `first_event_id = case when excluded.first_ms < contacts.first_ms then excluded.first_event_id else contacts.first_event_id end, ` +
+      `last_event_id = case when excluded.last_ms >= contacts.last_ms then excluded.last_event_id else contacts.last_event_id end, ` +
+      `first_ms = ${min}(contacts.first_ms, excluded.first_ms), last_ms = ${max}(contacts.last_ms, excluded.last_ms), ` +
+      'messages = contacts.messages + excluded.messages'
+    );
+  },
+  values: (r) => [r.from, r.to, r.firstMs, r.lastMs, r.messages, r.firstEventId, r.lastEventId],
+  key: (r) => r.from + SEP + r.to,
+  merge: (a, b) => ({
+    from: a.from,
+    to: a.to,
+    firstMs: Math.min(a.firstMs, b.firstMs),
+    firstEventId: b.firstMs < a.firstMs ? b.firstEventId : a.firstEventId,
+    lastMs: Math.max(a.lastMs, b.lastMs),
+    lastEventId: b.lastMs >= a.lastMs ? b.lastEventId : a.lastEventId,
+    messages: a.messages + b.messages,
+  }),
+};
+
+export const FLAG_SPEC: RowSpec<FlagRow> = {
+  table: 'flags',
+  columns: ['account_id', 'flag', 'source', 'reason', 'ts_ms'],
+  conflict: () => 'on conflict (account_id, flag) do nothing',
+  values: (r) => [r.accountId, r.flag, r.source, r.reason, r.tsMs],
+  key: (r) => r.accountId + SEP + r.flag,
+  merge: (a) => a,
+};
+
+export const ALERT_SPEC: RowSpec<AlertRow> = {
+  table: 'alerts',
+  columns: ['id', 'ts_ms', 'category', 'severity', 'score', 'subject_account', 'conversation_id', 'trigger_event_id', 'detector', 'dedupe_key', 'detected_ms', 'body'],
+  conflict: () => 'on conflict (dedupe_key) do nothing',
+  values: ({ alert: a, dedupeKey }) => [
+    a.id,
+    Date.parse(a.ts),
+    a.category,
+    a.severity,
+    a.score,
+    a.subject.accountId,
+    a.conversationId ?? null,
+    a.triggerEventId,
+    a.detector,
+    dedupeKey,
+    Date.parse(a.detectedAt),
+    JSON.stringify(a),
+  ],
+};
+
+/** Applies a spec's merge rule so that each key appears once, in first-seen order. */
+export function coalesce<R>(spec: RowSpec<R>, rows: R[]): R[] {
+  if (!spec.key || !spec.merge || rows.length < 2) return rows;
+  const byKey = new Map<string, R>();
+  for (const row of rows) {
+    const k = spec.key(row);
+    const prev = byKey.get(k);
+    byKey.set(k, prev === undefined ? row : spec.merge(prev, row));
+  }
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
+/** The tables of a write set in commit order, each with its spec. */
+export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
+  return [
+    [EVENT_SPEC, ws.events],
+    [ACCOUNT_SPEC, ws.accounts],
+    [CONNECTION_SPEC, ws.connections],
+    [BLOCK_SPEC, ws.blocks],
+    [REPORT_SPEC, ws.reports],
+    [CONTACT_SPEC, ws.contacts],
+    [FLAG_SPEC, ws.flags],
+    [ALERT_SPEC, ws.alerts],
+  ] as unknown as [RowSpec<never>, unknown[]][];
+}

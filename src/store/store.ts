@@ -1,0 +1,78 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../core/app-error.js';
+import { createPostgresWriter, createSqliteWriter, type BatchWriter } from './batch-writer.js';
+import { migrateToLatest } from './migrations.js';
+import { openDatabase, type Dialect, type OpenOptions } from './open-database.js';
+import type { Database } from './tables.js';
+import type { WriteSet } from './write-set.js';
+
+export interface StoredAccount {
+  id: string;
+  age_band: string | null;
+  birth_date: string | null;
+  age_assurance: string | null;
+  updated_ms: number;
+}
+
+/**
+ * The storage port: the one place that knows SQL. Capability folders query through
+ * `db` (Kysely) for what they own; ingest writes only through `write`.
+ */
+export interface Store {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  readonly location: string;
+  write(ws: WriteSet): Promise<void>;
+  existingEventIds(ids: readonly string[]): Promise<Set<string>>;
+  /** Pages through a table in key order, so that loading ten million rows never holds them all. */
+  pages<T>(load: (after: T | undefined, limit: number) => Promise<T[]>, limit?: number): AsyncIterable<T[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createStore(location: string, opts: OpenOptions = {}): Promise<Store> {
+  const opened = openDatabase(location, opts);
+  try {
+    await migrateToLatest(opened.db as Kysely<unknown>, opened.dialect);
+  } catch (e) {
+    await opened.close().catch(() => undefined);
+    throw e instanceof AppError ? e : new AppError('store_failure', `cannot open the store at ${opened.location}`, { cause: e });
+  }
+  const writer: BatchWriter = opened.sqlite ? createSqliteWriter(opened.sqlite) : createPostgresWriter(opened.pool!);
+  const db = opened.db;
+  let closed = false;
+
+  return {
+    dialect: opened.dialect,
+    db,
+    location: opened.location,
+    write: (ws) => writer.write(ws),
+    async existingEventIds(ids) {
+      const found = new Set<string>();
+      // Chunked: SQLite binds at most 32,766 parameters, and smaller IN lists plan better.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = await db.selectFrom('events').select('id').where('id', 'in', chunk).execute();
+        for (const r of rows) found.add(r.id);
+      }
+      return found;
+    },
+    async *pages(load, limit = 20_000) {
+      let after: Parameters<typeof load>[0];
+      for (;;) {
+        const rows = await load(after, limit);
+        if (rows.length > 0) yield rows;
+        if (rows.length < limit) return;
+        after = rows[rows.length - 1];
+      }
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+    },
+  };
+}

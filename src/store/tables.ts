@@ -1,0 +1,111 @@
+import type { Generated } from 'kysely';
+
+/*
+ * Column types are portable between SQLite and PostgreSQL: text, integer, and
+ * double precision for times in milliseconds since the epoch (float8 comes back from
+ * pg as a JS number, unlike bigint).
+ */
+
+export interface EventsTable {
+  seq: Generated<number>;
+  id: string;
+  type: string;
+  ts_ms: number;
+  received_ms: number;
+  body: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  age_band: string | null;
+  birth_date: string | null;
+  age_assurance: string | null;
+  created_at_ms: number | null;
+  handle: string | null;
+  display_name: string | null;
+  country: string | null;
+  is_private: number | null;
+  updated_ms: number;
+}
+
+export interface ConnectionsTable {
+  from_id: string;
+  to_id: string;
+  kind: string;
+  state: string;
+  updated_ms: number;
+}
+
+export interface BlocksTable {
+  from_id: string;
+  to_id: string;
+  ts_ms: number;
+  by_minor: number;
+  event_id: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  reporter: string;
+  subject_account: string;
+  subject_message: string | null;
+  subject_media: string | null;
+  reason: string;
+  ts_ms: number;
+  by_minor: number;
+  event_id: string;
+}
+
+export interface ContactsTable {
+  from_id: string;
+  to_id: string;
+  first_ms: number;
+  last_ms: number;
+  messages: number;
+  first_event_id: string;
+  last_event_id: string;
+}
+
+export interface FlagsTable {
+  account_id: string;
+  flag: string;
+  source: string;
+  reason: string;
+  ts_ms: number;
+}
+
+export interface AlertsTable {
+  id: string;
+  ts_ms: number;
+  category: string;
+  severity: string;
+  score: number;
+  subject_account: string;
+  conversation_id: string | null;
+  trigger_event_id: string;
+  detector: string;
+  dedupe_key: string;
+  detected_ms: number;
+  body: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  key_hash: string;
+  created_ms: number;
+  revoked_ms: number | null;
+}
+
+export interface Database {
+  events: EventsTable;
+  accounts: AccountsTable;
+  connections: ConnectionsTable;
+  blocks: BlocksTable;
+  reports: ReportsTable;
+  contacts: ContactsTable;
+  flags: FlagsTable;
+  alerts: AlertsTable;
+  api_keys: ApiKeysTable;
+}
