@@ -58,7 +58,7 @@ export function createSuspiciousAdultDetector(cfg: BehaviourConfig, tracker: Con
           detail: `blocked or reported by ${list.length} distinct minors (${blocks} blocks, ${reports} reports); threshold ${minorComplaints}`,
         },
       ],
-      dedupeKey: `suspicious_adult\u0000complaints\u0000${subjectId}`,
+      dedupeKey: `suspicious_adult:complaints:${JSON.stringify(subjectId)}`,
       flags: [{ accountId: subjectId, flag: 'suspicious', reason: 'blocked_or_reported_by_minors' }],
     };
   }
@@ -99,7 +99,7 @@ export function createSuspiciousAdultDetector(cfg: BehaviourConfig, tracker: Con
               },
             ],
             relatedAccountIds: recent.map((r) => facts.idOf(r.minorIdx)),
-            dedupeKey: `suspicious_adult\u0000fan_out\u0000${event.message.from}`,
+            dedupeKey: `suspicious_adult:fan_out:${JSON.stringify(event.message.from)}`,
             flags: [{ accountId: event.message.from, flag: 'suspicious', reason: 'fan_out_to_unconnected_minors' }],
           },
         ];

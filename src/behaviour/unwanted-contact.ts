@@ -42,7 +42,7 @@ export function createUnwantedContactDetector(): Detector {
           evidence: [ev.event.id],
           reasons,
           relatedAccountIds: [c.minorId],
-          dedupeKey: `unwanted_contact\u0000${m.from}\u0000${c.minorId}`,
+          dedupeKey: `unwanted_contact:${JSON.stringify([m.from, c.minorId])}`,
         });
       }
       return drafts;

@@ -10,17 +10,23 @@ import { LIMITS } from './limits.js';
 
 const wellFormed = (s: string) => s.isWellFormed();
 const WELL_FORMED = { message: 'is not valid Unicode (it contains a lone surrogate)' };
+// PostgreSQL text cannot hold U+0000, and no platform text needs it: refused at the door
+// so that an accepted event can always be stored.
+const noNul = (s: string) => !s.includes('\u0000');
+const NO_NUL = { message: 'contains a NUL character (U+0000)' };
 
 export const Id = z
   .string()
   .min(1, { message: 'must not be empty' })
   .max(LIMITS.idMaxChars, { message: `must be at most ${LIMITS.idMaxChars} characters` })
-  .refine(wellFormed, WELL_FORMED);
+  .refine(wellFormed, WELL_FORMED)
+  .refine(noNul, NO_NUL);
 
 /** spec: "Text fields are UTF-8, at most 16 KiB" — counted in UTF-8 bytes, not UTF-16 units. */
 export const Text = z
   .string()
   .refine(wellFormed, WELL_FORMED)
+  .refine(noNul, NO_NUL)
   .refine((s) => s.length <= LIMITS.textMaxBytes / 3 || Buffer.byteLength(s, 'utf8') <= LIMITS.textMaxBytes, {
     message: `must be at most ${LIMITS.textMaxBytes} bytes of UTF-8`,
   });
@@ -63,7 +69,7 @@ export const MediaRefSchema = z.strictObject({
   // spec: "`pdq` is 64 lowercase hex characters".
   pdq: hex(64, 'PDQ', true).optional(),
   url: z.url({ message: 'must be an absolute URL' }).max(LIMITS.urlMaxChars).optional(),
-  path: z.string().min(1).max(LIMITS.urlMaxChars).refine(wellFormed, WELL_FORMED).optional(),
+  path: z.string().min(1).max(LIMITS.urlMaxChars).refine(wellFormed, WELL_FORMED).refine(noNul, NO_NUL).optional(),
 });
 
 const envelope = {

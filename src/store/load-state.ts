@@ -65,16 +65,22 @@ export interface StoredContact {
   last_event_id: string;
 }
 
-/** Contacts whose last message falls inside the fan-out window ending at the newest one. */
-export async function* recentContactPages(store: Store, windowMs: number): AsyncIterable<StoredContact[]> {
-  const newest = await store.db.selectFrom('contacts').select((eb) => eb.fn.max('last_ms').as('m')).executeTakeFirst();
-  const m = newest?.m;
-  if (m === null || m === undefined) return;
-  const since = Number(m) - windowMs;
-  yield* store.pages<StoredContact>((after, limit) => {
-    let q = store.db.selectFrom('contacts').select(['from_id', 'to_id', 'last_ms', 'last_event_id']).where('last_ms', '>=', since);
-    if (after) q = q.where(sql<boolean>`(from_id, to_id) > (${after.from_id}, ${after.to_id})`);
-    return q.orderBy('from_id').orderBy('to_id').limit(limit).execute();
+/**
+ * For each sender, the contacts inside the fan-out window that ends at that sender's own
+ * latest contact: the same set the live tracker holds, whatever the spread of event times.
+ */
+export function recentContactPages(store: Store, windowMs: number): AsyncIterable<StoredContact[]> {
+  return store.pages<StoredContact>((after, limit) => {
+    let q = store.db
+      .selectFrom('contacts as c')
+      .innerJoin(
+        (eb) => eb.selectFrom('contacts').select(['from_id', (e) => e.fn.max('last_ms').as('newest')]).groupBy('from_id').as('x'),
+        (join) => join.onRef('x.from_id', '=', 'c.from_id'),
+      )
+      .select(['c.from_id', 'c.to_id', 'c.last_ms', 'c.last_event_id'])
+      .where(sql<boolean>`c.last_ms >= x.newest - ${windowMs}`);
+    if (after) q = q.where(sql<boolean>`(c.from_id, c.to_id) > (${after.from_id}, ${after.to_id})`);
+    return q.orderBy('c.from_id').orderBy('c.to_id').limit(limit).execute();
   });
 }
 
