@@ -43,6 +43,9 @@ export function createApp(ctx: RouteContext): AppHandle {
     forceCloseConnections: 'idle',
   });
 
+  // Every body Warden takes is JSON; anything else is a 415, not a string to misread.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (isAppError(error)) {
       if (error.status >= 500) req.log.error({ err: error, code: error.code }, 'request failed');
@@ -58,6 +61,12 @@ export function createApp(ctx: RouteContext): AppHandle {
   // SECURITY: every /v1 route is authenticated here, before its handler; each handler then checks its role.
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/v1/')) req.principal = await ctx.auth.authenticate(req);
+  });
+
+  // Once shutdown starts, responses to in-flight requests close their connections, so
+  // keep-alive clients do not hold the server open until their idle timeout.
+  app.addHook('onSend', async (_req, reply) => {
+    if (shuttingDown) reply.header('connection', 'close');
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

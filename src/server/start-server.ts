@@ -14,8 +14,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: WardenConfig, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
-  const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize });
+export interface ServerDeps {
+  clock?: Clock;
+  /** An already-open store (tests wrap one to slow its commits); opened from config when absent. */
+  store?: Store;
+}
+
+export async function startServer(config: WardenConfig, logger: Logger, deps: ServerDeps = {}): Promise<RunningServer> {
+  const clock = deps.clock ?? systemClock;
+  const store =
+    deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize }));
   const started = Date.now();
   const engine = await createEngine({ store, config, logger, clock });
   logger.info(
@@ -38,7 +46,10 @@ export async function startServer(config: WardenConfig, logger: Logger, clock: C
         const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), config.server.shutdownTimeoutMs).unref());
         // app.close() waits for in-flight requests, whose batches are committed before they answer.
         const result = await Promise.race([app.close().then(() => 'closed' as const), timeout]);
-        if (result === 'timeout') logger.warn('shutdown timed out waiting for requests');
+        if (result === 'timeout') {
+          logger.warn('shutdown timed out waiting for requests; closing connections');
+          app.server.closeAllConnections();
+        }
         await engine.drain();
         await store.close();
         logger.info('warden stopped');

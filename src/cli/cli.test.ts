@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'warden-cli-'));
+const warden = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('warden command', () => {
+  it('creates, lists and revokes API keys, showing a key only once', () => {
+    const db = join(dir, 'keys.db');
+    const created = warden('keys', 'create', '--role', 'ingest', '--name', 'platform', '--db', db, '--json');
+    assert.equal(created.status, 0, created.stderr);
+    const { id, key, role } = JSON.parse(created.stdout) as { id: string; key: string; role: string };
+    assert.equal(role, 'ingest');
+    assert.match(key, /^wdn_[A-Za-z0-9_-]{43}$/);
+    const list = warden('keys', 'list', '--db', db);
+    assert.match(list.stdout, new RegExp(`${id}\tingest\tplatform\t.*\tactive`));
+    assert.ok(!list.stdout.includes(key), 'list never shows keys');
+    assert.equal(warden('keys', 'revoke', id, '--db', db).status, 0);
+    assert.match(warden('keys', 'list', '--db', db).stdout, /revoked/);
+    const again = warden('keys', 'revoke', id, '--db', db);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /no active key/);
+  });
+
+  it('refuses an unknown role with the field named', () => {
+    const r = warden('keys', 'create', '--role', 'superuser', '--db', join(dir, 'x.db'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /--role must be one of ingest, decide, reviewer, admin/);
+    assert.match(r.stderr, /role: "superuser" is not a role/);
+  });
+
+  it('reports a bad config file before doing anything', () => {
+    const r = warden('keys', 'list', '--db', join(dir, 'y.db'), '--config', join(dir, 'absent.yaml'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /cannot read config file/);
+  });
+
+  it('runs the README demo: serves, ingests the scenario over HTTP, shows alerts and decisions', () => {
+    const r = warden('demo', '--exit', '--port', '0');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /31 synthetic events -> 30 accepted, 1 duplicate, 0 rejected, 9 alerts/);
+    assert.match(r.stdout, /suspicious_adult\s+high\s+u_vic/);
+    assert.match(r.stdout, /message\s+u_aunt_rita\s+-> u_leo\s+block unconnected_adult_to_minor/);
+    assert.match(r.stdout, /message\s+u_coach_dana\s+-> u_mia\s+allow connected_to_minor/);
+  });
+});
