@@ -62,7 +62,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   try {
     const engine = await createEngine({ store, config: opts.config, logger: opts.logger, clock, onAlerts: writeAlerts });
     const maxFutureSkewMs = opts.config.ingest.maxFutureSkewSeconds * 1000;
-    const batchSize = opts.batchSize ?? 2000;
+    const batchSize = opts.batchSize ?? 5000;
     let batch: IngestItem[] = [];
     const flush = async () => {
       if (batch.length === 0) return;

@@ -9,23 +9,44 @@ export interface BatchWriter {
   write(ws: WriteSet): Promise<void>;
 }
 
+/** Rows per multi-row INSERT: one call into SQLite per chunk instead of per row. */
+const SQLITE_CHUNK = 64;
+
 export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter {
   const statements = new Map<string, BetterSqlite3.Statement>();
-  const statementFor = (spec: RowSpec<never>) => {
-    let st = statements.get(spec.table);
+  const statementFor = (spec: RowSpec<never>, rows: number) => {
+    const key = `${spec.table}:${rows}`;
+    let st = statements.get(key);
     if (!st) {
-      st = sqlite.prepare(
-        `insert into ${spec.table} (${spec.columns.join(', ')}) values (${spec.columns.map(() => '?').join(', ')}) ${spec.conflict('sqlite')}`,
-      );
-      statements.set(spec.table, st);
+      const tuple = `(${spec.columns.map(() => '?').join(', ')})`;
+      st = sqlite.prepare(`insert into ${spec.table} (${spec.columns.join(', ')}) values ${Array(rows).fill(tuple).join(', ')} ${spec.conflict('sqlite')}`);
+      statements.set(key, st);
     }
     return st;
   };
   const commit = sqlite.transaction((ws: WriteSet) => {
     for (const [spec, rows] of tablesOf(ws)) {
       if (rows.length === 0) continue;
-      const st = statementFor(spec);
-      for (const row of coalesce(spec, rows as never[])) st.run(spec.values(row));
+      const unique = coalesce(spec, rows as never[]);
+      let i = 0;
+      if (unique.length >= SQLITE_CHUNK) {
+        const chunk = statementFor(spec, SQLITE_CHUNK);
+        const params: unknown[] = [];
+        for (; i + SQLITE_CHUNK <= unique.length; i += SQLITE_CHUNK) {
+          params.length = 0;
+          for (let j = i; j < i + SQLITE_CHUNK; j++) spec.values(unique[j]!, params);
+          chunk.run(params);
+        }
+      }
+      if (i < unique.length) {
+        const single = statementFor(spec, 1);
+        const params: unknown[] = [];
+        for (; i < unique.length; i++) {
+          params.length = 0;
+          spec.values(unique[i]!, params);
+          single.run(params);
+        }
+      }
     }
   });
   return {
@@ -60,9 +81,8 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
             const tuples: string[] = [];
             for (const row of chunk) {
               const base = params.length;
-              const values = spec.values(row);
-              for (const v of values) params.push(v);
-              tuples.push(`(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`);
+              spec.values(row, params);
+              tuples.push(`(${spec.columns.map((_, i) => `$${base + i + 1}`).join(', ')})`);
             }
             await client.query(
               `insert into ${spec.table} (${spec.columns.join(', ')}) values ${tuples.join(', ')} ${spec.conflict('postgres')}`,

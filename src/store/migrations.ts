@@ -9,14 +9,17 @@ import type { Dialect } from './open-database.js';
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
   const ms = 'double precision';
+  // SQLite: a table keyed by its primary key alone is stored as that key's B-tree
+  // (WITHOUT ROWID) instead of a rowid table plus an index: half the writes per row.
+  const clustered = <T extends { modifyEnd(frag: ReturnType<typeof sql>): T }>(t: T): T => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t);
   return {
     '0001_core': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('events')
-          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-          )
+          // SQLite: an INTEGER PRIMARY KEY is the rowid, always increasing while rows are only
+          // appended (events are never deleted); AUTOINCREMENT would add a write per insert.
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
           .addColumn('id', 'text', (c) => c.notNull().unique())
           .addColumn('type', 'text', (c) => c.notNull())
           .addColumn('ts_ms', ms, (c) => c.notNull())
@@ -24,7 +27,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('body', 'text', (c) => c.notNull())
           .execute();
 
-        await db.schema
+        await clustered(
+          db.schema
           .createTable('accounts')
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('age_band', 'text')
@@ -36,9 +40,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('country', 'text')
           .addColumn('is_private', 'integer')
           .addColumn('updated_ms', ms, (c) => c.notNull())
+          )
           .execute();
 
-        await db.schema
+        await clustered(
+          db.schema
           .createTable('connections')
           .addColumn('from_id', 'text', (c) => c.notNull())
           .addColumn('to_id', 'text', (c) => c.notNull())
@@ -46,9 +52,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('state', 'text', (c) => c.notNull())
           .addColumn('updated_ms', ms, (c) => c.notNull())
           .addPrimaryKeyConstraint('connections_pk', ['from_id', 'to_id', 'kind'])
+          )
           .execute();
 
-        await db.schema
+        await clustered(
+          db.schema
           .createTable('blocks')
           .addColumn('from_id', 'text', (c) => c.notNull())
           .addColumn('to_id', 'text', (c) => c.notNull())
@@ -56,6 +64,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('by_minor', 'integer', (c) => c.notNull())
           .addColumn('event_id', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('blocks_pk', ['from_id', 'to_id'])
+          )
           .execute();
 
         await db.schema
@@ -72,7 +81,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('reports_subject').on('reports').column('subject_account').execute();
 
-        await db.schema
+        await clustered(
+          db.schema
           .createTable('contacts')
           .addColumn('from_id', 'text', (c) => c.notNull())
           .addColumn('to_id', 'text', (c) => c.notNull())
@@ -82,10 +92,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('first_event_id', 'text', (c) => c.notNull())
           .addColumn('last_event_id', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('contacts_pk', ['from_id', 'to_id'])
+          )
           .execute();
         await db.schema.createIndex('contacts_last').on('contacts').column('last_ms').execute();
 
-        await db.schema
+        await clustered(
+          db.schema
           .createTable('flags')
           .addColumn('account_id', 'text', (c) => c.notNull())
           .addColumn('flag', 'text', (c) => c.notNull())
@@ -93,6 +105,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('reason', 'text', (c) => c.notNull())
           .addColumn('ts_ms', ms, (c) => c.notNull())
           .addPrimaryKeyConstraint('flags_pk', ['account_id', 'flag'])
+          )
           .execute();
 
         await db.schema

@@ -15,7 +15,8 @@ export interface RowSpec<R> {
   table: string;
   columns: readonly string[];
   conflict: (d: Dialect) => string;
-  values: (row: R) => unknown[];
+  /** Appends the row's values, in column order, to `out` (no array per row on the hot path). */
+  values: (row: R, out: unknown[]) => void;
   key?: (row: R) => string;
   merge?: (earlier: R, later: R) => R;
 }
@@ -26,7 +27,9 @@ export const EVENT_SPEC: RowSpec<EventRow> = {
   table: 'events',
   columns: ['id', 'type', 'ts_ms', 'received_ms', 'body'],
   conflict: () => 'on conflict (id) do nothing',
-  values: (r) => [r.id, r.type, r.tsMs, r.receivedMs, r.body],
+  values: (r, o) => {
+    o.push(r.id, r.type, r.tsMs, r.receivedMs, r.body);
+  },
 };
 
 export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
@@ -37,7 +40,9 @@ export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
     `on conflict (id) do update set ${['age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'handle', 'display_name', 'country', 'is_private']
       .map((c) => `${c} = coalesce(excluded.${c}, accounts.${c})`)
       .join(', ')}, updated_ms = excluded.updated_ms where excluded.updated_ms >= accounts.updated_ms`,
-  values: (r) => [r.id, r.ageBand, r.birthDate, r.ageAssurance, r.createdAtMs, r.handle, r.displayName, r.country, r.isPrivate, r.updatedMs],
+  values: (r, o) => {
+    o.push(r.id, r.ageBand, r.birthDate, r.ageAssurance, r.createdAtMs, r.handle, r.displayName, r.country, r.isPrivate, r.updatedMs);
+  },
   key: (r) => r.id,
   merge: (a, b) => ({
     id: b.id,
@@ -58,7 +63,9 @@ export const CONNECTION_SPEC: RowSpec<ConnectionRow> = {
   columns: ['from_id', 'to_id', 'kind', 'state', 'updated_ms'],
   conflict: () =>
     'on conflict (from_id, to_id, kind) do update set state = excluded.state, updated_ms = excluded.updated_ms where excluded.updated_ms >= connections.updated_ms',
-  values: (r) => [r.from, r.to, r.kind, r.state, r.updatedMs],
+  values: (r, o) => {
+    o.push(r.from, r.to, r.kind, r.state, r.updatedMs);
+  },
   key: (r) => r.from + SEP + r.to + SEP + r.kind,
   merge: (a, b) => (b.updatedMs >= a.updatedMs ? b : a),
 };
@@ -67,14 +74,18 @@ export const BLOCK_SPEC: RowSpec<BlockRow> = {
   table: 'blocks',
   columns: ['from_id', 'to_id', 'ts_ms', 'by_minor', 'event_id'],
   conflict: () => 'on conflict (from_id, to_id) do nothing',
-  values: (r) => [r.from, r.to, r.tsMs, r.byMinor ? 1 : 0, r.eventId],
+  values: (r, o) => {
+    o.push(r.from, r.to, r.tsMs, r.byMinor ? 1 : 0, r.eventId);
+  },
 };
 
 export const REPORT_SPEC: RowSpec<ReportRow> = {
   table: 'reports',
   columns: ['id', 'reporter', 'subject_account', 'subject_message', 'subject_media', 'reason', 'ts_ms', 'by_minor', 'event_id'],
   conflict: () => 'on conflict (id) do nothing',
-  values: (r) => [r.id, r.reporter, r.subjectAccount, r.subjectMessage, r.subjectMedia, r.reason, r.tsMs, r.byMinor ? 1 : 0, r.eventId],
+  values: (r, o) => {
+    o.push(r.id, r.reporter, r.subjectAccount, r.subjectMessage, r.subjectMedia, r.reason, r.tsMs, r.byMinor ? 1 : 0, r.eventId);
+  },
 };
 
 export const CONTACT_SPEC: RowSpec<ContactRow> = {
@@ -91,7 +102,9 @@ export const CONTACT_SPEC: RowSpec<ContactRow> = {
       'messages = contacts.messages + excluded.messages'
     );
   },
-  values: (r) => [r.from, r.to, r.firstMs, r.lastMs, r.messages, r.firstEventId, r.lastEventId],
+  values: (r, o) => {
+    o.push(r.from, r.to, r.firstMs, r.lastMs, r.messages, r.firstEventId, r.lastEventId);
+  },
   key: (r) => r.from + SEP + r.to,
   merge: (a, b) => ({
     from: a.from,
@@ -108,7 +121,9 @@ export const FLAG_SPEC: RowSpec<FlagRow> = {
   table: 'flags',
   columns: ['account_id', 'flag', 'source', 'reason', 'ts_ms'],
   conflict: () => 'on conflict (account_id, flag) do nothing',
-  values: (r) => [r.accountId, r.flag, r.source, r.reason, r.tsMs],
+  values: (r, o) => {
+    o.push(r.accountId, r.flag, r.source, r.reason, r.tsMs);
+  },
   key: (r) => r.accountId + SEP + r.flag,
   merge: (a) => a,
 };
@@ -117,7 +132,8 @@ export const ALERT_SPEC: RowSpec<AlertRow> = {
   table: 'alerts',
   columns: ['id', 'ts_ms', 'category', 'severity', 'score', 'subject_account', 'conversation_id', 'trigger_event_id', 'detector', 'dedupe_key', 'detected_ms', 'body'],
   conflict: () => 'on conflict (dedupe_key) do nothing',
-  values: ({ alert: a, dedupeKey }) => [
+  values: ({ alert: a, dedupeKey }, o) => {
+    o.push(
     a.id,
     Date.parse(a.ts),
     a.category,
@@ -130,7 +146,8 @@ export const ALERT_SPEC: RowSpec<AlertRow> = {
     dedupeKey,
     Date.parse(a.detectedAt),
     JSON.stringify(a),
-  ],
+    );
+  },
 };
 
 /** Applies a spec's merge rule so that each key appears once, in first-seen order. */

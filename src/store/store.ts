@@ -40,6 +40,7 @@ export async function createStore(location: string, opts: OpenOptions = {}): Pro
   }
   const writer: BatchWriter = opened.sqlite ? createSqliteWriter(opened.sqlite) : createPostgresWriter(opened.pool!);
   const db = opened.db;
+  const existingSqlite = opened.sqlite?.prepare('select id from events where id in (select value from json_each(?))');
   let closed = false;
 
   return {
@@ -49,11 +50,14 @@ export async function createStore(location: string, opts: OpenOptions = {}): Pro
     write: (ws) => writer.write(ws),
     async existingEventIds(ids) {
       const found = new Set<string>();
-      // Chunked: SQLite binds at most 32,766 parameters, and smaller IN lists plan better.
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const rows = await db.selectFrom('events').select('id').where('id', 'in', chunk).execute();
-        for (const r of rows) found.add(r.id);
+      if (ids.length === 0) return found;
+      // One statement whatever the batch size: the ids travel as one JSON array (SQLite)
+      // or one text[] parameter (PostgreSQL), so the plan is prepared once.
+      if (existingSqlite) {
+        for (const r of existingSqlite.all(JSON.stringify(ids)) as { id: string }[]) found.add(r.id);
+      } else {
+        const rows = await sql<{ id: string }>`select id from events where id = any(${ids as string[]}::text[])`.execute(db);
+        for (const r of rows.rows) found.add(r.id);
       }
       return found;
     },

@@ -1,0 +1,210 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+import { BAND } from '../core/age-band.js';
+import { systemClock } from '../core/clock.js';
+import { createLogger } from '../core/create-logger.js';
+import { loadConfig } from '../config/load-config.js';
+import { createEngine } from '../engine/create-engine.js';
+import { readLines } from '../events/read-lines.js';
+import { replay } from '../events/replay.js';
+import { validateEvent } from '../events/validate-event.js';
+import { createFacts, EDGE, FLAG } from '../facts/facts.js';
+import { GateConfigSchema } from '../gate/gate-config.js';
+import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js';
+import { createApiKey } from '../server/api-keys.js';
+import { createAuthenticator } from '../server/auth.js';
+import { createApp } from '../server/create-app.js';
+import { createStore } from '../store/store.js';
+import { prng, syntheticEvents } from './synthetic.js';
+
+/*
+ * `npm run bench`: each figure beside a baseline measured in the same run on the same
+ * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory` picks sections.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (s: string) => !only || only.includes(s);
+const benchDir = join(process.cwd(), '.bench');
+mkdirSync(benchDir, { recursive: true });
+const results: Record<string, unknown> = { quick, node: process.version, date: new Date().toISOString() };
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const say = (s: string) => process.stdout.write(s + '\n');
+let sink = 0;
+
+function gateWorld(accounts: number, connections: number, seed: number) {
+  const facts = createFacts();
+  const rnd = prng(seed);
+  for (let i = 0; i < accounts; i++) {
+    const idx = facts.ensure(`user_${i}`);
+    const band = i % 4 === 0 ? BAND['13-15'] : i % 9 === 0 ? BAND['16-17'] : i % 13 === 0 ? BAND.unknown : BAND.adult;
+    facts.updateAccount(idx, { band: band as never }, 1);
+    if (i % 50 === 1) facts.setFlag(idx, FLAG.suspicious);
+  }
+  for (let i = 0; i < connections; i++) {
+    const f = Math.floor(rnd() * accounts);
+    const t = Math.floor(rnd() * accounts);
+    if (f !== t) facts.edges.put(f, t, EDGE.follow, 1);
+  }
+  const reqs: DecisionRequest[] = [];
+  for (let i = 0; i < 1 << 16; i++) {
+    reqs.push({
+      action: GATE_ACTIONS[i % GATE_ACTIONS.length]!,
+      actor: i % 97 === 0 ? `never_seen_${i}` : `user_${Math.floor(rnd() * accounts)}`,
+      target: `user_${Math.floor(rnd() * accounts)}`,
+    });
+  }
+  return { facts, reqs };
+}
+
+function timeLoop(n: number, body: (i: number) => void): number {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) body(i);
+  return (performance.now() - t0) / 1000;
+}
+
+async function benchGate(): Promise<void> {
+  const { facts, reqs } = gateWorld(quick ? 10_000 : 200_000, quick ? 50_000 : 2_000_000, 3);
+  const gate = createGate(facts, GateConfigSchema.parse({}), systemClock);
+  const mask = reqs.length - 1;
+  const n = quick ? 500_000 : 5_000_000;
+  const counts = { allow: 0, warn: 0, block: 0 };
+  // Warm both loops so the JIT has optimised them before timing.
+  timeLoop(200_000, (i) => (sink += facts.indexOf(reqs[i & mask]!.actor) + facts.indexOf(reqs[i & mask]!.target)));
+  timeLoop(200_000, (i) => counts[gate.decide(reqs[i & mask]!).decision]++);
+  const floorS = timeLoop(n, (i) => (sink += facts.indexOf(reqs[i & mask]!.actor) + facts.indexOf(reqs[i & mask]!.target)));
+  const gateS = timeLoop(n, (i) => counts[gate.decide(reqs[i & mask]!).decision]++);
+  const r = { decisionsPerSecond: n / gateS, floorPerSecond: n / floorS, ratioToFloor: floorS / gateS, mix: counts };
+  results.gateInProcess = r;
+  say(`gate (in process, 1 core): ${fmt(r.decisionsPerSecond)} decisions/s; floor (two id lookups) ${fmt(r.floorPerSecond)}/s; ratio ${r.ratioToFloor.toFixed(2)} [target ≥ 500,000/s]`);
+}
+
+/** Runs the load generator as a child process; async, because the server under test shares this event loop. */
+async function load(url: string, duration: number, requests: { method: string; path: string; headers?: Record<string, string>; body?: string }[]) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./load-generator.js', import.meta.url)), JSON.stringify({ url, connections: 10, duration, requests })], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`load generator failed: ${err}`);
+  return JSON.parse(out) as { rps: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number };
+}
+
+async function benchHttp(): Promise<void> {
+  const store = await createStore(':memory:');
+  const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' } } });
+  const logger = createLogger('silent');
+  const engine = await createEngine({ store, config, logger });
+  const accounts = quick ? 2_000 : 20_000;
+  const now = Date.now();
+  const lines = [...syntheticEvents({ accounts, connections: accounts * 5, messages: 0 }, now - 86_400_000)];
+  for (let i = 0; i < lines.length; i += 1000) {
+    const batch = lines.slice(i, i + 1000).map((l) => {
+      const r = validateEvent(JSON.parse(l), { nowMs: now, maxFutureSkewMs: 300_000 });
+      if (!r.ok) throw new Error('bad synthetic event');
+      return r.value;
+    });
+    await engine.ingest(batch);
+  }
+  const { key } = await createApiKey(store.db, 'bench', 'decide');
+  const { app } = createApp({ engine, store, config, auth: createAuthenticator(store.db), logger, clock: systemClock });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const rnd = prng(5);
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const requests = Array.from({ length: 200 }, (_, i) => ({
+    method: 'POST',
+    path: '/v1/decisions',
+    headers,
+    body: JSON.stringify({ action: GATE_ACTIONS[i % GATE_ACTIONS.length], actor: `u${Math.floor(rnd() * accounts)}`, target: `u${Math.floor(rnd() * accounts)}` }),
+  }));
+  const duration = quick ? 2 : 10;
+  await load(url, 1, requests); // warm-up
+  const base = await load(url, duration, [{ method: 'GET', path: '/healthz' }]);
+  const gate = await load(url, duration, requests);
+  await app.close();
+  await store.close();
+  const r = { decisions: gate, healthzBaseline: base, ratioToBaseline: gate.rps / base.rps };
+  results.gateHttp = r;
+  say(
+    `gate (HTTP, 10 connections, load from a second process): ${fmt(gate.rps)} decisions/s, p50 ${gate.p50} ms, p99 ${gate.p99} ms, errors ${gate.errors + gate.non2xx}; ` +
+      `baseline GET /healthz ${fmt(base.rps)}/s p99 ${base.p99} ms; ratio ${r.ratioToBaseline.toFixed(2)} [target ≥ 10,000/s, p99 < 5 ms]`,
+  );
+}
+
+async function benchReplay(): Promise<void> {
+  const total = quick ? 50_000 : 1_000_000;
+  const file = join(benchDir, `replay-${total}.jsonl`);
+  if (!existsSync(file)) {
+    const out = createWriteStream(file);
+    const mix = { accounts: total / 10, connections: (total * 3) / 10, messages: (total * 6) / 10 };
+    let buf = '';
+    for (const line of syntheticEvents(mix, Date.now() - 30 * 86_400_000)) {
+      buf += line + '\n';
+      if (buf.length > 1 << 20) {
+        if (!out.write(buf)) await once(out, 'drain');
+        buf = '';
+      }
+    }
+    out.end(buf);
+    await once(out, 'close');
+  }
+  // The floor: read every line and JSON-parse it, nothing else.
+  let t0 = performance.now();
+  let parsed = 0;
+  for await (const line of readLines(file, 1 << 20)) if ('text' in line) sink += JSON.parse(line.text) ? ++parsed : 0;
+  const floorS = (performance.now() - t0) / 1000;
+
+  const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' } } });
+  const logger = createLogger('silent');
+  const run = async (db?: string) => {
+    t0 = performance.now();
+    const s = await replay({ input: file, alertsOut: join(benchDir, 'replay-alerts.jsonl'), db, config, logger, report: () => undefined });
+    return { ...s, seconds: (performance.now() - t0) / 1000 };
+  };
+  const throwAway = await run();
+  const durablePath = join(benchDir, 'replay-durable.db');
+  for (const s of ['', '-wal', '-shm']) rmSync(durablePath + s, { force: true });
+  const durable = quick ? undefined : await run(durablePath);
+  for (const s of ['', '-wal', '-shm']) rmSync(durablePath + s, { force: true });
+  const r = {
+    events: parsed,
+    floorEventsPerSecond: parsed / floorS,
+    replayEventsPerSecond: throwAway.accepted / throwAway.seconds,
+    ratioToFloor: floorS / throwAway.seconds,
+    alerts: throwAway.alerts,
+    durableEventsPerSecond: durable ? durable.accepted / durable.seconds : undefined,
+  };
+  results.replay = r;
+  say(
+    `replay ${fmt(parsed)} events into SQLite: ${fmt(r.replayEventsPerSecond)} events/s end to end (${throwAway.seconds.toFixed(1)} s, ${fmt(r.alerts)} alerts); ` +
+      `floor (read + JSON.parse) ${fmt(r.floorEventsPerSecond)}/s; ratio ${r.ratioToFloor.toFixed(2)} [target ≥ 100,000/s]` +
+      (durable ? `; with --db and synchronous=FULL ${fmt(r.durableEventsPerSecond!)}/s` : ''),
+  );
+}
+
+function benchMemory(): void {
+  const [accounts, connections] = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./memory.js', import.meta.url)), String(accounts), String(connections)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory child failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout) as { accounts: number; connections: number; rssBytes: number; heapUsedBytes: number; arrayBuffersBytes: number; buildSeconds: number };
+  results.memory = r;
+  const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+  say(
+    `facts memory: ${fmt(r.accounts)} accounts + ${fmt(r.connections)} connections -> RSS ${mib(r.rssBytes)} MiB (heap ${mib(r.heapUsedBytes)} MiB, typed arrays ${mib(r.arrayBuffersBytes)} MiB), built in ${r.buildSeconds.toFixed(1)} s [target < 2048 MiB]`,
+  );
+}
+
+if (want('gate')) await benchGate();
+if (want('http')) await benchHttp();
+if (want('replay')) await benchReplay();
+if (want('memory')) benchMemory();
+writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
+// `sink` keeps the baseline loops from being optimised away.
+say(`(results in .bench/results.json; checksum ${sink % 1000})`);
