@@ -38,9 +38,20 @@ export interface EngineState {
   alertKeys: Set<string>;
 }
 
+export interface Submitted extends IngestOutcome {
+  /** Settles when the batch is durable (and its alerts have been passed to `onAlerts`). */
+  committed: Promise<void>;
+}
+
 export interface Engine {
   /** Validated events in, durable before the promise resolves; duplicates by `id` are acknowledged and ignored. */
   ingest(items: readonly IngestItem[]): Promise<IngestOutcome>;
+  /**
+   * Folds a batch into memory now and commits it in the background: batches submitted one
+   * after another are folded in that order, and the next can be prepared while this one
+   * commits (replay uses this). Nothing is acknowledged to anyone until `committed`.
+   */
+  submit(items: readonly IngestItem[]): Promise<Submitted>;
   decide(req: DecisionRequest): Decision;
   readonly state: EngineState;
   readonly ready: boolean;
@@ -170,42 +181,53 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     }
   }
 
-  return {
-    async ingest(items) {
-      if (reloading) await reloading;
-      if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
-      const statuses: IngestStatus[] = new Array(items.length);
-      const seen = new Set<string>();
-      const candidates: string[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const id = items[i]!.event.id;
-        if (seen.has(id)) statuses[i] = 'duplicate';
-        else {
-          seen.add(id);
-          statuses[i] = 'accepted';
-          candidates.push(id);
-        }
+  async function submit(items: readonly IngestItem[]): Promise<Submitted> {
+    if (reloading) await reloading;
+    if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
+    const statuses: IngestStatus[] = new Array(items.length);
+    const seen = new Set<string>();
+    const candidates: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i]!.event.id;
+      if (seen.has(id)) statuses[i] = 'duplicate';
+      else {
+        seen.add(id);
+        statuses[i] = 'accepted';
+        candidates.push(id);
       }
-      const existing = candidates.length > 0 ? await store.existingEventIds(candidates) : new Set<string>();
-      // From here to enqueue nothing awaits: the pending check and the fold are one step.
-      const mine: string[] = [];
-      for (let i = 0; i < items.length; i++) {
-        if (statuses[i] !== 'accepted') continue;
-        const id = items[i]!.event.id;
-        if (existing.has(id) || pending.has(id)) statuses[i] = 'duplicate';
-        else mine.push(id);
-      }
-      const ws = new WriteSet();
-      const alerts: Alert[] = [];
-      fold(items, statuses, ws, alerts);
-      if (ws.isEmpty) return { statuses, alerts };
-      for (const id of mine) pending.add(id);
-      try {
-        await queue.enqueue(ws);
-      } finally {
+    }
+    const existing = candidates.length > 0 ? await store.existingEventIds(candidates) : new Set<string>();
+    // From here to enqueue nothing awaits: the pending check and the fold are one step.
+    const mine: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (statuses[i] !== 'accepted') continue;
+      const id = items[i]!.event.id;
+      if (existing.has(id) || pending.has(id)) statuses[i] = 'duplicate';
+      else mine.push(id);
+    }
+    const ws = new WriteSet();
+    const alerts: Alert[] = [];
+    fold(items, statuses, ws, alerts);
+    if (ws.isEmpty) return { statuses, alerts, committed: Promise.resolve() };
+    for (const id of mine) pending.add(id);
+    const committed = queue.enqueue(ws).then(
+      () => {
         for (const id of mine) pending.delete(id);
-      }
-      if (alerts.length > 0) opts.onAlerts?.(alerts);
+        if (alerts.length > 0) opts.onAlerts?.(alerts);
+      },
+      (e: unknown) => {
+        for (const id of mine) pending.delete(id);
+        throw e;
+      },
+    );
+    return { statuses, alerts, committed };
+  }
+
+  return {
+    submit,
+    async ingest(items) {
+      const { statuses, alerts, committed } = await submit(items);
+      await committed;
       return { statuses, alerts };
     },
     decide: (req) => state.gate.decide(req),

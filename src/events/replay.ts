@@ -64,14 +64,19 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     const maxFutureSkewMs = opts.config.ingest.maxFutureSkewSeconds * 1000;
     const batchSize = opts.batchSize ?? 5000;
     let batch: IngestItem[] = [];
+    // Up to two batches commit while the next is read and folded; file order is kept
+    // because each batch is folded before the next is submitted.
+    const inFlight: Promise<void>[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const outcome = await engine.ingest(batch);
-      for (const s of outcome.statuses) {
+      const submitted = await engine.submit(batch);
+      for (const s of submitted.statuses) {
         if (s === 'accepted') summary.accepted++;
         else summary.duplicates++;
       }
       batch = [];
+      inFlight.push(submitted.committed);
+      if (inFlight.length >= 2) await inFlight.shift();
       if (out.writableNeedDrain) await once(out, 'drain');
       if (writeError) throw new AppError('internal', `cannot write alerts to ${opts.alertsOut}`, { cause: writeError });
     };
@@ -100,6 +105,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await Promise.all(inFlight.splice(0));
     await engine.drain();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', `cannot read ${opts.input}: no such file`);

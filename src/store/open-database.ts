@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
+import { applySqlitePragmas, type Synchronous } from './sqlite-pragmas.js';
 import type { Database } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -19,7 +20,9 @@ export interface OpenDatabase {
 
 export interface OpenOptions {
   /** SQLite `synchronous`: FULL makes each commit durable against power loss; NORMAL (with WAL) against a crash of Warden. */
-  sqliteSynchronous?: 'full' | 'normal' | 'off';
+  sqliteSynchronous?: Synchronous;
+  /** SQLite files: commit on a worker thread (default true). `:memory:` always commits in-thread. */
+  writerThread?: boolean;
   pgPoolSize?: number;
 }
 
@@ -64,11 +67,7 @@ export function openDatabase(location: string, opts: OpenOptions = {}): OpenData
   } catch (cause) {
     throw new AppError('store_failure', `cannot open SQLite database at ${location}`, { cause });
   }
-  if (location !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${(opts.sqliteSynchronous ?? 'full').toUpperCase()}`);
-  sqlite.pragma('busy_timeout = 5000');
-  // Bigger page cache for the ingest path: 64 MiB.
-  sqlite.pragma('cache_size = -65536');
+  applySqlitePragmas(sqlite, location === ':memory:', opts.sqliteSynchronous ?? 'full');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     dialect: 'sqlite',

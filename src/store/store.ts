@@ -4,6 +4,7 @@ import { createPostgresWriter, createSqliteWriter, type BatchWriter } from './ba
 import { migrateToLatest } from './migrations.js';
 import { openDatabase, type Dialect, type OpenOptions } from './open-database.js';
 import type { Database } from './tables.js';
+import { createWorkerWriter } from './worker-writer.js';
 import type { WriteSet } from './write-set.js';
 
 export interface StoredAccount {
@@ -38,7 +39,9 @@ export async function createStore(location: string, opts: OpenOptions = {}): Pro
     await opened.close().catch(() => undefined);
     throw e instanceof AppError ? e : new AppError('store_failure', `cannot open the store at ${opened.location}`, { cause: e });
   }
-  const writer: BatchWriter = opened.sqlite ? createSqliteWriter(opened.sqlite) : createPostgresWriter(opened.pool!);
+  const threaded = opened.dialect === 'sqlite' && location !== ':memory:' && opts.writerThread !== false;
+  const workerWriter = threaded ? createWorkerWriter(location, opts.sqliteSynchronous ?? 'full') : undefined;
+  const writer: BatchWriter = workerWriter ?? (opened.sqlite ? createSqliteWriter(opened.sqlite) : createPostgresWriter(opened.pool!));
   const db = opened.db;
   const existingSqlite = opened.sqlite?.prepare('select id from events where id in (select value from json_each(?))');
   let closed = false;
@@ -76,6 +79,7 @@ export async function createStore(location: string, opts: OpenOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      await workerWriter?.close();
       await opened.close();
     },
   };
