@@ -14,7 +14,7 @@ import { applyEvent } from '../facts/apply-event.js';
 import { createFacts, FLAG, type Facts, type FlagName } from '../facts/facts.js';
 import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
-import { WriteSet } from '../store/write-set.js';
+import { alertRow, pushEvent, WriteSet } from '../store/write-set.js';
 import { createCommitQueue } from './commit-queue.js';
 import { restoreState } from './restore-state.js';
 
@@ -64,8 +64,8 @@ export interface EngineOptions {
   config: WardenConfig;
   logger: Logger;
   clock?: Clock;
-  /** Called with alerts after they are committed, in the order they fired. */
-  onAlerts?: (alerts: Alert[]) => void;
+  /** Called with alerts (and each serialised, as stored) after they are committed, in the order they fired. */
+  onAlerts?: (alerts: Alert[], json: string[]) => void;
 }
 
 export function buildState(config: WardenConfig, clock: Clock): EngineState {
@@ -90,8 +90,16 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   await restoreState(store, state, config);
   let ready = true;
   let reloading: Promise<void> | null = null;
-  /** Ids folded into memory whose commit has not finished: a retry must not apply them twice. */
-  const pending = new Set<string>();
+  /**
+   * Ids folded into memory whose commit has not finished, one set per batch in flight: a
+   * retry must not apply them twice. Each batch's own id set is reused, so the hot path
+   * adds and removes one set per batch instead of every id.
+   */
+  const inFlight = new Set<Set<string>>();
+  const isPending = (id: string) => {
+    for (const ids of inFlight) if (ids.has(id)) return true;
+    return false;
+  };
 
   const queue = createCommitQueue(
     (ws) => store.write(ws),
@@ -145,7 +153,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return alert;
   }
 
-  function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[]): void {
+  function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[], alertJson: string[]): void {
     const { facts, tracker, detectors, alertKeys } = state;
     const nowMs = clock.now();
     for (let i = 0; i < items.length; i++) {
@@ -153,7 +161,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       const item = items[i]!;
       const ev = item;
       const datePacked = datePackedFor(ev.tsMs);
-      ws.events.push({
+      pushEvent(ws.events, {
         id: ev.event.id,
         type: ev.event.type,
         tsMs: ev.tsMs,
@@ -169,8 +177,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
           if (alertKeys.has(draft.dedupeKey)) continue;
           alertKeys.add(draft.dedupeKey);
           const alert = materialise(draft, detector.name, ev, nowMs);
-          ws.alerts.push({ alert, dedupeKey: draft.dedupeKey });
+          const json = JSON.stringify(alert);
+          ws.alerts.push(alertRow(alert, draft.dedupeKey, json));
           alerts.push(alert);
+          alertJson.push(json);
           for (const f of draft.flags ?? []) {
             const idx = facts.ensure(f.accountId);
             facts.setFlag(idx, FLAG[f.flag as FlagName]);
@@ -198,25 +208,28 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     }
     const existing = candidates.length > 0 ? await store.existingEventIds(candidates) : new Set<string>();
     // From here to enqueue nothing awaits: the pending check and the fold are one step.
-    const mine: string[] = [];
     for (let i = 0; i < items.length; i++) {
       if (statuses[i] !== 'accepted') continue;
       const id = items[i]!.event.id;
-      if (existing.has(id) || pending.has(id)) statuses[i] = 'duplicate';
-      else mine.push(id);
+      if (existing.has(id) || (inFlight.size > 0 && isPending(id))) {
+        statuses[i] = 'duplicate';
+        seen.delete(id);
+      }
     }
     const ws = new WriteSet();
     const alerts: Alert[] = [];
-    fold(items, statuses, ws, alerts);
+    const alertJson: string[] = [];
+    fold(items, statuses, ws, alerts, alertJson);
     if (ws.isEmpty) return { statuses, alerts, committed: Promise.resolve() };
-    for (const id of mine) pending.add(id);
+    // `seen` now holds exactly the ids this batch folded.
+    inFlight.add(seen);
     const committed = queue.enqueue(ws).then(
       () => {
-        for (const id of mine) pending.delete(id);
-        if (alerts.length > 0) opts.onAlerts?.(alerts);
+        inFlight.delete(seen);
+        if (alerts.length > 0) opts.onAlerts?.(alerts, alertJson);
       },
       (e: unknown) => {
-        for (const id of mine) pending.delete(id);
+        inFlight.delete(seen);
         throw e;
       },
     );

@@ -16,7 +16,7 @@ function flaky(real: Store, state: { failures: number; commits: number; rows: nu
         state.failures--;
         throw new AppError('store_failure', 'disk full (simulated)');
       }
-      state.rows.push(ws.events.length);
+      state.rows.push(ws.events.ids.length);
       return real.write(ws);
     },
   };

@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { createEngine, type IngestItem } from '../engine/create-engine.js';
 import { createStore } from '../store/store.js';
 import { LIMITS } from './limits.js';
-import { readLines } from './read-lines.js';
+import { readLineChunks } from './read-lines.js';
 import { validateEvent } from './validate-event.js';
 
 export interface ReplayOptions {
@@ -52,11 +52,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   out.on('error', (e) => {
     writeError = e;
   });
-  const writeAlerts = (alerts: Alert[]) => {
-    let text = '';
-    for (const a of alerts) text += JSON.stringify(a) + '\n';
+  const writeAlerts = (alerts: Alert[], json: string[]) => {
     alertCount += alerts.length;
-    out.write(text);
+    out.write(json.join('\n') + '\n');
   };
   const summary: ReplaySummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, alerts: 0, seconds: 0 };
   try {
@@ -64,7 +62,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     const maxFutureSkewMs = opts.config.ingest.maxFutureSkewSeconds * 1000;
     const batchSize = opts.batchSize ?? 5000;
     let batch: IngestItem[] = [];
-    // Up to two batches commit while the next is read and folded; file order is kept
+    // Up to three batches commit while the next is read and folded; file order is kept
     // because each batch is folded before the next is submitted.
     const inFlight: Promise<void>[] = [];
     const flush = async () => {
@@ -80,29 +78,32 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       if (out.writableNeedDrain) await once(out, 'drain');
       if (writeError) throw new AppError('internal', `cannot write alerts to ${opts.alertsOut}`, { cause: writeError });
     };
-    for await (const line of readLines(opts.input, LIMITS.lineMaxBytes)) {
-      summary.lines = line.lineNo;
-      if ('error' in line) {
-        summary.rejected++;
-        opts.report(`line ${line.lineNo}: ${line.error}`);
-        continue;
+    for await (const chunk of readLineChunks(opts.input, LIMITS.lineMaxBytes)) {
+      const nowMs = clock.now();
+      for (const line of chunk) {
+        summary.lines = line.lineNo;
+        if ('error' in line) {
+          summary.rejected++;
+          opts.report(`line ${line.lineNo}: ${line.error}`);
+          continue;
+        }
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line.text);
+        } catch (e) {
+          summary.rejected++;
+          opts.report(`line ${line.lineNo}: not valid JSON (${(e as Error).message})`);
+          continue;
+        }
+        const r = validateEvent(raw, { nowMs, maxFutureSkewMs });
+        if (!r.ok) {
+          summary.rejected++;
+          opts.report(`line ${line.lineNo}: ${r.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
+          continue;
+        }
+        batch.push({ ...r.value, body: line.text });
+        if (batch.length >= batchSize) await flush();
       }
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line.text);
-      } catch (e) {
-        summary.rejected++;
-        opts.report(`line ${line.lineNo}: not valid JSON (${(e as Error).message})`);
-        continue;
-      }
-      const r = validateEvent(raw, { nowMs: clock.now(), maxFutureSkewMs });
-      if (!r.ok) {
-        summary.rejected++;
-        opts.report(`line ${line.lineNo}: ${r.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
-        continue;
-      }
-      batch.push({ ...r.value, body: line.text });
-      if (batch.length >= batchSize) await flush();
     }
     await flush();
     await Promise.all(inFlight.splice(0));

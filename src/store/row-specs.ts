@@ -1,5 +1,5 @@
 import type { Dialect } from './open-database.js';
-import type { AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventRow, FlagRow, ReportRow, WriteSet } from './write-set.js';
+import type { AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
 
 /**
  * How each kind of row reaches its table: columns, the conflict rule, and (where the
@@ -23,14 +23,17 @@ export interface RowSpec<R> {
 
 const SEP = '\u0000';
 
-export const EVENT_SPEC: RowSpec<EventRow> = {
-  table: 'events',
-  columns: ['id', 'type', 'ts_ms', 'received_ms', 'body'],
-  conflict: () => 'on conflict (id) do nothing',
-  values: (r, o) => {
-    o.push(r.id, r.type, r.tsMs, r.receivedMs, r.body);
-  },
-};
+/** Event rows are columns (write-set.ts); a "row" here is an index into them. */
+function eventSpec(c: EventColumns): RowSpec<number> {
+  return {
+    table: 'events',
+    columns: ['id', 'type', 'ts_ms', 'received_ms', 'body'],
+    conflict: () => 'on conflict (id) do nothing',
+    values: (i, o) => {
+      o.push(c.ids[i], c.types[i], c.tsMs[i], c.receivedMs[i], c.bodies[i]);
+    },
+  };
+}
 
 export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
   table: 'accounts',
@@ -132,21 +135,8 @@ export const ALERT_SPEC: RowSpec<AlertRow> = {
   table: 'alerts',
   columns: ['id', 'ts_ms', 'category', 'severity', 'score', 'subject_account', 'conversation_id', 'trigger_event_id', 'detector', 'dedupe_key', 'detected_ms', 'body'],
   conflict: () => 'on conflict (dedupe_key) do nothing',
-  values: ({ alert: a, dedupeKey }, o) => {
-    o.push(
-    a.id,
-    Date.parse(a.ts),
-    a.category,
-    a.severity,
-    a.score,
-    a.subject.accountId,
-    a.conversationId ?? null,
-    a.triggerEventId,
-    a.detector,
-    dedupeKey,
-    Date.parse(a.detectedAt),
-    JSON.stringify(a),
-    );
+  values: (a, o) => {
+    o.push(a.id, a.tsMs, a.category, a.severity, a.score, a.subjectAccount, a.conversationId, a.triggerEventId, a.detector, a.dedupeKey, a.detectedMs, a.body);
   },
 };
 
@@ -164,8 +154,9 @@ export function coalesce<R>(spec: RowSpec<R>, rows: R[]): R[] {
 
 /** The tables of a write set in commit order, each with its spec. */
 export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
+  const events = ws.events;
   return [
-    [EVENT_SPEC, ws.events],
+    [eventSpec(events), Array.from({ length: events.ids.length }, (_, i) => i)],
     [ACCOUNT_SPEC, ws.accounts],
     [CONNECTION_SPEC, ws.connections],
     [BLOCK_SPEC, ws.blocks],
