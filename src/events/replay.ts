@@ -101,7 +101,10 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
           opts.report(`line ${line.lineNo}: ${r.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
           continue;
         }
-        batch.push({ ...r.value, body: line.text });
+        // validateEvent returns a fresh object: attach the stored form instead of copying it.
+        const item: IngestItem = r.value;
+        item.body = line.text;
+        batch.push(item);
         if (batch.length >= batchSize) await flush();
       }
     }
