@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Keeps `npm run bench` working: every section runs at small sizes and reports numbers.
+ * Speed is never asserted here (DESIGN.md): only that the work was done and measured.
+ */
+describe('npm run bench --quick', () => {
+  it('runs every section and writes its results', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'warden-bench-'));
+    const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], { cwd, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(r.status, 0, r.stderr);
+    for (const section of ['gate (in process', 'gate (HTTP', 'replay 50,000 events', 'facts memory']) assert.ok(r.stdout.includes(section), `missing ${section}`);
+    const results = JSON.parse(readFileSync(join(cwd, '.bench', 'results.json'), 'utf8'));
+    assert.ok(results.gateInProcess.decisionsPerSecond > 0);
+    assert.equal(results.gateHttp.decisions.errors + results.gateHttp.decisions.non2xx, 0, 'every HTTP decision succeeded');
+    assert.ok(results.gateHttp.decisions.rps > 0);
+    assert.equal(results.replay.events, 50_000);
+    assert.ok(results.replay.alerts > 0);
+    assert.equal(results.memory.accounts, 100_000);
+  });
+});
