@@ -1,0 +1,39 @@
+import type { Result } from '../core/result.js';
+import type { DecodeError } from './decode-image.js';
+
+/** Signal types, as HMA and ThreatExchange name them; persisted, never renamed. */
+export const SIGNAL_TYPES = ['pdq', 'md5', 'sha256'] as const;
+export type SignalType = (typeof SIGNAL_TYPES)[number];
+
+export interface HashValue {
+  signalType: SignalType;
+  /** Lowercase hex. */
+  hex: string;
+  /** PDQ only: 0–100; below ~50 the hash is unreliable (flat or tiny images). */
+  quality?: number;
+  /** PDQ only, when asked: the eight orientations. */
+  dihedral?: Record<string, string>;
+}
+
+export interface HasherExample {
+  title: string;
+  bytes: () => Uint8Array;
+  /** The expected hex, or null when the bytes must be refused. */
+  hex: string | null;
+}
+
+export interface HashOptions {
+  dihedral?: boolean;
+}
+
+/**
+ * A hasher turns bytes into one signal. Expected failures (a file that is not an image,
+ * a decompression bomb) are results, not exceptions. `examples` feed the shared contract
+ * suite (hasher.case.test.ts).
+ */
+export interface Hasher {
+  readonly name: SignalType;
+  readonly contentKinds: readonly ('image' | 'video')[];
+  hash(bytes: Uint8Array, opts?: HashOptions): Promise<Result<HashValue, DecodeError>>;
+  readonly examples: readonly HasherExample[];
+}
