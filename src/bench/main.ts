@@ -21,7 +21,7 @@ import { prng, syntheticEvents } from './synthetic.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -200,10 +200,48 @@ function benchMemory(): void {
   );
 }
 
+function child(script: string, args: string[]): unknown {
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=32', fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function benchHashing(): void {
+  const root = fileURLToPath(new URL('../../../shared/testdata/pdq-reference/', import.meta.url));
+  const r = child('./hashing-bench.js', [root]) as Record<string, { pixels: number; decodeMs: number; hashMs: number; readPixelsOnceMs: number }>;
+  results.hashing = r;
+  for (const [name, m] of Object.entries(r)) {
+    say(
+      `pdq ${name} (${(m.pixels / 1e6).toFixed(2)} MP): decode ${m.decodeMs.toFixed(1)} ms, hash ${m.hashMs.toFixed(1)} ms; reading the pixels once ${m.readPixelsOnceMs.toFixed(1)} ms (hash/floor ${(m.hashMs / m.readPixelsOnceMs).toFixed(1)})` +
+        (name.includes('12MP') ? ' [aim: hash < 20 ms]' : ''),
+    );
+  }
+}
+
+function benchIndex(): void {
+  const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
+  const out: unknown[] = [];
+  for (const n of sizes) {
+    const r = child('./match-index-bench.js', [String(n), quick ? '500' : '2000', quick ? '5' : n >= 10_000_000 ? '5' : '20']) as {
+      n: number; buildSeconds: number; indexRssBytes: number; queriesPerSecond: number; eightOrientationQueriesPerSecond: number; scanQueriesPerSecond: number; speedup: number; recallAgainstScan: number; plantedFound: number;
+    };
+    out.push(r);
+    say(
+      `match index ${fmt(r.n)} hashes, distance 31: build ${r.buildSeconds.toFixed(1)} s, memory ${(r.indexRssBytes / 2 ** 30).toFixed(2)} GiB; ${fmt(r.queriesPerSecond)} queries/s ` +
+        `(${fmt(r.eightOrientationQueriesPerSecond)}/s with all 8 orientations); linear scan ${r.scanQueriesPerSecond.toFixed(1)}/s; ${r.speedup.toFixed(0)}x; ` +
+        `recall vs scan ${(r.recallAgainstScan * 100).toFixed(0)}%, planted near-duplicates found ${(r.plantedFound * 100).toFixed(0)}%` +
+        (n >= 10_000_000 ? ' [target ≥ 100x, < 1.5 GiB]' : ''),
+    );
+  }
+  results.matchIndex = out;
+}
+
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('replay')) await benchReplay();
 if (want('memory')) benchMemory();
+if (want('hashing')) benchHashing();
+if (want('index')) benchIndex();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/app-error.js';
 import { VERSION } from '../server/version.js';
 import { demoCommand } from './demo-command.js';
+import { hashCommand } from './hash-command.js';
 import { keysCommand } from './keys-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
@@ -22,6 +23,7 @@ program.addCommand(serveCommand());
 program.addCommand(replayCommand());
 program.addCommand(keysCommand());
 program.addCommand(demoCommand());
+program.addCommand(hashCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { md5Hasher, sha256Hasher } from '../media/digest-hashers.js';
+import { createPdqHasher } from '../media/pdq-hasher.js';
+import { DIHEDRAL } from '../media/pdq/pdq-hash.js';
+
+/** 50 megapixels: a 12 MP phone photo fits four times over; a decompression bomb does not. */
+export const DEFAULT_MAX_PIXELS = 50_000_000;
+
+/**
+ * `warden hash [--format csv|json] [--dihedral] FILE…`. CSV is the reference tool's
+ * `pdqhex,quality,path` (with `--dihedral`, its `--pdqdih-across` columns: the eight
+ * orientations, quality, path); JSON is one object a line and adds MD5 and SHA-256.
+ * A file that cannot be read or decoded is named on stderr; the others go on; the exit
+ * status is 1 if any failed.
+ */
+export function hashCommand(): Command {
+  return new Command('hash')
+    .description('hash image files with PDQ (and MD5, SHA-256 in JSON)')
+    .argument('<files...>', 'image files')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('--dihedral', 'also the seven rotated and mirrored variants, from the same DCT')
+    .option('--max-pixels <n>', 'refuse images with more pixels than this, before decoding', (v) => Number(v), DEFAULT_MAX_PIXELS)
+    .action(async (files: string[], flags: { format: 'csv' | 'json'; dihedral?: boolean; maxPixels: number }) => {
+      const pdq = createPdqHasher({ maxPixels: flags.maxPixels });
+      let failed = 0;
+      for (const path of files) {
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(path);
+        } catch (e) {
+          failed++;
+          process.stderr.write(`warden hash: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+          continue;
+        }
+        const r = await pdq.hash(bytes, { dihedral: flags.dihedral === true });
+        if (!r.ok) {
+          failed++;
+          process.stderr.write(`warden hash: ${path}: ${r.error.detail}\n`);
+          continue;
+        }
+        const { hex, quality, dihedral } = r.value;
+        if (flags.format === 'csv') {
+          const hashes = dihedral ? DIHEDRAL.map((d) => dihedral[d]).join(',') : hex;
+          process.stdout.write(`${hashes},${quality},${path}\n`);
+        } else {
+          const [md5, sha256] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+          const out: Record<string, unknown> = { path, pdq: hex, quality, md5: md5.ok ? md5.value.hex : null, sha256: sha256.ok ? sha256.value.hex : null };
+          if (dihedral) out.dihedral = dihedral;
+          process.stdout.write(JSON.stringify(out) + '\n');
+        }
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+}
