@@ -31,6 +31,15 @@ export const AlertSchema = z.object({
   // Compatible extensions (docs/protocol-extensions.md): fields a reviewer needs that the spec leaves open.
   relatedAccountIds: z.array(z.string()).optional().describe('Other accounts involved, such as the minors contacted'),
   detector: z.string().describe('Name of the detector that raised it'),
+  media: z
+    .array(
+      z.object({
+        id: z.string(),
+        matches: z.array(z.object({ bankId: z.string(), bankName: z.string(), entryId: z.number(), signalType: z.string(), distance: z.number(), threshold: z.number() })),
+      }),
+    )
+    .optional()
+    .describe('csam_hash_match: the media items and the bank entries they matched'),
   detectedAt: z.string().describe('When Warden raised it (RFC 3339, Warden clock)'),
 });
 export type Alert = z.infer<typeof AlertSchema>;
@@ -45,6 +54,7 @@ export interface AlertDraft {
   evidence: string[];
   reasons: Reason[];
   relatedAccountIds?: string[] | undefined;
+  media?: Alert['media'];
   /** At most one alert per key is ever raised: "one alert per adult–minor pair". */
   dedupeKey: string;
   /** Account flags to set with the alert, persisted in the same transaction. */

@@ -1,4 +1,5 @@
-import { adult, at, block, message, minor, report } from '../testing/events.js';
+import type { EngineState } from '../engine/create-engine.js';
+import { adult, at, block, message, minor, nextId, report } from '../testing/events.js';
 
 /**
  * Example inputs for each detector, by its persisted name: a sequence of synthetic events
@@ -11,7 +12,19 @@ export interface DetectorExample {
   events: object[];
   /** Categories the detector must raise on the last event, in order ([] for "nothing"). */
   expectOnLast: string[];
+  /** State the example needs first (banks, say). */
+  setup?: (state: EngineState) => void;
 }
+
+const KNOWN_PDQ = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22';
+const withBank = (state: EngineState) => {
+  state.matcher.setBank({ id: 'bank_t', name: 'test-known', kind: 'positive', enabled: true, pdqThreshold: 31 });
+  state.matcher.loadEntries([
+    { id: 1, bankId: 'bank_t', signalType: 'pdq', value: KNOWN_PDQ, quarantined: false },
+    { id: 2, bankId: 'bank_t', signalType: 'md5', value: 'ab'.repeat(16), quarantined: false },
+  ]);
+};
+const upload = (owner: string, media: Record<string, unknown>) => ({ id: nextId(), type: 'media.uploaded', ts: at(5), media: { id: nextId(), kind: 'image', owner, ...media } });
 
 export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
   unwanted_contact: [
@@ -31,5 +44,16 @@ export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
       expectOnLast: ['suspicious_adult'],
     },
     { title: 'blocked by one minor', events: [adult('w_a'), minor('w_k1'), block('w_k1', 'w_a')], expectOnLast: [] },
+  ],
+  csam_hash_match: [
+    // A PDQ 2 bits from a bank entry (last hex digit 2 -> 1), carried by the event.
+    { title: 'upload near a bank entry', setup: withBank, events: [upload('h_a', { pdq: KNOWN_PDQ.slice(0, 63) + '1' })], expectOnLast: ['csam_hash_match'] },
+    { title: 'unrelated upload', setup: withBank, events: [upload('h_b', { pdq: '0'.repeat(64) })], expectOnLast: [] },
+    {
+      title: 'message carrying a file whose MD5 is in a bank',
+      setup: withBank,
+      events: [{ id: nextId(), type: 'message.sent', ts: at(6), message: { id: nextId(), conversationId: 'c_h', from: 'h_c', to: ['h_d'], media: [{ id: nextId(), kind: 'image', md5: 'ab'.repeat(16) }] } }],
+      expectOnLast: ['csam_hash_match'],
+    },
   ],
 };

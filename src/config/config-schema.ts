@@ -34,6 +34,20 @@ export const ConfigSchema = z
         maxFutureSkewSeconds: z.number().int().min(0).max(86_400).default(300),
       })
       .prefault({}),
+    media: z
+      .strictObject({
+        /** Media files under this folder are hashed by Warden when an event's MediaRef names a `path` (none: only hashes carried by events are used). */
+        root: z.string().min(1).optional(),
+        /** Images with more pixels are refused before decoding (decompression bombs). */
+        maxPixels: z.number().int().min(1).max(1_000_000_000).default(50_000_000),
+        /** Files larger than this are not read. */
+        maxFileBytes: z.number().int().min(1).max(2 ** 31).default(64 * 1024 * 1024),
+        /** A bank entry that matches more distinct uploads than this in an hour is quarantined and an admin told. */
+        floodLimitPerHour: z.number().int().min(1).default(1000),
+        /** PDQ distance threshold for banks created without one (the industry's usual 31). */
+        defaultPdqThreshold: z.number().int().min(0).max(63).default(31),
+      })
+      .prefault({}),
     gate: GateConfigSchema,
     behaviour: BehaviourConfigSchema,
     log: z

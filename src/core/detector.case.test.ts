@@ -10,8 +10,9 @@ import { WriteSet } from '../store/write-set.js';
 import { testConfig, valid } from '../testing/events.js';
 
 /** Runs events through the real facts and contact tracker, returning one detector's drafts per event. */
-function run(name: string, events: object[]): AlertDraft[][] {
+function run(name: string, events: object[], setup?: (s: ReturnType<typeof buildState>) => void): AlertDraft[][] {
   const state = buildState(testConfig(), systemClock);
+  setup?.(state);
   const detector = state.detectors.find((d) => d.name === name)!;
   return events.map((raw) => {
     const ev = valid(raw);
@@ -19,7 +20,7 @@ function run(name: string, events: object[]): AlertDraft[][] {
     const datePacked = packedUtcDate(ev.tsMs);
     applyEvent(state.facts, ev, datePacked, ws);
     const unconnected = state.tracker.record(ev, state.facts, datePacked, ws);
-    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected })];
+    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, effects: { quarantineEntry: () => undefined } })];
   });
 }
 
@@ -39,7 +40,7 @@ describe('Detector contract', () => {
     describe(name, () => {
       for (const example of DETECTOR_EXAMPLES[name] ?? []) {
         it(`${example.title}: raises ${example.expectOnLast.join(', ') || 'nothing'} on the last event`, () => {
-          const drafts = run(name, example.events);
+          const drafts = run(name, example.events, example.setup);
           assert.deepEqual(drafts.at(-1)!.map((d) => d.category), example.expectOnLast);
         });
       }
@@ -47,7 +48,7 @@ describe('Detector contract', () => {
       it('produces well-formed, explainable drafts whose evidence names real events', () => {
         for (const example of DETECTOR_EXAMPLES[name] ?? []) {
           const ids = new Set(example.events.map((e) => (e as { id: string }).id));
-          for (const draft of run(name, example.events).flat()) {
+          for (const draft of run(name, example.events, example.setup).flat()) {
             assert.ok((ALERT_CATEGORIES as readonly string[]).includes(draft.category));
             assert.ok((SEVERITIES as readonly string[]).includes(draft.severity));
             assert.ok(draft.score >= 0 && draft.score <= 1, `score ${draft.score}`);
@@ -60,7 +61,7 @@ describe('Detector contract', () => {
       });
 
       it('is deterministic: the same events give the same drafts', () => {
-        for (const example of DETECTOR_EXAMPLES[name] ?? []) assert.deepEqual(run(name, example.events), run(name, example.events));
+        for (const example of DETECTOR_EXAMPLES[name] ?? []) assert.deepEqual(run(name, example.events, example.setup), run(name, example.events, example.setup));
       });
 
       it('ignores events it does not look at', () => {

@@ -1,6 +1,13 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import type { Facts } from '../facts/facts.js';
+import type { MediaSignals } from '../media/media-matcher.js';
+
+/** State changes a detector may ask for besides alerts; committed with the batch. */
+export interface DetectorEffects {
+  /** Take a bank entry out of matching (flood) and tell an admin. */
+  quarantineEntry(entryId: number, detail: string): void;
+}
 
 /** A minor messaged by an adult (or an account of unknown age) with no connection from the minor. */
 export interface UnconnectedContact {
@@ -17,6 +24,9 @@ export interface DetectorInput {
   readonly datePacked: number;
   /** For `message.sent` from a non-minor: the minors among its recipients who have no connection to the sender. */
   readonly unconnected: readonly UnconnectedContact[];
+  /** Hashes Warden computed from media bytes (by media id), for events whose media it could read. */
+  readonly mediaHashes?: Readonly<Record<string, MediaSignals>> | undefined;
+  readonly effects: DetectorEffects;
 }
 
 /**

@@ -14,6 +14,9 @@ import { applyEvent } from '../facts/apply-event.js';
 import { createFacts, FLAG, type Facts, type FlagName } from '../facts/facts.js';
 import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
+import { createHashMatchDetector } from '../media/hash-match-detector.js';
+import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
+import { hashMediaFiles } from '../media/hash-media-files.js';
 import { alertRow, pushEvent, WriteSet } from '../store/write-set.js';
 import { createCommitQueue } from './commit-queue.js';
 import { restoreState } from './restore-state.js';
@@ -21,6 +24,8 @@ import { restoreState } from './restore-state.js';
 export interface IngestItem extends ValidEvent {
   /** The event as stored; the validated event re-serialised when absent. */
   body?: string;
+  /** Hashes Warden computed from the bytes of this event's media, by media id. */
+  mediaHashes?: Record<string, MediaSignals>;
 }
 
 export type IngestStatus = 'accepted' | 'duplicate';
@@ -36,6 +41,7 @@ export interface EngineState {
   detectors: Detector[];
   gate: Gate;
   alertKeys: Set<string>;
+  matcher: MediaMatcher;
 }
 
 export interface Submitted extends IngestOutcome {
@@ -74,8 +80,13 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000,
     treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
   });
-  const detectors: Detector[] = [createUnwantedContactDetector(), createSuspiciousAdultDetector(config.behaviour, tracker)];
-  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set() };
+  const matcher = createMediaMatcher({ floodLimitPerHour: config.media.floodLimitPerHour });
+  const detectors: Detector[] = [
+    createUnwantedContactDetector(),
+    createSuspiciousAdultDetector(config.behaviour, tracker),
+    createHashMatchDetector(matcher),
+  ];
+  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher };
 }
 
 /**
@@ -150,6 +161,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     };
     if (draft.conversationId !== undefined) alert.conversationId = draft.conversationId;
     if (draft.relatedAccountIds !== undefined) alert.relatedAccountIds = draft.relatedAccountIds;
+    if (draft.media !== undefined) alert.media = draft.media;
     return alert;
   }
 
@@ -170,7 +182,14 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       });
       applyEvent(facts, ev, datePacked, ws);
       const unconnected = tracker.record(ev, facts, datePacked, ws);
-      const input = { ev, facts, datePacked, unconnected };
+      const effects = {
+        quarantineEntry: (entryId: number, detail: string) => {
+          ws.quarantines.push({ entryId, tsMs: nowMs });
+          ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
+          logger.warn({ entryId, eventId: ev.event.id }, 'bank entry quarantined after a flood of matches');
+        },
+      };
+      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, effects };
       for (const detector of detectors) {
         const drafts = detector.evaluate(input);
         for (const draft of drafts) {
@@ -193,6 +212,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
 
   async function submit(items: readonly IngestItem[]): Promise<Submitted> {
     if (reloading) await reloading;
+    // Media bytes are read and hashed before the (synchronous) fold; only events naming a
+    // path under the configured media root cost anything here.
+    if (config.media.root) await hashMediaFiles(items, config.media, logger);
     if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
     const statuses: IngestStatus[] = new Array(items.length);
     const seen = new Set<string>();

@@ -5,6 +5,7 @@ import { createStore, type Store } from '../store/store.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
 import { BASE_MS, account, adult, at, block, connect, message, minor, report, silentLogger, testConfig, valid } from '../testing/events.js';
 import { createEngine, type Engine } from './create-engine.js';
+import { addEntries, createBank } from '../media/bank-store.js';
 
 /*
  * The shared store suite: the whole ingest path (facts, detectors, alerts, flags) on each
@@ -156,6 +157,15 @@ for (const dialect of DIALECTS) {
       // Fan-out window came back: one more minor for "fan" does not re-alert.
       const after = await store.db.selectFrom('alerts').select('id').execute();
       assert.equal(after.length, before.length + 1, 'only the new rex→b1 unwanted_contact alert');
+    });
+
+    it('restores banks and entries into the matcher on start', async () => {
+      const bank = await createBank(store.db, { name: 'restored', kind: 'positive' }, 31, 1);
+      await addEntries(store.db, bank.id, [{ signalType: 'pdq', value: 'a5'.repeat(32) }, { signalType: 'sha256', value: 'cd'.repeat(32) }], 1);
+      await store.close();
+      await open();
+      assert.equal(engine.state.matcher.match({ pdq: 'a5'.repeat(31) + 'a4' }).length, 1);
+      assert.equal(engine.state.matcher.match({ sha256: 'cd'.repeat(32) })[0]?.bankName, 'restored');
     });
 
     it('restores the fan-out window: four contacts before a restart and one after still flag', async () => {

@@ -3,6 +3,7 @@ import { alertRoutes } from '../alerts/alert-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
+import { mediaRoutes } from '../media/media-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { problemOf, sendProblem } from './problem.js';
 import type { RouteContext } from './route-context.js';
@@ -86,6 +87,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   eventRoutes(app, ctx);
   gateRoutes(app, ctx);
   alertRoutes(app, ctx);
+  mediaRoutes(app, ctx);
 
   return {
     app,

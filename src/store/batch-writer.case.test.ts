@@ -80,6 +80,24 @@ for (const w of WRITERS) {
       assert.deepEqual([row.first_ms, row.first_event_id, row.last_ms, row.last_event_id, row.messages], [30, 'e30', 90, 'e90', 3]);
     });
 
+    it('quarantines a bank entry once, keeping the first time, and writes the admin notice', async () => {
+      const [entry] = await store.db
+        .insertInto('bank_entries')
+        .values({ bank_id: 'b', signal_type: 'md5', value: 'ab'.repeat(16), note: null, source: null, added_ms: 1, removed_ms: null, quarantined_ms: null })
+        .returning('id')
+        .execute();
+      const ws = new WriteSet();
+      ws.quarantines.push({ entryId: entry!.id, tsMs: 100 });
+      ws.notices.push({ id: 'ntc_1', tsMs: 100, kind: 'bank_entry_quarantined', detail: 'flood' });
+      await store.write(ws);
+      const later = new WriteSet();
+      later.quarantines.push({ entryId: entry!.id, tsMs: 200 });
+      await store.write(later);
+      const row = await store.db.selectFrom('bank_entries').selectAll().where('id', '=', entry!.id).executeTakeFirstOrThrow();
+      assert.deepEqual([row.quarantined_ms, row.removed_ms, row.value], [100, null, 'ab'.repeat(16)]);
+      assert.equal((await store.db.selectFrom('admin_notices').selectAll().execute()).length, 1);
+    });
+
     it('is atomic: a write set with one bad row stores nothing', async () => {
       const before = await count(store, 'events');
       const ws = events('atomic', 100);

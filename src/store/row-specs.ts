@@ -1,5 +1,5 @@
 import type { Dialect } from './open-database.js';
-import type { AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
+import type { NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
 
 /**
  * How each kind of row reaches its table: columns, the conflict rule, and (where the
@@ -140,6 +140,29 @@ export const ALERT_SPEC: RowSpec<AlertRow> = {
   },
 };
 
+/** Quarantine as an upsert on the entry: sets the time once, never clears it (an admin does). */
+export const QUARANTINE_SPEC: RowSpec<QuarantineRow> = {
+  table: 'bank_entries',
+  columns: ['id', 'bank_id', 'signal_type', 'value', 'added_ms', 'removed_ms', 'quarantined_ms'],
+  conflict: () => 'on conflict (id) do update set quarantined_ms = coalesce(bank_entries.quarantined_ms, excluded.quarantined_ms)',
+  // The entry exists, so the insert branch is not taken; should it have been deleted
+  // meanwhile, the row inserted is inert: removed, and unique by its id.
+  values: (r, o) => {
+    o.push(r.entryId, '', '', `orphaned quarantine ${r.entryId}`, r.tsMs, r.tsMs, r.tsMs);
+  },
+  key: (r) => String(r.entryId),
+  merge: (a) => a,
+};
+
+export const NOTICE_SPEC: RowSpec<NoticeRow> = {
+  table: 'admin_notices',
+  columns: ['id', 'ts_ms', 'kind', 'detail'],
+  conflict: () => 'on conflict (id) do nothing',
+  values: (r, o) => {
+    o.push(r.id, r.tsMs, r.kind, r.detail);
+  },
+};
+
 /** Applies a spec's merge rule so that each key appears once, in first-seen order. */
 export function coalesce<R>(spec: RowSpec<R>, rows: R[]): R[] {
   if (!spec.key || !spec.merge || rows.length < 2) return rows;
@@ -164,5 +187,7 @@ export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
     [CONTACT_SPEC, ws.contacts],
     [FLAG_SPEC, ws.flags],
     [ALERT_SPEC, ws.alerts],
+    [QUARANTINE_SPEC, ws.quarantines ?? []],
+    [NOTICE_SPEC, ws.notices ?? []],
   ] as unknown as [RowSpec<never>, unknown[]][];
 }

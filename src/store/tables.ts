@@ -98,6 +98,37 @@ export interface ApiKeysTable {
   revoked_ms: number | null;
 }
 
+export interface BanksTable {
+  id: string;
+  name: string;
+  kind: string;
+  enabled: number;
+  pdq_threshold: number;
+  description: string | null;
+  created_ms: number;
+  updated_ms: number;
+}
+
+export interface BankEntriesTable {
+  id: Generated<number>;
+  bank_id: string;
+  signal_type: string;
+  value: string;
+  note: string | null;
+  source: string | null;
+  added_ms: number;
+  removed_ms: number | null;
+  quarantined_ms: number | null;
+}
+
+export interface AdminNoticesTable {
+  id: string;
+  ts_ms: number;
+  kind: string;
+  detail: string;
+  acknowledged_ms: number | null;
+}
+
 export interface Database {
   events: EventsTable;
   accounts: AccountsTable;
@@ -108,4 +139,7 @@ export interface Database {
   flags: FlagsTable;
   alerts: AlertsTable;
   api_keys: ApiKeysTable;
+  banks: BanksTable;
+  bank_entries: BankEntriesTable;
+  admin_notices: AdminNoticesTable;
 }

@@ -125,7 +125,19 @@ export function pushEvent(cols: EventColumns, row: EventRow): void {
   cols.bodies.push(row.body);
 }
 
-const ROW_KEYS = ['accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
+export interface QuarantineRow {
+  entryId: number;
+  tsMs: number;
+}
+
+export interface NoticeRow {
+  id: string;
+  tsMs: number;
+  kind: string;
+  detail: string;
+}
+
+const ROW_KEYS = ['quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
 
 /**
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it
@@ -140,6 +152,8 @@ export class WriteSet {
   contacts: ContactRow[] = [];
   flags: FlagRow[] = [];
   alerts: AlertRow[] = [];
+  quarantines: QuarantineRow[] = [];
+  notices: NoticeRow[] = [];
 
   append(other: WriteSet): void {
     // Loops, not push(...spread): a spread of a large batch overflows the call stack.

@@ -17,10 +17,10 @@ export interface TestApp {
 }
 
 /** The real app over an in-memory SQLite store, with one key per role. Tests call it in-process (inject). */
-export async function createTestApp(location = ':memory:'): Promise<TestApp> {
+export async function createTestApp(location = ':memory:', overrides: Record<string, Record<string, unknown>> = {}): Promise<TestApp> {
   const store = await createStore(location);
   const clock = fixedClock(BASE_MS + 30 * 86_400_000);
-  const config = testConfig();
+  const config = testConfig(overrides);
   const logger = silentLogger();
   const engine = await createEngine({ store, config, logger, clock });
   const auth = createAuthenticator(store.db, { ttlMs: 0 });

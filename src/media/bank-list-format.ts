@@ -1,0 +1,127 @@
+import { SIGNAL_TYPES, type SignalType } from './hasher.js';
+
+/** One hash of a list, validated: lowercase hex of the signal type's length. */
+export interface ListedHash {
+  signalType: SignalType;
+  value: string;
+  note?: string;
+  source?: string;
+  addedMs?: number;
+}
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+const LENGTH: Record<SignalType, number> = { pdq: 64, md5: 32, sha256: 64 };
+
+/** Checks one hash value; returns the lowercase form or the reason it is refused. */
+export function checkHash(signalType: string, value: string): { ok: true; value: string } | { ok: false; reason: string } {
+  if (!(SIGNAL_TYPES as readonly string[]).includes(signalType)) return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5 or sha256` };
+  const len = LENGTH[signalType as SignalType];
+  if (value.length !== len) return { ok: false, reason: `a ${signalType} hash is ${len} hex characters; this one has ${value.length}` };
+  if (!/^[0-9a-fA-F]+$/.test(value)) return { ok: false, reason: `a ${signalType} hash is hexadecimal; this one has other characters` };
+  // spec: `pdq` is lowercase hex; lists from elsewhere are accepted in either case and stored lower.
+  return { ok: true, value: value.toLowerCase() };
+}
+
+/**
+ * HMA's `local_file` format: one hash a line, either `<signal type> <hex>` (`pdq 3f…`) or
+ * bare hex when the caller says which signal type the file holds. Blank lines and `#`
+ * comments are skipped. A bad line is reported with its number and skipped.
+ */
+export function parseHmaLocalFile(text: string, defaultType?: SignalType): { hashes: ListedHash[]; errors: LineError[] } {
+  const hashes: ListedHash[] = [];
+  const errors: LineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const parts = line.split(/\s+/);
+    let type: string | undefined;
+    let value: string;
+    if (parts.length === 1) {
+      if (!defaultType) return void errors.push({ line: i + 1, reason: 'a bare hash needs the signal type given (signalType)' });
+      type = defaultType;
+      value = parts[0]!;
+    } else if (parts.length === 2) {
+      type = parts[0]!.toLowerCase();
+      value = parts[1]!;
+    } else return void errors.push({ line: i + 1, reason: 'expected "<signal type> <hash>" or a bare hash' });
+    const c = checkHash(type, value);
+    if (!c.ok) errors.push({ line: i + 1, reason: c.reason });
+    else hashes.push({ signalType: type as SignalType, value: c.value });
+  });
+  return { hashes, errors };
+}
+
+export const CSV_HEADER = 'signal_type,value,note,source,added_at';
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Splits one CSV record (RFC 4180 quoting; records do not span lines here). */
+function csvSplit(line: string): string[] | undefined {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (quoted) return undefined;
+  out.push(cur);
+  return out;
+}
+
+/** CSV with the header `signal_type,value,note,source,added_at` (added_at: RFC 3339, optional). */
+export function parseBankCsv(text: string): { hashes: ListedHash[]; errors: LineError[] } {
+  const hashes: ListedHash[] = [];
+  const errors: LineError[] = [];
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim().toLowerCase() !== CSV_HEADER) return { hashes, errors: [{ line: 1, reason: `the first line must be the header ${CSV_HEADER}` }] };
+  lines.slice(1).forEach((raw, i) => {
+    const lineNo = i + 2;
+    if (raw.trim() === '') return;
+    const f = csvSplit(raw);
+    if (!f || f.length < 2 || f.length > 5) return void errors.push({ line: lineNo, reason: 'expected 2 to 5 fields: signal_type,value,note,source,added_at' });
+    const c = checkHash((f[0] ?? '').trim().toLowerCase(), (f[1] ?? '').trim());
+    if (!c.ok) return void errors.push({ line: lineNo, reason: c.reason });
+    const h: ListedHash = { signalType: f[0]!.trim().toLowerCase() as SignalType, value: c.value };
+    if (f[2]) h.note = f[2].slice(0, 1000);
+    if (f[3]) h.source = f[3].slice(0, 200);
+    if (f[4]) {
+      const ms = Date.parse(f[4]);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(f[4]) || Number.isNaN(ms)) return void errors.push({ line: lineNo, reason: 'added_at must be an RFC 3339 timestamp' });
+      h.addedMs = ms;
+    }
+    hashes.push(h);
+  });
+  return { hashes, errors };
+}
+
+export function formatHmaLocalFile(entries: ListedHash[]): string {
+  return entries.map((e) => `${e.signalType} ${e.value}\n`).join('');
+}
+
+export function formatBankCsv(entries: ListedHash[]): string {
+  return (
+    CSV_HEADER +
+    '\n' +
+    entries
+      .map((e) => [e.signalType, e.value, csvField(e.note ?? ''), csvField(e.source ?? ''), e.addedMs !== undefined ? new Date(e.addedMs).toISOString() : ''].join(','))
+      .join('\n') +
+    (entries.length ? '\n' : '')
+  );
+}

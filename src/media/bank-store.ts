@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../core/app-error.js';
+import { newId } from '../core/ids.js';
+import type { Database } from '../store/tables.js';
+import type { ListedHash } from './bank-list-format.js';
+import type { BankInfo, EntryInfo } from './media-matcher.js';
+import type { SignalType } from './hasher.js';
+
+export const BankCreateSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ . - (starting with a letter or digit)' }),
+  kind: z.enum(['positive', 'negative']).default('positive'),
+  pdqThreshold: z.number().int().min(0).max(63).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+export const BankUpdateSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  pdqThreshold: z.number().int().min(0).max(63).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+export interface BankRecord extends BankInfo {
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EntryRecord {
+  id: number;
+  bankId: string;
+  signalType: SignalType;
+  value: string;
+  note: string | null;
+  source: string | null;
+  addedAt: string;
+  removedAt: string | null;
+  quarantinedAt: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+type BankRow = Database['banks'];
+const toBank = (r: BankRow): BankRecord => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as BankInfo['kind'],
+  enabled: r.enabled === 1,
+  pdqThreshold: r.pdq_threshold,
+  description: r.description,
+  createdAt: iso(r.created_ms)!,
+  updatedAt: iso(r.updated_ms)!,
+});
+
+type EntryRow = { id: number; bank_id: string; signal_type: string; value: string; note: string | null; source: string | null; added_ms: number; removed_ms: number | null; quarantined_ms: number | null };
+const toEntry = (r: EntryRow): EntryRecord => ({
+  id: r.id,
+  bankId: r.bank_id,
+  signalType: r.signal_type as SignalType,
+  value: r.value,
+  note: r.note,
+  source: r.source,
+  addedAt: iso(r.added_ms)!,
+  removedAt: iso(r.removed_ms),
+  quarantinedAt: iso(r.quarantined_ms),
+});
+
+export async function createBank(db: Kysely<Database>, input: z.output<typeof BankCreateSchema>, defaultThreshold: number, nowMs: number): Promise<BankRecord> {
+  const existing = await db.selectFrom('banks').select('id').where('name', '=', input.name).executeTakeFirst();
+  if (existing) throw new AppError('conflict', `a bank named "${input.name}" exists`, { issues: [{ field: 'name', reason: 'is taken' }] });
+  const row: BankRow = {
+    id: newId('bank', nowMs),
+    name: input.name,
+    kind: input.kind,
+    enabled: 1,
+    pdq_threshold: input.pdqThreshold ?? defaultThreshold,
+    description: input.description ?? null,
+    created_ms: nowMs,
+    updated_ms: nowMs,
+  };
+  await db.insertInto('banks').values(row).execute();
+  return toBank(row);
+}
+
+export async function findBank(db: Kysely<Database>, idOrName: string): Promise<BankRecord | undefined> {
+  const row = await db.selectFrom('banks').selectAll().where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).executeTakeFirst();
+  return row ? toBank(row) : undefined;
+}
+
+export async function listBanks(db: Kysely<Database>): Promise<(BankRecord & { entries: number; quarantined: number })[]> {
+  const banks = await db.selectFrom('banks').selectAll().orderBy('name').execute();
+  const counts = await db
+    .selectFrom('bank_entries')
+    .select(['bank_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('quarantined_ms').as('q')])
+    .where('removed_ms', 'is', null)
+    .groupBy('bank_id')
+    .execute();
+  const byBank = new Map(counts.map((c) => [c.bank_id, c]));
+  return banks.map((b) => ({ ...toBank(b), entries: Number(byBank.get(b.id)?.n ?? 0), quarantined: Number(byBank.get(b.id)?.q ?? 0) }));
+}
+
+export async function updateBank(db: Kysely<Database>, id: string, patch: z.output<typeof BankUpdateSchema>, nowMs: number): Promise<BankRecord> {
+  const set: Partial<BankRow> = { updated_ms: nowMs };
+  if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
+  if (patch.pdqThreshold !== undefined) set.pdq_threshold = patch.pdqThreshold;
+  if (patch.description !== undefined) set.description = patch.description;
+  await db.updateTable('banks').set(set).where('id', '=', id).execute();
+  return (await findBank(db, id))!;
+}
+
+/** Adds hashes (re-adding a removed one revives it). Returns the stored entries. */
+export async function addEntries(db: Kysely<Database>, bankId: string, hashes: ListedHash[], nowMs: number): Promise<EntryRecord[]> {
+  const out: EntryRecord[] = [];
+  for (let i = 0; i < hashes.length; i += 500) {
+    const chunk = hashes.slice(i, i + 500);
+    const rows = await db
+      .insertInto('bank_entries')
+      .values(chunk.map((h) => ({ bank_id: bankId, signal_type: h.signalType, value: h.value, note: h.note ?? null, source: h.source ?? null, added_ms: h.addedMs ?? nowMs, removed_ms: null, quarantined_ms: null })))
+      .onConflict((oc) => oc.columns(['bank_id', 'signal_type', 'value']).doUpdateSet({ removed_ms: null }))
+      .returningAll()
+      .execute();
+    for (const r of rows) out.push(toEntry(r));
+  }
+  return out;
+}
+
+export async function removeEntry(db: Kysely<Database>, bankId: string, entryId: number, nowMs: number): Promise<boolean> {
+  const r = await db.updateTable('bank_entries').set({ removed_ms: nowMs }).where('id', '=', entryId).where('bank_id', '=', bankId).where('removed_ms', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function setEntryQuarantine(db: Kysely<Database>, bankId: string, entryId: number, quarantined: boolean, nowMs: number): Promise<boolean> {
+  const r = await db.updateTable('bank_entries').set({ quarantined_ms: quarantined ? nowMs : null }).where('id', '=', entryId).where('bank_id', '=', bankId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function listEntries(db: Kysely<Database>, bankId: string, opts: { state: 'active' | 'removed' | 'quarantined' | 'all'; limit: number; afterId?: number }): Promise<EntryRecord[]> {
+  let q = db.selectFrom('bank_entries').selectAll().where('bank_id', '=', bankId);
+  if (opts.state === 'active') q = q.where('removed_ms', 'is', null);
+  if (opts.state === 'removed') q = q.where('removed_ms', 'is not', null);
+  if (opts.state === 'quarantined') q = q.where('quarantined_ms', 'is not', null).where('removed_ms', 'is', null);
+  if (opts.afterId !== undefined) q = q.where('id', '>', opts.afterId);
+  return (await q.orderBy('id').limit(opts.limit).execute()).map(toEntry);
+}
+
+/** Everything the matcher needs on start: banks and live entries. */
+export async function loadMatcherState(db: Kysely<Database>): Promise<{ banks: BankInfo[]; entries: EntryInfo[] }> {
+  const banks = (await db.selectFrom('banks').selectAll().execute()).map(toBank);
+  const entries: EntryInfo[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('bank_entries').select(['id', 'bank_id', 'signal_type', 'value', 'quarantined_ms']).where('removed_ms', 'is', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
+    for (const r of rows) entries.push({ id: r.id, bankId: r.bank_id, signalType: r.signal_type as SignalType, value: r.value, quarantined: r.quarantined_ms !== null });
+    if (rows.length < 50_000) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return { banks, entries };
+}
+
+export async function listNotices(db: Kysely<Database>, includeAcknowledged: boolean) {
+  let q = db.selectFrom('admin_notices').selectAll();
+  if (!includeAcknowledged) q = q.where('acknowledged_ms', 'is', null);
+  return (await q.orderBy('ts_ms', 'desc').limit(500).execute()).map((n) => ({ id: n.id, ts: iso(n.ts_ms), kind: n.kind, detail: n.detail, acknowledgedAt: iso(n.acknowledged_ms) }));
+}

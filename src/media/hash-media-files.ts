@@ -1,0 +1,84 @@
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Logger } from 'pino';
+import type { WardenConfig } from '../config/config-schema.js';
+import type { MediaRef } from '../events/event-schema.js';
+import type { MediaSignals } from './media-matcher.js';
+import { md5Hasher, sha256Hasher } from './digest-hashers.js';
+import { createPdqHasher } from './pdq-hasher.js';
+
+interface HasMedia {
+  event: { id: string; type: string; media?: MediaRef; message?: { media?: MediaRef[] } };
+  mediaHashes?: Record<string, MediaSignals>;
+}
+
+/**
+ * Resolves a MediaRef `path` inside the media root. SECURITY: the resolved real path must
+ * stay inside the root (no `..`, no absolute paths, no symlinks pointing out), so an event
+ * cannot make Warden read arbitrary files.
+ */
+export async function resolveInsideRoot(root: string, path: string): Promise<string | undefined> {
+  if (isAbsolute(path)) return undefined;
+  const realRoot = await realpath(root);
+  const candidate = resolve(realRoot, path);
+  let real: string;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(realRoot, real);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..') ? real : undefined;
+}
+
+async function readLimited(path: string, maxBytes: number): Promise<Buffer | 'too_large'> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size > maxBytes) return 'too_large';
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Hashes the media of a batch that name a `path` under the media root: PDQ with its eight
+ * orientations, MD5 and SHA-256. What cannot be read or decoded is logged by media id (never
+ * by path) and left to the hashes the event carries.
+ */
+export async function hashMediaFiles(items: readonly HasMedia[], media: WardenConfig['media'], logger: Logger): Promise<void> {
+  const root = media.root;
+  if (!root) return;
+  const pdq = createPdqHasher({ maxPixels: media.maxPixels });
+  for (const item of items) {
+    const ev = item.event;
+    const refs = ev.type === 'media.uploaded' && ev.media ? [ev.media] : ev.type === 'message.sent' ? (ev.message?.media ?? []) : [];
+    for (const ref of refs) {
+      if (!ref.path) continue;
+      const path = await resolveInsideRoot(root, ref.path);
+      if (!path) {
+        logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'outside_media_root' }, 'media path not readable under the media root');
+        continue;
+      }
+      let bytes: Buffer | 'too_large';
+      try {
+        bytes = await readLimited(path, media.maxFileBytes);
+      } catch (e) {
+        logger.warn({ eventId: ev.id, mediaId: ref.id, code: (e as NodeJS.ErrnoException).code }, 'media file unreadable');
+        continue;
+      }
+      if (bytes === 'too_large') {
+        logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'too_large' }, 'media file over the size limit');
+        continue;
+      }
+      const [p, m, s] = await Promise.all([ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined, md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+      const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
+      if (p?.ok) {
+        signals.pdq = p.value.hex;
+        signals.dihedral = p.value.dihedral;
+      } else if (p && !p.ok) logger.warn({ eventId: ev.id, mediaId: ref.id, code: p.error.code }, 'media not hashed with PDQ');
+      (item.mediaHashes ??= {})[ref.id] = signals;
+    }
+  }
+}

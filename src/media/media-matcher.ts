@@ -1,0 +1,187 @@
+import { parseHash256, WORDS } from './hamming.js';
+import type { SignalType } from './hasher.js';
+import { createMatchIndex, type MatchIndex } from './match-index.js';
+
+export interface BankInfo {
+  id: string;
+  name: string;
+  /** positive: known material; negative: known false positives, whose matches suppress positive ones. */
+  kind: 'positive' | 'negative';
+  enabled: boolean;
+  pdqThreshold: number;
+}
+
+export interface EntryInfo {
+  id: number;
+  bankId: string;
+  signalType: SignalType;
+  value: string;
+  quarantined: boolean;
+}
+
+export interface HashMatch {
+  entryId: number;
+  bankId: string;
+  bankName: string;
+  signalType: SignalType;
+  distance: number;
+  threshold: number;
+}
+
+export interface MediaSignals {
+  pdq?: string | undefined;
+  md5?: string | undefined;
+  sha256?: string | undefined;
+  /** PDQ of the seven other orientations, when known (hashed from bytes). */
+  dihedral?: Record<string, string> | undefined;
+}
+
+export interface MatchOptions {
+  /** Only these banks (ids or names); all enabled banks when absent. */
+  banks?: readonly string[] | undefined;
+}
+
+/**
+ * Everything known-image matching keeps in memory: banks, their entries, one PDQ index over
+ * all entries and exact-digest maps. Rebuilt from the store on start, updated as banks change.
+ */
+export interface MediaMatcher {
+  setBank(bank: BankInfo): void;
+  addEntry(entry: EntryInfo): void;
+  /** Bulk load on start: one index build. */
+  loadEntries(entries: EntryInfo[]): void;
+  removeEntry(id: number): void;
+  setQuarantined(id: number, quarantined: boolean): void;
+  /** Positive matches that survive thresholds, disabled banks, quarantine and negative banks, nearest first. */
+  match(signals: MediaSignals, opts?: MatchOptions): HashMatch[];
+  /**
+   * Counts an upload against the entries it matched; returns the entries that now matched
+   * more than `floodLimit` distinct uploads within the hour and are taken out of matching.
+   */
+  noteUpload(entryIds: readonly number[], uploadKey: string, tsMs: number): number[];
+  bank(id: string): BankInfo | undefined;
+  readonly entryCount: number;
+}
+
+const HOUR = 3600_000;
+
+export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMatcher {
+  const banks = new Map<string, BankInfo>();
+  const entries = new Map<number, EntryInfo>();
+  const pdqIndex: MatchIndex = createMatchIndex();
+  const digests = new Map<string, number[]>(); // `${type}:${hex}` -> entry ids
+  const recent = new Map<number, Map<string, number>>(); // entry -> upload key -> last ts
+  const scratch = new Uint32Array(WORDS);
+
+  const digestKey = (t: string, v: string) => `${t}:${v}`;
+
+  function index(e: EntryInfo, bulk: boolean): void {
+    entries.set(e.id, e);
+    if (e.signalType === 'pdq') {
+      if (!bulk) pdqIndex.add(e.id, parseHash256(e.value)!);
+    } else {
+      const k = digestKey(e.signalType, e.value);
+      const list = digests.get(k);
+      if (list) list.push(e.id);
+      else digests.set(k, [e.id]);
+    }
+  }
+
+  function usable(e: EntryInfo | undefined, allowed: ((b: BankInfo) => boolean) | undefined): { e: EntryInfo; b: BankInfo } | undefined {
+    if (!e || e.quarantined) return undefined;
+    const b = banks.get(e.bankId);
+    if (!b || !b.enabled || (allowed && !allowed(b))) return undefined;
+    return { e, b };
+  }
+
+  return {
+    setBank(bank) {
+      banks.set(bank.id, bank);
+    },
+    addEntry: (e) => index(e, false),
+    loadEntries(list) {
+      const ids: number[] = [];
+      const hashes = new Uint32Array(list.filter((e) => e.signalType === 'pdq').length * WORDS);
+      for (const e of list) {
+        index(e, true);
+        if (e.signalType === 'pdq') {
+          parseHash256(e.value, hashes, ids.length);
+          ids.push(e.id);
+        }
+      }
+      pdqIndex.addMany(ids, hashes);
+    },
+    removeEntry(id) {
+      const e = entries.get(id);
+      if (!e) return;
+      entries.delete(id);
+      if (e.signalType === 'pdq') pdqIndex.remove(id);
+      else {
+        const k = digestKey(e.signalType, e.value);
+        const list = (digests.get(k) ?? []).filter((x) => x !== id);
+        if (list.length) digests.set(k, list);
+        else digests.delete(k);
+      }
+    },
+    setQuarantined(id, q) {
+      const e = entries.get(id);
+      if (e) e.quarantined = q;
+    },
+    match(signals, matchOpts = {}) {
+      const wanted = matchOpts.banks ? new Set(matchOpts.banks) : undefined;
+      const allowed = wanted ? (b: BankInfo) => wanted.has(b.id) || wanted.has(b.name) : undefined;
+      const best = new Map<number, HashMatch>();
+      const consider = (id: number, distance: number) => {
+        const u = usable(entries.get(id), allowed);
+        if (!u) return;
+        const threshold = u.e.signalType === 'pdq' ? u.b.pdqThreshold : 0;
+        if (distance > threshold) return;
+        const prev = best.get(id);
+        if (!prev || distance < prev.distance) best.set(id, { entryId: id, bankId: u.b.id, bankName: u.b.name, signalType: u.e.signalType, distance, threshold });
+      };
+      if (signals.pdq) {
+        let maxThreshold = 0;
+        for (const b of banks.values()) if (b.enabled && b.pdqThreshold > maxThreshold) maxThreshold = b.pdqThreshold;
+        const queries = [signals.pdq, ...Object.values(signals.dihedral ?? {})];
+        for (const hex of new Set(queries)) {
+          if (!parseHash256(hex, scratch)) continue;
+          for (const m of pdqIndex.query(scratch, maxThreshold)) consider(m.id, m.distance);
+        }
+      }
+      for (const t of ['md5', 'sha256'] as const) {
+        const v = signals[t];
+        if (v) for (const id of digests.get(digestKey(t, v)) ?? []) consider(id, 0);
+      }
+      const all = [...best.values()];
+      // A match in a negative bank (a known false positive) suppresses positive matches of its signal type.
+      const suppressed = new Set(all.filter((m) => banks.get(m.bankId)!.kind === 'negative').map((m) => m.signalType));
+      return all.filter((m) => banks.get(m.bankId)!.kind === 'positive' && !suppressed.has(m.signalType)).sort((a, b) => a.distance - b.distance || a.entryId - b.entryId);
+    },
+    noteUpload(entryIds, uploadKey, tsMs) {
+      const flooded: number[] = [];
+      for (const id of entryIds) {
+        let uploads = recent.get(id);
+        if (!uploads) recent.set(id, (uploads = new Map()));
+        // The hour ends at the newest upload seen; one older than that hour does not count.
+        let newest = tsMs;
+        for (const t of uploads.values()) if (t > newest) newest = t;
+        if (tsMs < newest - HOUR) continue;
+        uploads.set(uploadKey, Math.max(tsMs, uploads.get(uploadKey) ?? 0));
+        for (const [k, t] of uploads) if (t < newest - HOUR) uploads.delete(k);
+        if (uploads.size > opts.floodLimitPerHour) {
+          const e = entries.get(id);
+          if (e && !e.quarantined) {
+            e.quarantined = true;
+            flooded.push(id);
+          }
+          recent.delete(id);
+        }
+      }
+      return flooded;
+    },
+    bank: (id) => banks.get(id),
+    get entryCount() {
+      return entries.size;
+    },
+  };
+}

@@ -1,0 +1,220 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, type FieldIssue } from '../core/app-error.js';
+import { zodIssues } from '../events/validate-event.js';
+import type { RouteContext } from '../server/route-context.js';
+import { checkHash, formatBankCsv, formatHmaLocalFile, parseBankCsv, parseHmaLocalFile, type ListedHash } from './bank-list-format.js';
+import { addEntries, BankCreateSchema, BankUpdateSchema, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
+import { md5Hasher, sha256Hasher } from './digest-hashers.js';
+import { SIGNAL_TYPES } from './hasher.js';
+import type { MediaSignals } from './media-matcher.js';
+import { createPdqHasher } from './pdq-hasher.js';
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issues = zodIssues(r.error);
+    throw new AppError('invalid_input', `invalid ${what}: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+  }
+  return r.data;
+}
+
+const EntryInput = z.strictObject({
+  signalType: z.enum(SIGNAL_TYPES),
+  value: z.string().max(128),
+  note: z.string().max(1000).optional(),
+  source: z.string().max(200).optional(),
+  addedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const MatchBody = z.strictObject({
+  pdq: z.string().max(128).optional(),
+  md5: z.string().max(128).optional(),
+  sha256: z.string().max(128).optional(),
+  banks: z.array(z.string().max(64)).max(100).optional(),
+});
+
+const ImportBody = z.strictObject({
+  format: z.enum(['hma', 'csv']),
+  signalType: z.enum(SIGNAL_TYPES).optional().describe('for HMA files of bare hashes'),
+  content: z.string(),
+});
+
+/**
+ * Known-image matching over HTTP: `POST /v1/hash` and `POST /v1/match` (bytes as
+ * application/octet-stream or image/*, or hashes as JSON), and banks under `/v1/banks`.
+ * Reading banks needs `reviewer`; changing them `admin`; hashing and matching `decide` or `reviewer`.
+ */
+export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const cfg = ctx.config.media;
+  const pdq = createPdqHasher({ maxPixels: cfg.maxPixels });
+  const raw = (_req: unknown, body: string | Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body as Buffer);
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: cfg.maxFileBytes }, raw);
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: cfg.maxFileBytes }, raw);
+  const bytesRoute = { bodyLimit: cfg.maxFileBytes };
+
+  async function hashBytes(req: FastifyRequest): Promise<{ pdq?: string; quality?: number; dihedral?: Record<string, string>; md5: string; sha256: string; pdqError?: string }> {
+    const bytes = req.body as Buffer;
+    if (!Buffer.isBuffer(bytes)) throw new AppError('unsupported_media_type', 'send the file as application/octet-stream or image/*');
+    const [p, m, s] = await Promise.all([pdq.hash(bytes, { dihedral: true }), md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+    const out: Awaited<ReturnType<typeof hashBytes>> = { md5: m.ok ? m.value.hex : '', sha256: s.ok ? s.value.hex : '' };
+    if (p.ok) Object.assign(out, { pdq: p.value.hex, quality: p.value.quality, dihedral: p.value.dihedral });
+    else out.pdqError = `${p.error.code}: ${p.error.detail}`;
+    return out;
+  }
+
+  app.post('/v1/hash', bytesRoute, async (req) => {
+    ctx.auth.require(req.principal!, ['decide', 'reviewer']);
+    const h = await hashBytes(req);
+    if (h.pdqError && req.headers['content-type']?.startsWith('image/')) {
+      // The caller said it was an image: a failed decode is their error, named.
+      throw new AppError('invalid_input', `the image cannot be hashed: ${h.pdqError}`, { issues: [{ field: '(body)', reason: h.pdqError }] });
+    }
+    return h;
+  });
+
+  app.post('/v1/match', bytesRoute, async (req) => {
+    ctx.auth.require(req.principal!, ['decide', 'reviewer']);
+    let signals: MediaSignals;
+    let banks: string[] | undefined;
+    if (Buffer.isBuffer(req.body)) {
+      const h = await hashBytes(req);
+      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
+      const q = (req.query as { banks?: string }).banks;
+      banks = q ? q.split(',') : undefined;
+    } else {
+      const body = parse(MatchBody, req.body, 'match request');
+      const issues: FieldIssue[] = [];
+      signals = {};
+      for (const t of ['pdq', 'md5', 'sha256'] as const) {
+        const v = body[t];
+        if (v === undefined) continue;
+        const c = checkHash(t, v);
+        if (c.ok) signals[t] = c.value;
+        else issues.push({ field: t, reason: c.reason });
+      }
+      if (issues.length) throw new AppError('invalid_input', `invalid hashes: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+      if (!signals.pdq && !signals.md5 && !signals.sha256) throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256', { issues: [{ field: '(body)', reason: 'has no hash' }] });
+      banks = body.banks;
+    }
+    return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.engine.state.matcher.match(signals, { banks }) };
+  });
+
+  app.get('/v1/banks', async (req) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    return { banks: await listBanks(ctx.store.db) };
+  });
+
+  app.post('/v1/banks', async (req, reply) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await createBank(ctx.store.db, parse(BankCreateSchema, req.body, 'bank'), cfg.defaultPdqThreshold, ctx.clock.now());
+    ctx.engine.state.matcher.setBank(bank);
+    reply.code(201);
+    return bank;
+  });
+
+  const bankOr404 = async (id: string) => {
+    const bank = await findBank(ctx.store.db, id);
+    if (!bank) throw new AppError('not_found', `no bank ${id.slice(0, 64)}`);
+    return bank;
+  };
+
+  app.get<{ Params: { id: string } }>('/v1/banks/:id', async (req) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    return bankOr404(req.params.id);
+  });
+
+  app.patch<{ Params: { id: string } }>('/v1/banks/:id', async (req) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await bankOr404(req.params.id);
+    const updated = await updateBank(ctx.store.db, bank.id, parse(BankUpdateSchema, req.body, 'bank update'), ctx.clock.now());
+    ctx.engine.state.matcher.setBank(updated);
+    return updated;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { state?: string; limit?: string; after?: string } }>('/v1/banks/:id/entries', async (req) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    const bank = await bankOr404(req.params.id);
+    const q = parse(
+      z.strictObject({ state: z.enum(['active', 'removed', 'quarantined', 'all']).default('active'), limit: z.coerce.number().int().min(1).max(5000).default(500), after: z.coerce.number().int().min(0).optional() }),
+      req.query,
+      'query',
+    );
+    const entries = await listEntries(ctx.store.db, bank.id, { state: q.state, limit: q.limit, ...(q.after !== undefined ? { afterId: q.after } : {}) });
+    return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null };
+  });
+
+  /** Adds a JSON array of hashes; each bad one is reported by index, field and reason, the rest are stored. */
+  app.post<{ Params: { id: string } }>('/v1/banks/:id/entries', { bodyLimit: 64 * 1024 * 1024 }, async (req) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await bankOr404(req.params.id);
+    if (!Array.isArray(req.body)) throw new AppError('invalid_input', 'the body must be a JSON array of {signalType, value, note?, source?, addedAt?}', { issues: [{ field: '(body)', reason: 'must be an array' }] });
+    const good: ListedHash[] = [];
+    const rejected: { index: number; errors: FieldIssue[] }[] = [];
+    req.body.forEach((raw: unknown, index: number) => {
+      const r = EntryInput.safeParse(raw);
+      if (!r.success) return void rejected.push({ index, errors: zodIssues(r.error) });
+      const c = checkHash(r.data.signalType, r.data.value);
+      if (!c.ok) return void rejected.push({ index, errors: [{ field: 'value', reason: c.reason }] });
+      const h: ListedHash = { signalType: r.data.signalType, value: c.value };
+      if (r.data.note) h.note = r.data.note;
+      if (r.data.source) h.source = r.data.source;
+      if (r.data.addedAt) h.addedMs = Date.parse(r.data.addedAt);
+      good.push(h);
+    });
+    const stored = await addEntries(ctx.store.db, bank.id, good, ctx.clock.now());
+    for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    return { stored: stored.length, rejected, entries: stored.map((e) => ({ id: e.id, signalType: e.signalType, value: e.value })) };
+  });
+
+  app.delete<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId', async (req, reply) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await bankOr404(req.params.id);
+    const entryId = Number(req.params.entryId);
+    if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now()))) throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
+    ctx.engine.state.matcher.removeEntry(entryId);
+    reply.code(204);
+  });
+
+  /** Puts a quarantined entry back into matching (or takes one out by hand). */
+  app.post<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId/quarantine', async (req) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await bankOr404(req.params.id);
+    const body = parse(z.strictObject({ quarantined: z.boolean() }), req.body, 'quarantine request');
+    const entryId = Number(req.params.entryId);
+    if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now()))) throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
+    ctx.engine.state.matcher.setQuarantined(entryId, body.quarantined);
+    return { id: entryId, quarantined: body.quarantined };
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/banks/:id/import', { bodyLimit: 256 * 1024 * 1024 }, async (req) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    const bank = await bankOr404(req.params.id);
+    const body = parse(ImportBody, req.body, 'import');
+    const parsed = body.format === 'hma' ? parseHmaLocalFile(body.content, body.signalType) : parseBankCsv(body.content);
+    const stored = await addEntries(ctx.store.db, bank.id, parsed.hashes, ctx.clock.now());
+    for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    return { stored: stored.length, skipped: parsed.errors };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/v1/banks/:id/export', async (req, reply) => {
+    ctx.auth.require(req.principal!, ['reviewer']);
+    const bank = await bankOr404(req.params.id);
+    const format = parse(z.enum(['hma', 'csv']).default('csv'), req.query.format, 'format');
+    const all: ListedHash[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const page = await listEntries(ctx.store.db, bank.id, { state: 'active', limit: 5000, ...(after !== undefined ? { afterId: after } : {}) });
+      for (const e of page) all.push({ signalType: e.signalType, value: e.value, ...(e.note ? { note: e.note } : {}), ...(e.source ? { source: e.source } : {}), addedMs: Date.parse(e.addedAt) });
+      if (page.length < 5000) break;
+      after = page[page.length - 1]!.id;
+    }
+    reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
+    return format === 'csv' ? formatBankCsv(all) : formatHmaLocalFile(all);
+  });
+
+  app.get<{ Querystring: { all?: string } }>('/v1/admin/notices', async (req) => {
+    ctx.auth.require(req.principal!, ['admin']);
+    return { notices: await listNotices(ctx.store.db, req.query.all === 'true') };
+  });
+}
