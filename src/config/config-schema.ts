@@ -42,6 +42,12 @@ export const ConfigSchema = z
         maxPixels: z.number().int().min(1).max(1_000_000_000).default(50_000_000),
         /** Files larger than this are not read. */
         maxFileBytes: z.number().int().min(1).max(2 ** 31).default(64 * 1024 * 1024),
+        /** Hosts (`cdn.example.com` or `host:port`) whose MediaRef `url`s Warden may fetch to hash; none by default. */
+        allowedHosts: z.array(z.string().min(1).max(255)).max(100).default([]),
+        /** Fetch plain http:// too (for a platform's internal media service); https only by default. */
+        allowHttp: z.boolean().default(false),
+        /** Give up on a media fetch after this long. */
+        fetchTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
         /** A bank entry that matches more distinct uploads than this in an hour is quarantined and an admin told. */
         floodLimitPerHour: z.number().int().min(1).default(1000),
         /** PDQ distance threshold for banks created without one (the industry's usual 31). */

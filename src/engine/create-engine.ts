@@ -213,8 +213,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   async function submit(items: readonly IngestItem[]): Promise<Submitted> {
     if (reloading) await reloading;
     // Media bytes are read and hashed before the (synchronous) fold; only events naming a
-    // path under the configured media root cost anything here.
-    if (config.media.root) await hashMediaFiles(items, config.media, logger);
+    // path under the media root or a URL on an allowed host cost anything here.
+    if (config.media.root || config.media.allowedHosts.length > 0) await hashMediaFiles(items, config.media, logger);
     if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
     const statuses: IngestStatus[] = new Array(items.length);
     const seen = new Set<string>();

@@ -31,6 +31,45 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
   return rel && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..') ? real : undefined;
 }
 
+/**
+ * SECURITY: fetches only URLs whose host is on the allowlist, over https (http only when
+ * allowed), without following redirects (a redirect could lead anywhere), with a timeout
+ * and a size cap enforced while reading. Returns a code for what went wrong, never the URL.
+ */
+export async function fetchAllowed(url: string, media: WardenConfig['media']): Promise<Buffer | { code: string }> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { code: 'bad_url' };
+  }
+  if (!(u.protocol === 'https:' || (u.protocol === 'http:' && media.allowHttp))) return { code: 'scheme_not_allowed' };
+  if (!media.allowedHosts.includes(u.host) && !media.allowedHosts.includes(u.hostname)) return { code: 'host_not_allowed' };
+  if (u.username || u.password) return { code: 'credentials_in_url' };
+  try {
+    const res = await fetch(u, { redirect: 'manual', signal: AbortSignal.timeout(media.fetchTimeoutMs) });
+    if (res.status !== 200 || !res.body) {
+      await res.body?.cancel();
+      return { code: `http_${res.status}` };
+    }
+    const declared = Number(res.headers.get('content-length') ?? '0');
+    if (declared > media.maxFileBytes) {
+      await res.body.cancel();
+      return { code: 'too_large' };
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > media.maxFileBytes) return { code: 'too_large' };
+      chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks);
+  } catch (e) {
+    return { code: (e as Error).name === 'TimeoutError' ? 'timeout' : 'fetch_failed' };
+  }
+}
+
 async function readLimited(path: string, maxBytes: number): Promise<Buffer | 'too_large'> {
   const fh = await open(path, 'r');
   try {
@@ -43,35 +82,41 @@ async function readLimited(path: string, maxBytes: number): Promise<Buffer | 'to
 }
 
 /**
- * Hashes the media of a batch that name a `path` under the media root: PDQ with its eight
- * orientations, MD5 and SHA-256. What cannot be read or decoded is logged by media id (never
- * by path) and left to the hashes the event carries.
+ * Hashes the media of a batch whose bytes Warden can reach: a `path` under the media root,
+ * or a `url` on an allowed host. PDQ with its eight orientations, MD5 and SHA-256. What
+ * cannot be read or decoded is logged by media id (never by path or URL) and left to the
+ * hashes the event carries.
  */
 export async function hashMediaFiles(items: readonly HasMedia[], media: WardenConfig['media'], logger: Logger): Promise<void> {
   const root = media.root;
-  if (!root) return;
+  const fetching = media.allowedHosts.length > 0;
+  if (!root && !fetching) return;
   const pdq = createPdqHasher({ maxPixels: media.maxPixels });
   for (const item of items) {
     const ev = item.event;
     const refs = ev.type === 'media.uploaded' && ev.media ? [ev.media] : ev.type === 'message.sent' ? (ev.message?.media ?? []) : [];
     for (const ref of refs) {
-      if (!ref.path) continue;
-      const path = await resolveInsideRoot(root, ref.path);
-      if (!path) {
-        logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'outside_media_root' }, 'media path not readable under the media root');
-        continue;
+      let bytes: Buffer | undefined;
+      if (ref.path && root) {
+        const path = await resolveInsideRoot(root, ref.path);
+        if (!path) {
+          logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'outside_media_root' }, 'media path not readable under the media root');
+        } else {
+          try {
+            const r = await readLimited(path, media.maxFileBytes);
+            if (r === 'too_large') logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'too_large' }, 'media file over the size limit');
+            else bytes = r;
+          } catch (e) {
+            logger.warn({ eventId: ev.id, mediaId: ref.id, code: (e as NodeJS.ErrnoException).code }, 'media file unreadable');
+          }
+        }
       }
-      let bytes: Buffer | 'too_large';
-      try {
-        bytes = await readLimited(path, media.maxFileBytes);
-      } catch (e) {
-        logger.warn({ eventId: ev.id, mediaId: ref.id, code: (e as NodeJS.ErrnoException).code }, 'media file unreadable');
-        continue;
+      if (!bytes && ref.url && fetching) {
+        const r = await fetchAllowed(ref.url, media);
+        if (Buffer.isBuffer(r)) bytes = r;
+        else logger.warn({ eventId: ev.id, mediaId: ref.id, code: r.code }, 'media url not fetched');
       }
-      if (bytes === 'too_large') {
-        logger.warn({ eventId: ev.id, mediaId: ref.id, code: 'too_large' }, 'media file over the size limit');
-        continue;
-      }
+      if (!bytes) continue;
       const [p, m, s] = await Promise.all([ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined, md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
       const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
       if (p?.ok) {
