@@ -19,7 +19,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
   return r.data;
 }
 
-const EntryInput = z.strictObject({
+export const EntryInput = z.strictObject({
   signalType: z.enum(SIGNAL_TYPES),
   value: z.string().max(128),
   note: z.string().max(1000).optional(),
@@ -27,14 +27,14 @@ const EntryInput = z.strictObject({
   addedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-const MatchBody = z.strictObject({
+export const MatchBody = z.strictObject({
   pdq: z.string().max(128).optional(),
   md5: z.string().max(128).optional(),
   sha256: z.string().max(128).optional(),
   banks: z.array(z.string().max(64)).max(100).optional(),
 });
 
-const ImportBody = z.strictObject({
+export const ImportBody = z.strictObject({
   format: z.enum(['hma', 'csv']),
   signalType: z.enum(SIGNAL_TYPES).optional().describe('for HMA files of bare hashes'),
   content: z.string(),

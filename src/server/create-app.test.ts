@@ -184,6 +184,7 @@ describe('HTTP API', () => {
       assert.equal(doc.openapi, '3.0.3');
       assert.ok(doc.paths['/v1/events'].post);
       assert.ok(doc.paths['/v1/decisions'].post);
+      for (const path of ['/v1/hash', '/v1/match', '/v1/banks', '/v1/banks/{id}/import']) assert.ok(doc.paths[path], path);
       assert.ok(doc.components.schemas.Event.oneOf || doc.components.schemas.Event.anyOf, 'the event union is described');
       assert.deepEqual(doc.components.schemas.DecisionRequest.required.sort(), ['action', 'actor', 'target']);
     });

@@ -4,6 +4,8 @@ import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
 import { LIMITS } from '../events/limits.js';
 import { DecisionRequestSchema, REASONS } from '../gate/gate.js';
+import { BankCreateSchema, BankUpdateSchema } from '../media/bank-store.js';
+import { EntryInput, ImportBody, MatchBody } from '../media/media-routes.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
@@ -120,6 +122,37 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { '200': { description: 'The alert', content: { 'application/json': { schema: { $ref: '#/components/schemas/Alert' } } } }, ...problems(401, 403, 404) },
         },
       },
+      '/v1/hash': {
+        post: {
+          summary: 'Hash uploaded bytes: PDQ (with 8 orientations and quality), MD5, SHA-256. Role: decide or reviewer.',
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } }, 'image/*': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { '200': { description: 'The hashes' }, ...problems(400, 401, 403, 413, 415) },
+        },
+      },
+      '/v1/match': {
+        post: {
+          summary: 'Match bytes (octet-stream or image/*; ?banks=a,b) or hashes (JSON) against enabled banks. Role: decide or reviewer.',
+          requestBody: { required: true, content: { 'application/json': { schema: json(MatchBody, 'input') }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { '200': { description: 'Positive matches after thresholds, quarantine and negative banks' }, ...problems(400, 401, 403, 413) },
+        },
+      },
+      '/v1/banks': {
+        get: { summary: 'List banks with entry counts. Role: reviewer.', responses: { '200': { description: 'Banks' }, ...problems(401, 403) } },
+        post: { summary: 'Create a bank. Role: admin.', requestBody: { required: true, content: { 'application/json': { schema: json(BankCreateSchema, 'input') } } }, responses: { '201': { description: 'The bank' }, ...problems(400, 401, 403, 409) } },
+      },
+      '/v1/banks/{id}': {
+        get: { summary: 'One bank (id or name). Role: reviewer.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The bank' }, ...problems(401, 403, 404) } },
+        patch: { summary: 'Enable/disable, change threshold or description. Role: admin.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: json(BankUpdateSchema, 'input') } } }, responses: { '200': { description: 'The bank' }, ...problems(400, 401, 403, 404) } },
+      },
+      '/v1/banks/{id}/entries': {
+        get: { summary: 'Entries (?state=active|removed|quarantined|all&limit&after). Role: reviewer.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'A page of entries' }, ...problems(400, 401, 403, 404) } },
+        post: { summary: 'Add hashes; bad ones reported by index. Role: admin.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: json(EntryInput, 'input') } } } }, responses: { '200': { description: 'Stored and rejected' }, ...problems(400, 401, 403, 404) } },
+      },
+      '/v1/banks/{id}/entries/{entryId}': { delete: { summary: 'Remove an entry. Role: admin.', responses: { '204': { description: 'Removed' }, ...problems(401, 403, 404) } } },
+      '/v1/banks/{id}/entries/{entryId}/quarantine': { post: { summary: 'Set or clear quarantine ({quarantined: boolean}). Role: admin.', responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) } } },
+      '/v1/banks/{id}/import': { post: { summary: 'Import an HMA local_file or CSV list; bad lines reported by number. Role: admin.', requestBody: { required: true, content: { 'application/json': { schema: json(ImportBody, 'input') } } }, responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) } } },
+      '/v1/banks/{id}/export': { get: { summary: 'Export live entries (?format=csv|hma). Role: reviewer.', responses: { '200': { description: 'text/csv or text/plain' }, ...problems(400, 401, 403, 404) } } },
+      '/v1/admin/notices': { get: { summary: 'Notices for admins (bank entries quarantined by flood). Role: admin.', responses: { '200': { description: 'Notices' }, ...problems(401, 403) } } },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
       '/readyz': { get: { summary: 'Readiness: state loaded and store reachable', security: [], responses: { '200': { description: 'Ready' }, ...problems(503) } } },
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.0' } } } },
