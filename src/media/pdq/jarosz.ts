@@ -178,4 +178,5 @@ export function jaroszFilter(buffer: Float32Array, temp: Float32Array, rows: num
   }
 }
 
+/** The literal transcription of the reference pass, kept as the oracle for the banded passes (jarosz.test.ts). */
 export { boxPass };
