@@ -12,13 +12,27 @@ export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const issues = zodIssues(parsed.error);
       throw new AppError('invalid_input', `invalid query: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
     }
-    return queryAlerts(ctx.store.db, parsed.data);
+    const page = await queryAlerts(ctx.store.db, parsed.data);
+    // "Who knew what, when": a reviewer who listed alerts learned about each subject on the page.
+    const bySubject = new Map<string, string[]>();
+    for (const a of page.alerts) {
+      const ids = bySubject.get(a.subject.accountId) ?? [];
+      ids.push(a.id);
+      bySubject.set(a.subject.accountId, ids);
+    }
+    if (bySubject.size > 0) {
+      await ctx.engine.audit(
+        [...bySubject].map(([subject, alertIds]) => ({ actor: `key:${req.principal!.keyId}`, action: 'alerts.viewed', subjectAccountId: subject, detail: { alertIds } })),
+      );
+    }
+    return page;
   });
 
   app.get<{ Params: { id: string } }>('/v1/alerts/:id', async (req) => {
     ctx.auth.require(req.principal!, ['reviewer']);
     const alert = await getAlert(ctx.store.db, req.params.id);
     if (!alert) throw new AppError('not_found', `no alert with id ${req.params.id.slice(0, 128)}`);
+    await ctx.engine.audit([{ actor: `key:${req.principal!.keyId}`, action: 'alert.viewed', subjectAccountId: alert.subject.accountId, target: { type: 'alert', id: alert.id } }]);
     return alert;
   });
 }

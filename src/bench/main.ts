@@ -21,7 +21,7 @@ import { prng, syntheticEvents } from './synthetic.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -236,12 +236,24 @@ function benchIndex(): void {
   results.matchIndex = out;
 }
 
+function benchAudit(): void {
+  const r = child('./audit-bench.js', quick ? ['5000', '20000'] : ['100000', '1000000']) as {
+    appendsPerSecond: number; baselineInsertsPerSecond: number; chainEntries: number; verifyOk: boolean; verifySeconds: number; verifyEntriesPerSecond: number; readOnlySeconds: number;
+  };
+  results.audit = r;
+  say(
+    `audit log: ${fmt(r.appendsPerSecond)} appends/s durable (1,000 concurrent callers, synchronous=FULL; same rows unhashed ${fmt(r.baselineInsertsPerSecond)}/s) [target ≥ 20,000/s]; ` +
+      `verified ${fmt(r.chainEntries)} entries in ${r.verifySeconds.toFixed(1)} s (${fmt(r.verifyEntriesPerSecond)}/s, ${r.verifyOk ? 'intact' : 'BROKEN'}; reading them without hashing ${r.readOnlySeconds.toFixed(1)} s)`,
+  );
+}
+
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('replay')) await benchReplay();
 if (want('memory')) benchMemory();
 if (want('hashing')) benchHashing();
 if (want('index')) benchIndex();
+if (want('audit')) benchAudit();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { AppError } from '../core/app-error.js';
 import { createApiKey, listApiKeys, revokeApiKey, RoleSchema, ROLES } from '../server/api-keys.js';
 import { createStore } from '../store/store.js';
+import { appendOne } from '../audit/audit-store.js';
+import { createAuditChain } from '../audit/audit-chain.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
 async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>): Promise<T> {
@@ -27,6 +29,7 @@ export function keysCommand(): Command {
         if (!role.success) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`, { issues: [{ field: 'role', reason: `"${flags.role}" is not a role` }] });
         await withStore(flags, async (store) => {
           const { record, key } = await createApiKey(store.db, flags.name, role.data);
+          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } }, Date.now()));
           if (flags.json) process.stdout.write(JSON.stringify({ id: record.id, name: record.name, role: record.role, key }) + '\n');
           else process.stdout.write(`${key}\n`);
           process.stderr.write(`created ${record.id} (${record.role}); store the key now, it cannot be shown again\n`);
@@ -51,6 +54,7 @@ export function keysCommand(): Command {
       .action(async (id: string, flags: CommonFlags) => {
         await withStore(flags, async (store) => {
           if (!(await revokeApiKey(store.db, id))) throw new AppError('not_found', `no active key with id ${id}`);
+          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } }, Date.now()));
           process.stderr.write(`revoked ${id}\n`);
         });
       }),

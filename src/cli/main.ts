@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/app-error.js';
 import { VERSION } from '../server/version.js';
+import { auditCommand } from './audit-command.js';
 import { demoCommand } from './demo-command.js';
 import { hashCommand } from './hash-command.js';
 import { keysCommand } from './keys-command.js';
@@ -24,6 +25,7 @@ program.addCommand(replayCommand());
 program.addCommand(keysCommand());
 program.addCommand(demoCommand());
 program.addCommand(hashCommand());
+program.addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);

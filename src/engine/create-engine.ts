@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
+import { createAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
 import { alertRow, pushEvent, WriteSet } from '../store/write-set.js';
 import { createCommitQueue } from './commit-queue.js';
 import { restoreState } from './restore-state.js';
@@ -42,6 +43,8 @@ export interface EngineState {
   gate: Gate;
   alertKeys: Set<string>;
   matcher: MediaMatcher;
+  /** The audit chain's head; every append goes through it, in commit order. */
+  audit: AuditChain;
 }
 
 export interface Submitted extends IngestOutcome {
@@ -59,6 +62,8 @@ export interface Engine {
    */
   submit(items: readonly IngestItem[]): Promise<Submitted>;
   decide(req: DecisionRequest): Decision;
+  /** Appends to the audit log (views, configuration changes), durably, in order with ingest. */
+  audit(entries: AuditInput[]): Promise<void>;
   readonly state: EngineState;
   readonly ready: boolean;
   /** Waits for every accepted batch to be committed. */
@@ -86,7 +91,7 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
   ];
-  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher };
+  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createAuditChain() };
 }
 
 /**
@@ -166,7 +171,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   }
 
   function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[], alertJson: string[]): void {
-    const { facts, tracker, detectors, alertKeys } = state;
+    const { facts, tracker, detectors, alertKeys, audit } = state;
     const nowMs = clock.now();
     for (let i = 0; i < items.length; i++) {
       if (statuses[i] !== 'accepted') continue;
@@ -185,6 +190,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       const effects = {
         quarantineEntry: (entryId: number, detail: string) => {
           ws.quarantines.push({ entryId, tsMs: nowMs });
+          ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: ev.event.id } }, nowMs));
           ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
           logger.warn({ entryId, eventId: ev.event.id }, 'bank entry quarantined after a flood of matches');
         },
@@ -200,10 +206,24 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
           ws.alerts.push(alertRow(alert, draft.dedupeKey, json));
           alerts.push(alert);
           alertJson.push(json);
+          // "Who knew what, when": Warden learned this at detectedAt.
+          ws.audit.push(
+            audit.next(
+              {
+                actor: `detector:${detector.name}`,
+                action: 'alert.raised',
+                subjectAccountId: alert.subject.accountId,
+                target: { type: 'alert', id: alert.id },
+                detail: { category: alert.category, severity: alert.severity, triggerEventId: alert.triggerEventId, reasons: alert.reasons.map((r) => r.code) },
+              },
+              nowMs,
+            ),
+          );
           for (const f of draft.flags ?? []) {
             const idx = facts.ensure(f.accountId);
             facts.setFlag(idx, FLAG[f.flag as FlagName]);
             ws.flags.push({ accountId: f.accountId, flag: f.flag, source: `detector:${detector.name}`, reason: f.reason, tsMs: ev.tsMs });
+            ws.audit.push(audit.next({ actor: `detector:${detector.name}`, action: 'account.flagged', subjectAccountId: f.accountId, detail: { flag: f.flag, reason: f.reason, alertId: alert.id } }, nowMs));
           }
         }
       }
@@ -242,7 +262,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     const alerts: Alert[] = [];
     const alertJson: string[] = [];
     fold(items, statuses, ws, alerts, alertJson);
-    if (ws.isEmpty) return { statuses, alerts, committed: Promise.resolve() };
+    if (ws.isEmpty && ws.audit.length === 0) return { statuses, alerts, committed: Promise.resolve() };
     // `seen` now holds exactly the ids this batch folded.
     inFlight.add(seen);
     const committed = queue.enqueue(ws).then(
@@ -266,6 +286,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return { statuses, alerts };
     },
     decide: (req) => state.gate.decide(req),
+    async audit(entries) {
+      if (reloading) await reloading;
+      if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
+      const ws = new WriteSet();
+      const nowMs = clock.now();
+      for (const e of entries) ws.audit.push(state.audit.next(e, nowMs));
+      // The rows join the group commit: chain order is commit order, also across ingest.
+      await queue.enqueue(ws);
+    },
     get state() {
       return state;
     },

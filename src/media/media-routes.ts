@@ -109,9 +109,13 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ctx.auth.require(req.principal!, ['admin']);
     const bank = await createBank(ctx.store.db, parse(BankCreateSchema, req.body, 'bank'), cfg.defaultPdqThreshold, ctx.clock.now());
     ctx.engine.state.matcher.setBank(bank);
+    await audit(req, 'bank.created', { type: 'bank', id: bank.id }, { name: bank.name, kind: bank.kind, pdqThreshold: bank.pdqThreshold });
     reply.code(201);
     return bank;
   });
+
+  const audit = (req: FastifyRequest, action: string, target: { type: string; id: string }, detail?: Record<string, unknown>) =>
+    ctx.engine.audit([{ actor: `key:${req.principal!.keyId}`, action, target, ...(detail ? { detail } : {}) }]);
 
   const bankOr404 = async (id: string) => {
     const bank = await findBank(ctx.store.db, id);
@@ -129,6 +133,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const bank = await bankOr404(req.params.id);
     const updated = await updateBank(ctx.store.db, bank.id, parse(BankUpdateSchema, req.body, 'bank update'), ctx.clock.now());
     ctx.engine.state.matcher.setBank(updated);
+    await audit(req, 'bank.updated', { type: 'bank', id: bank.id }, { enabled: updated.enabled, pdqThreshold: updated.pdqThreshold });
     return updated;
   });
 
@@ -164,6 +169,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
     const stored = await addEntries(ctx.store.db, bank.id, good, ctx.clock.now());
     for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    await audit(req, 'bank_entries.added', { type: 'bank', id: bank.id }, { stored: stored.length, rejected: rejected.length, entryIds: stored.slice(0, 100).map((e) => e.id) });
     return { stored: stored.length, rejected, entries: stored.map((e) => ({ id: e.id, signalType: e.signalType, value: e.value })) };
   });
 
@@ -173,6 +179,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now()))) throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
     ctx.engine.state.matcher.removeEntry(entryId);
+    await audit(req, 'bank_entry.removed', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     reply.code(204);
   });
 
@@ -184,6 +191,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now()))) throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
     ctx.engine.state.matcher.setQuarantined(entryId, body.quarantined);
+    await audit(req, body.quarantined ? 'bank_entry.quarantined' : 'bank_entry.restored', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     return { id: entryId, quarantined: body.quarantined };
   });
 
@@ -194,6 +202,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const parsed = body.format === 'hma' ? parseHmaLocalFile(body.content, body.signalType) : parseBankCsv(body.content);
     const stored = await addEntries(ctx.store.db, bank.id, parsed.hashes, ctx.clock.now());
     for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    await audit(req, 'bank.imported', { type: 'bank', id: bank.id }, { format: body.format, stored: stored.length, skipped: parsed.errors.length });
     return { stored: stored.length, skipped: parsed.errors };
   });
 
@@ -209,6 +218,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (page.length < 5000) break;
       after = page[page.length - 1]!.id;
     }
+    await audit(req, 'bank.exported', { type: 'bank', id: bank.id }, { format, entries: all.length });
     reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
     return format === 'csv' ? formatBankCsv(all) : formatHmaLocalFile(all);
   });

@@ -1,4 +1,5 @@
 import type { Dialect } from './open-database.js';
+import type { AuditRow } from '../audit/audit-chain.js';
 import type { NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
 
 /**
@@ -163,6 +164,16 @@ export const NOTICE_SPEC: RowSpec<NoticeRow> = {
   },
 };
 
+/** Audit rows: a plain insert, no conflict clause. A duplicate seq means a second writer, and must fail the batch. */
+export const AUDIT_SPEC: RowSpec<AuditRow> = {
+  table: 'audit_log',
+  columns: ['seq', 'ts_ms', 'actor', 'action', 'subject_account', 'target_type', 'target_id', 'detail', 'prev_hash', 'hash'],
+  conflict: () => '',
+  values: (r, o) => {
+    o.push(r.seq, r.tsMs, r.actor, r.action, r.subjectAccountId, r.targetType, r.targetId, r.detail, r.prevHash, r.hash);
+  },
+};
+
 /** Applies a spec's merge rule so that each key appears once, in first-seen order. */
 export function coalesce<R>(spec: RowSpec<R>, rows: R[]): R[] {
   if (!spec.key || !spec.merge || rows.length < 2) return rows;
@@ -189,5 +200,6 @@ export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
     [ALERT_SPEC, ws.alerts],
     [QUARANTINE_SPEC, ws.quarantines ?? []],
     [NOTICE_SPEC, ws.notices ?? []],
+    [AUDIT_SPEC, ws.audit ?? []],
   ] as unknown as [RowSpec<never>, unknown[]][];
 }

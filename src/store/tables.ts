@@ -129,6 +129,19 @@ export interface AdminNoticesTable {
   acknowledged_ms: number | null;
 }
 
+export interface AuditLogTable {
+  seq: number;
+  ts_ms: number;
+  actor: string;
+  action: string;
+  subject_account: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   events: EventsTable;
   accounts: AccountsTable;
@@ -142,4 +155,5 @@ export interface Database {
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   admin_notices: AdminNoticesTable;
+  audit_log: AuditLogTable;
 }

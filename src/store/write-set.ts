@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/alert-schema.js';
+import type { AuditRow } from '../audit/audit-chain.js';
 
 export interface EventRow {
   id: string;
@@ -137,7 +138,7 @@ export interface NoticeRow {
   detail: string;
 }
 
-const ROW_KEYS = ['quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
+const ROW_KEYS = ['audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
 
 /**
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it
@@ -153,6 +154,7 @@ export class WriteSet {
   flags: FlagRow[] = [];
   alerts: AlertRow[] = [];
   quarantines: QuarantineRow[] = [];
+  audit: AuditRow[] = [];
   notices: NoticeRow[] = [];
 
   append(other: WriteSet): void {

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import { entryHash, GENESIS_HASH, type AuditRow } from './audit-chain.js';
+
+type Row = Database['audit_log'];
+export const fromDb = (r: Row): AuditRow => ({
+  seq: r.seq,
+  tsMs: r.ts_ms,
+  actor: r.actor,
+  action: r.action,
+  subjectAccountId: r.subject_account,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  detail: r.detail,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  head: { seq: number; hash: string };
+  /** The first entry found altered, removed or out of order, with what is wrong. */
+  firstProblem?: { seq: number; problem: 'altered' | 'removed' | 'reordered'; detail: string };
+}
+
+/**
+ * Walks the chain in sequence order, recomputing every hash. Names the first entry that was
+ * altered (its hash no longer matches its content), removed (a gap in the sequence) or
+ * reordered or inserted (its previous-hash is not the hash before it).
+ */
+export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000): Promise<VerifyResult> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let entries = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const r of rows) {
+      const row = fromDb(r);
+      if (row.seq !== expectedSeq) {
+        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: expectedSeq, problem: 'removed', detail: `entry ${expectedSeq} is missing: the sequence jumps from ${expectedSeq - 1} to ${row.seq}` } };
+      }
+      if (row.prevHash !== prevHash) {
+        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: row.seq, problem: 'reordered', detail: `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous-hash differs` } };
+      }
+      const { hash, ...rest } = row;
+      if (entryHash(rest) !== hash) {
+        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: row.seq, problem: 'altered', detail: `entry ${row.seq} was changed after it was written: its content no longer gives its hash` } };
+      }
+      prevHash = hash;
+      expectedSeq++;
+      entries++;
+    }
+    if (rows.length < pageSize) break;
+    after = rows[rows.length - 1]!.seq;
+  }
+  return { ok: true, entries, head: { seq: expectedSeq - 1, hash: prevHash } };
+}
+
+/** Every moment Warden or a person learned something about an account, and what was done. */
+export async function whoKnew(db: Kysely<Database>, accountId: string): Promise<AuditRow[]> {
+  return (await db.selectFrom('audit_log').selectAll().where('subject_account', '=', accountId).orderBy('seq').execute()).map(fromDb);
+}
+
+/** A single append outside the engine (the CLI): read the head and insert in one transaction. */
+export async function appendOne(db: Kysely<Database>, row: (head: { seq: number; hash: string }) => AuditRow): Promise<AuditRow> {
+  return db.transaction().execute(async (trx) => {
+    const r = row(await auditHead(trx));
+    await trx
+      .insertInto('audit_log')
+      .values({ seq: r.seq, ts_ms: r.tsMs, actor: r.actor, action: r.action, subject_account: r.subjectAccountId, target_type: r.targetType, target_id: r.targetId, detail: r.detail, prev_hash: r.prevHash, hash: r.hash })
+      .execute();
+    return r;
+  });
+}
