@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { err, ok } from '../core/result.js';
 import { decodeImage, type DecodedImage } from './decode-image.js';
 import type { Hasher, HasherExample } from './hasher.js';
-import { lumaFromGrey, lumaFromRgb, pdqFromLuma, pdqScratch } from './pdq/pdq-hash.js';
+import { lumaFromGrey, lumaFromRgb, MIN_HASHABLE_DIM, pdqFromFiltered, pdqFromLuma, pdqScratch, pdqWindows } from './pdq/pdq-hash.js';
+import { loadWasmFilter } from './pdq/wasm-filter.js';
 
 export interface PdqHasherOptions {
   /** Refuse images with more pixels than this, before decoding (decompression bombs). */
@@ -13,6 +14,12 @@ export interface PdqHasherOptions {
 
 /** PDQ of an already-decoded image: the hash-only step (benchmarks time it apart from decoding). */
 export function pdqOfDecoded(img: DecodedImage, dihedral = false) {
+  const wasm = loadWasmFilter();
+  if (wasm && img.width >= MIN_HASHABLE_DIM && img.height >= MIN_HASHABLE_DIM) {
+    const w = pdqWindows(img.height, img.width);
+    const filtered = wasm.filter(img.pixels, img.channels, img.height, img.width, w.alongRows, w.alongCols, w.passes);
+    return pdqFromFiltered(filtered, img.height, img.width, dihedral);
+  }
   const scratch = pdqScratch(img.width * img.height);
   if (img.channels === 3) lumaFromRgb(img.pixels, img.width, img.height, 3, scratch.luma);
   else lumaFromGrey(img.pixels, img.width * img.height, scratch.luma);

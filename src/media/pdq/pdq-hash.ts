@@ -153,16 +153,27 @@ export function pdqScratch(pixels: number): PdqScratch {
   return { luma: new Float32Array(pixels), temp: new Float32Array(pixels) };
 }
 
+const zeroResult = (dihedral: boolean): PdqResult => {
+  const zero = '0'.repeat(64);
+  return dihedral ? { hash: zero, quality: 0, dihedral: Object.fromEntries(DIHEDRAL.map((d) => [d, zero])) as Record<Dihedral, string> } : { hash: zero, quality: 0 };
+};
+
+export const pdqWindows = (rows: number, cols: number) => ({ alongRows: jaroszWindowSize(cols, DOWNSAMPLE), alongCols: jaroszWindowSize(rows, DOWNSAMPLE), passes: JAROSZ_PASSES });
+
 /** PDQ of a luma image already in `scratch.luma` (row-major, `rows` x `cols`). */
 export function pdqFromLuma(scratch: PdqScratch, rows: number, cols: number, dihedral = false): PdqResult {
-  if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) {
-    const zero = '0'.repeat(64);
-    return dihedral ? { hash: zero, quality: 0, dihedral: Object.fromEntries(DIHEDRAL.map((d) => [d, zero])) as Record<Dihedral, string> } : { hash: zero, quality: 0 };
-  }
+  if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) return zeroResult(dihedral);
   const { luma, temp } = scratch;
-  jaroszFilter(luma, temp, rows, cols, jaroszWindowSize(cols, DOWNSAMPLE), jaroszWindowSize(rows, DOWNSAMPLE), JAROSZ_PASSES);
+  const w = pdqWindows(rows, cols);
+  jaroszFilter(luma, temp, rows, cols, w.alongRows, w.alongCols, w.passes);
+  return pdqFromFiltered(luma, rows, cols, dihedral);
+}
+
+/** The steps after the Jarosz filter: decimation, quality, DCT, threshold, orientations. */
+export function pdqFromFiltered(filtered: Float32Array, rows: number, cols: number, dihedral = false): PdqResult {
+  if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) return zeroResult(dihedral);
   const b64 = new Float32Array(64 * 64);
-  decimate(luma, rows, cols, b64);
+  decimate(filtered, rows, cols, b64);
   const q = quality(b64);
   const t = new Float32Array(16 * 64);
   const dct = new Float32Array(256);

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createPdqHasher } from '../pdq-hasher.js';
-import { DIHEDRAL, hammingHex } from './pdq-hash.js';
+import { decodeImage } from '../decode-image.js';
+import { DIHEDRAL, hammingHex, lumaFromGrey, lumaFromRgb, pdqFromLuma, pdqScratch } from './pdq-hash.js';
+import { loadWasmFilter } from './wasm-filter.js';
 
 const ROOT = new URL('../../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
 const rows = readFileSync(ROOT + 'expected/pdq-fullres-dihedral.csv', 'utf8')
@@ -29,6 +31,22 @@ describe('PDQ conformance with the reference (full resolution)', () => {
       DIHEDRAL.forEach((name, i) => assert.equal(r.value.dihedral![name], row[i], `${name} differs by ${hammingHex(r.value.dihedral![name]!, row[i]!)} bits`));
     });
   }
+
+  it('runs on the WebAssembly kernel in this build', () => assert.ok(loadWasmFilter(), 'dist/media/pdq/pdq-filter.wasm should load'));
+
+  it('gives the same hashes on the JavaScript fallback path, image by image', async () => {
+    for (const row of rows) {
+      const d = await decodeImage(readFileSync(ROOT + row[9]!), 100_000_000);
+      assert.ok(d.ok);
+      const img = d.value;
+      const scratch = pdqScratch(img.width * img.height);
+      if (img.channels === 3) lumaFromRgb(img.pixels, img.width, img.height, 3, scratch.luma);
+      else lumaFromGrey(img.pixels, img.width * img.height, scratch.luma);
+      const r = pdqFromLuma(scratch, img.height, img.width, true);
+      assert.equal(r.quality, Number(row[8]), row[9]);
+      DIHEDRAL.forEach((name, i) => assert.equal(r.dihedral![name], row[i], `${row[9]} ${name}`));
+    }
+  });
 
   it('agrees with every exact full-resolution value asserted upstream', async () => {
     const lines = readFileSync(ROOT + 'expected/upstream-asserted.csv', 'utf8').trim().split('\n').slice(1);
