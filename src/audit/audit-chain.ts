@@ -28,26 +28,60 @@ export interface AuditRow {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+const str = JSON.stringify;
+
+const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
 /**
- * The canonical form hashed for an entry (RFC 8785 JSON canonicalisation), so that any
- * implementation can recompute the chain from the stored columns.
+ * JCS for the common case of a flat object of scalars and arrays of scalars: sorted keys
+ * (UTF-16 order, as JCS sorts) and JSON.stringify of each value, which is what JCS specifies
+ * for strings and numbers. Anything else goes to the library. Hot: one per detection.
+ */
+function canonicalDetail(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const v = obj[keys[i]!];
+      let enc: string;
+      if (isScalar(v)) enc = str(v);
+      else if (Array.isArray(v) && v.every(isScalar)) enc = str(v);
+      else return canonicalize(value)!;
+      out += (i ? ',' : '') + str(keys[i]) + ':' + enc;
+    }
+    return out + '}';
+  }
+  return canonicalize(value)!;
+}
+
+/**
+ * The canonical form hashed for an entry: RFC 8785 JSON (JCS) of
+ * {action, actor, detail, prevHash, seq, subject, target, ts}. The top-level keys are fixed,
+ * so they are written here in JCS order (JSON.stringify of strings and integers is what JCS
+ * specifies); only `detail` goes through the canonicalize library. Anyone can recompute it
+ * from the stored columns. `detailValue` spares re-parsing when the caller has the object.
  */
 export function canonicalEntry(r: Omit<AuditRow, 'hash'>): string {
-  return canonicalize({
-    seq: r.seq,
-    ts: new Date(r.tsMs).toISOString(),
-    actor: r.actor,
-    action: r.action,
-    subject: r.subjectAccountId,
-    target: r.targetType === null ? null : { type: r.targetType, id: r.targetId },
-    detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
-    prevHash: r.prevHash,
-  })!;
+  // The stored detail is already canonical JSON (written by `next`); re-canonicalising what
+  // was read keeps verification honest if a row was edited into non-canonical form.
+  const detail = r.detail === null ? 'null' : canonicalDetail(JSON.parse(r.detail) as unknown);
+  return canonicalWith(r, detail);
 }
+
+function canonicalWith(r: Omit<AuditRow, 'hash'>, detail: string): string {
+  const target = r.targetType === null ? 'null' : `{"id":${str(r.targetId)},"type":${str(r.targetType)}}`;
+  return (
+    `{"action":${str(r.action)},"actor":${str(r.actor)},"detail":${detail},"prevHash":${str(r.prevHash)},` +
+    `"seq":${r.seq},"subject":${r.subjectAccountId === null ? 'null' : str(r.subjectAccountId)},"target":${target},"ts":${str(new Date(r.tsMs).toISOString())}}`
+  );
+}
+
+const sha256 = (prevHash: string, canonical: string) => createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 
 /** SHA-256 over the previous hash and the canonical entry: altering, removing or reordering any entry breaks every hash after it. */
 export function entryHash(r: Omit<AuditRow, 'hash'>): string {
-  return createHash('sha256').update(r.prevHash).update('\n').update(canonicalEntry(r)).digest('hex');
+  return sha256(r.prevHash, canonicalEntry(r));
 }
 
 export interface AuditChain {
@@ -56,12 +90,60 @@ export interface AuditChain {
   readonly head: { seq: number; hash: string };
 }
 
+/**
+ * Fills prevHash and hash of rows that carry only their sequence number, continuing from
+ * `head`; the batch writer does this where it commits (off the ingest thread). Throws if the
+ * rows do not continue the head: a gap or a second writer must fail the batch, not fork the chain.
+ */
+export function sealAuditRows(rows: AuditRow[], head: { seq: number; hash: string }): { seq: number; hash: string } {
+  let { seq, hash } = head;
+  for (const row of rows) {
+    if (row.seq !== seq + 1) throw new Error(`audit entry ${row.seq} does not follow the head ${seq}`);
+    row.prevHash = hash;
+    row.hash = sha256(hash, canonicalWith(row, row.detail ?? 'null'));
+    seq = row.seq;
+    hash = row.hash;
+  }
+  return { seq, hash };
+}
+
+/**
+ * The engine's chain: assigns sequence numbers and canonical details in commit order and
+ * leaves the hashing to the batch writer (sealAuditRows), which runs on the SQLite writer
+ * thread; the ingest thread is the busier one.
+ */
+export function createDeferredAuditChain(head: { seq: number }): AuditChain {
+  let seq = head.seq;
+  return {
+    next(input, tsMs) {
+      seq++;
+      return {
+        seq,
+        tsMs,
+        actor: input.actor,
+        action: input.action,
+        subjectAccountId: input.subjectAccountId ?? null,
+        targetType: input.target?.type ?? null,
+        targetId: input.target?.id ?? null,
+        detail: input.detail === undefined ? null : canonicalDetail(input.detail),
+        prevHash: '',
+        hash: '',
+      };
+    },
+    get head() {
+      return { seq, hash: '' };
+    },
+  };
+}
+
 export function createAuditChain(head: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): AuditChain {
   let seq = head.seq;
   let hash = head.hash;
   return {
     next(input, tsMs) {
-      const row: Omit<AuditRow, 'hash'> = {
+      // The detail is stored in its canonical form (valid JSON), so it is serialised once.
+      const detail = input.detail === undefined ? null : canonicalDetail(input.detail);
+      const row: AuditRow = {
         seq: seq + 1,
         tsMs,
         actor: input.actor,
@@ -69,13 +151,14 @@ export function createAuditChain(head: { seq: number; hash: string } = { seq: 0,
         subjectAccountId: input.subjectAccountId ?? null,
         targetType: input.target?.type ?? null,
         targetId: input.target?.id ?? null,
-        detail: input.detail === undefined ? null : JSON.stringify(input.detail),
+        detail,
         prevHash: hash,
+        hash: '',
       };
-      const full = { ...row, hash: entryHash(row) };
-      seq = full.seq;
-      hash = full.hash;
-      return full;
+      row.hash = sha256(hash, canonicalWith(row, detail ?? 'null'));
+      seq = row.seq;
+      hash = row.hash;
+      return row;
     },
     get head() {
       return { seq, hash };

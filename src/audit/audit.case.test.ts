@@ -10,6 +10,7 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
 import { adult, at, message, minor, silentLogger, testConfig, valid } from '../testing/events.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
+import canonicalize from 'canonicalize';
 import { canonicalEntry, createAuditChain, entryHash, GENESIS_HASH } from './audit-chain.js';
 import { verifyAudit, whoKnew } from './audit-store.js';
 
@@ -26,6 +27,13 @@ describe('audit chain', () => {
     assert.equal(b.hash, entryHash({ ...b, hash: undefined } as never));
     // Canonical (RFC 8785): keys sorted, so any implementation can recompute it.
     assert.equal(canonicalEntry(a), '{"action":"api_key.created","actor":"cli","detail":{"role":"admin"},"prevHash":"' + GENESIS_HASH + '","seq":1,"subject":null,"target":{"id":"key_1","type":"api_key"},"ts":"1970-01-01T00:00:01.000Z"}');
+    // The same bytes as the canonicalize library gives for the whole entry (RFC 8785).
+    const whole = { seq: b.seq, ts: '1970-01-01T00:00:02.000Z', actor: b.actor, action: b.action, subject: 'u1', target: null, detail: null, prevHash: b.prevHash };
+    assert.equal(canonicalEntry(b), canonicalize(whole));
+    const c = chain.next({ actor: 'x"\\y\u2028', action: 'a', target: { type: 't', id: 'é' }, detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' } }, 3_000);
+    const flat = chain.next({ actor: 'a', action: 'b', detail: { z: 1.5e-7, b: ['x', 'y'], a: 'q\u0000\u007f', m: false, e: null, 'é': 2, A: -0 } }, 4_000);
+    assert.equal(canonicalEntry(flat), canonicalize({ seq: 4, ts: '1970-01-01T00:00:04.000Z', actor: 'a', action: 'b', subject: null, target: null, detail: JSON.parse(flat.detail!), prevHash: flat.prevHash }));
+    assert.equal(canonicalEntry(c), canonicalize({ seq: 3, ts: '1970-01-01T00:00:03.000Z', actor: c.actor, action: 'a', subject: null, target: { type: 't', id: 'é' }, detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' }, prevHash: c.prevHash }));
   });
 });
 

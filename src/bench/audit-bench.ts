@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuditChain } from '../audit/audit-chain.js';
-import { verifyAudit } from '../audit/audit-store.js';
+import { auditHead, verifyAudit } from '../audit/audit-store.js';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../core/create-logger.js';
 import { createEngine } from '../engine/create-engine.js';
@@ -46,8 +46,8 @@ await baselineStore.close();
 for (const s of ['', '-wal', '-shm']) rmSync(path + '.base' + s, { force: true });
 
 // A chain of n entries (continuing the one above), written in large batches, then verified.
-const chain = createAuditChain(engine.state.audit.head);
 await engine.drain();
+const chain = createAuditChain(await auditHead(store.db));
 for (let done = engine.state.audit.head.seq; done < n; ) {
   const ws = new WriteSet();
   for (let i = 0; i < 20_000 && done < n; i++, done++) ws.audit.push(chain.next({ actor: 'detector:bench', action: 'alert.raised', subjectAccountId: `u${done % 5000}`, detail: { category: 'unwanted_contact' } }, 1_780_000_000_000 + done));

@@ -156,7 +156,7 @@ async function benchReplay(): Promise<void> {
   // Both in fresh processes: the floor (read + JSON.parse) and the shipped `warden replay`
   // command, timed from spawn to exit — end to end, process start included.
   const floor = JSON.parse(
-    spawnSync(process.execPath, ['--max-semi-space-size=32', fileURLToPath(new URL('./replay-floor.js', import.meta.url)), file], { encoding: 'utf8' }).stdout,
+    spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('./replay-floor.js', import.meta.url)), file], { encoding: 'utf8' }).stdout,
   ) as { events: number; seconds: number };
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const run = (db?: string) => {
@@ -201,7 +201,7 @@ function benchMemory(): void {
 }
 
 function child(script: string, args: string[]): unknown {
-  const r = spawnSync(process.execPath, ['--max-semi-space-size=32', fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }

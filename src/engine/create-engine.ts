@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
-import { createAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
+import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
 import { alertRow, pushEvent, WriteSet } from '../store/write-set.js';
 import { createCommitQueue } from './commit-queue.js';
 import { restoreState } from './restore-state.js';
@@ -91,7 +91,7 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
   ];
-  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createAuditChain() };
+  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
 }
 
 /**
@@ -173,6 +173,16 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[], alertJson: string[]): void {
     const { facts, tracker, detectors, alertKeys, audit } = state;
     const nowMs = clock.now();
+    // One effects object per batch, not per event (a million closures is a lot of garbage).
+    let currentEventId = '';
+    const effects = {
+      quarantineEntry: (entryId: number, detail: string) => {
+        ws.quarantines.push({ entryId, tsMs: nowMs });
+        ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: currentEventId } }, nowMs));
+        ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
+        logger.warn({ entryId, eventId: currentEventId }, 'bank entry quarantined after a flood of matches');
+      },
+    };
     for (let i = 0; i < items.length; i++) {
       if (statuses[i] !== 'accepted') continue;
       const item = items[i]!;
@@ -187,14 +197,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       });
       applyEvent(facts, ev, datePacked, ws);
       const unconnected = tracker.record(ev, facts, datePacked, ws);
-      const effects = {
-        quarantineEntry: (entryId: number, detail: string) => {
-          ws.quarantines.push({ entryId, tsMs: nowMs });
-          ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: ev.event.id } }, nowMs));
-          ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
-          logger.warn({ entryId, eventId: ev.event.id }, 'bank entry quarantined after a flood of matches');
-        },
-      };
+      currentEventId = ev.event.id;
       const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, effects };
       for (const detector of detectors) {
         const drafts = detector.evaluate(input);

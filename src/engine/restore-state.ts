@@ -7,7 +7,7 @@ import type { SuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
 import type { EngineState } from './create-engine.js';
 import { loadMatcherState } from '../media/bank-store.js';
 import { auditHead } from '../audit/audit-store.js';
-import { createAuditChain } from '../audit/audit-chain.js';
+import { createDeferredAuditChain } from '../audit/audit-chain.js';
 
 /** Rebuilds the hot state from the store: what a restart needs so that it loses nothing and repeats nothing. */
 export async function restoreState(store: Store, state: EngineState, config: WardenConfig): Promise<void> {
@@ -71,7 +71,7 @@ export async function restoreState(store: Store, state: EngineState, config: War
     );
   }
   for await (const page of alertKeyPages(store)) for (const r of page) state.alertKeys.add(r.dedupe_key);
-  state.audit = createAuditChain(await auditHead(store.db));
+  state.audit = createDeferredAuditChain(await auditHead(store.db));
   const media = await loadMatcherState(store.db);
   for (const b of media.banks) state.matcher.setBank(b);
   state.matcher.loadEntries(media.entries);

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
 import { AppError } from '../core/app-error.js';
+import { GENESIS_HASH, sealAuditRows } from '../audit/audit-chain.js';
 import { coalesce, tablesOf, type RowSpec } from './row-specs.js';
 import type { WriteSet } from './write-set.js';
 
@@ -24,7 +25,14 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
     }
     return st;
   };
+  // The audit chain's head, read once and then carried forward; re-read after a failure.
+  let auditHead: { seq: number; hash: string } | undefined;
+  const readHead = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1');
   const commit = sqlite.transaction((ws: WriteSet) => {
+    if (ws.audit?.length) {
+      auditHead ??= (readHead.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+      auditHead = sealAuditRows(ws.audit, auditHead);
+    }
     for (const [spec, rows] of tablesOf(ws)) {
       if (rows.length === 0) continue;
       const unique = coalesce(spec, rows as never[]);
@@ -54,6 +62,7 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
       try {
         commit(ws);
       } catch (cause) {
+        auditHead = undefined;
         throw new AppError('store_failure', 'could not commit batch to SQLite', { cause });
       }
     },
@@ -64,12 +73,20 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
 const PG_MAX_PARAMS = 30_000;
 
 export function createPostgresWriter(pool: pg.Pool): BatchWriter {
+  let auditHead: { seq: number; hash: string } | undefined;
   return {
     async write(ws) {
       let client: pg.PoolClient | undefined;
       try {
         client = await pool.connect();
         await client.query('begin');
+        if (ws.audit?.length) {
+          if (!auditHead) {
+            const r = await client.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+            auditHead = r.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
+          }
+          auditHead = sealAuditRows(ws.audit, auditHead);
+        }
         for (const [spec, rows] of tablesOf(ws)) {
           if (rows.length === 0) continue;
           const unique = coalesce(spec, rows as never[]);
@@ -93,6 +110,8 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
         await client.query('commit');
       } catch (cause) {
         if (client) await client.query('rollback').catch(() => undefined);
+        // Whatever the head was, the database now knows better: re-read it next time.
+        auditHead = undefined;
         throw new AppError('store_failure', 'could not commit batch to PostgreSQL', { cause });
       } finally {
         client?.release();
