@@ -60,7 +60,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   try {
     const engine = await createEngine({ store, config: opts.config, logger: opts.logger, clock, onAlerts: writeAlerts });
     const maxFutureSkewMs = opts.config.ingest.maxFutureSkewSeconds * 1000;
-    const batchSize = opts.batchSize ?? 5000;
+    const batchSize = opts.batchSize ?? 8000;
     let batch: IngestItem[] = [];
     // Up to three batches commit while the next is read and folded; file order is kept
     // because each batch is folded before the next is submitted.
