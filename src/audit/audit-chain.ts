@@ -84,6 +84,22 @@ export function entryHash(r: Omit<AuditRow, 'hash'>): string {
   return sha256(r.prevHash, canonicalEntry(r));
 }
 
+/** A row with everything but its hashes; the detail is stored in canonical form (valid JSON), so it is serialised once. */
+function unsealedRow(input: AuditInput, seq: number, tsMs: number): AuditRow {
+  return {
+    seq,
+    tsMs,
+    actor: input.actor,
+    action: input.action,
+    subjectAccountId: input.subjectAccountId ?? null,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    detail: input.detail === undefined ? null : canonicalDetail(input.detail),
+    prevHash: '',
+    hash: '',
+  };
+}
+
 export interface AuditChain {
   /** Builds the next row (synchronously: the chain order is the order of calls). */
   next(input: AuditInput, tsMs: number): AuditRow;
@@ -116,19 +132,7 @@ export function createDeferredAuditChain(head: { seq: number }): AuditChain {
   let seq = head.seq;
   return {
     next(input, tsMs) {
-      seq++;
-      return {
-        seq,
-        tsMs,
-        actor: input.actor,
-        action: input.action,
-        subjectAccountId: input.subjectAccountId ?? null,
-        targetType: input.target?.type ?? null,
-        targetId: input.target?.id ?? null,
-        detail: input.detail === undefined ? null : canonicalDetail(input.detail),
-        prevHash: '',
-        hash: '',
-      };
+      return unsealedRow(input, ++seq, tsMs);
     },
     get head() {
       return { seq, hash: '' };
@@ -141,21 +145,9 @@ export function createAuditChain(head: { seq: number; hash: string } = { seq: 0,
   let hash = head.hash;
   return {
     next(input, tsMs) {
-      // The detail is stored in its canonical form (valid JSON), so it is serialised once.
-      const detail = input.detail === undefined ? null : canonicalDetail(input.detail);
-      const row: AuditRow = {
-        seq: seq + 1,
-        tsMs,
-        actor: input.actor,
-        action: input.action,
-        subjectAccountId: input.subjectAccountId ?? null,
-        targetType: input.target?.type ?? null,
-        targetId: input.target?.id ?? null,
-        detail,
-        prevHash: hash,
-        hash: '',
-      };
-      row.hash = sha256(hash, canonicalWith(row, detail ?? 'null'));
+      const row = unsealedRow(input, seq + 1, tsMs);
+      row.prevHash = hash;
+      row.hash = sha256(hash, canonicalWith(row, row.detail ?? 'null'));
       seq = row.seq;
       hash = row.hash;
       return row;

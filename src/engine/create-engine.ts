@@ -1,25 +1,23 @@
 import type { Logger } from 'pino';
-import type { Alert, AlertDraft } from '../alerts/alert-schema.js';
+import type { Alert } from '../alerts/alert-schema.js';
 import { createContactTracker, type ContactTracker } from '../behaviour/contact-tracker.js';
 import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
 import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
 import type { WardenConfig } from '../config/config-schema.js';
-import { packedUtcDate } from '../core/age-band.js';
 import { AppError } from '../core/app-error.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Detector } from '../core/detector.js';
-import { newId } from '../core/ids.js';
 import type { ValidEvent } from '../events/validate-event.js';
-import { applyEvent } from '../facts/apply-event.js';
-import { createFacts, FLAG, type Facts, type FlagName } from '../facts/facts.js';
+import { createFacts, type Facts } from '../facts/facts.js';
 import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
 import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
-import { alertRow, pushEvent, WriteSet } from '../store/write-set.js';
+import { WriteSet } from '../store/write-set.js';
 import { createCommitQueue } from './commit-queue.js';
+import { createFolder } from './fold-batch.js';
 import { restoreState } from './restore-state.js';
 
 export interface IngestItem extends ValidEvent {
@@ -138,100 +136,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
   );
 
-  let dayStart = 0;
-  let dayEnd = -1;
-  let dayPacked = 0;
-  const datePackedFor = (ms: number) => {
-    if (ms < dayStart || ms >= dayEnd) {
-      dayStart = ms - (ms % 86_400_000);
-      dayEnd = dayStart + 86_400_000;
-      dayPacked = packedUtcDate(ms);
-    }
-    return dayPacked;
-  };
-
-  function materialise(draft: AlertDraft, detector: string, ev: ValidEvent, nowMs: number): Alert {
-    const alert: Alert = {
-      id: newId('alr', nowMs),
-      ts: new Date(ev.tsMs).toISOString(),
-      category: draft.category,
-      severity: draft.severity,
-      score: Math.round(draft.score * 1000) / 1000,
-      subject: { accountId: draft.subjectAccountId },
-      triggerEventId: ev.event.id,
-      evidence: draft.evidence,
-      reasons: draft.reasons,
-      detector,
-      detectedAt: new Date(nowMs).toISOString(),
-    };
-    if (draft.conversationId !== undefined) alert.conversationId = draft.conversationId;
-    if (draft.relatedAccountIds !== undefined) alert.relatedAccountIds = draft.relatedAccountIds;
-    if (draft.media !== undefined) alert.media = draft.media;
-    return alert;
-  }
-
-  function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[], alertJson: string[]): void {
-    const { facts, tracker, detectors, alertKeys, audit } = state;
-    const nowMs = clock.now();
-    // One effects object per batch, not per event (a million closures is a lot of garbage).
-    let currentEventId = '';
-    const effects = {
-      quarantineEntry: (entryId: number, detail: string) => {
-        ws.quarantines.push({ entryId, tsMs: nowMs });
-        ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: currentEventId } }, nowMs));
-        ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
-        logger.warn({ entryId, eventId: currentEventId }, 'bank entry quarantined after a flood of matches');
-      },
-    };
-    for (let i = 0; i < items.length; i++) {
-      if (statuses[i] !== 'accepted') continue;
-      const item = items[i]!;
-      const ev = item;
-      const datePacked = datePackedFor(ev.tsMs);
-      pushEvent(ws.events, {
-        id: ev.event.id,
-        type: ev.event.type,
-        tsMs: ev.tsMs,
-        receivedMs: nowMs,
-        body: item.body ?? JSON.stringify(ev.event),
-      });
-      applyEvent(facts, ev, datePacked, ws);
-      const unconnected = tracker.record(ev, facts, datePacked, ws);
-      currentEventId = ev.event.id;
-      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, effects };
-      for (const detector of detectors) {
-        const drafts = detector.evaluate(input);
-        for (const draft of drafts) {
-          if (alertKeys.has(draft.dedupeKey)) continue;
-          alertKeys.add(draft.dedupeKey);
-          const alert = materialise(draft, detector.name, ev, nowMs);
-          const json = JSON.stringify(alert);
-          ws.alerts.push(alertRow(alert, draft.dedupeKey, json));
-          alerts.push(alert);
-          alertJson.push(json);
-          // "Who knew what, when": Warden learned this at detectedAt.
-          ws.audit.push(
-            audit.next(
-              {
-                actor: `detector:${detector.name}`,
-                action: 'alert.raised',
-                subjectAccountId: alert.subject.accountId,
-                target: { type: 'alert', id: alert.id },
-                detail: { category: alert.category, severity: alert.severity, triggerEventId: alert.triggerEventId, reasons: alert.reasons.map((r) => r.code) },
-              },
-              nowMs,
-            ),
-          );
-          for (const f of draft.flags ?? []) {
-            const idx = facts.ensure(f.accountId);
-            facts.setFlag(idx, FLAG[f.flag as FlagName]);
-            ws.flags.push({ accountId: f.accountId, flag: f.flag, source: `detector:${detector.name}`, reason: f.reason, tsMs: ev.tsMs });
-            ws.audit.push(audit.next({ actor: `detector:${detector.name}`, action: 'account.flagged', subjectAccountId: f.accountId, detail: { flag: f.flag, reason: f.reason, alertId: alert.id } }, nowMs));
-          }
-        }
-      }
-    }
-  }
+  const { fold } = createFolder(() => state, clock, logger);
 
   async function submit(items: readonly IngestItem[]): Promise<Submitted> {
     if (reloading) await reloading;
