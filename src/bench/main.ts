@@ -14,6 +14,7 @@ import { GateConfigSchema } from '../gate/gate-config.js';
 import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js';
 import { createApiKey } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
+import { createServices } from '../server/create-services.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
@@ -112,7 +113,8 @@ async function benchHttp(): Promise<void> {
     await engine.ingest(batch);
   }
   const { key } = await createApiKey(store.db, 'bench', 'decide');
-  const { app } = createApp({ engine, store, config, auth: createAuthenticator(store.db), logger, clock: systemClock });
+  const services = await createServices({ store, engine, config, clock: systemClock, logger });
+  const { app } = createApp({ engine, store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const rnd = prng(5);
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };

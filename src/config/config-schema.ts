@@ -54,6 +54,46 @@ export const ConfigSchema = z
         defaultPdqThreshold: z.number().int().min(0).max(63).default(31),
       })
       .prefault({}),
+    rules: z
+      .strictObject({
+        /** A policy file (YAML or JSON) loaded at start as a new version when it differs from the one in force; none: the stored policy, or the default that ships. */
+        policyFile: z.string().min(1).optional(),
+      })
+      .prefault({}),
+    cases: z
+      .strictObject({
+        /** SLA per priority P0–P3, in hours from when the case opened. */
+        slaHours: z.tuple([z.number().positive(), z.number().positive(), z.number().positive(), z.number().positive()]).default([1, 4, 24, 72]),
+        /** A claim lapses after this long without a decision, and the case returns to the queue. */
+        claimMinutes: z.number().int().min(1).max(24 * 60).default(30),
+      })
+      .prefault({}),
+    actions: z
+      .strictObject({
+        /** Where live actions are POSTed; none: they wait in the outbox until one is set. */
+        webhookUrl: z.url().optional(),
+        /** HMAC-SHA256 key for the `Warden-Signature` header (set it through WARDEN_WEBHOOK_SECRET, not a file). */
+        webhookSecret: z.string().min(16).optional(),
+        timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+        /** Attempts before an action is marked failed (visible in the console and at GET /v1/actions?status=failed). */
+        maxAttempts: z.number().int().min(1).max(100).default(12),
+        /** First retry delay; each further one doubles, with full jitter, up to `maxBackoffMs`. */
+        baseBackoffMs: z.number().int().min(1).max(3_600_000).default(1000),
+        maxBackoffMs: z.number().int().min(1).max(86_400_000).default(3_600_000),
+        /** Deliveries in flight at once. */
+        concurrency: z.number().int().min(1).max(1024).default(64),
+      })
+      .prefault({}),
+    console: z
+      .strictObject({
+        /** Console sessions end after this long, whatever the activity. */
+        sessionHours: z.number().positive().max(24 * 7).default(12),
+        /** Set the Secure flag on the session cookie: on whenever the console is reached over https. */
+        secureCookies: z.boolean().default(false),
+        /** Media reveals per reviewer per UTC day after which the console warns and suggests a break. */
+        dailyExposureWarning: z.number().int().min(1).default(50),
+      })
+      .prefault({}),
     gate: GateConfigSchema,
     behaviour: BehaviourConfigSchema,
     log: z

@@ -12,6 +12,9 @@ export const ENV_VARS = {
   WARDEN_PORT: ['server', 'port'],
   WARDEN_LOG_LEVEL: ['log', 'level'],
   WARDEN_MAX_FUTURE_SKEW_SECONDS: ['ingest', 'maxFutureSkewSeconds'],
+  WARDEN_WEBHOOK_URL: ['actions', 'webhookUrl'],
+  WARDEN_WEBHOOK_SECRET: ['actions', 'webhookSecret'],
+  WARDEN_POLICY_FILE: ['rules', 'policyFile'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 const NUMERIC = new Set(['WARDEN_PORT', 'WARDEN_MAX_FUTURE_SKEW_SECONDS']);

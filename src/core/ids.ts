@@ -39,6 +39,9 @@ function increment(s: string): string {
  * sort by creation time and say what they name: `alr_01J…`, `key_01J…`.
  */
 export function newId(prefix: string, nowMs: number = Date.now()): string {
+  // Never behind an id already minted or observed: alert ids order the rule runner's
+  // cursor, so they must rise even when the clock steps back.
+  if (nowMs < lastMs) nowMs = lastMs;
   let time = '';
   let t = nowMs;
   for (let i = 0; i < 10; i++) {
@@ -66,4 +69,24 @@ export function newId(prefix: string, nowMs: number = Date.now()): string {
   lastMs = nowMs;
   lastRand = rand;
   return `${prefix}_${time}${rand}`;
+}
+
+/** The millisecond time in an id made by `newId`. */
+export function idTimeMs(id: string): number {
+  const time = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 11);
+  let t = 0;
+  for (const ch of time) t = t * 32 + ALPHABET.indexOf(ch);
+  return t;
+}
+
+/**
+ * Ids minted from now on sort after `id` (one read from the store at start): a restart
+ * with a clock behind the last run's still mints rising ids.
+ */
+export function observeId(id: string): void {
+  const t = idTimeMs(id);
+  if (t > lastMs) {
+    lastMs = t;
+    lastRand = id.slice(id.indexOf('_') + 11);
+  } else if (t === lastMs && id.slice(id.indexOf('_') + 11) > lastRand) lastRand = id.slice(id.indexOf('_') + 11);
 }

@@ -15,7 +15,8 @@ import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
 import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
-import { WriteSet } from '../store/write-set.js';
+import { WriteSet, type Statement } from '../store/write-set.js';
+import { FLAG, type FlagName } from '../facts/facts.js';
 import { createCommitQueue } from './commit-queue.js';
 import { createFolder } from './fold-batch.js';
 import { restoreState } from './restore-state.js';
@@ -32,6 +33,22 @@ export type IngestStatus = 'accepted' | 'duplicate';
 export interface IngestOutcome {
   statuses: IngestStatus[];
   alerts: Alert[];
+}
+
+/** A flag set or lifted by an action; the gate honours it from the moment `apply` is called. */
+export interface FlagChange {
+  accountId: string;
+  flag: FlagName;
+  set: boolean;
+  source: string;
+  reason: string;
+}
+
+/** A change from above ingest (cases, rules, actions): statements, flags and their audit entries, one commit. */
+export interface Change {
+  statements?: Statement[];
+  audit?: AuditInput[];
+  flags?: FlagChange[];
 }
 
 export interface EngineState {
@@ -62,6 +79,8 @@ export interface Engine {
   decide(req: DecisionRequest): Decision;
   /** Appends to the audit log (views, configuration changes), durably, in order with ingest. */
   audit(entries: AuditInput[]): Promise<void>;
+  /** Commits a change atomically, in order with ingest and the audit chain. */
+  apply(change: Change): Promise<void>;
   readonly state: EngineState;
   readonly ready: boolean;
   /** Waits for every accepted batch to be committed. */
@@ -186,6 +205,29 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return { statuses, alerts, committed };
   }
 
+  async function apply(change: Change): Promise<void> {
+    if (reloading) await reloading;
+    if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
+    const ws = new WriteSet();
+    const nowMs = clock.now();
+    for (const f of change.flags ?? []) {
+      // Memory first: the gate honours a restriction at the next decision, not after the
+      // commit. A failed commit rebuilds memory from the store (see the queue above).
+      const idx = state.facts.ensure(f.accountId);
+      if (f.set) {
+        state.facts.setFlag(idx, FLAG[f.flag]);
+        ws.flags.push({ accountId: f.accountId, flag: f.flag, source: f.source, reason: f.reason, tsMs: nowMs });
+      } else {
+        state.facts.clearFlag(idx, FLAG[f.flag]);
+        ws.statements.push({ sql: 'delete from flags where account_id = ? and flag = ?', params: [f.accountId, f.flag] });
+      }
+    }
+    for (const st of change.statements ?? []) ws.statements.push(st);
+    for (const e of change.audit ?? []) ws.audit.push(state.audit.next(e, nowMs));
+    // The rows join the group commit: chain order is commit order, also across ingest.
+    await queue.enqueue(ws);
+  }
+
   return {
     submit,
     async ingest(items) {
@@ -194,15 +236,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return { statuses, alerts };
     },
     decide: (req) => state.gate.decide(req),
-    async audit(entries) {
-      if (reloading) await reloading;
-      if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
-      const ws = new WriteSet();
-      const nowMs = clock.now();
-      for (const e of entries) ws.audit.push(state.audit.next(e, nowMs));
-      // The rows join the group commit: chain order is commit order, also across ingest.
-      await queue.enqueue(ws);
-    },
+    audit: (entries) => apply({ audit: entries }),
+    apply,
     get state() {
       return state;
     },

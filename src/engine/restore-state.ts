@@ -1,5 +1,6 @@
 import { ASSURANCE, BAND, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
 import type { WardenConfig } from '../config/config-schema.js';
+import { observeId } from '../core/ids.js';
 import { EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
 import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages } from '../store/load-state.js';
 import type { Store } from '../store/store.js';
@@ -71,6 +72,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
     );
   }
   for await (const page of alertKeyPages(store)) for (const r of page) state.alertKeys.add(r.dedupe_key);
+  const lastAlert = await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (lastAlert) observeId(lastAlert.id);
   state.audit = createDeferredAuditChain(await auditHead(store.db));
   const media = await loadMatcherState(store.db);
   for (const b of media.banks) state.matcher.setBank(b);

@@ -17,8 +17,11 @@ export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact;
 
 export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact } as const;
 
-/** Account flags the gate reads. Set by detectors now, by rules and reviewers later. */
-export const FLAG = { suspicious: 1, restricted: 2 } as const;
+/**
+ * Account flags the gate reads, set by detectors and by actions (rules and reviewers).
+ * `hidden`: kept out of minors' recommendations and profile views, without restricting messages.
+ */
+export const FLAG = { suspicious: 1, restricted: 2, hidden: 4 } as const;
 export type FlagName = keyof typeof FLAG;
 
 export interface AccountUpdate {

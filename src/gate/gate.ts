@@ -27,6 +27,7 @@ export const REASONS = [
   ['blocked_by_target', 'the target has blocked the actor'],
   ['restricted_account', 'the actor is restricted from contact with minors'],
   ['suspicious_account', 'the account is flagged as suspicious and is kept away from minors'],
+  ['hidden_from_minors', 'the account is hidden from minors\' recommendations and profile views'],
   ['unconnected_adult_to_minor', 'an adult may not reach a minor who does not follow, befriend or hold them as a contact'],
   ['unknown_age_to_minor', 'an account of unknown age may not reach a minor who does not follow, befriend or hold them as a contact'],
   ['unconnected_adult_recommendation', 'adults and minors with no connection are not recommended to each other'],
@@ -113,6 +114,10 @@ export function createGate(facts: Facts, cfg: GateConfig, clock: Clock): Gate {
           const l = (action === 'message' || action === 'connect') && connected ? 1 : flaggedLevel;
           if (l > level) level = l;
         }
+        if (flags & FLAG.hidden && (action === 'recommend' || action === 'view_profile')) {
+          level = 2;
+          mask |= BIT.hidden_from_minors;
+        }
         if (connected) mask |= BIT.connected_to_minor;
         else if (adultLike && (action === 'message' || action === 'connect')) {
           const l = bandOutcome(cfg.unconnectedContact, tBand);
@@ -134,6 +139,10 @@ export function createGate(facts: Facts, cfg: GateConfig, clock: Clock): Gate {
           mask |= flags & FLAG.restricted ? BIT.restricted_account : BIT.suspicious_account;
           const l = action === 'view_profile' || action === 'recommend' ? flaggedLevel : Math.min(1, flaggedLevel);
           if (l > level) level = l;
+        }
+        if (flags & FLAG.hidden && (action === 'recommend' || action === 'view_profile')) {
+          level = 2;
+          mask |= BIT.hidden_from_minors;
         }
         if (action === 'recommend' && !(t >= 0 && a >= 0 && facts.isConnected(a, t))) {
           const adultLike = tBand === BAND.adult || cfg.treatUnknownAgeAsAdult;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import { zodIssues } from '../events/validate-event.js';
+import { parseInput } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { checkHash, formatBankCsv, formatHmaLocalFile, parseBankCsv, parseHmaLocalFile, type ListedHash } from './bank-list-format.js';
 import { addEntries, BankCreateSchema, BankUpdateSchema, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
@@ -10,14 +11,7 @@ import { SIGNAL_TYPES } from './hasher.js';
 import type { MediaSignals } from './media-matcher.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issues = zodIssues(r.error);
-    throw new AppError('invalid_input', `invalid ${what}: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
-  }
-  return r.data;
-}
+const parse = parseInput;
 
 export const EntryInput = z.strictObject({
   signalType: z.enum(SIGNAL_TYPES),

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { newId } from '../core/ids.js';
 import type { Database } from '../store/tables.js';
 
-export const ROLES = ['ingest', 'decide', 'reviewer', 'admin'] as const;
+/**
+ * `child_safety`: a reviewer trained for known abuse imagery, who also sees those cases and
+ * their media. `legal`: reads evidence and reports. `admin` holds every role.
+ */
+export const ROLES = ['ingest', 'decide', 'reviewer', 'child_safety', 'legal', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 

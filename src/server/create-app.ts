@@ -1,4 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { actionRoutes } from '../actions/action-routes.js';
+import { caseRoutes } from '../cases/case-routes.js';
+import { ruleRoutes } from '../rules/rule-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
@@ -88,6 +91,9 @@ export function createApp(ctx: RouteContext): AppHandle {
   gateRoutes(app, ctx);
   alertRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  ruleRoutes(app, ctx);
+  actionRoutes(app, ctx);
 
   return {
     app,

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import type { Engine } from '../engine/create-engine.js';
 import type { Store } from '../store/store.js';
 import type { Authenticator, Principal } from './auth.js';
+import type { Services } from './create-services.js';
 
 /** What every capability's routes receive: no globals, everything passed in. */
 export interface RouteContext {
@@ -13,6 +14,7 @@ export interface RouteContext {
   auth: Authenticator;
   logger: Logger;
   clock: Clock;
+  services: Services;
 }
 
 declare module 'fastify' {

@@ -5,11 +5,13 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
 import { createAuthenticator } from './auth.js';
 import { createApp } from './create-app.js';
+import { createServices, type Services } from './create-services.js';
 
 export interface RunningServer {
   url: string;
   engine: Engine;
   store: Store;
+  services: Services;
   /** Stops taking requests, finishes in-flight batches, commits, closes the store. */
   close(): Promise<void>;
 }
@@ -25,14 +27,17 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const store =
     deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize }));
   const started = Date.now();
-  const engine = await createEngine({ store, config, logger, clock });
+  let services: Services | undefined;
+  const engine = await createEngine({ store, config, logger, clock, onAlerts: () => services?.runner.wake() });
   logger.info(
     { store: store.location, dialect: store.dialect, accounts: engine.state.facts.accountCount, connections: engine.state.facts.edges.size, loadMs: Date.now() - started },
     'state loaded',
   );
+  services = await createServices({ store, engine, config, clock, logger });
   const auth = createAuthenticator(store.db);
-  const { app, setShuttingDown } = createApp({ engine, store, config, auth, logger, clock });
+  const { app, setShuttingDown } = createApp({ engine, store, config, auth, logger, clock, services });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
+  services.start();
   logger.info({ address }, 'warden listening');
 
   let closing: Promise<void> | undefined;
@@ -40,6 +45,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     url: address,
     engine,
     store,
+    services,
     close() {
       closing ??= (async () => {
         setShuttingDown();
@@ -50,6 +56,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
           logger.warn('shutdown timed out waiting for requests; closing connections');
           app.server.closeAllConnections();
         }
+        await services?.stop();
         await engine.drain();
         await store.close();
         logger.info('warden stopped');

@@ -3,7 +3,13 @@ import type pg from 'pg';
 import { AppError } from '../core/app-error.js';
 import { GENESIS_HASH, sealAuditRows } from '../audit/audit-chain.js';
 import { coalesce, tablesOf, type RowSpec } from './row-specs.js';
-import type { WriteSet } from './write-set.js';
+import type { Statement, WriteSet } from './write-set.js';
+
+/** `?` to `$1, $2, …` for PostgreSQL. Statements are Warden's own text, without `?` in literals. */
+export function numberPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
 
 /** Commits one write set atomically: all of its rows, or none. */
 export interface BatchWriter {
@@ -24,6 +30,16 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
       statements.set(key, st);
     }
     return st;
+  };
+  const texts = new Map<string, BetterSqlite3.Statement>();
+  const statementText = (st: Statement) => {
+    let prepared = texts.get(st.sql);
+    if (!prepared) {
+      prepared = sqlite.prepare(st.sql);
+      if (texts.size > 500) texts.clear();
+      texts.set(st.sql, prepared);
+    }
+    return prepared;
   };
   // The audit chain's head, read once and then carried forward; re-read after a failure.
   let auditHead: { seq: number; hash: string } | undefined;
@@ -56,6 +72,7 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
         }
       }
     }
+    for (const st of ws.statements ?? []) statementText(st).run(st.params);
   });
   return {
     async write(ws) {
@@ -107,6 +124,7 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
             );
           }
         }
+        for (const st of ws.statements ?? []) await client.query(numberPlaceholders(st.sql), st.params);
         await client.query('commit');
       } catch (cause) {
         if (client) await client.query('rollback').catch(() => undefined);

@@ -142,7 +142,110 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface PoliciesTable {
+  version: number;
+  source: string;
+  created_by: string;
+  created_ms: number;
+  note: string | null;
+}
+
+export interface CursorsTable {
+  name: string;
+  position: string;
+  updated_ms: number;
+}
+
+export interface CasesTable {
+  id: string;
+  subject_account: string;
+  status: string;
+  priority: number;
+  queue: string;
+  restricted: number;
+  escalated: number;
+  categories: string;
+  alert_count: number;
+  opened_ms: number;
+  updated_ms: number;
+  due_ms: number;
+  claimed_by: string | null;
+  claim_expires_ms: number | null;
+  outcome: string | null;
+  outcome_category: string | null;
+  outcome_reason: string | null;
+  closed_ms: number | null;
+  closed_by: string | null;
+}
+
+export interface CaseAlertsTable {
+  alert_id: string;
+  case_id: string;
+  added_ms: number;
+}
+
+export interface CaseHistoryTable {
+  id: string;
+  case_id: string;
+  ts_ms: number;
+  actor: string;
+  change: string;
+  detail: string | null;
+}
+
+export interface ActionsTable {
+  id: string;
+  dedupe_key: string;
+  type: string;
+  mode: string;
+  status: string;
+  subject_account: string;
+  case_id: string | null;
+  alert_id: string | null;
+  rule_id: string | null;
+  policy_version: number | null;
+  params: string;
+  attempts: number;
+  next_attempt_ms: number;
+  last_error: string | null;
+  created_ms: number;
+  delivered_ms: number | null;
+}
+
+export interface ReviewersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string;
+  created_ms: number;
+  disabled_ms: number | null;
+}
+
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  reviewer_id: string;
+  csrf: string;
+  created_ms: number;
+  expires_ms: number;
+}
+
+export interface ReviewerExposureTable {
+  reviewer_id: string;
+  day: string;
+  reveals: number;
+}
+
 export interface Database {
+  policies: PoliciesTable;
+  cursors: CursorsTable;
+  cases: CasesTable;
+  case_alerts: CaseAlertsTable;
+  case_history: CaseHistoryTable;
+  actions: ActionsTable;
+  reviewers: ReviewersTable;
+  console_sessions: ConsoleSessionsTable;
+  reviewer_exposure: ReviewerExposureTable;
   events: EventsTable;
   accounts: AccountsTable;
   connections: ConnectionsTable;

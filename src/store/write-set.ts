@@ -138,7 +138,18 @@ export interface NoticeRow {
   detail: string;
 }
 
-const ROW_KEYS = ['audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
+/**
+ * One parameterised statement, for the capabilities above ingest (cases, rules, actions)
+ * whose changes are updates with conditions rather than plain rows. `?` placeholders; the
+ * PostgreSQL writer numbers them. Runs after the rows of the same write set, in the same
+ * transaction, so a change and its audit entries commit together or not at all.
+ */
+export interface Statement {
+  sql: string;
+  params: (string | number | null)[];
+}
+
+const ROW_KEYS = ['statements', 'audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
 
 /**
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it
@@ -156,6 +167,7 @@ export class WriteSet {
   quarantines: QuarantineRow[] = [];
   audit: AuditRow[] = [];
   notices: NoticeRow[] = [];
+  statements: Statement[] = [];
 
   append(other: WriteSet): void {
     // Loops, not push(...spread): a spread of a large batch overflows the call stack.

@@ -4,6 +4,7 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createApiKey, type Role } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
+import { createServices, type Services } from '../server/create-services.js';
 import { createStore, type Store } from '../store/store.js';
 import { BASE_MS, silentLogger, testConfig } from './events.js';
 
@@ -11,6 +12,7 @@ export interface TestApp {
   app: FastifyInstance;
   engine: Engine;
   store: Store;
+  services: Services;
   clock: Clock & { advance(ms: number): void };
   keys: Record<Role, string>;
   close(): Promise<void>;
@@ -23,14 +25,16 @@ export async function createTestApp(location = ':memory:', overrides: Record<str
   const config = testConfig(overrides);
   const logger = silentLogger();
   const engine = await createEngine({ store, config, logger, clock });
+  const services = await createServices({ store, engine, config, clock, logger });
   const auth = createAuthenticator(store.db, { ttlMs: 0 });
-  const { app } = createApp({ engine, store, config, auth, logger, clock });
+  const { app } = createApp({ engine, store, config, auth, logger, clock, services });
   const keys = {} as Record<Role, string>;
   for (const role of ['ingest', 'decide', 'reviewer', 'admin'] as const) keys[role] = (await createApiKey(store.db, `test ${role}`, role)).key;
   return {
     app,
     engine,
     store,
+    services,
     clock,
     keys,
     async close() {

@@ -1,0 +1,122 @@
+import type { Logger } from 'pino';
+import type { AuditInput } from '../audit/audit-chain.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { createBackgroundLoop, type BackgroundLoop } from '../core/background-loop.js';
+import type { Clock } from '../core/clock.js';
+import { newId } from '../core/ids.js';
+import type { Engine } from '../engine/create-engine.js';
+import type { Store } from '../store/store.js';
+import type { ActionsTable } from '../store/tables.js';
+import type { Statement } from '../store/write-set.js';
+import { VERSION } from '../server/version.js';
+import { actionPayload } from './action-payload.js';
+import { signWebhook } from './webhook-signature.js';
+
+export interface WebhookDispatcher extends BackgroundLoop {
+  /** One round: delivers every action due now (up to a batch); the number attempted. */
+  runOnce(): Promise<number>;
+}
+
+type Outcome = { kind: 'delivered' } | { kind: 'retry'; error: string } | { kind: 'permanent'; error: string };
+
+/** 408 and 429 say "later"; other 4xx say the request itself is wrong, and resending it will not help. */
+function outcomeOfStatus(status: number): Outcome {
+  if (status >= 200 && status < 300) return { kind: 'delivered' };
+  if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', error: `HTTP ${status}` };
+  return { kind: 'permanent', error: `HTTP ${status}` };
+}
+
+/**
+ * Delivers live actions from the outbox (the `actions` table) to the platform's webhook:
+ * signed, retried with exponential backoff and full jitter, marked `failed` for good
+ * after `maxAttempts` or a permanent refusal (with an admin notice). It runs beside
+ * ingest and only reads and updates outbox rows, so a receiver that is down or slow
+ * never holds up ingest, and an action stays in the outbox until it is delivered.
+ */
+export function createWebhookDispatcher(deps: {
+  store: Store;
+  engine: Engine;
+  config: WardenConfig['actions'];
+  clock: Clock;
+  logger: Logger;
+  random?: () => number;
+  fetchImpl?: typeof fetch;
+  batchSize?: number;
+  pollMs?: number;
+}): WebhookDispatcher {
+  const { store, engine, config, clock, logger } = deps;
+  const random = deps.random ?? Math.random;
+  const doFetch = deps.fetchImpl ?? fetch;
+  const batchSize = deps.batchSize ?? 1000;
+  const pollMs = deps.pollMs ?? 1000;
+
+  async function deliver(a: ActionsTable): Promise<Outcome> {
+    const body = JSON.stringify(actionPayload(a));
+    const t = Math.floor(clock.now() / 1000);
+    try {
+      const res = await doFetch(config.webhookUrl!, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': `warden/${VERSION}`,
+          'warden-signature': signWebhook(config.webhookSecret!, t, body),
+          'warden-delivery': a.id,
+          'warden-attempt': String(a.attempts + 1),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+      // Drain the body so the connection returns to the pool.
+      await res.arrayBuffer().catch(() => undefined);
+      return outcomeOfStatus(res.status);
+    } catch (e) {
+      const name = (e as Error).name;
+      return { kind: 'retry', error: name === 'TimeoutError' ? `no answer within ${config.timeoutMs} ms` : `connection failed (${(e as { cause?: { code?: string } }).cause?.code ?? name})` };
+    }
+  }
+
+  /** Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): uniform in [0, min(cap, base·2^n)). */
+  const backoff = (attempt: number) => Math.floor(random() * Math.min(config.maxBackoffMs, config.baseBackoffMs * 2 ** Math.min(attempt, 30)));
+
+  async function runOnce(): Promise<number> {
+    if (!config.webhookUrl || !config.webhookSecret) return 0;
+    const nowMs = clock.now();
+    const due = await store.db.selectFrom('actions').selectAll().where('status', '=', 'pending').where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').orderBy('id').limit(batchSize).execute();
+    if (due.length === 0) return 0;
+    const outcomes: Outcome[] = new Array(due.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(config.concurrency, due.length) }, async () => {
+      for (let i = next++; i < due.length; i = next++) outcomes[i] = await deliver(due[i]!);
+    });
+    await Promise.all(workers);
+    const doneMs = clock.now();
+    const statements: Statement[] = [];
+    const audit: AuditInput[] = [];
+    let failed = 0;
+    due.forEach((a, i) => {
+      const o = outcomes[i]!;
+      const attempts = a.attempts + 1;
+      if (o.kind === 'delivered') {
+        statements.push({ sql: "update actions set status = 'delivered', attempts = ?, delivered_ms = ?, last_error = null where id = ? and status = 'pending'", params: [attempts, doneMs, a.id] });
+        audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
+      } else if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
+        failed++;
+        statements.push({ sql: "update actions set status = 'failed', attempts = ?, last_error = ? where id = ? and status = 'pending'", params: [attempts, o.error, a.id] });
+        statements.push({
+          sql: 'insert into admin_notices (id, ts_ms, kind, detail) values (?, ?, ?, ?)',
+          params: [newId('ntc', doneMs), doneMs, 'action_failed', JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error })],
+        });
+        audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
+      } else {
+        statements.push({ sql: "update actions set attempts = ?, next_attempt_ms = ?, last_error = ? where id = ? and status = 'pending'", params: [attempts, doneMs + backoff(attempts - 1), o.error, a.id] });
+      }
+    });
+    await engine.apply({ statements, audit });
+    if (failed > 0) logger.warn({ failed }, 'webhook deliveries failed for good; see GET /v1/actions?status=failed');
+    return due.length;
+  }
+
+  const loop = createBackgroundLoop('webhooks', runOnce, pollMs, logger);
+  return { runOnce, ...loop };
+}

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
+import { AppError } from '../core/app-error.js';
+import type { Database } from '../store/tables.js';
+import { canSeeRestricted, caseView, type CaseStatus, type CaseView, type Viewer } from './case-model.js';
+
+export interface CaseFilter {
+  status?: CaseStatus | undefined;
+  queue?: string | undefined;
+  priority?: number | undefined;
+  subject?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+type Key = [number, number, string];
+
+const encodeCursor = (k: Key) => Buffer.from(JSON.stringify(k)).toString('base64url');
+function decodeCursor(c: string): Key {
+  try {
+    const k = JSON.parse(Buffer.from(c, 'base64url').toString()) as unknown;
+    if (Array.isArray(k) && k.length === 3 && typeof k[0] === 'number' && typeof k[1] === 'number' && typeof k[2] === 'string') return k as Key;
+  } catch {
+    // fall through
+  }
+  throw new AppError('invalid_input', 'cursor is not one this API returned', { issues: [{ field: 'cursor', reason: 'is not a cursor this API returned' }] });
+}
+
+/**
+ * A page of a queue, most urgent first: priority, then SLA due time. Keyset paging on
+ * (priority, due, id), which the queue indexes hold in that order, so page 1 and page
+ * 5,000 cost the same. Restricted cases are left out for viewers without the role.
+ */
+export async function listCases(db: Kysely<Database>, f: CaseFilter, viewer: Viewer, nowMs: number): Promise<{ cases: CaseView[]; nextCursor: string | null }> {
+  let q = db.selectFrom('cases').selectAll().where('status', '=', f.status ?? 'open');
+  if (!canSeeRestricted(viewer)) q = q.where('restricted', '=', 0);
+  if (f.queue) q = q.where('queue', '=', f.queue);
+  if (f.priority !== undefined) q = q.where('priority', '=', f.priority);
+  if (f.subject) q = q.where('subject_account', '=', f.subject);
+  if (f.cursor) {
+    const [p, due, id] = decodeCursor(f.cursor);
+    q = q.where((eb) =>
+      eb.or([eb('priority', '>', p), eb.and([eb('priority', '=', p), eb('due_ms', '>', due)]), eb.and([eb('priority', '=', p), eb('due_ms', '=', due), eb('id', '>', id)])]),
+    );
+  }
+  const rows = await q.orderBy('priority').orderBy('due_ms').orderBy('id').limit(f.limit + 1).execute();
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  const last = page[page.length - 1];
+  return { cases: page.map((r) => caseView(r, nowMs)), nextCursor: more && last ? encodeCursor([last.priority, last.due_ms, last.id]) : null };
+}
+
+export interface QueueCount {
+  queue: string;
+  priority: number;
+  open: number;
+  overdue: number;
+}
+
+export async function queueCounts(db: Kysely<Database>, viewer: Viewer, nowMs: number): Promise<QueueCount[]> {
+  let q = db
+    .selectFrom('cases')
+    .select((eb) => ['queue', 'priority', eb.fn.countAll<number>().as('open'), eb.fn.sum<number>(eb.case().when('due_ms', '<', nowMs).then(1).else(0).end()).as('overdue')])
+    .where('status', '=', 'open');
+  if (!canSeeRestricted(viewer)) q = q.where('restricted', '=', 0);
+  const rows = await q.groupBy(['queue', 'priority']).orderBy('priority').orderBy('queue').execute();
+  return rows.map((r) => ({ queue: r.queue, priority: r.priority, open: Number(r.open), overdue: Number(r.overdue ?? 0) }));
+}
+
+export interface CaseDetail {
+  alerts: Alert[];
+  history: { ts: string; actor: string; change: string; detail: unknown }[];
+  actions: { id: string; type: string; mode: string; status: string; ruleId: string | null; attempts: number; lastError: string | null; createdAt: string }[];
+}
+
+export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<CaseDetail> {
+  const alertRows = await db
+    .selectFrom('case_alerts')
+    .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
+    .select(['alerts.body'])
+    .where('case_alerts.case_id', '=', caseId)
+    .orderBy('case_alerts.added_ms')
+    .orderBy('alerts.id')
+    .limit(500)
+    .execute();
+  const history = await db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('ts_ms').orderBy('id').limit(1000).execute();
+  const actions = await db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('created_ms').orderBy('id').limit(500).execute();
+  return {
+    alerts: alertRows.map((r) => AlertSchema.parse(JSON.parse(r.body))),
+    history: history.map((h) => ({ ts: new Date(h.ts_ms).toISOString(), actor: h.actor, change: h.change, detail: h.detail ? JSON.parse(h.detail) : null })),
+    actions: actions.map((a) => ({ id: a.id, type: a.type, mode: a.mode, status: a.status, ruleId: a.rule_id, attempts: a.attempts, lastError: a.last_error, createdAt: new Date(a.created_ms).toISOString() })),
+  };
+}

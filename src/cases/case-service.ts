@@ -1,0 +1,276 @@
+import type { Alert } from '../alerts/alert-schema.js';
+import type { AuditInput } from '../audit/audit-chain.js';
+import { planActions } from '../actions/plan-actions.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { AppError } from '../core/app-error.js';
+import type { Clock } from '../core/clock.js';
+import { newId } from '../core/ids.js';
+import { createMutex } from '../core/mutex.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Engine, FlagChange } from '../engine/create-engine.js';
+import { rulesForDecision, type RuleMatch } from '../rules/evaluate-policy.js';
+import type { ConfirmCategory, DismissReason } from '../rules/policy-schema.js';
+import type { PolicyStore } from '../rules/policy-store.js';
+import type { Store } from '../store/store.js';
+import type { CasesTable } from '../store/tables.js';
+import type { Statement } from '../store/write-set.js';
+import { canSeeRestricted, caseView, CASE_COLUMNS, RESTRICTED_CATEGORIES, type CaseView, type Viewer } from './case-model.js';
+
+export type Decision =
+  | { kind: 'confirm'; category: ConfirmCategory; note?: string | undefined }
+  | { kind: 'dismiss'; reason: DismissReason; note?: string | undefined }
+  | { kind: 'escalate'; note?: string | undefined }
+  | { kind: 'request_context'; note: string };
+
+export type CaseFailure =
+  /** SECURITY: a restricted case is "not found" to a viewer without the role, never "forbidden": its existence is not disclosed. */
+  | { kind: 'not_found' }
+  | { kind: 'closed' }
+  | { kind: 'claimed_by_other'; claimedBy: string }
+  | { kind: 'not_claimed' };
+
+/** One alert for intake, with the rules it triggered. */
+export interface IntakeItem {
+  alert: Alert;
+  matches: RuleMatch[];
+  /** The most urgent live require_review priority; undefined: no case. */
+  priority: number | undefined;
+  policyVersion: number;
+}
+
+export interface CaseService {
+  /** Opens or joins cases and plans actions for a batch of alerts, committed with `extra` (the runner's cursor) in one transaction. */
+  intake(items: readonly IntakeItem[], extra: Statement[]): Promise<{ casesTouched: number; deliverable: number }>;
+  get(id: string, viewer: Viewer): Promise<CasesTable | undefined>;
+  claim(id: string, viewer: Viewer): Promise<Result<CaseView, CaseFailure>>;
+  release(id: string, viewer: Viewer): Promise<Result<CaseView, CaseFailure>>;
+  decide(id: string, viewer: Viewer, decision: Decision): Promise<Result<CaseView, CaseFailure>>;
+  /** Called after actions were planned, so the dispatcher can deliver them. */
+  onDeliverable?: () => void;
+}
+
+export interface CaseServiceDeps {
+  store: Store;
+  engine: Engine;
+  config: WardenConfig;
+  clock: Clock;
+  policies: PolicyStore;
+  onDeliverable?: () => void;
+}
+
+const CASE_INSERT = `insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`;
+const CASE_UPDATE =
+  'update cases set status = ?, priority = ?, queue = ?, restricted = ?, escalated = ?, categories = ?, alert_count = ?, updated_ms = ?, due_ms = ?, ' +
+  'claimed_by = ?, claim_expires_ms = ?, outcome = ?, outcome_category = ?, outcome_reason = ?, closed_ms = ?, closed_by = ? where id = ?';
+
+function insertCase(c: CasesTable): Statement {
+  return { sql: CASE_INSERT, params: CASE_COLUMNS.map((k) => c[k]) };
+}
+
+function updateCase(c: CasesTable): Statement {
+  return {
+    sql: CASE_UPDATE,
+    params: [c.status, c.priority, c.queue, c.restricted, c.escalated, c.categories, c.alert_count, c.updated_ms, c.due_ms, c.claimed_by, c.claim_expires_ms, c.outcome, c.outcome_category, c.outcome_reason, c.closed_ms, c.closed_by, c.id],
+  };
+}
+
+function history(caseId: string, actor: string, change: string, detail: Record<string, unknown>, nowMs: number): Statement {
+  return { sql: 'insert into case_history (id, case_id, ts_ms, actor, change, detail) values (?, ?, ?, ?, ?, ?)', params: [newId('chg', nowMs), caseId, nowMs, actor, change, JSON.stringify(detail)] };
+}
+
+/** The queue a case sits in: the category of its most urgent alert so far. */
+const QUEUE_RANK = ['csam_hash_match', 'sextortion', 'grooming', 'solicitation', 'suspicious_adult', 'unwanted_contact'];
+const moreUrgentQueue = (a: string, b: string) => (QUEUE_RANK.indexOf(b) >= 0 && (QUEUE_RANK.indexOf(a) < 0 || QUEUE_RANK.indexOf(b) < QUEUE_RANK.indexOf(a)) ? b : a);
+
+/**
+ * Cases: alerts about one subject grouped into one open case, queues by priority and SLA,
+ * claims and decisions. Every change is one commit through the engine with its history
+ * row and audit entry. Changes run one at a time (a mutex), and each checks the state it
+ * read inside that turn: of two reviewers racing for one case exactly one gets it.
+ */
+export function createCaseService(deps: CaseServiceDeps): CaseService {
+  const { store, engine, config, clock, policies } = deps;
+  const lock = createMutex();
+  const slaMs = (p: number) => config.cases.slaHours[p]! * 3_600_000;
+  const claimMs = config.cases.claimMinutes * 60_000;
+
+  const load = (id: string) => store.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  const visible = (c: CasesTable | undefined, v: Viewer) => (c && (c.restricted === 0 || canSeeRestricted(v)) ? c : undefined);
+  const claimLive = (c: CasesTable, nowMs: number) => c.claimed_by !== null && c.claim_expires_ms !== null && c.claim_expires_ms > nowMs;
+
+  async function commit(c: CasesTable, statements: Statement[], audit: AuditInput[], flags: FlagChange[] = []) {
+    await engine.apply({ statements: [updateCase(c), ...statements], audit, flags });
+  }
+
+  const service: CaseService = {
+    intake: (items, extra) =>
+      lock.run(async () => {
+        const nowMs = clock.now();
+        const statements: Statement[] = [];
+        const audit: AuditInput[] = [];
+        const flags: FlagChange[] = [];
+        const touched = new Map<string, { row: CasesTable; isNew: boolean }>();
+        let deliverable = 0;
+        for (const { alert, matches, priority, policyVersion } of items) {
+          const subject = alert.subject.accountId;
+          let caseId: string | null = null;
+          if (priority !== undefined) {
+            let entry = touched.get(subject);
+            if (!entry) {
+              const row = await store.db.selectFrom('cases').selectAll().where('subject_account', '=', subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc').executeTakeFirst();
+              if (row) entry = { row: { ...row }, isNew: false };
+            }
+            const restricted = RESTRICTED_CATEGORIES.has(alert.category) ? 1 : 0;
+            if (!entry) {
+              const id = newId('case', nowMs);
+              entry = {
+                isNew: true,
+                row: {
+                  id, subject_account: subject, status: 'open', priority, queue: alert.category, restricted, escalated: 0, categories: alert.category, alert_count: 0,
+                  opened_ms: nowMs, updated_ms: nowMs, due_ms: nowMs + slaMs(priority), claimed_by: null, claim_expires_ms: null,
+                  outcome: null, outcome_category: null, outcome_reason: null, closed_ms: null, closed_by: null,
+                },
+              };
+              statements.push(history(id, 'system', 'opened', { alertId: alert.id, priority }, nowMs));
+              audit.push({ actor: 'system', action: 'case.opened', subjectAccountId: subject, target: { type: 'case', id }, detail: { alertId: alert.id, priority } });
+            } else {
+              const r = entry.row;
+              if (priority < r.priority) {
+                statements.push(history(r.id, 'system', 'priority_raised', { from: r.priority, to: priority, alertId: alert.id }, nowMs));
+                r.priority = priority;
+                r.due_ms = Math.min(r.due_ms, r.opened_ms + slaMs(priority));
+              }
+              if (r.status === 'awaiting_context') {
+                r.status = 'open';
+                statements.push(history(r.id, 'system', 'context_arrived', { alertId: alert.id }, nowMs));
+              }
+              r.restricted = Math.max(r.restricted, restricted);
+              r.queue = moreUrgentQueue(r.queue, alert.category);
+              if (!r.categories.split(',').includes(alert.category)) r.categories += `,${alert.category}`;
+              statements.push(history(r.id, 'system', 'alert_added', { alertId: alert.id }, nowMs));
+            }
+            entry.row.alert_count++;
+            entry.row.updated_ms = nowMs;
+            touched.set(subject, entry);
+            caseId = entry.row.id;
+            statements.push({ sql: 'insert into case_alerts (alert_id, case_id, added_ms) values (?, ?, ?) on conflict (alert_id) do nothing', params: [alert.id, caseId, nowMs] });
+          }
+          const planned = planActions(
+            matches,
+            {
+              subjectAccountId: subject, caseId, alertId: alert.id, policyVersion, actor: 'system:rules',
+              content: { eventIds: alert.evidence, mediaIds: alert.media?.map((m) => m.id), conversationId: alert.conversationId, category: alert.category },
+            },
+            nowMs,
+          );
+          for (const s of planned.statements) statements.push(s);
+          for (const a of planned.audit) audit.push(a);
+          for (const f of planned.flags) flags.push(f);
+          deliverable += planned.deliverable;
+        }
+        // Case rows first: history and action rows refer to them.
+        const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(e.row) : updateCase(e.row)));
+        await engine.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
+        if (deliverable > 0) deps.onDeliverable?.();
+        return { casesTouched: touched.size, deliverable };
+      }),
+
+    async get(id, viewer) {
+      return visible(await load(id), viewer);
+    },
+
+    claim: (id, viewer) =>
+      lock.run(async () => {
+        const c = visible(await load(id), viewer);
+        if (!c) return err({ kind: 'not_found' as const });
+        const nowMs = clock.now();
+        if (c.status === 'closed') return err({ kind: 'closed' as const });
+        if (claimLive(c, nowMs) && c.claimed_by !== viewer.actor) return err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! });
+        const next = { ...c, claimed_by: viewer.actor, claim_expires_ms: nowMs + claimMs, updated_ms: nowMs };
+        await commit(next, [history(c.id, viewer.actor, 'claimed', { until: next.claim_expires_ms }, nowMs)], [
+          { actor: viewer.actor, action: 'case.claimed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } },
+        ]);
+        return ok(caseView(next, nowMs));
+      }),
+
+    release: (id, viewer) =>
+      lock.run(async () => {
+        const c = visible(await load(id), viewer);
+        if (!c) return err({ kind: 'not_found' as const });
+        const nowMs = clock.now();
+        if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) return err({ kind: 'not_claimed' as const });
+        const next = { ...c, claimed_by: null, claim_expires_ms: null, updated_ms: nowMs };
+        await commit(next, [history(c.id, viewer.actor, 'released', {}, nowMs)], [{ actor: viewer.actor, action: 'case.released', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }]);
+        return ok(caseView(next, nowMs));
+      }),
+
+    decide: (id, viewer, d) =>
+      lock.run(async () => {
+        const c = visible(await load(id), viewer);
+        if (!c) return err({ kind: 'not_found' as const });
+        const nowMs = clock.now();
+        if (c.status === 'closed') return err({ kind: 'closed' as const });
+        if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) {
+          return claimLive(c, nowMs) ? err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! }) : err({ kind: 'not_claimed' as const });
+        }
+        const next: CasesTable = { ...c, updated_ms: nowMs, claimed_by: null, claim_expires_ms: null };
+        const detail: Record<string, unknown> = { decision: d.kind, note: d.note ?? null };
+        let outcome: 'confirm' | 'dismiss' | 'escalate' | undefined;
+        switch (d.kind) {
+          case 'confirm':
+            Object.assign(next, { status: 'closed', outcome: 'confirmed', outcome_category: d.category, closed_ms: nowMs, closed_by: viewer.actor });
+            detail.category = d.category;
+            outcome = 'confirm';
+            break;
+          case 'dismiss':
+            Object.assign(next, { status: 'closed', outcome: 'dismissed', outcome_reason: d.reason, closed_ms: nowMs, closed_by: viewer.actor });
+            detail.reason = d.reason;
+            outcome = 'dismiss';
+            break;
+          case 'escalate':
+            next.escalated = 1;
+            next.priority = Math.max(0, c.priority - 1);
+            next.due_ms = Math.min(c.due_ms, c.opened_ms + slaMs(next.priority));
+            outcome = 'escalate';
+            break;
+          case 'request_context':
+            next.status = 'awaiting_context';
+            break;
+        }
+        const statements = [history(c.id, viewer.actor, `decided:${d.kind}`, detail, nowMs)];
+        const audit: AuditInput[] = [{ actor: viewer.actor, action: `case.${d.kind === 'request_context' ? 'context_requested' : d.kind === 'confirm' ? 'confirmed' : d.kind === 'dismiss' ? 'dismissed' : 'escalated'}`, subjectAccountId: c.subject_account, target: { type: 'case', id: c.id }, detail }];
+        const flags: FlagChange[] = [];
+        let deliverable = 0;
+        if (outcome) {
+          const current = await policies.current();
+          const matches = rulesForDecision(current.policy, { outcome, category: d.kind === 'confirm' ? d.category : undefined });
+          const planned = planActions(
+            matches,
+            { subjectAccountId: c.subject_account, caseId: c.id, alertId: null, decisionId: statements[0]!.params[0] as string, policyVersion: current.version, actor: viewer.actor, content: { category: d.kind === 'confirm' ? d.category : undefined } },
+            nowMs,
+          );
+          statements.push(...planned.statements);
+          audit.push(...planned.audit);
+          flags.push(...planned.flags);
+          deliverable = planned.deliverable;
+        }
+        await commit(next, statements, audit, flags);
+        if (deliverable > 0) deps.onDeliverable?.();
+        return ok(caseView(next, nowMs));
+      }),
+  };
+  return service;
+}
+
+export function failureToError(f: CaseFailure): AppError {
+  switch (f.kind) {
+    case 'not_found':
+      return new AppError('not_found', 'no such case');
+    case 'closed':
+      return new AppError('conflict', 'the case is closed');
+    case 'claimed_by_other':
+      return new AppError('conflict', `the case is claimed by ${f.claimedBy}`);
+    case 'not_claimed':
+      return new AppError('conflict', 'claim the case before deciding or releasing it');
+  }
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { createWebhookDispatcher, type WebhookDispatcher } from '../actions/webhook-dispatcher.js';
+import { createCaseService, type CaseService } from '../cases/case-service.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { AppError } from '../core/app-error.js';
+import type { Clock } from '../core/clock.js';
+import type { Engine } from '../engine/create-engine.js';
+import { createPolicyStore, type PolicyStore } from '../rules/policy-store.js';
+import { createRuleRunner, type RuleRunner } from '../rules/rule-runner.js';
+import type { Store } from '../store/store.js';
+
+/** What sits above ingest: policy, cases, the rule runner and the webhook outbox. */
+export interface Services {
+  policies: PolicyStore;
+  cases: CaseService;
+  runner: RuleRunner;
+  dispatcher: WebhookDispatcher;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export async function createServices(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger }): Promise<Services> {
+  const { store, engine, config, clock, logger } = deps;
+  const policies = createPolicyStore({ store, engine, clock });
+  if (config.rules.policyFile) {
+    let source: string;
+    try {
+      source = readFileSync(config.rules.policyFile, 'utf8');
+    } catch (cause) {
+      throw new AppError('config_invalid', `cannot read rules.policyFile ${config.rules.policyFile}`, { cause });
+    }
+    // A new version only when the file says something the policy in force does not.
+    if ((await policies.current()).source !== source) await policies.save(source, 'config', `loaded from ${config.rules.policyFile}`);
+  }
+  const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock, logger });
+  const cases = createCaseService({ store, engine, config, clock, policies, onDeliverable: () => dispatcher.wake() });
+  const runner = createRuleRunner({ store, cases, policies, clock, logger });
+  return {
+    policies,
+    cases,
+    runner,
+    dispatcher,
+    start() {
+      runner.start();
+      dispatcher.start();
+    },
+    async stop() {
+      await runner.stop();
+      await dispatcher.stop();
+    },
+  };
+}
