@@ -91,7 +91,7 @@ const moreUrgentQueue = (a: string, b: string) => (QUEUE_RANK.indexOf(b) >= 0 &&
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { store, engine, config, clock, policies } = deps;
   const lock = createMutex();
-  const slaMs = (p: number) => config.cases.slaHours[p]! * 3_600_000;
+  const slaMs = (p: number) => config.cases.slaHours[`p${p}` as 'p0'] * 3_600_000;
   const claimMs = config.cases.claimMinutes * 60_000;
 
   const load = (id: string) => store.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();

@@ -31,7 +31,7 @@ describe('warden command', () => {
   it('refuses an unknown role with the field named', () => {
     const r = warden('keys', 'create', '--role', 'superuser', '--db', join(dir, 'x.db'));
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /--role must be one of ingest, decide, reviewer, admin/);
+    assert.match(r.stderr, /--role must be one of ingest, decide, reviewer, child_safety, legal, admin/);
     assert.match(r.stderr, /role: "superuser" is not a role/);
   });
 

@@ -62,8 +62,15 @@ export const ConfigSchema = z
       .prefault({}),
     cases: z
       .strictObject({
-        /** SLA per priority P0–P3, in hours from when the case opened. */
-        slaHours: z.tuple([z.number().positive(), z.number().positive(), z.number().positive(), z.number().positive()]).default([1, 4, 24, 72]),
+        /** SLA per priority, in hours from when the case opened: P0 (hash matches, sextortion) first. */
+        slaHours: z
+          .strictObject({
+            p0: z.number().positive().default(1),
+            p1: z.number().positive().default(4),
+            p2: z.number().positive().default(24),
+            p3: z.number().positive().default(72),
+          })
+          .prefault({}),
         /** A claim lapses after this long without a decision, and the case returns to the queue. */
         claimMinutes: z.number().int().min(1).max(24 * 60).default(30),
       })

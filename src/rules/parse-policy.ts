@@ -8,10 +8,13 @@ import { PolicySchema, type Policy } from './policy-schema.js';
 /** A policy source: YAML (a superset of JSON, so JSON parses too) of at most 1 MiB. */
 export function parsePolicy(source: string): Result<Policy, FieldIssue[]> {
   if (Buffer.byteLength(source) > 1024 * 1024) return err([{ field: '(policy)', reason: 'is larger than 1 MiB' }]);
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return err(
-      doc.errors.map((e) => ({ field: '(policy)', reason: `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}` })),
+      doc.errors.map((e) => ({
+        field: '(policy)',
+        reason: `line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
     );
   }
   const parsed = PolicySchema.safeParse(doc.toJS());

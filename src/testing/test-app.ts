@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fixedClock, type Clock } from '../core/clock.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
-import { createApiKey, type Role } from '../server/api-keys.js';
+import { createApiKey, ROLES, type Role } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
 import { createServices, type Services } from '../server/create-services.js';
@@ -29,7 +29,7 @@ export async function createTestApp(location = ':memory:', overrides: Record<str
   const auth = createAuthenticator(store.db, { ttlMs: 0 });
   const { app } = createApp({ engine, store, config, auth, logger, clock, services });
   const keys = {} as Record<Role, string>;
-  for (const role of ['ingest', 'decide', 'reviewer', 'admin'] as const) keys[role] = (await createApiKey(store.db, `test ${role}`, role)).key;
+  for (const role of ROLES) keys[role] = (await createApiKey(store.db, `test ${role}`, role)).key;
   return {
     app,
     engine,
