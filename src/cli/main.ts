@@ -12,6 +12,7 @@ import { demoCommand } from './demo-command.js';
 import { hashCommand } from './hash-command.js';
 import { keysCommand } from './keys-command.js';
 import { replayCommand } from './replay-command.js';
+import { rulesCommand } from './rules-command.js';
 import { serveCommand } from './serve-command.js';
 
 const program = new Command()
@@ -27,6 +28,7 @@ program.addCommand(keysCommand());
 program.addCommand(demoCommand());
 program.addCommand(hashCommand());
 program.addCommand(auditCommand());
+program.addCommand(rulesCommand());
 
 try {
   await program.parseAsync(process.argv);
