@@ -6,7 +6,7 @@ import { appendOne } from '../audit/audit-store.js';
 import { createAuditChain } from '../audit/audit-chain.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
-async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>): Promise<T> {
+export async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>): Promise<T> {
   const config = configFrom(flags);
   const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous });
   try {

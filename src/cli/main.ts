@@ -13,6 +13,7 @@ import { hashCommand } from './hash-command.js';
 import { keysCommand } from './keys-command.js';
 import { replayCommand } from './replay-command.js';
 import { rulesCommand } from './rules-command.js';
+import { reviewersCommand } from './reviewers-command.js';
 import { serveCommand } from './serve-command.js';
 
 const program = new Command()
@@ -29,6 +30,7 @@ program.addCommand(demoCommand());
 program.addCommand(hashCommand());
 program.addCommand(auditCommand());
 program.addCommand(rulesCommand());
+program.addCommand(reviewersCommand());
 
 try {
   await program.parseAsync(process.argv);

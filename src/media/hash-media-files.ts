@@ -70,7 +70,7 @@ export async function fetchAllowed(url: string, media: WardenConfig['media']): P
   }
 }
 
-async function readLimited(path: string, maxBytes: number): Promise<Buffer | 'too_large'> {
+export async function readLimited(path: string, maxBytes: number): Promise<Buffer | 'too_large'> {
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();

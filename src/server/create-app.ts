@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { actionRoutes } from '../actions/action-routes.js';
 import { caseRoutes } from '../cases/case-routes.js';
+import { consoleRoutes } from '../console/console-routes.js';
 import { ruleRoutes } from '../rules/rule-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
 import { isAppError } from '../core/app-error.js';
@@ -94,6 +95,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   caseRoutes(app, ctx);
   ruleRoutes(app, ctx);
   actionRoutes(app, ctx);
+  consoleRoutes(app, ctx);
 
   return {
     app,

@@ -1,0 +1,94 @@
+/*
+ * The console's one stylesheet and one script, served from /console/assets/ so that the
+ * Content-Security-Policy can forbid inline script and style outright.
+ */
+
+export const CONSOLE_CSS = `
+:root { --fg: #1d2430; --muted: #5b6575; --line: #d9dee7; --bg: #f6f7f9; --accent: #1f5fbf; --warn: #a15c00; --bad: #b3261e; --cue: #fff4d6; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+header { display: flex; gap: 1rem; align-items: center; padding: .6rem 1rem; background: #fff; border-bottom: 1px solid var(--line); }
+header .spacer { flex: 1; }
+header a, header button { color: var(--accent); }
+main { padding: 1rem; max-width: 1200px; margin: 0 auto; }
+h1 { font-size: 1.2rem; margin: .2rem 0 1rem; }
+h2 { font-size: 1rem; margin: 1.2rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+tr.selected { outline: 2px solid var(--accent); }
+.p0 { color: var(--bad); font-weight: 600; } .p1 { color: var(--warn); font-weight: 600; }
+.overdue { color: var(--bad); }
+.banner { padding: .6rem 1rem; background: #fdecea; border: 1px solid #f5c2c0; margin-bottom: 1rem; }
+.notice { padding: .6rem 1rem; background: #eef4ff; border: 1px solid #c9dafc; margin-bottom: 1rem; }
+.grid { display: grid; grid-template-columns: 2fr 1fr; gap: 1rem; }
+.card { background: #fff; border: 1px solid var(--line); padding: .8rem 1rem; margin-bottom: 1rem; }
+.timeline .event { border-left: 3px solid var(--line); padding: .3rem .6rem; margin: .4rem 0; background: #fff; }
+.timeline .event.cue { border-left-color: var(--warn); background: var(--cue); }
+.timeline .meta { color: var(--muted); font-size: 12px; }
+.reasons li { margin: .2rem 0; }
+.muted { color: var(--muted); }
+form.inline { display: inline; }
+button, select, input, textarea { font: inherit; }
+button { padding: .3rem .7rem; cursor: pointer; }
+kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3rem; font-size: 12px; background: #fff; }
+/* Wellness: media is blurred and greyscale until one item is revealed; nothing persists a reveal. */
+.media { position: relative; display: inline-block; width: 240px; min-height: 120px; margin: .3rem .3rem 0 0; background: #e9ecf1; border: 1px solid var(--line); vertical-align: top; }
+.media img, .media video { width: 100%; display: block; filter: blur(24px) grayscale(1); }
+.media.revealed img, .media.revealed video { filter: none; }
+.media .cover { position: absolute; inset: 0; display: flex; flex-direction: column; gap: .3rem; align-items: center; justify-content: center; text-align: center; font-size: 12px; color: var(--muted); padding: .5rem; }
+.media.revealed .cover { display: none; }
+.login { max-width: 360px; margin: 10vh auto; background: #fff; border: 1px solid var(--line); padding: 1.5rem; }
+.login label { display: block; margin: .6rem 0 .2rem; }
+.login input { width: 100%; padding: .4rem; }
+.error { color: var(--bad); }
+`;
+
+export const CONSOLE_JS = `
+(function () {
+  'use strict';
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+
+  // Reveal one media item: the bytes are fetched only now (the exposure is counted and
+  // audited by the server), and only this element is unblurred. A reload blurs it again.
+  document.addEventListener('click', function (ev) {
+    var btn = ev.target.closest('[data-reveal]');
+    if (!btn) return;
+    ev.preventDefault();
+    var box = btn.closest('.media');
+    var kind = box.getAttribute('data-kind');
+    fetch(btn.getAttribute('data-reveal'), { method: 'POST', headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.blob(); })
+      .then(function (blob) {
+        var el = document.createElement(kind === 'video' ? 'video' : 'img');
+        if (kind === 'video') { el.muted = true; el.controls = true; el.setAttribute('muted', ''); }
+        el.src = URL.createObjectURL(blob);
+        box.insertBefore(el, box.firstChild);
+        box.classList.add('revealed');
+        var counter = document.getElementById('exposure-count');
+        if (counter) counter.textContent = String(Number(counter.textContent) + 1);
+      })
+      .catch(function (e) { btn.textContent = 'could not load (' + e.message + ')'; });
+  });
+
+  // Keyboard shortcuts: a key clicks the element marked data-key with it.
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
+  var sel = -1;
+  function select(i) {
+    if (!rows.length) return;
+    if (sel >= 0) rows[sel].classList.remove('selected');
+    sel = Math.max(0, Math.min(rows.length - 1, i));
+    rows[sel].classList.add('selected');
+    rows[sel].scrollIntoView({ block: 'nearest' });
+  }
+  document.addEventListener('keydown', function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    if (ev.key === 'j') { select(sel + 1); return; }
+    if (ev.key === 'k') { select(sel - 1); return; }
+    if (ev.key === 'Enter' && sel >= 0) { location.href = rows[sel].getAttribute('data-href'); return; }
+    var target = document.querySelector('[data-key="' + ev.key + '"]');
+    if (target) { ev.preventDefault(); target.focus(); if (target.tagName === 'BUTTON' || target.tagName === 'A') target.click(); }
+  });
+})();
+`;

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { createReviewer, disableReviewer } from './reviewer-store.js';
+
+const PASSWORD = 'a long enough password';
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+describe('console sign-in and sessions', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await createReviewer(t.store.db, { username: 'ana', displayName: 'Ana', roles: ['reviewer'], password: PASSWORD });
+    await createReviewer(t.store.db, { username: 'bo', displayName: 'Bo', roles: ['reviewer'], password: PASSWORD });
+    await createReviewer(t.store.db, { username: 'cy', displayName: 'Cy', roles: ['reviewer'], password: PASSWORD });
+  });
+  after(() => t.close());
+
+  const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/console/login', headers: form, payload: new URLSearchParams({ username, password }).toString() });
+  const session = async (username: string) => {
+    const r = await login(username, PASSWORD);
+    assert.equal(r.statusCode, 303);
+    const cookie = String(r.headers['set-cookie']).split(';')[0]!;
+    const page = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
+    return { cookie, csrf: /csrf-token" content="([^"]+)"/.exec(page.body)![1]! };
+  };
+
+  it('stores scrypt hashes that verify only the right password', async () => {
+    const h = await hashPassword('s3cret-but-long');
+    assert.match(h, /^scrypt\$32768\$8\$1\$/);
+    assert.equal(await verifyPassword('s3cret-but-long', h), true);
+    assert.equal(await verifyPassword('s3cret-but-lonG', h), false);
+    assert.notEqual(await hashPassword('s3cret-but-long'), h, 'salted');
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie scoped to the console, and sends pages with a strict CSP', async () => {
+    const r = await login('ana', PASSWORD);
+    assert.match(String(r.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+    assert.match(String(r.headers['set-cookie']), /Path=\/console/);
+    const { cookie } = await session('ana');
+    const page = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+    assert.equal(page.headers['x-frame-options'], 'DENY');
+    assert.equal(page.headers['cache-control'], 'no-store');
+  });
+
+  it('redirects to sign-in without a session, and refuses posts', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/console' });
+    assert.equal(r.statusCode, 303);
+    assert.equal(r.headers.location, '/console/login');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: form, payload: '' })).statusCode, 401);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie: 'warden_session=forged' } })).statusCode, 303);
+  });
+
+  it('refuses a cross-origin post and a wrong CSRF token', async () => {
+    const { cookie, csrf } = await session('ana');
+    const cross = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie, origin: 'https://evil.example' }, payload: `_csrf=${csrf}` });
+    assert.equal(cross.statusCode, 403);
+    const wrong = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie }, payload: '_csrf=nope' });
+    assert.equal(wrong.statusCode, 403);
+    const right = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie }, payload: `_csrf=${csrf}` });
+    assert.equal(right.statusCode, 404, 'past the CSRF check: no such case');
+  });
+
+  it('locks a username after five failures, and audits each failure', async () => {
+    for (let i = 0; i < 5; i++) assert.equal((await login('bo', 'wrong password!!')).statusCode, 401);
+    const locked = await login('bo', PASSWORD);
+    assert.equal(locked.statusCode, 429);
+    const failures = await t.store.db.selectFrom('audit_log').select('detail').where('action', '=', 'console.sign_in_failed').execute();
+    assert.equal(failures.length, 5);
+    assert.ok(failures.every((f) => !f.detail!.includes('wrong password')), 'passwords never reach the audit log');
+  });
+
+  it('ends sessions on sign-out and when a reviewer is disabled', async () => {
+    const a = await session('ana');
+    const out = await t.app.inject({ method: 'POST', url: '/console/logout', headers: { ...form, cookie: a.cookie }, payload: `_csrf=${a.csrf}` });
+    assert.equal(out.statusCode, 303);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie: a.cookie } })).statusCode, 303);
+    const c = await session('cy');
+    await disableReviewer(t.store.db, 'cy');
+    assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie: c.cookie } })).statusCode, 303);
+    assert.equal((await login('cy', PASSWORD)).statusCode, 401);
+  });
+
+  it('expires sessions after console.sessionHours', async () => {
+    const { cookie } = await session('ana');
+    t.clock.advance(12 * 3_600_000 + 1);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } })).statusCode, 303);
+  });
+});

@@ -1,0 +1,158 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failureToError, type CaseFailure } from '../cases/case-service.js';
+import { DecisionBodySchema, toDecision } from '../cases/case-routes.js';
+import { canSeeRestricted, caseView } from '../cases/case-model.js';
+import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-queries.js';
+import { CaseQuerySchema } from '../cases/case-routes.js';
+import type { RouteContext } from '../server/route-context.js';
+import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import { accountContext, caseTimeline } from './case-data.js';
+import { casePage } from './case-page.js';
+import { consoleAuth } from './console-auth.js';
+import { html } from './html.js';
+import { layout } from './layout.js';
+import { mediaRoutes } from './media-reveal.js';
+import { queuePage } from './queue-page.js';
+
+/** Messages a redirect may show: codes, never text from the request. */
+const FLASH: Record<string, string> = {
+  claimed: 'You hold this case.',
+  released: 'Released to the queue.',
+  decided: 'Decision recorded.',
+  not_found: 'No such case.',
+  closed: 'The case is already closed.',
+  claimed_by_other: 'Another reviewer holds this case.',
+  not_claimed: 'Claim the case first.',
+  invalid: 'The decision was incomplete: choose a category or reason, and give a note when asking for context.',
+};
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * The review console, server-rendered: no client framework, one small script for
+ * shortcuts and reveals. Registered in its own Fastify scope so its form parser and
+ * cookie handling do not reach the JSON API.
+ */
+export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  void app.register(async (scope) => {
+    await scope.register(fastifyCookie);
+    await scope.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+    scope.addHook('onSend', async (_req, reply) => {
+      reply.header('content-security-policy', CSP);
+      reply.header('x-frame-options', 'DENY');
+      reply.header('x-content-type-options', 'nosniff');
+      // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts.
+      reply.header('referrer-policy', 'same-origin');
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    });
+    scope.get('/console/assets/console.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_CSS));
+    scope.get('/console/assets/console.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_JS));
+
+    consoleAuth(scope, ctx);
+
+    const today = () => new Date(ctx.clock.now()).toISOString().slice(0, 10);
+    const exposure = async (reviewerId: string) => {
+      const r = await ctx.store.db.selectFrom('reviewer_exposure').select('reveals').where('reviewer_id', '=', reviewerId).where('day', '=', today()).executeTakeFirst();
+      return { today: r?.reveals ?? 0, warnAt: ctx.config.console.dailyExposureWarning };
+    };
+    const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
+      const u = req.consoleUser!;
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
+    };
+    const notFound = (req: FastifyRequest, reply: FastifyReply) => send(req, reply, 'Not found', html`<h1>Not found</h1><p>No such case, or not one your role may open.</p>`, 404);
+
+    scope.get('/console', async (req, reply) => {
+      const u = req.consoleUser!;
+      const parsed = CaseQuerySchema.safeParse(req.query);
+      const q: CaseFilter = parsed.success ? parsed.data : { limit: 50 };
+      const nowMs = ctx.clock.now();
+      const [counts, page, failed] = await Promise.all([
+        queueCounts(ctx.store.db, u.viewer, nowMs),
+        listCases(ctx.store.db, { ...q, limit: Math.min(q.limit, 100) }, u.viewer, nowMs),
+        ctx.store.db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed').executeTakeFirst(),
+      ]);
+      return send(req, reply, 'Queue', queuePage({ counts, cases: page.cases, nextCursor: page.nextCursor, queue: q.queue, status: q.status ?? 'open', nowMs, failedActions: Number(failed?.n ?? 0) }));
+    });
+
+    scope.get<{ Params: { id: string }; Querystring: { msg?: string } }>('/console/cases/:id', async (req, reply) => {
+      const u = req.consoleUser!;
+      const row = await ctx.services.cases.get(req.params.id, u.viewer);
+      if (!row) return notFound(req, reply);
+      const nowMs = ctx.clock.now();
+      const detail = await caseDetail(ctx.store.db, row.id);
+      const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id)]);
+      await ctx.engine.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
+      const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
+      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash }));
+    });
+
+    const back = (reply: FastifyReply, id: string, code: string) => reply.redirect(`/console/cases/${encodeURIComponent(id)}?msg=${code}`, 303);
+    const failed = (reply: FastifyReply, id: string, f: CaseFailure) => {
+      if (f.kind === 'not_found') return reply.code(404).type('text/plain').send(failureToError(f).message);
+      return back(reply, id, f.kind);
+    };
+
+    scope.post<{ Params: { id: string } }>('/console/cases/:id/claim', async (req, reply) => {
+      const r = await ctx.services.cases.claim(req.params.id, req.consoleUser!.viewer);
+      return r.ok ? back(reply, req.params.id, 'claimed') : failed(reply, req.params.id, r.error);
+    });
+    scope.post<{ Params: { id: string } }>('/console/cases/:id/release', async (req, reply) => {
+      const r = await ctx.services.cases.release(req.params.id, req.consoleUser!.viewer);
+      return r.ok ? reply.redirect('/console', 303) : failed(reply, req.params.id, r.error);
+    });
+    scope.post<{ Params: { id: string } }>('/console/cases/:id/decide', async (req, reply) => {
+      const { _csrf, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+      if (fields.note === '') delete fields.note;
+      const parsed = DecisionBodySchema.safeParse(fields);
+      if (!parsed.success) return back(reply, req.params.id, 'invalid');
+      const r = await ctx.services.cases.decide(req.params.id, req.consoleUser!.viewer, toDecision(parsed.data));
+      return r.ok ? back(reply, req.params.id, 'decided') : failed(reply, req.params.id, r.error);
+    });
+
+    scope.get<{ Querystring: { status?: string } }>('/console/actions', async (req, reply) => {
+      const u = req.consoleUser!;
+      const status = req.query.status === 'pending' ? 'pending' : 'failed';
+      let q = ctx.store.db
+        .selectFrom('actions')
+        .leftJoin('cases', 'cases.id', 'actions.case_id')
+        .select(['actions.id', 'actions.type', 'actions.subject_account', 'actions.attempts', 'actions.last_error', 'actions.created_ms', 'actions.case_id'])
+        .where('actions.status', '=', status);
+      if (!canSeeRestricted(u.viewer)) q = q.where((eb) => eb.or([eb('cases.restricted', 'is', null), eb('cases.restricted', '=', 0)]));
+      const rows = await q.orderBy('actions.created_ms', 'desc').limit(200).execute();
+      const isAdmin = u.reviewer.roles.includes('admin');
+      return send(
+        req,
+        reply,
+        'Actions',
+        html`<h1>Actions ${status}</h1><p class="muted">Actions Warden could not deliver to the platform's webhook${status === 'failed' ? ' after every retry' : ' yet'}.</p>
+<table><thead><tr><th>Action</th><th>Type</th><th>Subject</th><th>Attempts</th><th>Last error</th><th>Created</th><th></th></tr></thead><tbody>
+${rows.length === 0 ? html`<tr><td colspan="7" class="muted">None.</td></tr>` : ''}
+${rows.map(
+  (a) => html`<tr><td>${a.id}</td><td>${a.type}</td><td>${a.case_id ? html`<a href="/console/cases/${a.case_id}">${a.subject_account}</a>` : a.subject_account}</td><td>${a.attempts}</td><td>${a.last_error ?? ''}</td><td>${new Date(a.created_ms).toISOString().slice(0, 16)}</td>
+<td>${isAdmin && status === 'failed' ? html`<form class="inline" method="post" action="/console/actions/${a.id}/retry"><input type="hidden" name="_csrf" value="${u.csrf}"><button>Retry</button></form>` : ''}</td></tr>`,
+)}</tbody></table>`,
+      );
+    });
+
+    scope.post<{ Params: { id: string } }>('/console/actions/:id/retry', async (req, reply) => {
+      const u = req.consoleUser!;
+      if (!u.reviewer.roles.includes('admin')) return reply.code(403).type('text/plain').send('admins only');
+      const a = await ctx.store.db.selectFrom('actions').select(['id', 'subject_account', 'type']).where('id', '=', req.params.id).where('status', '=', 'failed').executeTakeFirst();
+      if (a) {
+        await ctx.engine.apply({
+          statements: [{ sql: "update actions set status = 'pending', attempts = 0, next_attempt_ms = ?, last_error = null where id = ? and status = 'failed'", params: [ctx.clock.now(), a.id] }],
+          audit: [{ actor: u.viewer.actor, action: 'action.retried', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type } }],
+        });
+        ctx.services.dispatcher.wake();
+      }
+      return reply.redirect('/console/actions?status=failed', 303);
+    });
+
+    mediaRoutes(scope, ctx);
+  });
+}

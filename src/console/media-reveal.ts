@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { fetchAllowed, readLimited, resolveInsideRoot } from '../media/hash-media-files.js';
+import type { RouteContext } from '../server/route-context.js';
+import { caseMediaRef } from './case-data.js';
+
+/** Enough of a content type for the browser to render it; anything else is sent as bytes. */
+function sniff(b: Buffer): string {
+  if (b[0] === 0xff && b[1] === 0xd8) return 'image/jpeg';
+  if (b.subarray(0, 4).toString('hex') === '89504e47') return 'image/png';
+  if (b.subarray(0, 3).toString('latin1') === 'GIF') return 'image/gif';
+  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (b.subarray(4, 8).toString('latin1') === 'ftyp') return 'video/mp4';
+  return 'application/octet-stream';
+}
+
+/**
+ * One media item, revealed on a reviewer's click. SECURITY: only media of an event the
+ * case's alerts cite, only for a reviewer who may open the case (known-image cases need
+ * child_safety), read under the media root or from an allowed host; each reveal counts
+ * towards the reviewer's daily exposure and is audited before any byte is sent. POST, so
+ * that it carries the CSRF token and no prefetch or image tag can trigger it.
+ */
+export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Params: { id: string; eventId: string; mediaId: string } }>('/console/cases/:id/media/:eventId/:mediaId', async (req, reply) => {
+    const u = req.consoleUser!;
+    const row = await ctx.services.cases.get(req.params.id, u.viewer);
+    if (!row) return reply.code(404).type('text/plain').send('no such case');
+    const cited = await ctx.store.db
+      .selectFrom('case_alerts')
+      .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
+      .select('alerts.body')
+      .where('case_alerts.case_id', '=', row.id)
+      .execute();
+    const isCited = cited.some((a) => {
+      const alert = JSON.parse(a.body) as { evidence: string[]; triggerEventId: string };
+      return alert.triggerEventId === req.params.eventId || alert.evidence.includes(req.params.eventId);
+    });
+    const ref = isCited ? await caseMediaRef(ctx.store.db, req.params.eventId, req.params.mediaId) : undefined;
+    if (!ref) return reply.code(404).type('text/plain').send('no such media in this case');
+    let bytes: Buffer | undefined;
+    const media = ctx.config.media;
+    if (ref.path && media.root) {
+      const real = await resolveInsideRoot(media.root, ref.path);
+      const read = real ? await readLimited(real, media.maxFileBytes).catch(() => undefined) : undefined;
+      if (read instanceof Buffer) bytes = read;
+    } else if (ref.url) {
+      const got = await fetchAllowed(ref.url, media);
+      if (got instanceof Buffer) bytes = got;
+    }
+    if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
+    const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+    await ctx.engine.apply({
+      statements: [
+        {
+          sql: 'insert into reviewer_exposure (reviewer_id, day, reveals) values (?, ?, 1) on conflict (reviewer_id, day) do update set reveals = reviewer_exposure.reveals + 1',
+          params: [u.reviewer.id, day],
+        },
+      ],
+      audit: [{ actor: u.viewer.actor, action: 'media.revealed', subjectAccountId: row.subject_account, target: { type: 'media', id: ref.id }, detail: { caseId: row.id, eventId: req.params.eventId } }],
+    });
+    return reply.type(sniff(bytes)).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
+  });
+}
