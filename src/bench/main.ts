@@ -22,7 +22,7 @@ import { prng, syntheticEvents } from './synthetic.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -249,6 +249,29 @@ function benchAudit(): void {
   );
 }
 
+function benchConsole(): void {
+  const r = child('./console-bench.js', quick ? ['2000', '20'] : ['100000', '200']) as {
+    cases: number; requests: number; empty: Record<string, { medianMs: number; p95Ms: number }>; full: Record<string, { medianMs: number; p95Ms: number }>;
+  };
+  results.console = r;
+  for (const [page, m] of Object.entries(r.full)) {
+    const e = r.empty[page];
+    say(
+      `console ${page} with ${fmt(r.cases)} open cases: median ${m.medianMs.toFixed(1)} ms, p95 ${m.p95Ms.toFixed(1)} ms; ` +
+        `empty database ${e ? `${e.medianMs.toFixed(1)} ms` : '-'} (ratio ${e ? (m.medianMs / e.medianMs).toFixed(1) : '-'}) [target < 200 ms]`,
+    );
+  }
+}
+
+function benchOutbox(): void {
+  const r = child('./outbox-bench.js', [quick ? '2000' : '20000']) as { actions: number; deliveriesPerSecond: number; baselinePostsPerSecond: number; ratioToBaseline: number; status: Record<string, number> };
+  results.outbox = r;
+  say(
+    `webhook outbox: ${fmt(r.actions)} actions delivered at ${fmt(r.deliveriesPerSecond)}/s (signed, outcome and audit entry committed durably) to a receiver in another process; ` +
+      `plain signed POSTs with no outbox ${fmt(r.baselinePostsPerSecond)}/s; ratio ${r.ratioToBaseline.toFixed(2)}; all delivered: ${r.status.delivered === r.actions} [target ≥ 2,000/s]`,
+  );
+}
+
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('replay')) await benchReplay();
@@ -256,6 +279,8 @@ if (want('memory')) benchMemory();
 if (want('hashing')) benchHashing();
 if (want('index')) benchIndex();
 if (want('audit')) benchAudit();
+if (want('console')) benchConsole();
+if (want('outbox')) benchOutbox();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);
