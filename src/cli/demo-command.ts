@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { createReviewer } from '../console/reviewer-store.js';
 import { createLogger } from '../core/create-logger.js';
 import { loadConfig } from '../config/load-config.js';
 import { createApiKey } from '../server/api-keys.js';
@@ -65,10 +67,23 @@ export function demoCommand(): Command {
         say(`  ${q.action.padEnd(12)} ${q.actor.padEnd(13)} -> ${q.target.padEnd(8)} ${d.decision.padEnd(5)} ${d.reasons.map((r) => r.code).join(', ') || '-'}   (${q.why})`);
       }
       say();
+      // The rule runner turns alerts into cases beside ingest; give it a moment.
+      let cases: { id: string; priority: number; queue: string; subjectAccountId: string; alertCount: number }[] = [];
+      for (let i = 0; i < 100 && cases.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        cases = ((await (await fetch(`${server.url}/v1/cases`, { headers })).json()) as { cases: typeof cases }).cases;
+      }
+      say('GET /v1/cases (the default policy: alerts to review cases and actions):');
+      for (const c of cases) say(`  P${c.priority} ${c.queue.padEnd(17)} ${c.subjectAccountId.padEnd(8)} ${c.alertCount} alert(s)  ${c.id}`);
+      say();
       if (flags.exit) {
         await server.close();
         return;
       }
+      const password = randomBytes(12).toString('base64url');
+      await createReviewer(server.store.db, { username: 'demo', displayName: 'Demo reviewer', roles: ['reviewer', 'child_safety'], password });
+      say(`Review console: ${server.url}/console  (username demo, password ${password}; this account lives only in the demo database)`);
+      say();
       say('Try it (this admin key lives only in the demo database):');
       say(`  curl -s -H 'authorization: Bearer ${key}' '${server.url}/v1/alerts?category=suspicious_adult'`);
       say(`  curl -s -H 'authorization: Bearer ${key}' -H 'content-type: application/json' -d '{"action":"message","actor":"u_vic","target":"u_mia"}' ${server.url}/v1/decisions`);

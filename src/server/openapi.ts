@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ActionQuerySchema } from '../actions/action-routes.js';
+import { CaseQuerySchema, DecisionBodySchema } from '../cases/case-routes.js';
+import { PolicyBodySchema } from '../rules/rule-routes.js';
 import { AlertQuerySchema } from '../alerts/alert-queries.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
@@ -153,6 +156,39 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       '/v1/banks/{id}/import': { post: { summary: 'Import an HMA local_file or CSV list; bad lines reported by number. Role: admin.', requestBody: { required: true, content: { 'application/json': { schema: json(ImportBody, 'input') } } }, responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) } } },
       '/v1/banks/{id}/export': { get: { summary: 'Export live entries (?format=csv|hma). Role: reviewer.', responses: { '200': { description: 'text/csv or text/plain' }, ...problems(400, 401, 403, 404) } } },
       '/v1/admin/notices': { get: { summary: 'Notices for admins (bank entries quarantined by flood). Role: admin.', responses: { '200': { description: 'Notices' }, ...problems(401, 403) } } },
+      '/v1/cases': {
+        get: {
+          summary: 'A page of a case queue, most urgent first (priority, then SLA due). Known-image cases only for child_safety. Role: reviewer or child_safety.',
+          parameters: Object.entries((json(CaseQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          responses: { '200': { description: '{cases, nextCursor}' }, ...problems(400, 401, 403) },
+        },
+      },
+      '/v1/cases/queues': { get: { summary: 'Open and overdue cases per queue and priority. Role: reviewer or child_safety.', responses: { '200': { description: '{queues}' }, ...problems(401, 403) } } },
+      '/v1/cases/{id}': { get: { summary: 'A case with its alerts, history and actions; the view is audited. Role: reviewer or child_safety (404 for a restricted case without it).', responses: { '200': { description: '{case, alerts, history, actions}' }, ...problems(401, 403, 404) } } },
+      '/v1/cases/{id}/claim': { post: { summary: 'Claim a case (one reviewer at a time; claims lapse after cases.claimMinutes).', responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) } } },
+      '/v1/cases/{id}/release': { post: { summary: 'Release a claim.', responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) } } },
+      '/v1/cases/{id}/decision': {
+        post: {
+          summary: 'Decide a claimed case: confirm (category), dismiss (reason), escalate, request_context (note). Decision rules of the policy run on confirm, dismiss and escalate.',
+          requestBody: { required: true, content: { 'application/json': { schema: json(DecisionBodySchema, 'input') } } },
+          responses: { '200': { description: '{case}' }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      '/v1/rules': {
+        get: { summary: 'The policy in force (version 0: the default that ships). Role: reviewer or child_safety.', responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403) } },
+        put: { summary: 'Store a new policy version (YAML or JSON source); errors name each field path. Role: admin.', requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } }, responses: { '200': { description: '{version, rules}' }, ...problems(400, 401, 403) } },
+      },
+      '/v1/rules/validate': { post: { summary: 'Check a policy without storing it.', requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } }, responses: { '200': { description: '{valid, rules} or {valid: false, errors}' }, ...problems(400, 401, 403) } } },
+      '/v1/rules/versions': { get: { summary: 'Every stored policy version.', responses: { '200': { description: '{versions}' }, ...problems(401, 403) } } },
+      '/v1/rules/versions/{version}': { get: { summary: 'One policy version.', responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403, 404) } } },
+      '/v1/actions': {
+        get: {
+          summary: 'Actions (the webhook outbox and shadow records) by status, subject or case. Role: reviewer or child_safety.',
+          parameters: Object.entries((json(ActionQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          responses: { '200': { description: '{actions, next}' }, ...problems(400, 401, 403) },
+        },
+      },
+      '/v1/actions/{id}/retry': { post: { summary: 'Put a failed action back in the outbox. Role: admin.', responses: { '200': { description: '{id, status}' }, ...problems(401, 403, 404, 409) } } },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
       '/readyz': { get: { summary: 'Readiness: state loaded and store reachable', security: [], responses: { '200': { description: 'Ready' }, ...problems(503) } } },
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.0' } } } },
