@@ -83,6 +83,21 @@ describe('console sign-in and sessions', () => {
     assert.equal((await login('cy', PASSWORD)).statusCode, 401);
   });
 
+  it('shows actions that failed for good, with a banner on the queue; only admins retry them', async () => {
+    await t.engine.apply({
+      statements: [{ sql: "insert into actions (id, dedupe_key, type, mode, status, subject_account, params, attempts, next_attempt_ms, last_error, created_ms) values ('act_f1', 'k1', 'remove_content', 'live', 'failed', 'u_x', '{}', 12, 0, 'HTTP 500', 1)", params: [] }],
+    });
+    const { cookie, csrf } = await session('ana');
+    const queue = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
+    assert.match(queue.body, /1 actions failed to reach the platform/);
+    const page = await t.app.inject({ method: 'GET', url: '/console/actions?status=failed', headers: { cookie } });
+    assert.match(page.body, /act_f1/);
+    assert.match(page.body, /HTTP 500/);
+    assert.doesNotMatch(page.body, /Retry<\/button>/, 'no retry button for a reviewer');
+    const retry = await t.app.inject({ method: 'POST', url: '/console/actions/act_f1/retry', headers: { ...form, cookie }, payload: `_csrf=${csrf}` });
+    assert.equal(retry.statusCode, 403);
+  });
+
   it('expires sessions after console.sessionHours', async () => {
     const { cookie } = await session('ana');
     t.clock.advance(12 * 3_600_000 + 1);
