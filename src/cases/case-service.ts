@@ -56,6 +56,8 @@ export interface CaseServiceDeps {
   clock: Clock;
   policies: PolicyStore;
   onDeliverable?: () => void;
+  /** After a confirmation commits, with the live action types its decision rules produced. */
+  onConfirmed?: (caseId: string, actionTypes: string[]) => void;
 }
 
 const CASE_INSERT = `insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`;
@@ -241,6 +243,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const audit: AuditInput[] = [{ actor: viewer.actor, action: `case.${d.kind === 'request_context' ? 'context_requested' : d.kind === 'confirm' ? 'confirmed' : d.kind === 'dismiss' ? 'dismissed' : 'escalated'}`, subjectAccountId: c.subject_account, target: { type: 'case', id: c.id }, detail }];
         const flags: FlagChange[] = [];
         let deliverable = 0;
+        let liveTypes: string[] = [];
         if (outcome) {
           const current = await policies.current();
           const matches = rulesForDecision(current.policy, { outcome, category: d.kind === 'confirm' ? d.category : undefined });
@@ -253,9 +256,11 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           audit.push(...planned.audit);
           flags.push(...planned.flags);
           deliverable = planned.deliverable;
+          liveTypes = matches.filter((m) => m.mode === 'live').flatMap((m) => m.actions.map((a) => a.type));
         }
         await commit(next, statements, audit, flags);
         if (deliverable > 0) deps.onDeliverable?.();
+        if (d.kind === 'confirm') deps.onConfirmed?.(c.id, liveTypes);
         return ok(caseView(next, nowMs));
       }),
   };

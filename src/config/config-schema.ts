@@ -101,6 +101,31 @@ export const ConfigSchema = z
         dailyExposureWarning: z.number().int().min(1).default(50),
       })
       .prefault({}),
+    reporting: z
+      .strictObject({
+        /** The product name NCMEC sees (incidentSummary.platform, espService). */
+        platform: z.string().min(1).max(200).default('our platform'),
+        /** The reporting person on every report; the email is required before a report can be approved. */
+        reporterFirstName: z.string().max(200).optional(),
+        reporterLastName: z.string().max(200).optional(),
+        reporterEmail: z.email().optional(),
+        /** `{handle}` or `{id}` is replaced to give a reported user's profile URL. */
+        profileUrlTemplate: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL without whitespace').optional(),
+        /** Which NCMEC environment reports go to; test and production credentials never mix. */
+        environment: z.enum(['test', 'production']).default('test'),
+        testBaseUrl: z.url().default('https://exttest.cybertip.org/ispws'),
+        productionBaseUrl: z.url().default('https://report.cybertip.org/ispws'),
+        /** HTTP Basic credentials per environment: set them through the environment, never a file. */
+        testUsername: z.string().min(1).optional(),
+        testPassword: z.string().min(1).optional(),
+        productionUsername: z.string().min(1).optional(),
+        productionPassword: z.string().min(1).optional(),
+        /** A report not finished this long after approval raises an admin notice (NCMEC expects reports within 24 hours). */
+        deadlineHours: z.number().positive().max(24 * 7).default(24),
+        timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+        maxAttempts: z.number().int().min(1).max(100).default(20),
+      })
+      .prefault({}),
     gate: GateConfigSchema,
     behaviour: BehaviourConfigSchema,
     log: z

@@ -15,6 +15,12 @@ export const ENV_VARS = {
   WARDEN_WEBHOOK_URL: ['actions', 'webhookUrl'],
   WARDEN_WEBHOOK_SECRET: ['actions', 'webhookSecret'],
   WARDEN_POLICY_FILE: ['rules', 'policyFile'],
+  WARDEN_NCMEC_ENVIRONMENT: ['reporting', 'environment'],
+  WARDEN_NCMEC_TEST_USERNAME: ['reporting', 'testUsername'],
+  WARDEN_NCMEC_TEST_PASSWORD: ['reporting', 'testPassword'],
+  WARDEN_NCMEC_PRODUCTION_USERNAME: ['reporting', 'productionUsername'],
+  WARDEN_NCMEC_PRODUCTION_PASSWORD: ['reporting', 'productionPassword'],
+  WARDEN_NCMEC_TEST_BASE_URL: ['reporting', 'testBaseUrl'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 const NUMERIC = new Set(['WARDEN_PORT', 'WARDEN_MAX_FUTURE_SKEW_SECONDS']);

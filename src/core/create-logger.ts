@@ -16,6 +16,8 @@ export const REDACT_PATHS = [
   '*.passwordHash',
   '*.secret',
   '*.webhookSecret',
+  '*.testPassword',
+  '*.productionPassword',
   '*.csrf',
   'req.headers["x-csrf-token"]',
   '*.key',

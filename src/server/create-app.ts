@@ -3,6 +3,7 @@ import { actionRoutes } from '../actions/action-routes.js';
 import { caseRoutes } from '../cases/case-routes.js';
 import { consoleRoutes } from '../console/console-routes.js';
 import { ruleRoutes } from '../rules/rule-routes.js';
+import { reportRoutes } from '../reporting/report-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
@@ -95,6 +96,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   caseRoutes(app, ctx);
   ruleRoutes(app, ctx);
   actionRoutes(app, ctx);
+  reportRoutes(app, ctx);
   consoleRoutes(app, ctx);
 
   return {

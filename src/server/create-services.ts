@@ -8,11 +8,13 @@ import type { Clock } from '../core/clock.js';
 import type { Engine } from '../engine/create-engine.js';
 import { createPolicyStore, type PolicyStore } from '../rules/policy-store.js';
 import { createRuleRunner, type RuleRunner } from '../rules/rule-runner.js';
+import { createReportService, type ReportService } from '../reporting/report-service.js';
 import type { Store } from '../store/store.js';
 
 /** What sits above ingest: policy, cases, the rule runner and the webhook outbox. */
 export interface Services {
   policies: PolicyStore;
+  reports: ReportService;
   cases: CaseService;
   runner: RuleRunner;
   dispatcher: WebhookDispatcher;
@@ -34,10 +36,23 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     if ((await policies.current()).source !== source) await policies.save(source, 'config', `loaded from ${config.rules.policyFile}`);
   }
   const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock, logger });
-  const cases = createCaseService({ store, engine, config, clock, policies, onDeliverable: () => dispatcher.wake() });
+  const reports = createReportService({ store, engine, config, clock });
+  const cases = createCaseService({
+    store,
+    engine,
+    config,
+    clock,
+    policies,
+    onDeliverable: () => dispatcher.wake(),
+    // A live draft_cybertipline_report on a confirmed case starts the report draft at once.
+    onConfirmed: (caseId, actionTypes) => {
+      if (actionTypes.includes('draft_cybertipline_report')) void reports.draftForCase(caseId, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not draft the CyberTipline report'));
+    },
+  });
   const runner = createRuleRunner({ store, cases, policies, clock, logger });
   return {
     policies,
+    reports,
     cases,
     runner,
     dispatcher,

@@ -236,7 +236,63 @@ export interface ReviewerExposureTable {
   reveals: number;
 }
 
+export interface CybertipReportsTable {
+  id: string;
+  case_id: string;
+  subject_account: string;
+  status: string;
+  draft: string;
+  xml: string | null;
+  environment: string | null;
+  step: string | null;
+  ncmec_report_id: string | null;
+  attempts: number;
+  next_attempt_ms: number | null;
+  last_error: string | null;
+  created_by: string;
+  created_ms: number;
+  updated_ms: number;
+  approved_by: string | null;
+  approved_ms: number | null;
+  deadline_ms: number | null;
+  finished_ms: number | null;
+}
+
+export interface CybertipReportFilesTable {
+  report_id: string;
+  local_id: string;
+  ncmec_file_id: string | null;
+  state: string;
+}
+
+export interface EvidencePackagesTable {
+  id: string;
+  case_id: string | null;
+  subject_account: string;
+  reason: string;
+  manifest: string;
+  key_id: string;
+  created_by: string;
+  created_ms: number;
+  expires_ms: number;
+  legal_hold: number;
+  hold_reason: string | null;
+  deleted_ms: number | null;
+}
+
+export interface EvidenceFilesTable {
+  package_id: string;
+  name: string;
+  iv: string;
+  tag: string;
+  ciphertext: Uint8Array;
+}
+
 export interface Database {
+  cybertip_reports: CybertipReportsTable;
+  cybertip_report_files: CybertipReportFilesTable;
+  evidence_packages: EvidencePackagesTable;
+  evidence_files: EvidenceFilesTable;
   policies: PoliciesTable;
   cursors: CursorsTable;
   cases: CasesTable;

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { WardenConfig } from '../config/config-schema.js';
+import { caseDetail } from '../cases/case-queries.js';
+import { caseTimeline } from '../console/case-data.js';
+import type { ConfirmCategory } from '../rules/policy-schema.js';
+import type { CasesTable, Database } from '../store/tables.js';
+import { INCIDENT_TYPE_OF, INCIDENT_TYPES } from './ncmec/incident-types.js';
+import { TEXT_MAX, type ReportDraftInput } from './ncmec/report-draft.js';
+
+const MINOR_BANDS = new Set(['under13', '13-15', '16-17']);
+
+function ageOn(birthDate: string, nowMs: number): number {
+  const now = new Date(nowMs);
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age--;
+  return age;
+}
+
+const clip = (s: string) => (s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}…` : s);
+
+/**
+ * A report draft pre-filled from a confirmed case: incident type from the confirmed
+ * category, annotations from the alerts, the incident time of the earliest cited event,
+ * the subject as the reported user (with any disabling Warden asked for), minors named in
+ * the alerts as victims, the cited messages as chat content, and the known-image files with
+ * their hashes. The reviewer completes what Warden cannot know (industry classification,
+ * IP capture events) before approving.
+ */
+export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config: WardenConfig['reporting'], nowMs: number): Promise<ReportDraftInput> {
+  const detail = await caseDetail(db, c.id);
+  const timeline = await caseTimeline(db, detail.alerts);
+  const cited = timeline.filter((e) => e.cues.length > 0);
+  const category = c.outcome_category as ConfirmCategory | null;
+  const categories = new Set(detail.alerts.map((a) => a.category));
+
+  const ids = new Set<string>([c.subject_account]);
+  for (const a of detail.alerts) for (const r of a.relatedAccountIds ?? []) ids.add(r);
+  for (const e of cited) for (const t of e.to ?? []) ids.add(t);
+  const accounts = new Map((await db.selectFrom('accounts').selectAll().where('id', 'in', [...ids]).execute()).map((a) => [a.id, a]));
+  const isMinor = (id: string) => {
+    const a = accounts.get(id);
+    return a !== undefined && (MINOR_BANDS.has(a.age_band ?? '') || (a.birth_date !== null && ageOn(a.birth_date, nowMs) < 18));
+  };
+  const subject = accounts.get(c.subject_account);
+  const profileUrl = (id: string) => {
+    const a = accounts.get(id);
+    if (!config.profileUrlTemplate) return [];
+    return [config.profileUrlTemplate.replace('{handle}', encodeURIComponent(a?.handle ?? id)).replace('{id}', encodeURIComponent(id))];
+  };
+
+  const suspended = detail.actions.find((a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live');
+  const firstTs = [...timeline.map((e) => e.ts), ...detail.alerts.map((a) => a.ts)].sort()[0] ?? new Date(nowMs).toISOString();
+
+  const victims = [...ids].filter((id) => id !== c.subject_account && isMinor(id));
+  const mediaIds = new Set(detail.alerts.flatMap((a) => a.media?.map((m) => m.id) ?? []));
+  const files: NonNullable<ReportDraftInput['files']> = [];
+  for (const e of timeline) {
+    for (const m of e.media) {
+      if (!mediaIds.has(m.id) || files.some((f) => f.localId === m.id)) continue;
+      const hashes: { hashType: 'SHA256' | 'PDQ'; value: string }[] = [];
+      if (m.sha256) hashes.push({ hashType: 'SHA256', value: m.sha256 });
+      if (m.pdq) hashes.push({ hashType: 'PDQ', value: m.pdq });
+      files.push({ localId: m.id, uploadedToEspTimestamp: e.ts, fileViewedByEsp: false, fileRelevance: 'Reported', originalFileHash: hashes });
+    }
+  }
+
+  const chat = cited
+    .filter((e) => e.text !== undefined)
+    .map((e) => `${e.ts} ${e.from} → ${(e.to ?? []).join(', ')}: ${e.text}`)
+    .join('\n');
+
+  return {
+    incidentType: (category && INCIDENT_TYPE_OF[category]) ?? INCIDENT_TYPES[6],
+    platform: config.platform,
+    annotations: {
+      ...(categories.has('sextortion') || category === 'sextortion' ? { sextortion: true as const } : {}),
+      ...(categories.has('solicitation') || category === 'solicitation' ? { csamSolicitation: true as const } : {}),
+      ...(subject && isMinor(subject.id) ? { minorToMinorInteraction: true as const } : {}),
+    },
+    incidentDateTime: firstTs,
+    incidentDateTimeDescription: 'The earliest event cited by Warden\'s alerts on this case.',
+    ...(chat ? { chat: { chatClient: `${config.platform} direct messages`, content: clip(chat), additionalInfo: 'Messages cited by the alerts, oldest first.' } } : {}),
+    reporter: {
+      reportingPerson: {
+        ...(config.reporterFirstName ? { firstName: config.reporterFirstName } : {}),
+        ...(config.reporterLastName ? { lastName: config.reporterLastName } : {}),
+        email: config.reporterEmail ? [config.reporterEmail] : [],
+      },
+    },
+    personOrUserReported: [
+      {
+        espIdentifier: c.subject_account,
+        espService: config.platform,
+        ...(subject?.handle ? { screenName: subject.handle } : {}),
+        displayName: subject?.display_name ? [subject.display_name] : [],
+        profileUrl: profileUrl(c.subject_account),
+        ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.createdAt } } : {}),
+        additionalInfo: clip(detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n')),
+      },
+    ],
+    victim: victims.map((id) => {
+      const a = accounts.get(id)!;
+      return {
+        person: a.birth_date ? { age: ageOn(a.birth_date, nowMs), dateOfBirth: a.birth_date } : {},
+        espIdentifier: id,
+        espService: config.platform,
+        ...(a.handle ? { screenName: a.handle } : {}),
+        profileUrl: profileUrl(id),
+      };
+    }),
+    additionalInfo: `Drafted by Warden from case ${c.id}, confirmed as ${category ?? 'unknown'} by ${c.closed_by ?? 'a reviewer'}.`,
+    files,
+  };
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
+import { adult, at, message, minor } from '../testing/events.js';
+import { validateAgainstSchema } from './ncmec/validate-xml.js';
+
+const XSD = fileURLToPath(new URL('../../../shared/testdata/cybertipline/cyber_tipline.xsd', import.meta.url));
+
+describe('CyberTipline report drafts from confirmed cases', () => {
+  let t: TestApp;
+  let caseId = '';
+  let reportId = '';
+  before(async () => {
+    t = await createTestApp(':memory:', { reporting: { platform: 'Example Social', profileUrlTemplate: 'https://social.example/u/{handle}' } });
+    const kids = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    const events = [
+      { ...adult('grown'), account: { id: 'grown', ageBand: 'adult', handle: 'sunny_day', displayName: 'Sunny' } },
+      ...kids.map((k) => minor(k)),
+      ...kids.map((k, i) => message('grown', k, at(10 + i))),
+    ];
+    await t.app.inject({ method: 'POST', url: '/v1/events', headers: bearer(t.keys.ingest), payload: events });
+    while ((await t.services.runner.runOnce()) > 0);
+    caseId = ((await t.app.inject({ method: 'GET', url: '/v1/cases', headers: bearer(t.keys.child_safety) })).json() as { cases: { id: string }[] }).cases[0]!.id;
+  });
+  after(() => t.close());
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, key: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+
+  it('drafts the report when a reviewer confirms, pre-filled from the case', async () => {
+    assert.equal((await call('POST', `/v1/cases/${caseId}/report`, t.keys.child_safety)).statusCode, 409, 'not confirmed yet');
+    await call('POST', `/v1/cases/${caseId}/claim`, t.keys.child_safety);
+    await call('POST', `/v1/cases/${caseId}/decision`, t.keys.child_safety, { decision: 'confirm', category: 'grooming' });
+    let list: { reports: { id: string; status: string; caseId: string }[] } = { reports: [] };
+    for (let i = 0; i < 50 && list.reports.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      list = (await call('GET', '/v1/reports', t.keys.legal)).json() as typeof list;
+    }
+    assert.equal(list.reports.length, 1);
+    assert.equal(list.reports[0]!.caseId, caseId);
+    reportId = list.reports[0]!.id;
+    const r = (await call('GET', `/v1/reports/${reportId}`, t.keys.child_safety)).json() as { status: string; draft: { incidentType: string; platform: string; personOrUserReported: { espIdentifier: string; screenName: string; profileUrl: string[]; accountTemporarilyDisabled?: unknown }[]; victim: { espIdentifier: string }[]; incidentDateTime: string; chat?: { content: string } } };
+    assert.equal(r.status, 'draft');
+    assert.equal(r.draft.incidentType, 'Online Enticement of Children for Sexual Acts');
+    assert.equal(r.draft.platform, 'Example Social');
+    assert.deepEqual(r.draft.personOrUserReported[0]!.espIdentifier, 'grown');
+    assert.equal(r.draft.personOrUserReported[0]!.screenName, 'sunny_day');
+    assert.deepEqual(r.draft.personOrUserReported[0]!.profileUrl, ['https://social.example/u/sunny_day']);
+    assert.ok(r.draft.personOrUserReported[0]!.accountTemporarilyDisabled, 'the suspension Warden asked for');
+    assert.deepEqual(r.draft.victim.map((v) => v.espIdentifier).sort(), ['r1', 'r2', 'r3', 'r4', 'r5']);
+    assert.equal(r.draft.incidentDateTime, at(10));
+    const audit = await t.store.db.selectFrom('audit_log').select('action').where('action', 'in', ['report.drafted', 'report.viewed']).execute();
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['report.drafted', 'report.viewed']);
+  });
+
+  it('keeps reports from reviewers without child_safety or legal', async () => {
+    assert.equal((await call('GET', '/v1/reports', t.keys.reviewer)).statusCode, 403);
+    assert.equal((await call('GET', `/v1/reports/${reportId}`, t.keys.reviewer)).statusCode, 403);
+  });
+
+  it('refuses to approve a draft missing a required field, naming it; approves once completed, with XML valid against the schema', async () => {
+    const refused = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field), ['reporter.reportingPerson.email']);
+    const current = (await call('GET', `/v1/reports/${reportId}`, t.keys.legal)).json() as { draft: { reporter: { reportingPerson: Record<string, unknown> } } };
+    const draft = { ...current.draft, reporter: { reportingPerson: { ...current.draft.reporter.reportingPerson, email: ['cybertip@social.example'] } } };
+    const bad = await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, { ...draft, incidentType: 'Something else' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { errors: { field: string }[] }).errors[0]!.field, 'incidentType');
+    assert.equal((await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, draft)).statusCode, 200);
+    const ok = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal((ok.json() as { status: string; environment: string }).status, 'approved');
+    assert.equal((ok.json() as { environment: string }).environment, 'test');
+    const row = await t.store.db.selectFrom('cybertip_reports').select('xml').where('id', '=', reportId).executeTakeFirst();
+    const v = await validateAgainstSchema(row!.xml!, readFileSync(XSD, 'utf8'));
+    assert.deepEqual(v.errors, []);
+    assert.equal((await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, draft)).statusCode, 409, 'an approved report is frozen');
+  });
+});

@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { keyViewer } from '../cases/case-routes.js';
+import { AppError } from '../core/app-error.js';
+import { parseInput } from '../server/parse-input.js';
+import type { RouteContext } from '../server/route-context.js';
+import { reportView } from './report-service.js';
+
+const ReportQuerySchema = z.strictObject({
+  status: z.enum(['draft', 'approved', 'submitting', 'submitted', 'failed', 'retracted']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** SECURITY: reports and their drafts are for child_safety and legal (and admins) only; every read is audited. */
+export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { reports } = ctx.services;
+  const viewerOf = (req: FastifyRequest) => {
+    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
+    return keyViewer(req.principal!);
+  };
+
+  app.post<{ Params: { id: string } }>('/v1/cases/:id/report', async (req, reply) => {
+    const v = viewerOf(req);
+    const r = await reports.draftForCase(req.params.id, v.actor);
+    reply.code(201);
+    return r;
+  });
+
+  app.get('/v1/reports', async (req) => {
+    viewerOf(req);
+    const q = parseInput(ReportQuerySchema, req.query, 'query');
+    let sel = ctx.store.db.selectFrom('cybertip_reports').selectAll();
+    if (q.status) sel = sel.where('status', '=', q.status);
+    const rows = await sel.orderBy('created_ms', 'desc').limit(q.limit).execute();
+    return { reports: rows.map((r) => ({ ...reportView(r), draft: undefined })) };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/reports/:id', async (req) => {
+    const v = viewerOf(req);
+    const r = await reports.get(req.params.id);
+    if (!r) throw new AppError('not_found', 'no such report');
+    await ctx.engine.audit([{ actor: v.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id } }]);
+    return r;
+  });
+
+  app.put<{ Params: { id: string } }>('/v1/reports/:id', async (req) => reports.update(req.params.id, req.body, viewerOf(req)));
+
+  app.post<{ Params: { id: string } }>('/v1/reports/:id/approve', async (req) => reports.approve(req.params.id, viewerOf(req)));
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { AuditInput } from '../audit/audit-chain.js';
+import type { Viewer } from '../cases/case-model.js';
+import type { WardenConfig } from '../config/config-schema.js';
+import { AppError } from '../core/app-error.js';
+import type { Clock } from '../core/clock.js';
+import { newId } from '../core/ids.js';
+import { createMutex } from '../core/mutex.js';
+import { zodIssues } from '../events/validate-event.js';
+import type { Engine } from '../engine/create-engine.js';
+import type { Store } from '../store/store.js';
+import type { CybertipReportsTable } from '../store/tables.js';
+import { draftFromCase } from './draft-from-case.js';
+import { buildReportXml } from './ncmec/build-report-xml.js';
+import { checkReport } from './ncmec/check-report.js';
+import { ReportDraftSchema } from './ncmec/report-draft.js';
+
+/** SECURITY: reports carry what was reported about children; only these roles see them. */
+export const REPORT_ROLES = ['child_safety', 'legal', 'admin'] as const;
+export const canHandleReports = (v: Viewer) => v.roles.some((r) => (REPORT_ROLES as readonly string[]).includes(r));
+
+export interface ReportView {
+  id: string;
+  caseId: string;
+  subjectAccountId: string;
+  status: string;
+  step: string | null;
+  environment: string | null;
+  ncmecReportId: string | null;
+  attempts: number;
+  lastError: string | null;
+  draft: unknown;
+  createdAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  deadlineAt: string | null;
+  finishedAt: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const reportView = (r: CybertipReportsTable): ReportView => ({
+  id: r.id,
+  caseId: r.case_id,
+  subjectAccountId: r.subject_account,
+  status: r.status,
+  step: r.step,
+  environment: r.environment,
+  ncmecReportId: r.ncmec_report_id,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  draft: JSON.parse(r.draft),
+  createdAt: iso(r.created_ms)!,
+  approvedBy: r.approved_by,
+  approvedAt: iso(r.approved_ms),
+  deadlineAt: iso(r.deadline_ms),
+  finishedAt: iso(r.finished_ms),
+});
+
+export interface ReportService {
+  /** A draft for a confirmed case (the existing one if a draft or submission is under way). */
+  draftForCase(caseId: string, actor: string): Promise<ReportView>;
+  get(id: string): Promise<ReportView | undefined>;
+  update(id: string, draft: unknown, viewer: Viewer): Promise<ReportView>;
+  /** Refuses a draft missing what NCMEC requires, naming each field; else freezes its XML for submission. */
+  approve(id: string, viewer: Viewer): Promise<ReportView>;
+  onApproved?: () => void;
+}
+
+export function createReportService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
+  const { store, engine, config, clock } = deps;
+  const lock = createMutex();
+  const load = (id: string) => store.db.selectFrom('cybertip_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  const must = async (id: string) => {
+    const r = await load(id);
+    if (!r) throw new AppError('not_found', 'no such report');
+    return r;
+  };
+  const audit = (actor: string, action: string, r: { id: string; subject_account: string }, detail?: Record<string, unknown>): AuditInput => ({ actor, action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
+
+  return {
+    draftForCase: (caseId, actor) =>
+      lock.run(async () => {
+        const c = await store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+        if (!c) throw new AppError('not_found', 'no such case');
+        if (c.outcome !== 'confirmed') throw new AppError('conflict', 'only a confirmed case can be reported');
+        const existing = await store.db.selectFrom('cybertip_reports').selectAll().where('case_id', '=', caseId).where('status', 'not in', ['failed', 'retracted']).executeTakeFirst();
+        if (existing) return reportView(existing);
+        const nowMs = clock.now();
+        const draft = await draftFromCase(store.db, c, config.reporting, nowMs);
+        const id = newId('rpt', nowMs);
+        await engine.apply({
+          statements: [
+            {
+              sql: "insert into cybertip_reports (id, case_id, subject_account, status, draft, attempts, created_by, created_ms, updated_ms) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)",
+              params: [id, caseId, c.subject_account, JSON.stringify(draft), actor, nowMs, nowMs],
+            },
+          ],
+          audit: [audit(actor, 'report.drafted', { id, subject_account: c.subject_account }, { caseId })],
+        });
+        return reportView((await load(id))!);
+      }),
+
+    async get(id) {
+      const r = await load(id);
+      return r ? reportView(r) : undefined;
+    },
+
+    update: (id, draft, viewer) =>
+      lock.run(async () => {
+        const r = await must(id);
+        if (r.status !== 'draft') throw new AppError('conflict', `the report is ${r.status}; only a draft can change`);
+        const parsed = ReportDraftSchema.safeParse(draft);
+        if (!parsed.success) {
+          const issues = zodIssues(parsed.error);
+          throw new AppError('invalid_input', `invalid report: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+        }
+        const nowMs = clock.now();
+        await engine.apply({
+          statements: [{ sql: "update cybertip_reports set draft = ?, updated_ms = ? where id = ? and status = 'draft'", params: [JSON.stringify(parsed.data), nowMs, id] }],
+          audit: [audit(viewer.actor, 'report.updated', r)],
+        });
+        return reportView((await load(id))!);
+      }),
+
+    approve: (id, viewer) =>
+      lock.run(async () => {
+        const r = await must(id);
+        if (r.status !== 'draft') throw new AppError('conflict', `the report is ${r.status}; only a draft can be approved`);
+        const nowMs = clock.now();
+        const checked = checkReport(JSON.parse(r.draft), nowMs);
+        if (!checked.ok) throw new AppError('invalid_input', `the report cannot be submitted yet: ${checked.error.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues: checked.error });
+        const xml = buildReportXml(checked.value);
+        const deadline = nowMs + config.reporting.deadlineHours * 3_600_000;
+        await engine.apply({
+          statements: [
+            {
+              sql: "update cybertip_reports set status = 'approved', xml = ?, environment = ?, step = 'submit', next_attempt_ms = ?, approved_by = ?, approved_ms = ?, deadline_ms = ?, updated_ms = ? where id = ? and status = 'draft'",
+              params: [xml, config.reporting.environment, nowMs, viewer.actor, nowMs, deadline, nowMs, id],
+            },
+            ...checked.value.files.map((f) => ({ sql: "insert into cybertip_report_files (report_id, local_id, state) values (?, ?, 'pending') on conflict (report_id, local_id) do nothing", params: [id, f.localId] })),
+          ],
+          audit: [audit(viewer.actor, 'report.approved', r, { environment: config.reporting.environment, xmlSha256: createHash('sha256').update(xml).digest('hex'), files: checked.value.files.length })],
+        });
+        deps.onApproved?.();
+        return reportView((await load(id))!);
+      }),
+  };
+}
