@@ -22,7 +22,7 @@ import { prng, syntheticEvents } from './synthetic.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox,report` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -272,6 +272,16 @@ function benchOutbox(): void {
   );
 }
 
+function benchReport(): void {
+  const xsd = fileURLToPath(new URL('../../../shared/testdata/cybertipline/cyber_tipline.xsd', import.meta.url));
+  const r = child('./report-bench.js', [xsd, quick ? '10' : '100']) as { files: number; documents: number; bytes: number; buildMs: number; validateMs: number; totalMs: number; oneFileTotalMs: number };
+  results.report = r;
+  say(
+    `CyberTipline report with ${r.files} files: checked and built (${r.documents} documents, ${fmt(r.bytes)} bytes) in ${r.buildMs.toFixed(1)} ms, validated against the XSD in ${r.validateMs.toFixed(1)} ms; ` +
+      `total ${r.totalMs.toFixed(0)} ms; one file ${r.oneFileTotalMs.toFixed(0)} ms [target < 1,000 ms]`,
+  );
+}
+
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('replay')) await benchReplay();
@@ -281,6 +291,7 @@ if (want('index')) benchIndex();
 if (want('audit')) benchAudit();
 if (want('console')) benchConsole();
 if (want('outbox')) benchOutbox();
+if (want('report')) benchReport();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -14,6 +14,7 @@ import { keysCommand } from './keys-command.js';
 import { replayCommand } from './replay-command.js';
 import { rulesCommand } from './rules-command.js';
 import { reviewersCommand } from './reviewers-command.js';
+import { ncmecSimCommand } from './ncmec-sim-command.js';
 import { serveCommand } from './serve-command.js';
 
 const program = new Command()
@@ -31,6 +32,7 @@ program.addCommand(hashCommand());
 program.addCommand(auditCommand());
 program.addCommand(rulesCommand());
 program.addCommand(reviewersCommand());
+program.addCommand(ncmecSimCommand());
 
 try {
   await program.parseAsync(process.argv);

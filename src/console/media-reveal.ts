@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { fetchAllowed, readLimited, resolveInsideRoot } from '../media/hash-media-files.js';
+import { readMediaBytes } from '../reporting/read-media-bytes.js';
 import type { RouteContext } from '../server/route-context.js';
 import { caseMediaRef } from './case-data.js';
 
@@ -37,16 +37,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
     const ref = isCited ? await caseMediaRef(ctx.store.db, req.params.eventId, req.params.mediaId) : undefined;
     if (!ref) return reply.code(404).type('text/plain').send('no such media in this case');
-    let bytes: Buffer | undefined;
-    const media = ctx.config.media;
-    if (ref.path && media.root) {
-      const real = await resolveInsideRoot(media.root, ref.path);
-      const read = real ? await readLimited(real, media.maxFileBytes).catch(() => undefined) : undefined;
-      if (read instanceof Buffer) bytes = read;
-    } else if (ref.url) {
-      const got = await fetchAllowed(ref.url, media);
-      if (got instanceof Buffer) bytes = got;
-    }
+    const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
     if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
     const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
     await ctx.engine.apply({

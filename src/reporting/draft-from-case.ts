@@ -61,7 +61,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
       const hashes: { hashType: 'SHA256' | 'PDQ'; value: string }[] = [];
       if (m.sha256) hashes.push({ hashType: 'SHA256', value: m.sha256 });
       if (m.pdq) hashes.push({ hashType: 'PDQ', value: m.pdq });
-      files.push({ localId: m.id, uploadedToEspTimestamp: e.ts, fileViewedByEsp: false, fileRelevance: 'Reported', originalFileHash: hashes });
+      files.push({ localId: m.id, sourceEventId: e.id, fileName: `${m.id}`, uploadedToEspTimestamp: e.ts, fileViewedByEsp: false, fileRelevance: 'Reported', originalFileHash: hashes });
     }
   }
 

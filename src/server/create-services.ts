@@ -9,12 +9,14 @@ import type { Engine } from '../engine/create-engine.js';
 import { createPolicyStore, type PolicyStore } from '../rules/policy-store.js';
 import { createRuleRunner, type RuleRunner } from '../rules/rule-runner.js';
 import { createReportService, type ReportService } from '../reporting/report-service.js';
+import { createReportSubmitter, type ReportSubmitter } from '../reporting/report-submitter.js';
 import type { Store } from '../store/store.js';
 
 /** What sits above ingest: policy, cases, the rule runner and the webhook outbox. */
 export interface Services {
   policies: PolicyStore;
   reports: ReportService;
+  submitter: ReportSubmitter;
   cases: CaseService;
   runner: RuleRunner;
   dispatcher: WebhookDispatcher;
@@ -36,7 +38,8 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     if ((await policies.current()).source !== source) await policies.save(source, 'config', `loaded from ${config.rules.policyFile}`);
   }
   const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock, logger });
-  const reports = createReportService({ store, engine, config, clock });
+  const submitter = createReportSubmitter({ store, engine, config, clock, logger });
+  const reports = createReportService({ store, engine, config, clock, onApproved: () => submitter.wake() });
   const cases = createCaseService({
     store,
     engine,
@@ -53,16 +56,19 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
   return {
     policies,
     reports,
+    submitter,
     cases,
     runner,
     dispatcher,
     start() {
       runner.start();
       dispatcher.start();
+      submitter.start();
     },
     async stop() {
       await runner.stop();
       await dispatcher.stop();
+      await submitter.stop();
     },
   };
 }

@@ -56,6 +56,8 @@ export const HashSchema = z.strictObject({ hashType: z.enum(['MD5', 'SHA256', 'P
 export const ReportFileSchema = z.strictObject({
   /** Warden's id for the file (media id); NCMEC assigns its own fileId on upload. */
   localId: short,
+  /** Warden's own: the event whose MediaRef holds the bytes (not sent to NCMEC). */
+  sourceEventId: short.optional(),
   fileName: short.optional(),
   originalFileName: short.optional(),
   uploadedToEspTimestamp: iso.optional(),
