@@ -126,6 +126,18 @@ export const ConfigSchema = z
         maxAttempts: z.number().int().min(1).max(100).default(20),
       })
       .prefault({}),
+    evidence: z
+      .strictObject({
+        /** AES-256 keys as `keyId:base64,…` (32 bytes each); set through WARDEN_EVIDENCE_KEYS, never a file. Old keys stay listed to read old packages. */
+        keys: z.string().min(1).optional(),
+        /** The key new packages are encrypted with (default: the last one listed). */
+        activeKeyId: z.string().min(1).max(64).optional(),
+        /** Ed25519 private key (PKCS#8 PEM, or its base64) that signs exported packages; WARDEN_EVIDENCE_SIGNING_KEY. */
+        signingKey: z.string().min(1).optional(),
+        /** Packages are kept this long, then deleted by the sweeper, unless under legal hold (18 U.S.C. 2258A(h): one year). */
+        retentionDays: z.number().int().min(1).max(36_500).default(365),
+      })
+      .prefault({}),
     gate: GateConfigSchema,
     behaviour: BehaviourConfigSchema,
     log: z

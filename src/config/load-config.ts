@@ -16,6 +16,8 @@ export const ENV_VARS = {
   WARDEN_WEBHOOK_SECRET: ['actions', 'webhookSecret'],
   WARDEN_POLICY_FILE: ['rules', 'policyFile'],
   WARDEN_NCMEC_ENVIRONMENT: ['reporting', 'environment'],
+  WARDEN_EVIDENCE_KEYS: ['evidence', 'keys'],
+  WARDEN_EVIDENCE_SIGNING_KEY: ['evidence', 'signingKey'],
   WARDEN_NCMEC_TEST_USERNAME: ['reporting', 'testUsername'],
   WARDEN_NCMEC_TEST_PASSWORD: ['reporting', 'testPassword'],
   WARDEN_NCMEC_PRODUCTION_USERNAME: ['reporting', 'productionUsername'],

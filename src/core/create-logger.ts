@@ -17,6 +17,8 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.webhookSecret',
   '*.testPassword',
+  '*.keys',
+  '*.signingKey',
   '*.productionPassword',
   '*.csrf',
   'req.headers["x-csrf-token"]',

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import tar from 'tar-stream';
+import type { Viewer } from '../../cases/case-model.js';
+import type { WardenConfig } from '../../config/config-schema.js';
+import { caseTimeline } from '../../console/case-data.js';
+import { AppError } from '../../core/app-error.js';
+import type { Clock } from '../../core/clock.js';
+import { newId } from '../../core/ids.js';
+import type { Engine } from '../../engine/create-engine.js';
+import type { Store } from '../../store/store.js';
+import { readMediaBytes } from '../read-media-bytes.js';
+import { evidenceKeys, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
+
+/** SECURITY: evidence is read by child_safety and legal (and admins) only, each read audited. */
+export const EVIDENCE_READERS = ['child_safety', 'legal', 'admin'] as const;
+const canRead = (v: Viewer) => v.roles.some((r) => (EVIDENCE_READERS as readonly string[]).includes(r));
+const canHold = (v: Viewer) => v.roles.includes('legal') || v.roles.includes('admin');
+
+export interface Manifest {
+  packageId: string;
+  caseId: string;
+  subjectAccountId: string;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  keyId: string;
+  files: { name: string; sha256: string; bytes: number }[];
+  /** Media the events name whose bytes Warden does not hold: their hashes stand in. */
+  mediaNotHeld: { eventId: string; mediaId: string; sha256?: string | undefined; pdq?: string | undefined }[];
+}
+
+export interface EvidenceService {
+  readonly enabled: boolean;
+  /** Freezes the case's events, conversation, media, alerts, decisions and actions into an encrypted package. */
+  preserve(caseId: string, reason: string, actor: string): Promise<Manifest>;
+  manifest(packageId: string, viewer: Viewer): Promise<Manifest & { expiresAt: string; legalHold: boolean; holdReason: string | null }>;
+  readFile(packageId: string, name: string, viewer: Viewer): Promise<Buffer>;
+  /** Every file decrypted and checked against the manifest: the names of those altered or missing. */
+  verify(packageId: string): Promise<{ ok: boolean; bad: string[] }>;
+  setHold(packageId: string, hold: boolean, reason: string, viewer: Viewer): Promise<void>;
+  /** Deletes expired packages not under legal hold; the number deleted. */
+  sweep(): Promise<number>;
+  /** A tar archive: the files, manifest.json, and (with a signing key) manifest.sig and signing-key.pem. */
+  exportPackage(packageId: string, viewer: Viewer): Promise<Buffer>;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const lines = (rows: unknown[]) => Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+
+/**
+ * Evidence preservation (18 U.S.C. 2258A(h)): a package per request, encrypted at rest
+ * with AES-256-GCM under a configured key whose id is recorded (keys rotate; old ones stay
+ * listed to read old packages), a manifest of SHA-256 digests, kept `retentionDays` and
+ * then deleted by the sweeper unless a legal hold keeps it.
+ */
+export function createEvidenceService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock }): EvidenceService {
+  const { store, engine, config, clock } = deps;
+  let keys: EvidenceKeys | undefined;
+  let keysRead = false;
+  const getKeys = () => {
+    if (!keysRead) {
+      keys = evidenceKeys(config.evidence);
+      keysRead = true;
+    }
+    if (!keys) throw new AppError('config_invalid', 'evidence.keys is not set: Warden cannot preserve or read evidence (set WARDEN_EVIDENCE_KEYS)');
+    return keys;
+  };
+  const pkg = async (id: string) => {
+    const p = await store.db.selectFrom('evidence_packages').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!p || p.deleted_ms !== null) throw new AppError('not_found', 'no such evidence package');
+    return p;
+  };
+  const mustRead = (v: Viewer) => {
+    if (!canRead(v)) throw new AppError('forbidden', 'evidence is for the child_safety and legal roles');
+  };
+  const decryptAll = async (id: string, m: Manifest) => {
+    const rows = await store.db.selectFrom('evidence_files').selectAll().where('package_id', '=', id).execute();
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    const out = new Map<string, Buffer>();
+    const bad: string[] = [];
+    for (const f of m.files) {
+      const r = byName.get(f.name);
+      const plain = r ? open(getKeys().key(m.keyId), `${id}/${f.name}`, r) : undefined;
+      if (!plain || sha256(plain) !== f.sha256) bad.push(f.name);
+      else out.set(f.name, plain);
+    }
+    return { out, bad };
+  };
+
+  const service: EvidenceService = {
+    get enabled() {
+      try {
+        getKeys();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async preserve(caseId, reason, actor) {
+      const k = getKeys();
+      const c = await store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      if (!c) throw new AppError('not_found', 'no such case');
+      const nowMs = clock.now();
+      const id = newId('evd', nowMs);
+      const alertRows = await store.db.selectFrom('case_alerts').innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id').select(['alerts.body']).where('case_alerts.case_id', '=', caseId).orderBy('alerts.id').execute();
+      const alerts = alertRows.map((a) => JSON.parse(a.body) as import('../../alerts/alert-schema.js').Alert);
+      const timeline = await caseTimeline(store.db, alerts);
+      const events = timeline.length ? await store.db.selectFrom('events').select(['id', 'body']).where('id', 'in', timeline.map((e) => e.id)).orderBy('seq').execute() : [];
+      const history = await store.db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('ts_ms').orderBy('id').execute();
+      const actions = await store.db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+      const files = new Map<string, Buffer>([
+        ['case.json', Buffer.from(JSON.stringify(c, null, 2))],
+        ['alerts.jsonl', lines(alerts)],
+        ['events.jsonl', lines(events.map((e) => JSON.parse(e.body) as unknown))],
+        ['history.jsonl', lines(history)],
+        ['actions.jsonl', lines(actions)],
+      ]);
+      const mediaNotHeld: Manifest['mediaNotHeld'] = [];
+      for (const e of timeline) {
+        for (const m of e.media) {
+          const bytes = m.held ? await readMediaBytes(store.db, config.media, e.id, m.id) : undefined;
+          if (bytes) files.set(`media/${e.id}/${m.id}`, bytes);
+          else mediaNotHeld.push({ eventId: e.id, mediaId: m.id, sha256: m.sha256, pdq: m.pdq });
+        }
+      }
+      const manifest: Manifest = {
+        packageId: id, caseId, subjectAccountId: c.subject_account, reason, createdAt: new Date(nowMs).toISOString(), createdBy: actor, keyId: k.activeKeyId,
+        files: [...files].map(([name, b]) => ({ name, sha256: sha256(b), bytes: b.length })),
+        mediaNotHeld,
+      };
+      const key = k.key(k.activeKeyId);
+      const manifestJson = canonicalize(manifest)!;
+      // Written directly, in one transaction: ciphertext is bytes, which the engine's
+      // statements (text and numbers, cloned to the writer thread) do not carry.
+      await store.db.transaction().execute(async (trx) => {
+        await trx.insertInto('evidence_packages').values({ id, case_id: caseId, subject_account: c.subject_account, reason, manifest: manifestJson, key_id: k.activeKeyId, created_by: actor, created_ms: nowMs, expires_ms: nowMs + config.evidence.retentionDays * 86_400_000, legal_hold: 0, hold_reason: null, deleted_ms: null }).execute();
+        for (const [name, plain] of files) {
+          const s = seal(key, `${id}/${name}`, plain);
+          await trx.insertInto('evidence_files').values({ package_id: id, name, iv: s.iv, tag: s.tag, ciphertext: s.ciphertext }).execute();
+        }
+      });
+      await engine.audit([{ actor, action: 'evidence.preserved', subjectAccountId: c.subject_account, target: { type: 'evidence', id }, detail: { caseId, reason, manifestSha256: sha256(manifestJson), files: manifest.files.length } }]);
+      return manifest;
+    },
+
+    async manifest(packageId, viewer) {
+      mustRead(viewer);
+      const p = await pkg(packageId);
+      await engine.audit([{ actor: viewer.actor, action: 'evidence.viewed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } }]);
+      return { ...(JSON.parse(p.manifest) as Manifest), expiresAt: new Date(p.expires_ms).toISOString(), legalHold: p.legal_hold === 1, holdReason: p.hold_reason };
+    },
+
+    async readFile(packageId, name, viewer) {
+      mustRead(viewer);
+      const p = await pkg(packageId);
+      const m = JSON.parse(p.manifest) as Manifest;
+      const f = m.files.find((x) => x.name === name);
+      if (!f) throw new AppError('not_found', 'no such file in the package');
+      const row = await store.db.selectFrom('evidence_files').selectAll().where('package_id', '=', packageId).where('name', '=', name).executeTakeFirst();
+      const plain = row ? open(getKeys().key(m.keyId), `${packageId}/${name}`, row) : undefined;
+      // The read is audited before anything is returned, and so is a failed integrity check.
+      if (!plain || sha256(plain) !== f.sha256) {
+        await engine.audit([{ actor: viewer.actor, action: 'evidence.integrity_failed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { name } }]);
+        throw new AppError('conflict', `evidence file ${name} does not match its manifest: it was altered or is missing`);
+      }
+      await engine.audit([{ actor: viewer.actor, action: 'evidence.read', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { name, sha256: f.sha256 } }]);
+      return plain;
+    },
+
+    async verify(packageId) {
+      const p = await pkg(packageId);
+      const { bad } = await decryptAll(packageId, JSON.parse(p.manifest) as Manifest);
+      return { ok: bad.length === 0, bad };
+    },
+
+    async setHold(packageId, hold, reason, viewer) {
+      if (!canHold(viewer)) throw new AppError('forbidden', 'legal holds are for the legal role');
+      const p = await pkg(packageId);
+      await store.db.updateTable('evidence_packages').set({ legal_hold: hold ? 1 : 0, hold_reason: hold ? reason : null }).where('id', '=', packageId).execute();
+      await engine.audit([{ actor: viewer.actor, action: hold ? 'evidence.hold_placed' : 'evidence.hold_released', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { reason } }]);
+    },
+
+    async sweep() {
+      const nowMs = clock.now();
+      const expired = await store.db.selectFrom('evidence_packages').select(['id', 'subject_account', 'expires_ms']).where('legal_hold', '=', 0).where('deleted_ms', 'is', null).where('expires_ms', '<', nowMs).limit(1000).execute();
+      for (const p of expired) {
+        await store.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('evidence_files').where('package_id', '=', p.id).execute();
+          await trx.updateTable('evidence_packages').set({ deleted_ms: nowMs }).where('id', '=', p.id).execute();
+        });
+        await engine.audit([{ actor: 'system:retention', action: 'evidence.deleted', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { expiredAt: new Date(p.expires_ms).toISOString() } }]);
+      }
+      return expired.length;
+    },
+
+    async exportPackage(packageId, viewer) {
+      if (!canHold(viewer)) throw new AppError('forbidden', 'exports for law enforcement are for the legal role');
+      const p = await pkg(packageId);
+      const manifestJson = Buffer.from(p.manifest);
+      const m = JSON.parse(p.manifest) as Manifest;
+      const { out, bad } = await decryptAll(packageId, m);
+      if (bad.length > 0) throw new AppError('conflict', `the package cannot be exported: ${bad.join(', ')} do not match the manifest`);
+      const signer = getKeys().signer;
+      const pack = tar.pack();
+      const chunks: Buffer[] = [];
+      pack.on('data', (c: unknown) => chunks.push(c as Buffer));
+      const done = new Promise<void>((resolve, reject) => {
+        pack.on('end', resolve);
+        pack.on('error', reject);
+      });
+      const add = (name: string, b: Buffer) => pack.entry({ name: `${packageId}/${name}`, size: b.length, mtime: new Date(p.created_ms), mode: 0o444 }, b);
+      add('manifest.json', manifestJson);
+      if (signer) {
+        add('manifest.sig', signManifest(signer.privateKey, manifestJson));
+        add('signing-key.pem', Buffer.from(signer.publicKeyPem));
+      }
+      for (const [name, b] of out) add(`files/${name}`, b);
+      pack.finalize();
+      await done;
+      await engine.audit([{ actor: viewer.actor, action: 'evidence.exported', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { signed: Boolean(signer), manifestSha256: sha256(manifestJson) } }]);
+      return Buffer.concat(chunks);
+    },
+  };
+  return service;
+}
