@@ -58,6 +58,8 @@ export interface CaseServiceDeps {
   onDeliverable?: () => void;
   /** After a confirmation commits, with the live action types its decision rules produced. */
   onConfirmed?: (caseId: string, actionTypes: string[]) => void;
+  /** After alerts join a case, with the live action types their rules produced. */
+  onAlertActions?: (caseId: string, actionTypes: string[]) => void;
 }
 
 const CASE_INSERT = `insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`;
@@ -113,6 +115,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const flags: FlagChange[] = [];
         const touched = new Map<string, { row: CasesTable; isNew: boolean }>();
         let deliverable = 0;
+        const liveByCase = new Map<string, Set<string>>();
         for (const { alert, matches, priority, policyVersion } of items) {
           const subject = alert.subject.accountId;
           let caseId: string | null = null;
@@ -169,11 +172,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           for (const a of planned.audit) audit.push(a);
           for (const f of planned.flags) flags.push(f);
           deliverable += planned.deliverable;
+          if (caseId) {
+            const set = liveByCase.get(caseId) ?? new Set<string>();
+            for (const m of matches) if (m.mode === 'live') for (const a of m.actions) set.add(a.type);
+            liveByCase.set(caseId, set);
+          }
         }
         // Case rows first: history and action rows refer to them.
         const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(e.row) : updateCase(e.row)));
         await engine.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
         if (deliverable > 0) deps.onDeliverable?.();
+        for (const [caseId, types] of liveByCase) deps.onAlertActions?.(caseId, [...types]);
         return { casesTouched: touched.size, deliverable };
       }),
 

@@ -30,7 +30,7 @@ type Step = 'submit' | 'submit_sent' | 'upload' | 'fileinfo' | 'finish' | 'retra
  * NCMEC opened the report retracts it. A report not finished by its deadline (24 hours by
  * default) raises an admin notice.
  */
-export function createReportSubmitter(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger; random?: () => number; pollMs?: number }): ReportSubmitter {
+export function createReportSubmitter(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger; random?: () => number; pollMs?: number; onFinished?: (caseId: string, ncmecReportId: string) => void }): ReportSubmitter {
   const { store, engine, config, clock, logger } = deps;
   const rc = config.reporting;
   const random = deps.random ?? Math.random;
@@ -181,6 +181,8 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
           statements: [setReport(r.id, { status: retracted ? 'retracted' : 'submitted', step: null, finished_ms: now2, next_attempt_ms: null }, now2), ...(retracted ? [notice(r, 'report_retracted', { reason: r.last_error }, now2)] : [])],
           audit: [audit(r, retracted ? 'report.retracted' : 'report.finished', { ncmecReportId: reportId, files: res!.files?.length ?? null })],
         });
+        // spec (issue): evidence is frozen when a report is filed.
+        if (!retracted) deps.onFinished?.(r.case_id, reportId);
         return;
       }
       return failed(r, step, `${res!.responseCode} ${res!.description}`.slice(0, 2000), o !== 'retry', now2);

@@ -4,6 +4,7 @@ import { caseRoutes } from '../cases/case-routes.js';
 import { consoleRoutes } from '../console/console-routes.js';
 import { ruleRoutes } from '../rules/rule-routes.js';
 import { reportRoutes } from '../reporting/report-routes.js';
+import { evidenceRoutes } from '../reporting/evidence/evidence-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
@@ -97,6 +98,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   ruleRoutes(app, ctx);
   actionRoutes(app, ctx);
   reportRoutes(app, ctx);
+  evidenceRoutes(app, ctx);
   consoleRoutes(app, ctx);
 
   return {

@@ -9,6 +9,8 @@ import type { Engine } from '../engine/create-engine.js';
 import { createPolicyStore, type PolicyStore } from '../rules/policy-store.js';
 import { createRuleRunner, type RuleRunner } from '../rules/rule-runner.js';
 import { createReportService, type ReportService } from '../reporting/report-service.js';
+import { createEvidenceService, type EvidenceService } from '../reporting/evidence/evidence-service.js';
+import { createBackgroundLoop } from '../core/background-loop.js';
 import { createReportSubmitter, type ReportSubmitter } from '../reporting/report-submitter.js';
 import type { Store } from '../store/store.js';
 
@@ -16,6 +18,7 @@ import type { Store } from '../store/store.js';
 export interface Services {
   policies: PolicyStore;
   reports: ReportService;
+  evidence: EvidenceService;
   submitter: ReportSubmitter;
   cases: CaseService;
   runner: RuleRunner;
@@ -38,7 +41,16 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     if ((await policies.current()).source !== source) await policies.save(source, 'config', `loaded from ${config.rules.policyFile}`);
   }
   const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock, logger });
-  const submitter = createReportSubmitter({ store, engine, config, clock, logger });
+  const evidence = createEvidenceService({ store, engine, config, clock });
+  const preserve = (caseId: string, reason: string) => {
+    if (!evidence.enabled) {
+      logger.warn({ caseId }, 'evidence.keys is not set: a preserve_evidence action could not be carried out');
+      return;
+    }
+    void evidence.preserve(caseId, reason, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not preserve evidence'));
+  };
+  const sweeper = createBackgroundLoop('evidence-retention', async () => (evidence.enabled ? evidence.sweep() : 0), 3_600_000, logger);
+  const submitter = createReportSubmitter({ store, engine, config, clock, logger, onFinished: (caseId, ncmecReportId) => preserve(caseId, `report filed with NCMEC (${ncmecReportId})`) });
   const reports = createReportService({ store, engine, config, clock, onApproved: () => submitter.wake() });
   const cases = createCaseService({
     store,
@@ -50,12 +62,17 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     // A live draft_cybertipline_report on a confirmed case starts the report draft at once.
     onConfirmed: (caseId, actionTypes) => {
       if (actionTypes.includes('draft_cybertipline_report')) void reports.draftForCase(caseId, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not draft the CyberTipline report'));
+      if (actionTypes.includes('preserve_evidence')) preserve(caseId, 'confirmed by a reviewer (policy: preserve_evidence)');
+    },
+    onAlertActions: (caseId, actionTypes) => {
+      if (actionTypes.includes('preserve_evidence')) preserve(caseId, 'alert (policy: preserve_evidence)');
     },
   });
   const runner = createRuleRunner({ store, cases, policies, clock, logger });
   return {
     policies,
     reports,
+    evidence,
     submitter,
     cases,
     runner,
@@ -64,11 +81,13 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
       runner.start();
       dispatcher.start();
       submitter.start();
+      sweeper.start();
     },
     async stop() {
       await runner.stop();
       await dispatcher.stop();
       await submitter.stop();
+      await sweeper.stop();
     },
   };
 }
