@@ -13,6 +13,8 @@ interface CasePageInput {
   me: string;
   csrf: string;
   flash?: string | undefined;
+  /** The case's CyberTipline report (null: none yet); undefined for a reviewer without the role. */
+  report?: { id: string; status: string } | null | undefined;
 }
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
@@ -67,6 +69,11 @@ ${p.flash ? html`<div class="notice" role="status">${p.flash}</div>` : ''}
 <section>
 <div class="card"><h2>Decision</h2>${decisionForms(p)}
 <p class="muted">SLA due ${c.dueAt.slice(0, 16).replace('T', ' ')} UTC${c.overdue ? html` <span class="overdue">(overdue)</span>` : ''}</p></div>
+${p.report !== undefined && c.outcome === 'confirmed'
+  ? html`<div class="card"><h2>CyberTipline report</h2>${p.report
+      ? html`<p><a href="/console/reports/${p.report.id}">${p.report.status}: ${p.report.id}</a></p>`
+      : html`<form method="post" action="/console/cases/${c.id}/report">${hidden(p.csrf)}<button>Draft the report</button></form>`}</div>`
+  : ''}
 <div class="card"><h2>Why Warden raised this</h2><ul>${detail.alerts.map(reasonsOf)}</ul></div>
 <div class="card timeline"><h2>Timeline</h2>
 ${timeline.length === 0 ? html`<p class="muted">No events cited.</p>` : ''}

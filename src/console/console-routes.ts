@@ -15,6 +15,9 @@ import { html } from './html.js';
 import { layout } from './layout.js';
 import { mediaRoutes } from './media-reveal.js';
 import { queuePage } from './queue-page.js';
+import { reportPage } from './report-page.js';
+import { canHandleReports } from '../reporting/report-service.js';
+import { isAppError } from '../core/app-error.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -88,7 +91,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id)]);
       await ctx.engine.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
-      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash }));
+      const report = canHandleReports(u.viewer) ? await ctx.store.db.selectFrom('cybertip_reports').select(['id', 'status']).where('case_id', '=', row.id).orderBy('created_ms', 'desc').executeTakeFirst() : undefined;
+      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined }));
     });
 
     const back = (reply: FastifyReply, id: string, code: string) => reply.redirect(`/console/cases/${encodeURIComponent(id)}?msg=${code}`, 303);
@@ -151,6 +155,45 @@ ${rows.map(
         ctx.services.dispatcher.wake();
       }
       return reply.redirect('/console/actions?status=failed', 303);
+    });
+
+    const canReport = (req: FastifyRequest) => canHandleReports(req.consoleUser!.viewer);
+
+    scope.post<{ Params: { id: string } }>('/console/cases/:id/report', async (req, reply) => {
+      if (!canReport(req) || !(await ctx.services.cases.get(req.params.id, req.consoleUser!.viewer))) return notFound(req, reply);
+      const r = await ctx.services.reports.draftForCase(req.params.id, req.consoleUser!.viewer.actor);
+      return reply.redirect(`/console/reports/${r.id}`, 303);
+    });
+
+    scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
+      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
+      if (!r) return notFound(req, reply);
+      await ctx.engine.audit([{ actor: req.consoleUser!.viewer.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id }, detail: { via: 'console' } }]);
+      return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf));
+    });
+
+    scope.post<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
+      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
+      if (!r) return notFound(req, reply);
+      const body = (req.body ?? {}) as { draft?: string; op?: string };
+      let draft: unknown;
+      try {
+        draft = JSON.parse(String(body.draft ?? ''));
+      } catch (e) {
+        return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf, [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }], String(body.draft ?? '')), 400);
+      }
+      try {
+        await ctx.services.reports.update(r.id, draft, req.consoleUser!.viewer);
+        if (body.op === 'approve') await ctx.services.reports.approve(r.id, req.consoleUser!.viewer);
+      } catch (e) {
+        if (isAppError(e) && (e.code === 'invalid_input' || e.code === 'conflict')) {
+          const fresh = (await ctx.services.reports.get(r.id))!;
+          const issues = e.issues.length ? e.issues : [{ field: '(report)', reason: e.message }];
+          return send(req, reply, 'CyberTipline report', reportPage(fresh, req.consoleUser!.csrf, issues, String(body.draft)), e.code === 'conflict' ? 409 : 400);
+        }
+        throw e;
+      }
+      return reply.redirect(`/console/reports/${r.id}`, 303);
     });
 
     mediaRoutes(scope, ctx);
