@@ -10,6 +10,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createApiKey } from '../server/api-keys.js';
 import { startServer } from '../server/start-server.js';
 import { waitForSignal } from './serve-command.js';
+import { DEMO_XSD, demoReporting } from './demo-report.js';
 
 const SCENARIO = fileURLToPath(new URL('../../examples/demo-scenario.jsonl', import.meta.url));
 
@@ -35,7 +36,8 @@ export function demoCommand(): Command {
     .option('--exit', 'stop after showing the results instead of serving')
     .action(async (flags: { port: number; exit?: boolean }) => {
       const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
-      const config = loadConfig({ overrides: { store: { url: join(dir, 'warden.db') }, server: { port: flags.port }, log: { level: 'warn' } } });
+      const reporting = await demoReporting();
+      const config = loadConfig({ overrides: { store: { url: join(dir, 'warden.db') }, server: { port: flags.port }, log: { level: 'warn' }, ...reporting.overrides } });
       const logger = createLogger(config.log.level);
       const server = await startServer(config, logger);
       const { key } = await createApiKey(server.store.db, 'demo admin', 'admin');
@@ -76,8 +78,36 @@ export function demoCommand(): Command {
       say('GET /v1/cases (the default policy: alerts to review cases and actions):');
       for (const c of cases) say(`  P${c.priority} ${c.queue.padEnd(17)} ${c.subjectAccountId.padEnd(8)} ${c.alertCount} alert(s)  ${c.id}`);
       say();
+      const vic = cases.find((c) => c.subjectAccountId === 'u_vic');
+      if (vic && reporting.sim) {
+        // A reviewer's work, done here by the demo's admin key: confirm, then approve the report Warden drafted.
+        const post = (path: string, body: unknown = {}) => fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+        await post(`/v1/cases/${vic.id}/claim`);
+        await post(`/v1/cases/${vic.id}/decision`, { decision: 'confirm', category: 'grooming', note: 'demo: fan-out to five unconnected minors' });
+        let report: { id: string; status: string; ncmecReportId: string | null } | undefined;
+        for (let i = 0; i < 100 && !report; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          report = ((await (await fetch(`${server.url}/v1/reports`, { headers })).json()) as { reports: (typeof report & object)[] }).reports[0];
+        }
+        if (report) {
+          await post(`/v1/reports/${report.id}/approve`);
+          for (let i = 0; i < 100 && report!.status !== 'submitted' && report!.status !== 'failed'; i++) {
+            await new Promise((r) => setTimeout(r, 50));
+            report = (await (await fetch(`${server.url}/v1/reports/${report!.id}`, { headers })).json()) as typeof report;
+          }
+          const evidence = ((await (await fetch(`${server.url}/v1/evidence?caseId=${vic.id}`, { headers })).json()) as { packages: { id: string; reason: string }[] }).packages;
+          say(`CyberTipline (local simulator, test environment): case ${vic.id} confirmed as grooming -> report ${report!.id} ${report!.status}, NCMEC report id ${report!.ncmecReportId ?? '-'}`);
+          say(`  simulator saw: ${reporting.sim.calls.join(' -> ')}`);
+          for (const p of evidence) say(`  evidence package ${p.id} (${p.reason}), AES-256-GCM, kept 365 days`);
+          say();
+        }
+      } else if (!reporting.sim) {
+        say(`CyberTipline part skipped: NCMEC's schema is not at ${DEMO_XSD} (it is never shipped).`);
+        say();
+      }
       if (flags.exit) {
         await server.close();
+        await reporting.sim?.close();
         return;
       }
       const password = randomBytes(12).toString('base64url');

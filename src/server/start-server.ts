@@ -6,6 +6,7 @@ import { createStore, type Store } from '../store/store.js';
 import { createAuthenticator } from './auth.js';
 import { createApp } from './create-app.js';
 import { createServices, type Services } from './create-services.js';
+import { auditConfig } from '../audit/audit-config.js';
 
 export interface RunningServer {
   url: string;
@@ -34,6 +35,8 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     'state loaded',
   );
   services = await createServices({ store, engine, config, clock, logger });
+  const changed = await auditConfig(store, engine, config);
+  if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
   const { app, setShuttingDown } = createApp({ engine, store, config, auth, logger, clock, services });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
