@@ -56,8 +56,10 @@ describe('warden serve', () => {
     const server = await startServer(config, silentLogger(), { store: slow });
     const { key } = await createApiKey(real.db, 'test', 'ingest');
     const batch = Array.from({ length: 500 }, (_, i) => adult(`inflight_${i}`));
+    // Start-up writes (the configuration's audit entry) come first; wait for the batch's own.
+    const before = writes;
     const pending = postEvents(server.url, key, batch);
-    while (writes === 0) await new Promise((r) => setTimeout(r, 5));
+    while (writes === before) await new Promise((r) => setTimeout(r, 5));
     const closing = server.close();
     const res = await pending;
     assert.equal(res.status, 200);
