@@ -49,6 +49,9 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
     return [config.profileUrlTemplate.replace('{handle}', encodeURIComponent(a?.handle ?? id)).replace('{id}', encodeURIComponent(id))];
   };
 
+  // Earlier CyberTipline reports about the same account that NCMEC accepted.
+  const prior = await db.selectFrom('cybertip_reports').select('ncmec_report_id').where('subject_account', '=', c.subject_account).where('status', '=', 'submitted').where('ncmec_report_id', 'is not', null).execute();
+  const priorCTReports = prior.map((p) => Number(p.ncmec_report_id)).filter((n) => Number.isSafeInteger(n) && n > 0);
   const suspended = detail.actions.find((a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live');
   const firstTs = [...timeline.map((e) => e.ts), ...detail.alerts.map((a) => a.ts)].sort()[0] ?? new Date(nowMs).toISOString();
 
@@ -95,6 +98,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
         ...(subject?.handle ? { screenName: subject.handle } : {}),
         displayName: subject?.display_name ? [subject.display_name] : [],
         profileUrl: profileUrl(c.subject_account),
+        priorCTReports,
         ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.createdAt } } : {}),
         additionalInfo: clip(detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n')),
       },
