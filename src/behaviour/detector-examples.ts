@@ -24,6 +24,13 @@ const withBank = (state: EngineState) => {
     { id: 2, bankId: 'bank_t', signalType: 'md5', value: 'ab'.repeat(16), quarantined: false },
   ]);
 };
+/** A message with text, in one conversation per pair unless named. */
+const say = (from: string, to: string, text: string, minute: number, conversationId = `c_${from}_${to}`) => ({
+  id: nextId(),
+  type: 'message.sent',
+  ts: at(minute),
+  message: { id: nextId(), conversationId, from, to: [to], text },
+});
 const upload = (owner: string, media: Record<string, unknown>) => ({ id: nextId(), type: 'media.uploaded', ts: at(5), media: { id: nextId(), kind: 'image', owner, ...media } });
 
 export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
@@ -44,6 +51,26 @@ export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
       expectOnLast: ['suspicious_adult'],
     },
     { title: 'blocked by one minor', events: [adult('w_a'), minor('w_k1'), block('w_k1', 'w_a')], expectOnLast: [] },
+  ],
+  conversation_risk: [
+    {
+      title: 'age question, flattery, then secrecy (grooming stages, unconnected)',
+      events: [adult('g_a'), minor('g_k'), say('g_a', 'g_k', 'hey, how old are you?', 10), say('g_a', 'g_k', "you're so mature for your age", 11), say('g_a', 'g_k', "don't tell your parents we talk", 12)],
+      expectOnLast: ['grooming'],
+    },
+    {
+      title: 'threat to expose, then a payment demand (sextortion)',
+      events: [adult('s_a'), minor('s_k'), say('s_a', 's_k', 'i have your pics', 10), say('s_a', 's_k', "i'll send them to all your followers", 11), say('s_a', 's_k', 'pay me $100 in a gift card, you have 30 minutes', 12)],
+      expectOnLast: ['sextortion'],
+    },
+    { title: 'an unconnected adult asks for a photo (solicitation)', events: [adult('p_a'), minor('p_k'), say('p_a', 'p_k', 'send me a pic', 10)], expectOnLast: ['solicitation'] },
+    {
+      title: 'a connected coach about practice',
+      events: [adult('c_a'), minor('c_k'), { id: nextId(), type: 'connection.created', ts: at(1), from: 'c_k', to: 'c_a', kind: 'follow' }, say('c_a', 'c_k', 'great practice today, bring water on saturday', 10)],
+      expectOnLast: [],
+    },
+    { title: 'the same words between two adults', events: [adult('d_a'), adult('d_b'), say('d_a', 'd_b', "how old are you? don't tell anyone, add me on snap", 10)], expectOnLast: [] },
+    { title: 'a minor writing to an adult', events: [adult('e_a'), minor('e_k'), say('e_k', 'e_a', 'how old are you? add me on snap', 10)], expectOnLast: [] },
   ],
   csam_hash_match: [
     // A PDQ 2 bits from a bank entry (last hex digit 2 -> 1), carried by the event.

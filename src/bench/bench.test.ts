@@ -15,7 +15,7 @@ describe('npm run bench --quick', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'warden-bench-'));
     const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], { cwd, encoding: 'utf8', timeout: 180_000 });
     assert.equal(r.status, 0, r.stderr);
-    for (const section of ['gate (in process', 'gate (HTTP', 'replay 50,000 events', 'facts memory', 'pdq generated-12MP', 'match index 100,000', 'audit log:', 'console queue with 2,000 open cases', 'webhook outbox: 2,000 actions', 'CyberTipline report with 10 files']) assert.ok(r.stdout.includes(section), `missing ${section}`);
+    for (const section of ['gate (in process', 'gate (HTTP', 'replay 50,000 events', 'facts memory', 'pdq generated-12MP', 'match index 100,000', 'audit log:', 'console queue with 2,000 open cases', 'webhook outbox: 2,000 actions', 'CyberTipline report with 10 files', 'conversation cues']) assert.ok(r.stdout.includes(section), `missing ${section}`);
     const results = JSON.parse(readFileSync(join(cwd, '.bench', 'results.json'), 'utf8'));
     assert.ok(results.gateInProcess.decisionsPerSecond > 0);
     assert.equal(results.gateHttp.decisions.errors + results.gateHttp.decisions.non2xx, 0, 'every HTTP decision succeeded');

@@ -15,6 +15,7 @@ import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js'
 import { createApiKey } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createServices } from '../server/create-services.js';
+import { detectCues } from '../conversations/detect-cues.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
@@ -22,7 +23,7 @@ import { prng, syntheticEvents } from './synthetic.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox,report` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox,report,conversations` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -282,6 +283,23 @@ function benchReport(): void {
   );
 }
 
+function benchConversations(): void {
+  // Synthetic, non-graphic messages: everyday ones and ones carrying cues, some disguised.
+  const texts = [
+    'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'see you at grandma on sunday',
+    'how old are you?', "don't tell your parents we talk", 'add me on s n a p', 'k33p it s3cr3t', 'send me a pic', 'mándame una foto',
+    'quantos anos vc tem', "ne dis rien à personne", "i'll send them to all your followers", 'pay me $100 in a gift card, you have 30 minutes',
+  ];
+  const n = quick ? 50_000 : 500_000;
+  const corpus = Array.from({ length: 4096 }, (_, i) => `${texts[i % texts.length]} ${i % 7 === 0 ? '🙂' : ''}`);
+  timeLoop(20_000, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
+  const floorS = timeLoop(n, (i) => (sink += corpus[i & 4095]!.toLowerCase().length));
+  const s = timeLoop(n, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
+  const r = { messages: n, messagesPerSecond: n / s, floorPerSecond: n / floorS };
+  results.conversations = r;
+  say(`conversation cues (normalise + 13 cues x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s [target ≥ 20,000/s]`);
+}
+
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('replay')) await benchReplay();
@@ -292,6 +310,7 @@ if (want('audit')) benchAudit();
 if (want('console')) benchConsole();
 if (want('outbox')) benchOutbox();
 if (want('report')) benchReport();
+if (want('conversations')) benchConversations();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

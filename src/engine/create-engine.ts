@@ -12,6 +12,8 @@ import { createFacts, type Facts } from '../facts/facts.js';
 import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
+import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
+import { createConversationTracker } from '../conversations/conversation-tracker.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
 import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
@@ -107,6 +109,7 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createUnwantedContactDetector(),
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
+    createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
   ];
   return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
 }

@@ -1,0 +1,103 @@
+import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
+import { BAND, bandName, isMinorCode } from '../core/age-band.js';
+import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { FLAG } from '../facts/facts.js';
+import { STAGE_BIT, type Stage } from './cue-lexicon.js';
+import type { ConversationTracker, ConversationState } from './conversation-tracker.js';
+import { detectCues, stageMask } from './detect-cues.js';
+
+const GROOMING_STAGES: Stage[] = ['friendship_forming', 'relationship_forming', 'risk_assessment', 'exclusivity_secrecy', 'isolation_platform_move', 'desensitisation', 'compliance_testing'];
+const GROOMING_MASK = GROOMING_STAGES.reduce((m, s) => m | STAGE_BIT[s], 0);
+const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const bits = (n: number) => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
+const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
+
+interface Assessment {
+  category: 'grooming' | 'solicitation' | 'sextortion';
+  severity: Severity;
+  score: number;
+}
+
+/**
+ * The risk of one adult's side of a conversation with a minor, from the stages seen and the
+ * context. Explainable by construction: every alert lists the cues and the messages.
+ */
+export function assess(mask: number, context: { unconnected: boolean; flagged: boolean }): Assessment[] {
+  const out: Assessment[] = [];
+  const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0);
+  if (has(mask, 'sextortion_threat')) {
+    const demand = has(mask, 'payment_demand') || has(mask, 'countdown');
+    out.push(demand ? { category: 'sextortion', severity: 'critical', score: 0.97 } : { category: 'sextortion', severity: 'high', score: 0.8 + boost });
+  } else if (has(mask, 'payment_demand') && has(mask, 'countdown')) {
+    out.push({ category: 'sextortion', severity: 'high', score: 0.75 + boost });
+  }
+  const grooming = bits(mask & GROOMING_MASK);
+  if (has(mask, 'image_request') || has(mask, 'meeting_request')) {
+    const groomed = grooming >= 1 || context.unconnected;
+    out.push(groomed ? { category: 'solicitation', severity: 'high', score: Math.min(0.99, 0.85 + boost) } : { category: 'solicitation', severity: 'medium', score: 0.6 + boost });
+  }
+  if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
+  else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected)) out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
+  return out;
+}
+
+/**
+ * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
+ * age) writes to a minor. Messages between adults, between minors, or from a minor are not
+ * analysed: the cues only mean risk in that direction. Each category fires once per
+ * conversation and again only when its severity rises.
+ */
+export function createConversationRiskDetector(tracker: ConversationTracker, opts: { treatUnknownAgeAsAdult: boolean }): Detector {
+  return {
+    name: 'conversation_risk',
+    evaluate({ ev, facts, datePacked, unconnected }) {
+      if (ev.event.type !== 'message.sent') return NO_DRAFTS;
+      const m = ev.event.message;
+      if (!m.text) return NO_DRAFTS;
+      const senderIdx = facts.indexOf(m.from);
+      const senderBand = facts.bandAt(senderIdx, datePacked);
+      if (!(senderBand === BAND.adult || (senderBand === BAND.unknown && opts.treatUnknownAgeAsAdult))) return NO_DRAFTS;
+      const minors: string[] = [];
+      let youngest = BAND.adult as number;
+      for (const to of m.to) {
+        const b = facts.bandAt(facts.indexOf(to), datePacked);
+        if (isMinorCode(b)) {
+          minors.push(to);
+          if (b < youngest) youngest = b;
+        }
+      }
+      if (minors.length === 0) return NO_DRAFTS;
+      const { cues } = detectCues(m.text);
+      const existing = tracker.get(m.conversationId, m.from);
+      if (cues.length === 0 && !existing) return NO_DRAFTS;
+      const st: ConversationState = tracker.record(m.conversationId, m.from, ev.event.id, ev.tsMs, cues, stageMask(cues));
+      if (cues.length === 0) return NO_DRAFTS;
+      const context = { unconnected: unconnected.length > 0, flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0 };
+      const drafts: AlertDraft[] = [];
+      for (const a of assess(st.mask, context)) {
+        if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
+        st.alerted[a.category] = RANK[a.severity];
+        const reasons = st.evidence.flatMap((e) => e.cues.map((c) => ({ code: c.code, detail: `${c.detail} (event ${e.eventId}, ${c.lang})` })));
+        reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
+        if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
+        if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
+        drafts.push({
+          category: a.category,
+          severity: a.severity,
+          score: Math.round(a.score * 100) / 100,
+          subjectAccountId: m.from,
+          conversationId: m.conversationId,
+          evidence: [...new Set([...st.evidence.map((e) => e.eventId), ev.event.id])],
+          reasons,
+          relatedAccountIds: minors,
+          dedupeKey: `conversation:${a.category}:${a.severity}:${JSON.stringify([m.conversationId, m.from])}`,
+        });
+      }
+      return drafts;
+    },
+  };
+}

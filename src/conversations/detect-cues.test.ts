@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectCues } from './detect-cues.js';
+
+const codes = (t: string) => detectCues(t).cues.map((c) => c.code).sort();
+
+describe('detectCues', () => {
+  it('finds each documented cue in English, Spanish, Portuguese and French', () => {
+    const cases: [string, string][] = [
+      ['how old are u?', 'age_question'],
+      ['¿Cuántos años tienes?', 'age_question'],
+      ['quantos anos vc tem', 'age_question'],
+      ["t'as quel âge ?", 'age_question'],
+      ['are your parents home right now', 'parents_present'],
+      ['you are so mature for your age', 'compliment_maturity'],
+      ["i'll buy you robux", 'gift_offer'],
+      ["don't tell your mom we talk", 'secrecy_request'],
+      ['no le digas a nadie', 'secrecy_request'],
+      ['nosso segredo, ok?', 'secrecy_request'],
+      ['ne dis rien à personne', 'secrecy_request'],
+      ['add me on snapchat', 'platform_move'],
+      ['me chama no zap', 'platform_move'],
+      ['ajoute-moi sur snap', 'platform_move'],
+      ['send me a pic', 'image_request'],
+      ['mándame una foto', 'image_request'],
+      ["it's totally normal", 'normalising'],
+      ['prove you trust me', 'compliance_test'],
+      ['where do you live', 'meeting_request'],
+      ['on se voit en vrai ?', 'meeting_request'],
+      ["i'll send your pics to all your followers", 'exposure_threat'],
+      ['vou mandar suas fotos para sua familia', 'exposure_threat'],
+      ['pay me $200 in a steam card', 'payment_demand'],
+      ['you have 30 minutes', 'deadline'],
+      ['my number is +1 555 010 9999', 'contact_details'],
+    ];
+    for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
+  });
+
+  it('sees through disguises', () => {
+    assert.ok(codes('d o n t  t e l l  anyone').includes('secrecy_request') || codes('d o n t tell anyone').includes('secrecy_request'));
+    assert.ok(codes('add me on s n a p').includes('platform_move'));
+    assert.ok(codes('k33p it s3cr3t').includes('secrecy_request'));
+    assert.ok(codes('how\u200b old are you').includes('age_question'));
+    assert.ok(codes('sеnd mе а рic').includes('image_request'), 'Cyrillic lookalikes');
+    assert.ok(codes('ＳＥＮＤ ＭＥ Ａ ＰＩＣ').includes('image_request'), 'fullwidth');
+    assert.ok(codes('🤫 ok?').includes('secrecy_request'), 'emoji as a word');
+  });
+
+  it('stays quiet on everyday messages', () => {
+    for (const t of ['practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
+      assert.deepEqual(codes(t), [], t);
+    }
+  });
+});

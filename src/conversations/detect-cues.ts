@@ -1,0 +1,43 @@
+import { CUES, STAGE_BIT, type Stage } from './cue-lexicon.js';
+import { normalizeText } from './normalize-text.js';
+
+export interface Cue {
+  code: string;
+  stage: Stage;
+  detail: string;
+  lang: 'en' | 'es' | 'pt' | 'fr';
+}
+
+interface Compiled {
+  code: string;
+  stage: Stage;
+  detail: string;
+  lang: Cue['lang'];
+  re: RegExp;
+}
+
+// One alternation per cue and language, compiled once: a message is tested against 52
+// expressions, not hundreds.
+const COMPILED: Compiled[] = CUES.flatMap((c) =>
+  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`) })),
+);
+
+/** A phone number, or a handle offered with an app name: contact details leaving the platform. */
+const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:is|:|-|es|e|est)?\s*@?[a-z0-9_.]{3,})/;
+
+/** The cues in one message, at most one per cue code. */
+export function detectCues(text: string): { cues: Cue[]; normalized: string } {
+  const normalized = normalizeText(text);
+  const cues: Cue[] = [];
+  if (normalized.length === 0) return { cues, normalized };
+  const seen = new Set<string>();
+  for (const c of COMPILED) {
+    if (seen.has(c.code) || !c.re.test(normalized)) continue;
+    seen.add(c.code);
+    cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang });
+  }
+  if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
+  return { cues, normalized };
+}
+
+export const stageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => m | STAGE_BIT[c.stage], 0);

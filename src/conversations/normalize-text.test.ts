@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { normalizeText } from './normalize-text.js';
+
+describe('normalizeText', () => {
+  it('undoes common disguises', () => {
+    const cases: [string, string][] = [
+      ['add me on s n a p', 'add me on snap'],
+      ['add me on s.n.a.p.c.h.a.t', 'add me on snapchat'],
+      ['keep it s3cr3t', 'keep it secret'],
+      ['ＤＯＮＴ ＴＥＬＬ', 'dont tell'],
+      ['d\u200bo\u200bn\u200bt tell anyone', 'dont tell anyone'],
+      ['\u202eyour parents', 'your parents'],
+      ['sеnd а рhoto', 'send a photo'], // Cyrillic е, а, р
+      ['pleeeease', 'please'],
+      ['how old are you? i am 13', 'how old are you? i am 13'],
+      ['¿Cuántos años tienes?', '¿cuantos anos tienes?'],
+      ['tu as quel âge', 'tu as quel age'],
+      ['🤫 ok', 'secret ok'],
+      ['send 📸', 'send photo'],
+    ];
+    for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
+  });
+
+  it('takes any string, including lone surrogates and 16 KiB, without throwing, and is idempotent', () => {
+    assert.equal(normalizeText(''), '');
+    assert.equal(normalizeText('a\ud800b'), 'a b');
+    assert.ok(normalizeText('x'.repeat(20_000) + ' y').length <= 16_384);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        const once = normalizeText(s);
+        assert.equal(typeof once, 'string');
+        assert.equal(normalizeText(once), once);
+      }),
+      { numRuns: 500 },
+    );
+    // Disguise characters mixed densely, where the steps can uncover work for each other.
+    const dense = fc.array(fc.constantFrom('a', 'e', 's', '1', '3', '0', '@', '!', '|', ' ', '.', '-', '?'), { maxLength: 24 }).map((a) => a.join(''));
+    fc.assert(fc.property(dense, (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 5000 });
+  });
+});

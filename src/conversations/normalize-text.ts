@@ -1,0 +1,68 @@
+/*
+ * Text normalisation for cue detection: undoes the disguises people use to slip past word
+ * lists, so one lexicon (written in the same normal form) matches them all. Hand-written:
+ * the confusables and leetspeak tables Warden needs are a few dozen entries, and the full
+ * Unicode confusables data (TR39) would be megabytes for little gain on chat text.
+ */
+
+/** Zero-width characters, bidirectional controls, soft hyphen, and the BOM. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Letters from other scripts that look like Latin ones (Cyrillic, Greek), after NFKC. */
+const CONFUSABLE: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'g');
+
+/** Emoji used as words in grooming and extortion messages. */
+const EMOJI_WORDS: [RegExp, string][] = [
+  [/🤫|🤐/gu, ' secret '],
+  [/📸|📷|🤳/gu, ' photo '],
+  [/📹|🎥/gu, ' video '],
+  [/👻/gu, ' snapchat '],
+  [/💰|💵|💸|🤑|💲/gu, ' money '],
+  [/🎁/gu, ' gift '],
+  [/📱|☎️|📞/gu, ' phone '],
+  [/⏰|⏳|⌛/gu, ' time running out '],
+  [/🏠|🏡/gu, ' home '],
+];
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+
+/** Leetspeak only inside tokens that also hold letters: "s3cr3t" is a word, "13" an age; trailing punctuation stays. */
+function unLeet(token: string): string {
+  const m = /^(.*?)([!?.,;:]*)$/.exec(token)!;
+  const body = m[1]!;
+  if (!/[a-z]/.test(body) || !/[0-9@$!|]/.test(body)) return token;
+  return body.replace(/[0-9@$!|]/g, (c) => LEET[c] ?? c) + m[2]!;
+}
+
+/**
+ * NFKC (fullwidth and styled letters to plain), invisible and bidi characters removed,
+ * emoji to words, lower case, lookalike letters to Latin, accents stripped, leetspeak in
+ * words undone, spaced-out letters joined (`s n a p`, `s.n.a.p`), runs of three or more of
+ * a letter shortened to one, whitespace collapsed. Bounded: input is cut at 16 KiB first.
+ */
+export function normalizeText(raw: string): string {
+  let s = raw.length > 16_384 ? raw.slice(0, 16_384) : raw;
+  s = s.replace(LONE_SURROGATE, ' ').normalize('NFKC').replace(INVISIBLE, '');
+  for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
+  s = s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+  s = s.replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!);
+  s = s.replace(/[’‘`´]/g, "'");
+  s = s
+    .split(/\s+/)
+    .map(unLeet)
+    .join(' ');
+  // Spaced-out letters (three or more single letters separated by one space, dot, dash or
+  // underscore) and runs of a letter, until neither changes anything: each undoes what the
+  // other may reveal ("s.ooo.s"), and each pass only shortens the text.
+  for (let i = 0; i < 8; i++) {
+    const before = s;
+    s = s.replace(/\b(?:[a-z][ ._-]){2,}[a-z]\b/g, (m) => m.replace(/[ ._-]/g, '')).replace(/([a-z])\1{2,}/g, '$1');
+    if (s === before) break;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
