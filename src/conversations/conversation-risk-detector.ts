@@ -37,8 +37,9 @@ export function assess(mask: number, context: { unconnected: boolean; flagged: b
   }
   const grooming = bits(mask & GROOMING_MASK);
   if (has(mask, 'image_request') || has(mask, 'meeting_request')) {
-    const groomed = grooming >= 1 || context.unconnected;
-    out.push(groomed ? { category: 'solicitation', severity: 'high', score: Math.min(0.99, 0.85 + boost) } : { category: 'solicitation', severity: 'medium', score: 0.6 + boost });
+    // From an adult the child chose to connect with (a relative, a coach), a bare request
+    // for a photo or a meeting is everyday; it counts once another grooming move joins it.
+    if (grooming >= 1 || context.unconnected) out.push({ category: 'solicitation', severity: grooming >= 1 && context.unconnected ? 'high' : 'medium', score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost) });
   }
   if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
   else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected)) out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });

@@ -30,6 +30,9 @@ export interface CueDef {
   patterns: Record<'en' | 'es' | 'pt' | 'fr', string[]>;
 }
 
+ /** After "a photo", the words that make it a photo of a thing rather than of the child. */
+const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|your (?:homework|work|drawing|project|cake|dog|cat|form|slip|essay|room|team|score|screen)))';
+
 const APPS = '(?:snap|snapchat|telegram|whatsapp|whats|zap|kik|discord|signal|wickr|insta|instagram|tiktok|line|wechat|viber|session)';
 
 export const CUES: CueDef[] = [
@@ -104,7 +107,8 @@ export const CUES: CueDef[] = [
     stage: 'image_request',
     detail: 'asked the child for photos, video or a camera',
     patterns: {
-      en: ['(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)', 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo'],
+      // "a photo of the cake" or "of your homework" is not a request for the child's image.
+      en: [`(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)${NOT_OF_A_THING}`, 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo'],
       es: ['(?:mandame|enviame|pasame|manda|envia) (?:una |unas |otra )?(?:foto|fotos|video|selfie)', '(?:prende|enciende) (?:la|tu) camara'],
       pt: ['(?:me )?(?:manda|envia) (?:uma |umas |outra )?(?:foto|fotos|video|selfie)', 'liga (?:a|sua) (?:camera|cam)'],
       fr: ['(?:envoie|montre)[- ]moi (?:une |des |une autre )?(?:photo|photos|video|selfie)', 'allume (?:ta )?(?:camera|cam|webcam)'],

@@ -1,0 +1,119 @@
+import { BENIGN, PEER_FLIRT, PHRASES, type Lang, type Split, type Step } from './phrases.js';
+
+export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
+
+export interface Conversation {
+  id: string;
+  family: string;
+  label: Label;
+  lang: Lang;
+  disguised: boolean;
+  split: Split;
+  /** 1-based position of the first message with a risky move; undefined for benign. */
+  firstActionable?: number | undefined;
+  events: object[];
+  messageIds: string[];
+}
+
+/** A small deterministic generator (mulberry32): the same seed, the same corpus. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SCRIPTS: Record<string, { label: Label; steps: Step[]; leadIn: [number, number] }> = {
+  grooming_fast: { label: 'grooming', steps: ['age', 'secret', 'move'], leadIn: [0, 3] },
+  grooming_slow: { label: 'grooming', steps: ['flatter', 'age', 'gift', 'secret', 'move'], leadIn: [20, 80] },
+  solicitation: { label: 'solicitation', steps: ['age', 'image'], leadIn: [0, 20] },
+  solicitation_meet: { label: 'solicitation', steps: ['flatter', 'meet'], leadIn: [0, 20] },
+  sextortion: { label: 'sextortion', steps: ['threat', 'pay', 'clock'], leadIn: [0, 5] },
+};
+
+/** Disguises applied to risky lines: spaced letters, leetspeak, zero-width joins, lookalike letters. */
+function disguise(text: string, rnd: () => number): string {
+  const kind = Math.floor(rnd() * 4);
+  if (kind === 0) return text.replace(/\b(snap|telegram|discord|whatsapp|secret|photo|pic)\b/g, (w) => w.split('').join(' '));
+  if (kind === 1) return text.replace(/[eao]/g, (c) => (rnd() < 0.6 ? ({ e: '3', a: '4', o: '0' } as Record<string, string>)[c]! : c));
+  if (kind === 2) return text.replace(/ /g, () => (rnd() < 0.5 ? ' \u200b' : ' '));
+  return text.replace(/[aeop]/g, (c) => (rnd() < 0.5 ? ({ a: 'а', e: 'е', o: 'о', p: 'р' } as Record<string, string>)[c]! : c));
+}
+
+/**
+ * The labelled evaluation corpus: risky scripts (grooming fast and slow, solicitation by
+ * image or meeting, sextortion, fan-out) in four languages, some disguised, behind benign
+ * lead-ins of 0–80 messages; and hard negatives of every benign kind (coach, teacher,
+ * relative, gaming group, tutor, parent) plus teen–teen and adult–adult flirting.
+ */
+export function generateCorpus(split: Split, perFamily: number, seed: number): Conversation[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const langs: Lang[] = ['en', 'es', 'pt', 'fr'];
+  const base = Date.parse('2026-10-01T12:00:00Z');
+  const out: Conversation[] = [];
+  let n = 0;
+
+  const make = (family: string, label: Label, lang: Lang, disguised: boolean, from: { id: string; band: string }, to: { id: string; band: string }, connected: boolean, lines: { text: string; risky: boolean; byTarget?: boolean }[]) => {
+    const id = `${split}_${family}_${n++}`;
+    const t0 = base + n * 3_600_000;
+    const events: object[] = [
+      { id: `${id}_a`, type: 'account.upserted', ts: new Date(t0).toISOString(), account: { id: from.id, ageBand: from.band } },
+      { id: `${id}_b`, type: 'account.upserted', ts: new Date(t0).toISOString(), account: { id: to.id, ageBand: to.band } },
+    ];
+    if (connected) events.push({ id: `${id}_c`, type: 'connection.created', ts: new Date(t0 + 1000).toISOString(), from: to.id, to: from.id, kind: 'follow' });
+    const messageIds: string[] = [];
+    let firstActionable: number | undefined;
+    lines.forEach((l, i) => {
+      const mid = `${id}_m${i}`;
+      messageIds.push(mid);
+      if (l.risky && firstActionable === undefined) firstActionable = i + 1;
+      const [a, b] = l.byTarget ? [to.id, from.id] : [from.id, to.id];
+      events.push({ id: mid, type: 'message.sent', ts: new Date(t0 + 60_000 * (i + 1)).toISOString(), message: { id: mid, conversationId: id, from: a, to: [b], text: l.text } });
+    });
+    out.push({ id, family, label, lang, disguised, split, firstActionable: label === 'benign' ? undefined : firstActionable, events, messageIds });
+  };
+
+  for (const [family, script] of Object.entries(SCRIPTS)) {
+    for (let i = 0; i < perFamily; i++) {
+      const lang = langs[i % 4]!;
+      const bank = PHRASES[split][lang];
+      const disguised = rnd() < 0.3;
+      const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
+      const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
+      for (let k = 0; k < lead; k++) lines.push({ text: pick(bank.neutral), risky: false, byTarget: rnd() < 0.4 });
+      for (const step of script.steps) {
+        const t = pick(bank[step]);
+        lines.push({ text: disguised ? disguise(t, rnd) : t, risky: true });
+        if (rnd() < 0.5) lines.push({ text: pick(bank.neutral), risky: false, byTarget: true });
+      }
+      make(family, script.label, lang, disguised, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, rnd() < 0.3, lines);
+    }
+  }
+  // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
+  for (let i = 0; i < perFamily; i++) {
+    const lang = langs[i % 4]!;
+    const bank = PHRASES[split][lang];
+    const opener = [pick(bank.age), pick(bank.move)];
+    make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
+  }
+  const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
+  for (const [family, all] of Object.entries(BENIGN)) {
+    const texts = half(all);
+    for (let i = 0; i < perFamily; i++) {
+      const len = 3 + Math.floor(rnd() * 20);
+      const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
+      make(family, 'benign', 'en', false, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, true, lines);
+    }
+  }
+  for (let i = 0; i < perFamily; i++) {
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
+    make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
+    make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
+  }
+  return out;
+}
