@@ -124,6 +124,17 @@ for (const dialect of DIALECTS) {
       assert.equal(engine.decide({ action: 'message', actor: 'up', target: 'k1' }).decision, 'block');
     });
 
+    it('stores IP capture events an account upsert carries, once each', async () => {
+      const ev = { id: nextId(), type: 'account.upserted', ts: at(60), account: { id: 'ipacct', ageBand: 'adult', ipCaptureEvents: [{ ipAddress: '198.51.100.4', event: 'login' }, { ipAddress: '2001:db8::2', port: 8443, possibleProxy: true }] } };
+      await ingest(ev);
+      await ingest(ev); // a duplicate event id adds nothing
+      const rows = await store.db.selectFrom('account_ip_events').select(['ip_address', 'event', 'port', 'possible_proxy']).where('account_id', '=', 'ipacct').orderBy('n').execute();
+      assert.deepEqual(rows, [
+        { ip_address: '198.51.100.4', event: 'login', port: null, possible_proxy: null },
+        { ip_address: '2001:db8::2', event: null, port: 8443, possible_proxy: 1 },
+      ]);
+    });
+
     it('opens a new case when a closed subject is alerted again, and keeps everything across a restart', async () => {
       await store.close();
       await open();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AGE_BANDS, ASSURANCE_LEVELS } from '../core/age-band.js';
 import { LIMITS } from './limits.js';
@@ -60,6 +61,20 @@ export const AccountSchema = z.strictObject({
     .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as "US"' })
     .optional(),
   isPrivate: z.boolean().optional(),
+  // Compatible extension (docs/protocol-extensions.md): where the account was seen from,
+  // which CyberTipline reports carry as ipCaptureEvent.
+  ipCaptureEvents: z
+    .array(
+      z.strictObject({
+        ipAddress: z.string().refine((v) => isIP(v) !== 0, { message: 'must be an IPv4 or IPv6 address' }),
+        event: z.enum(['login', 'registration', 'purchase', 'upload', 'other']).optional(),
+        at: Timestamp.optional(),
+        port: z.number().int().min(0).max(65535).optional(),
+        possibleProxy: z.boolean().optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
 });
 
 const hex = (chars: number, what: string, lowerOnly: boolean) =>

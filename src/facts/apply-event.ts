@@ -13,6 +13,10 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
     case 'account.upserted': {
       const a = event.account;
       const idx = facts.ensure(a.id);
+      // Recorded even when an older upsert loses on the other fields: a sighting is a fact of its own.
+      a.ipCaptureEvents?.forEach((ip, i) =>
+        out.ipEvents.push({ accountId: a.id, eventId: ev.event.id, n: i, tsMs: ip.at !== undefined ? Date.parse(ip.at) : tsMs, ipAddress: ip.ipAddress, event: ip.event ?? null, port: ip.port ?? null, possibleProxy: ip.possibleProxy === undefined ? null : ip.possibleProxy ? 1 : 0 }),
+      );
       const applied = facts.updateAccount(
         idx,
         {

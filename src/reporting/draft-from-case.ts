@@ -49,6 +49,16 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
     return [config.profileUrlTemplate.replace('{handle}', encodeURIComponent(a?.handle ?? id)).replace('{id}', encodeURIComponent(id))];
   };
 
+  // Where the platform saw the account from (account.upserted ipCaptureEvents), latest 20.
+  const ips = await db.selectFrom('account_ip_events').selectAll().where('account_id', '=', c.subject_account).orderBy('ts_ms', 'desc').limit(20).execute();
+  const EVENT_NAME = { login: 'Login', registration: 'Registration', purchase: 'Purchase', upload: 'Upload', other: 'Other' } as const;
+  const ipCaptureEvent = ips.map((r) => ({
+    ipAddress: r.ip_address,
+    ...(r.event ? { eventName: EVENT_NAME[r.event as keyof typeof EVENT_NAME] } : {}),
+    dateTime: new Date(r.ts_ms).toISOString(),
+    ...(r.port !== null ? { port: r.port } : {}),
+    ...(r.possible_proxy !== null ? { possibleProxy: r.possible_proxy === 1 } : {}),
+  }));
   // Earlier CyberTipline reports about the same account that NCMEC accepted.
   const prior = await db.selectFrom('cybertip_reports').select('ncmec_report_id').where('subject_account', '=', c.subject_account).where('status', '=', 'submitted').where('ncmec_report_id', 'is not', null).execute();
   const priorCTReports = prior.map((p) => Number(p.ncmec_report_id)).filter((n) => Number.isSafeInteger(n) && n > 0);
@@ -98,6 +108,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
         ...(subject?.handle ? { screenName: subject.handle } : {}),
         displayName: subject?.display_name ? [subject.display_name] : [],
         profileUrl: profileUrl(c.subject_account),
+        ipCaptureEvent,
         priorCTReports,
         ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.createdAt } } : {}),
         additionalInfo: clip(detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n')),

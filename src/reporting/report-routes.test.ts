@@ -16,7 +16,7 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     t = await createTestApp(':memory:', { reporting: { platform: 'Example Social', profileUrlTemplate: 'https://social.example/u/{handle}' } });
     const kids = ['r1', 'r2', 'r3', 'r4', 'r5'];
     const events = [
-      { ...adult('grown'), account: { id: 'grown', ageBand: 'adult', handle: 'sunny_day', displayName: 'Sunny' } },
+      { ...adult('grown'), account: { id: 'grown', ageBand: 'adult', handle: 'sunny_day', displayName: 'Sunny', ipCaptureEvents: [{ ipAddress: '203.0.113.7', event: 'login', at: at(9), port: 443 }, { ipAddress: '2001:db8::1', event: 'registration', at: at(1) }] } },
       ...kids.map((k) => minor(k)),
       ...kids.map((k, i) => message('grown', k, at(10 + i))),
     ];
@@ -51,10 +51,20 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     assert.deepEqual(r.draft.personOrUserReported[0]!.profileUrl, ['https://social.example/u/sunny_day']);
     assert.ok(r.draft.personOrUserReported[0]!.accountTemporarilyDisabled, 'the suspension Warden asked for');
     assert.deepEqual((r.draft.personOrUserReported[0] as unknown as { priorCTReports: number[] }).priorCTReports, [555001]);
+    assert.deepEqual((r.draft.personOrUserReported[0] as unknown as { ipCaptureEvent: unknown[] }).ipCaptureEvent, [
+      { ipAddress: '203.0.113.7', eventName: 'Login', dateTime: at(9), port: 443 },
+      { ipAddress: '2001:db8::1', eventName: 'Registration', dateTime: at(1) },
+    ]);
     assert.deepEqual(r.draft.victim.map((v) => v.espIdentifier).sort(), ['r1', 'r2', 'r3', 'r4', 'r5']);
     assert.equal(r.draft.incidentDateTime, at(10));
     const audit = await t.store.db.selectFrom('audit_log').select('action').where('action', 'in', ['report.drafted', 'report.viewed']).execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['report.drafted', 'report.viewed']);
+  });
+
+  it('refuses an IP capture event that is not an IP address, naming the field', async () => {
+    const r = await call('POST', '/v1/events', t.keys.ingest, [{ ...adult('ipbad'), account: { id: 'ipbad', ageBand: 'adult', ipCaptureEvents: [{ ipAddress: 'not-an-ip' }] } }]);
+    assert.equal(r.statusCode, 400);
+    assert.equal((r.json() as { errors: { field: string }[] }).errors[0]!.field, 'account.ipCaptureEvents[0].ipAddress');
   });
 
   it('keeps reports from reviewers without child_safety or legal', async () => {

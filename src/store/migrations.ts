@@ -6,6 +6,7 @@ import { migration0002 } from './migrations/0002-media.js';
 import { migration0003 } from './migrations/0003-audit.js';
 import { migration0004 } from './migrations/0004-review.js';
 import { migration0005 } from './migrations/0005-reporting.js';
+import { migration0006 } from './migrations/0006-ip-events.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -27,6 +28,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_audit': migration0003(ctx),
     '0004_review': migration0004(ctx),
     '0005_reporting': migration0005(ctx),
+    '0006_ip_events': migration0006(ctx),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Dialect } from './open-database.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
+import type { IpEventRow, NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
 
 /**
  * How each kind of row reaches its table: columns, the conflict rule, and (where the
@@ -164,6 +164,15 @@ export const NOTICE_SPEC: RowSpec<NoticeRow> = {
   },
 };
 
+export const IP_EVENT_SPEC: RowSpec<IpEventRow> = {
+  table: 'account_ip_events',
+  columns: ['account_id', 'event_id', 'n', 'ts_ms', 'ip_address', 'event', 'port', 'possible_proxy'],
+  conflict: () => 'on conflict (account_id, event_id, n) do nothing',
+  values: (r, o) => {
+    o.push(r.accountId, r.eventId, r.n, r.tsMs, r.ipAddress, r.event, r.port, r.possibleProxy);
+  },
+};
+
 /** Audit rows: a plain insert, no conflict clause. A duplicate seq means a second writer, and must fail the batch. */
 export const AUDIT_SPEC: RowSpec<AuditRow> = {
   table: 'audit_log',
@@ -200,6 +209,7 @@ export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
     [ALERT_SPEC, ws.alerts],
     [QUARANTINE_SPEC, ws.quarantines ?? []],
     [NOTICE_SPEC, ws.notices ?? []],
+    [IP_EVENT_SPEC, ws.ipEvents ?? []],
     [AUDIT_SPEC, ws.audit ?? []],
   ] as unknown as [RowSpec<never>, unknown[]][];
 }

@@ -288,7 +288,19 @@ export interface EvidenceFilesTable {
   ciphertext: Uint8Array;
 }
 
+export interface AccountIpEventsTable {
+  account_id: string;
+  event_id: string;
+  n: number;
+  ts_ms: number;
+  ip_address: string;
+  event: string | null;
+  port: number | null;
+  possible_proxy: number | null;
+}
+
 export interface Database {
+  account_ip_events: AccountIpEventsTable;
   cybertip_reports: CybertipReportsTable;
   cybertip_report_files: CybertipReportFilesTable;
   evidence_packages: EvidencePackagesTable;

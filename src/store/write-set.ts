@@ -126,6 +126,18 @@ export function pushEvent(cols: EventColumns, row: EventRow): void {
   cols.bodies.push(row.body);
 }
 
+/** Where an account was seen from (account.upserted ipCaptureEvents, a compatible extension). */
+export interface IpEventRow {
+  accountId: string;
+  eventId: string;
+  n: number;
+  tsMs: number;
+  ipAddress: string;
+  event: string | null;
+  port: number | null;
+  possibleProxy: number | null;
+}
+
 export interface QuarantineRow {
   entryId: number;
   tsMs: number;
@@ -149,7 +161,7 @@ export interface Statement {
   params: (string | number | null)[];
 }
 
-const ROW_KEYS = ['statements', 'audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
+const ROW_KEYS = ['ipEvents', 'statements', 'audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
 
 /**
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it
@@ -168,6 +180,7 @@ export class WriteSet {
   audit: AuditRow[] = [];
   notices: NoticeRow[] = [];
   statements: Statement[] = [];
+  ipEvents: IpEventRow[] = [];
 
   append(other: WriteSet): void {
     // Loops, not push(...spread): a spread of a large batch overflows the call stack.
