@@ -138,6 +138,21 @@ export const ConfigSchema = z
         retentionDays: z.number().int().min(1).max(36_500).default(365),
       })
       .prefault({}),
+    conversations: z
+      .strictObject({
+        externalClassifier: z
+          .strictObject({
+            /** A platform's own classifier: POST {messages:[{id,text}]} → {results:[{id,score,category?}]}. None by default. */
+            url: z.url().optional(),
+            timeoutMs: z.number().int().min(10).max(10_000).default(300),
+            /** Scores at or above this raise an alert (adult or unknown age to a minor only). */
+            threshold: z.number().min(0).max(1).default(0.9),
+            failureThreshold: z.number().int().min(1).max(1000).default(5),
+            resetAfterMs: z.number().int().min(100).max(3_600_000).default(30_000),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     gate: GateConfigSchema,
     behaviour: BehaviourConfigSchema,
     log: z

@@ -26,6 +26,8 @@ export interface DetectorInput {
   readonly unconnected: readonly UnconnectedContact[];
   /** Hashes Warden computed from media bytes (by media id), for events whose media it could read. */
   readonly mediaHashes?: Readonly<Record<string, MediaSignals>> | undefined;
+  /** An external classifier's verdicts on this batch's messages, by event id (when one is configured and answered). */
+  readonly external?: Readonly<Record<string, { score: number; category?: 'grooming' | 'solicitation' | 'sextortion' | undefined }>> | undefined;
   readonly effects: DetectorEffects;
 }
 

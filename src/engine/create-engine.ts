@@ -14,6 +14,8 @@ import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import { createConversationTracker } from '../conversations/conversation-tracker.js';
+import { createExternalClassifierDetector } from '../conversations/external-classifier-detector.js';
+import { createHttpClassifier, type ExternalClassifier, type ExternalVerdict } from '../conversations/external-classifier.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
 import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
@@ -28,6 +30,8 @@ export interface IngestItem extends ValidEvent {
   body?: string;
   /** Hashes Warden computed from the bytes of this event's media, by media id. */
   mediaHashes?: Record<string, MediaSignals>;
+  /** An external classifier's verdicts, attached before the fold (the same for every item of a batch). */
+  external?: Record<string, ExternalVerdict>;
 }
 
 export type IngestStatus = 'accepted' | 'duplicate';
@@ -94,6 +98,8 @@ export interface EngineOptions {
   config: WardenConfig;
   logger: Logger;
   clock?: Clock;
+  /** An external classifier to use instead of the HTTP one the config names (tests). */
+  classifier?: ExternalClassifier;
   /** Called with alerts (and each serialised, as stored) after they are committed, in the order they fired. */
   onAlerts?: (alerts: Alert[], json: string[]) => void;
 }
@@ -110,6 +116,9 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
     createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
+    ...(config.conversations.externalClassifier.url
+      ? [createExternalClassifierDetector({ threshold: config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult })]
+      : []),
   ];
   return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
 }
@@ -159,12 +168,27 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   );
 
   const { fold } = createFolder(() => state, clock, logger);
+  const ec = config.conversations.externalClassifier;
+  const classifier = ec.url
+    ? (opts.classifier ??
+      createHttpClassifier({ url: ec.url, timeoutMs: ec.timeoutMs, failureThreshold: ec.failureThreshold, resetAfterMs: ec.resetAfterMs, onStateChange: (s) => logger.warn({ circuit: s }, 'external classifier circuit changed') }))
+    : undefined;
 
   async function submit(items: readonly IngestItem[]): Promise<Submitted> {
     if (reloading) await reloading;
     // Media bytes are read and hashed before the (synchronous) fold; only events naming a
     // path under the media root or a URL on an allowed host cost anything here.
     if (config.media.root || config.media.allowedHosts.length > 0) await hashMediaFiles(items, config.media, logger);
+    if (classifier) {
+      // One call per batch, bounded by the classifier's timeout; nothing attached when it fails.
+      const messages: { id: string; text: string }[] = [];
+      for (const it of items) if (it.event.type === 'message.sent' && it.event.message.text) messages.push({ id: it.event.id, text: it.event.message.text });
+      const verdicts = await classifier.classify(messages);
+      if (verdicts.size > 0) {
+        const external = Object.fromEntries(verdicts);
+        for (const it of items) if (it.event.type === 'message.sent') it.external = external;
+      }
+    }
     if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
     const statuses: IngestStatus[] = new Array(items.length);
     const seen = new Set<string>();

@@ -75,7 +75,7 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
       applyEvent(facts, ev, datePacked, ws);
       const unconnected = tracker.record(ev, facts, datePacked, ws);
       currentEventId = ev.event.id;
-      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, effects };
+      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, external: item.external, effects };
       for (const detector of detectors) {
         const drafts = detector.evaluate(input);
         for (const draft of drafts) {
