@@ -72,6 +72,24 @@ export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
     { title: 'the same words between two adults', events: [adult('d_a'), adult('d_b'), say('d_a', 'd_b', "how old are you? don't tell anyone, add me on snap", 10)], expectOnLast: [] },
     { title: 'a minor writing to an adult', events: [adult('e_a'), minor('e_k'), say('e_k', 'e_a', 'how old are you? add me on snap', 10)], expectOnLast: [] },
   ],
+  copied_openers: [
+    {
+      title: 'the same opener to three minors',
+      events: [adult('o_a'), minor('o_k1'), minor('o_k2'), minor('o_k3'), say('o_a', 'o_k1', 'hey o_k1, love your drawings, you have real talent', 10), say('o_a', 'o_k2', 'hey o_k2, love your drawings, you have real talent', 11), say('o_a', 'o_k3', 'Hey O_K3!! love your drawings, you have real talent', 12)],
+      expectOnLast: ['suspicious_adult'],
+    },
+    {
+      title: 'different openers to three minors',
+      events: [adult('q_a'), minor('q_k1'), minor('q_k2'), minor('q_k3'), say('q_a', 'q_k1', 'great game yesterday, nice goal', 10), say('q_a', 'q_k2', 'can you send the homework sheet', 11), say('q_a', 'q_k3', 'see you at practice on monday', 12)],
+      expectOnLast: [],
+    },
+    {
+      title: 'a coach sending the same message to three team members who follow them',
+      events: [adult('t_a'), minor('t_k1'), minor('t_k2'), minor('t_k3'), ...['t_k1', 't_k2', 't_k3'].map((k) => ({ id: nextId(), type: 'connection.created', ts: at(1), from: k, to: 't_a', kind: 'follow' })), ...['t_k1', 't_k2', 't_k3'].map((k, i) => say('t_a', k, 'practice moved to five, bring water and shin guards', 10 + i))],
+      expectOnLast: [],
+    },
+    { title: 'the same opener to three adults', events: [adult('r_a'), adult('r_b1'), adult('r_b2'), adult('r_b3'), say('r_a', 'r_b1', 'hey there, love your drawings, real talent', 10), say('r_a', 'r_b2', 'hey there, love your drawings, real talent', 11), say('r_a', 'r_b3', 'hey there, love your drawings, real talent', 12)], expectOnLast: [] },
+  ],
   csam_hash_match: [
     // A PDQ 2 bits from a bank entry (last hex digit 2 -> 1), carried by the event.
     { title: 'upload near a bank entry', setup: withBank, events: [upload('h_a', { pdq: KNOWN_PDQ.slice(0, 63) + '1' })], expectOnLast: ['csam_hash_match'] },

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Alert } from '../alerts/alert-schema.js';
 import { createContactTracker, type ContactTracker } from '../behaviour/contact-tracker.js';
 import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
+import { createCopiedOpenersDetector } from '../behaviour/copied-openers.js';
 import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { AppError } from '../core/app-error.js';
@@ -116,6 +117,7 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
     createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
+    createCopiedOpenersDetector({ minMinors: 3, windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
     ...(config.conversations.externalClassifier.url
       ? [createExternalClassifierDetector({ threshold: config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult })]
       : []),

@@ -1,0 +1,83 @@
+import type { AlertDraft } from '../alerts/alert-schema.js';
+import { BAND } from '../core/age-band.js';
+import { NO_DRAFTS, type Detector } from '../core/detector.js';
+
+interface OpenerState {
+  firstMs: number;
+  minors: Set<string>;
+  events: string[];
+}
+
+/**
+ * The shape of an opener: lower case, words that name someone (handles, ids with digits or
+ * underscores, @mentions) dropped, punctuation at word ends ignored, first 12 words; so
+ * "Hey u_17!" and "hey u_18" are one shape. Copy-paste is literal, so no disguise-undoing
+ * here: this runs on the first message of every adult-to-minor conversation during ingest
+ * (about a microsecond; full normalisation measured 4.5 µs).
+ */
+export function openerShape(text: string): string {
+  const out: string[] = [];
+  for (const w of text.slice(0, 2000).toLowerCase().split(/\s+/)) {
+    if (!w || /[\d_@]/.test(w)) continue;
+    const t = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (t) out.push(t);
+    if (out.length === 12) break;
+  }
+  return out.join(' ');
+}
+
+/**
+ * `suspicious_adult` for an adult (or unknown age) who opens conversations with several
+ * unconnected minors with the same message: the copy-paste of someone working through a list. One alert
+ * per account. Bounded: the first message of at most `maxConversations` conversations is
+ * remembered, and at most `maxAdults` adults' openers, least recent forgotten first.
+ */
+export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs: number; treatUnknownAgeAsAdult: boolean; maxConversations?: number; maxAdults?: number }): Detector {
+  const seenConversations = new Set<string>();
+  const byAdult = new Map<string, Map<string, OpenerState>>();
+  const maxConversations = opts.maxConversations ?? 500_000;
+  const maxAdults = opts.maxAdults ?? 100_000;
+  return {
+    name: 'copied_openers',
+    evaluate({ ev, facts, datePacked, unconnected }) {
+      if (ev.event.type !== 'message.sent' || !ev.event.message.text) return NO_DRAFTS;
+      const m = ev.event.message;
+      const band = facts.bandAt(facts.indexOf(m.from), datePacked);
+      if (!(band === BAND.adult || (band === BAND.unknown && opts.treatUnknownAgeAsAdult))) return NO_DRAFTS;
+      const convKey = `${m.conversationId}\u0000${m.from}`;
+      if (seenConversations.has(convKey)) return NO_DRAFTS;
+      seenConversations.add(convKey);
+      if (seenConversations.size > maxConversations) seenConversations.delete(seenConversations.values().next().value!);
+      // Only minors with no connection to the sender: a coach's one message to the whole team is not this.
+      const minors = unconnected.map((c) => c.minorId);
+      if (minors.length === 0) return NO_DRAFTS;
+      const shape = openerShape(m.text ?? "");
+      if (shape.split(' ').length < 3) return NO_DRAFTS; // "hi" is everyone's opener
+      let openers = byAdult.get(m.from);
+      if (openers) byAdult.delete(m.from);
+      else openers = new Map();
+      byAdult.set(m.from, openers);
+      if (byAdult.size > maxAdults) byAdult.delete(byAdult.keys().next().value!);
+      let st = openers.get(shape);
+      if (!st || ev.tsMs - st.firstMs > opts.windowMs) {
+        st = { firstMs: ev.tsMs, minors: new Set(), events: [] };
+        openers.set(shape, st);
+        if (openers.size > 50) openers.delete(openers.keys().next().value!);
+      }
+      for (const k of minors) st.minors.add(k);
+      if (st.events.length < 20) st.events.push(ev.event.id);
+      if (st.minors.size < opts.minMinors) return NO_DRAFTS;
+      const draft: AlertDraft = {
+        category: 'suspicious_adult',
+        severity: 'medium',
+        score: Math.min(0.95, 0.6 + 0.05 * st.minors.size),
+        subjectAccountId: m.from,
+        evidence: [...st.events],
+        reasons: [{ code: 'copied_openers', detail: `opened conversations with ${st.minors.size} minors with the same message within ${Math.round(opts.windowMs / 3_600_000)} h` }],
+        relatedAccountIds: [...st.minors].slice(0, 50),
+        dedupeKey: `copied_openers:${JSON.stringify(m.from)}`,
+      };
+      return [draft];
+    },
+  };
+}
