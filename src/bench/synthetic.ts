@@ -1,17 +1,10 @@
-/**
+import { prng } from '../core/prng.js';
+
+/*
  * Deterministic synthetic data for benchmarks: ids, ages and who-talks-to-whom only;
  * message texts are short and bland by rule.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const TEXTS = ['see you at practice', 'nice game today', 'did you finish the homework?', 'ok', 'haha yes', 'what time is it?', 'thanks!', 'good luck tomorrow'];
 const BANDS = ['13-15', '16-17', 'under13'] as const;

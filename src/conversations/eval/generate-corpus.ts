@@ -1,3 +1,4 @@
+import { prng } from '../../core/prng.js';
 import { BENIGN, PEER_FLIRT, PHRASES, type Lang, type Split, type Step } from './phrases.js';
 
 export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
@@ -15,17 +16,6 @@ export interface Conversation {
   messageIds: string[];
 }
 
-/** A small deterministic generator (mulberry32): the same seed, the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCRIPTS: Record<string, { label: Label; steps: Step[]; leadIn: [number, number] }> = {
   grooming_fast: { label: 'grooming', steps: ['age', 'secret', 'move'], leadIn: [0, 3] },
