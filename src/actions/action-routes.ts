@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
+import { retryAction } from './retry-action.js';
 import type { RouteContext } from '../server/route-context.js';
 
 export const ACTION_STATUSES = ['pending', 'delivered', 'failed', 'shadow', 'applied'] as const;
@@ -49,15 +50,8 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /** A failed action back into the outbox, attempts reset. */
   app.post<{ Params: { id: string } }>('/v1/actions/:id/retry', async (req) => {
     ctx.auth.require(req.principal!, ['admin']);
-    const a = await ctx.store.db.selectFrom('actions').select(['id', 'status', 'subject_account', 'type']).where('id', '=', req.params.id).executeTakeFirst();
-    if (!a) throw new AppError('not_found', 'no such action');
-    if (a.status !== 'failed') throw new AppError('conflict', `only a failed action can be retried; this one is ${a.status}`);
-    const nowMs = ctx.clock.now();
-    await ctx.engine.apply({
-      statements: [{ sql: "update actions set status = 'pending', attempts = 0, next_attempt_ms = ?, last_error = null where id = ? and status = 'failed'", params: [nowMs, a.id] }],
-      audit: [{ actor: `key:${req.principal!.keyId}`, action: 'action.retried', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type } }],
-    });
-    ctx.services.dispatcher.wake();
-    return { id: a.id, status: 'pending' };
+    const r = await retryAction(ctx, req.params.id, `key:${req.principal!.keyId}`);
+    if (!r.ok) throw r.error.kind === 'not_found' ? new AppError('not_found', 'no such action') : new AppError('conflict', `only a failed action can be retried; this one is ${r.error.status}`);
+    return { id: r.value.id, status: 'pending' };
   });
 }

@@ -14,6 +14,7 @@ import { consoleAuth } from './console-auth.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
 import { mediaRoutes } from './media-reveal.js';
+import { retryAction } from '../actions/retry-action.js';
 import { queuePage } from './queue-page.js';
 import { reportPage } from './report-page.js';
 import { canHandleReports } from '../reporting/report-service.js';
@@ -146,14 +147,8 @@ ${rows.map(
     scope.post<{ Params: { id: string } }>('/console/actions/:id/retry', async (req, reply) => {
       const u = req.consoleUser!;
       if (!u.reviewer.roles.includes('admin')) return reply.code(403).type('text/plain').send('admins only');
-      const a = await ctx.store.db.selectFrom('actions').select(['id', 'subject_account', 'type']).where('id', '=', req.params.id).where('status', '=', 'failed').executeTakeFirst();
-      if (a) {
-        await ctx.engine.apply({
-          statements: [{ sql: "update actions set status = 'pending', attempts = 0, next_attempt_ms = ?, last_error = null where id = ? and status = 'failed'", params: [ctx.clock.now(), a.id] }],
-          audit: [{ actor: u.viewer.actor, action: 'action.retried', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type } }],
-        });
-        ctx.services.dispatcher.wake();
-      }
+      // Already retried or delivered: nothing to do; the page shows the current state.
+      await retryAction(ctx, req.params.id, u.viewer.actor);
       return reply.redirect('/console/actions?status=failed', 303);
     });
 

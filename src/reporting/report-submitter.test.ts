@@ -173,7 +173,13 @@ describe('CyberTipline submission against the simulator', () => {
     assert.equal(r.status, 'needs_attention');
     assert.deepEqual(sim.calls, []);
     clock.advance(25 * 3_600_000);
-    await submitter().runOnce();
+    let applies = 0;
+    const counting = { ...engine, apply: (c: Parameters<Engine['apply']>[0]) => (applies++, engine.apply(c)) } as Engine;
+    const watcher = createReportSubmitter({ store, engine: counting, config: config(), clock, logger: silentLogger() });
+    await watcher.runOnce();
+    assert.equal(applies, 1, 'the overdue notice is written once');
+    await watcher.runOnce();
+    assert.equal(applies, 1, 'a quiet poll commits nothing');
     const kinds = (await store.db.selectFrom('admin_notices').select('kind').where('id', 'like', `%${id}%`).execute()).map((n) => n.kind).sort();
     assert.deepEqual(kinds, ['report_needs_attention', 'report_overdue']);
   });

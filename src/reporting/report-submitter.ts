@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { WardenConfig } from '../config/config-schema.js';
@@ -191,7 +192,15 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
 
   async function runOnce(): Promise<number> {
     const nowMs = clock.now();
-    const overdue = await store.db.selectFrom('cybertip_reports').selectAll().where('status', 'in', ['approved', 'submitting', 'needs_attention']).where('deadline_ms', '<', nowMs).execute();
+    // Overdue reports not yet noticed: one notice each, and no commit at all on a quiet poll.
+    const overdue = await store.db
+      .selectFrom('cybertip_reports')
+      .leftJoin('admin_notices', (j) => j.on('admin_notices.id', '=', sql<string>`'ntc_report_overdue_' || cybertip_reports.id || '_deadline'`))
+      .selectAll('cybertip_reports')
+      .where('cybertip_reports.status', 'in', ['approved', 'submitting', 'needs_attention'])
+      .where('cybertip_reports.deadline_ms', '<', nowMs)
+      .where('admin_notices.id', 'is', null)
+      .execute();
     if (overdue.length > 0) await engine.apply({ statements: overdue.map((r) => notice({ ...r, step: 'deadline' }, 'report_overdue', { deadline: new Date(r.deadline_ms!).toISOString() }, nowMs)) });
     const due = await store.db.selectFrom('cybertip_reports').selectAll().where('status', 'in', ['approved', 'submitting']).where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').limit(20).execute();
     for (const r of due) await advance(r);
