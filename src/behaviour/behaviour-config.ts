@@ -13,6 +13,14 @@ export const BehaviourConfigSchema = z
         fanOutWindowHours: z.number().positive().max(24 * 30).default(24),
       })
       .prefault({}),
+    accountRisk: z
+      .strictObject({
+        /** The account score (0–1, noisy-OR of its signals) at which `suspicious_adult` fires; high from halfway to 1. */
+        alertAt: z.number().min(0.1).max(1).default(0.8),
+        /** A connection request to a minor left unanswered this long counts as ignored. */
+        ignoredAfterHours: z.number().positive().max(24 * 90).default(48),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -14,6 +14,8 @@ export interface DetectorExample {
   expectOnLast: string[];
   /** State the example needs first (banks, say). */
   setup?: (state: EngineState) => void;
+  /** A platform classifier's verdict on the last event (for external_classifier). */
+  external?: { score: number; category?: 'grooming' | 'solicitation' | 'sextortion' };
 }
 
 const KNOWN_PDQ = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22';
@@ -89,6 +91,34 @@ export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
       expectOnLast: [],
     },
     { title: 'the same opener to three adults', events: [adult('r_a'), adult('r_b1'), adult('r_b2'), adult('r_b3'), say('r_a', 'r_b1', 'hey there, love your drawings, real talent', 10), say('r_a', 'r_b2', 'hey there, love your drawings, real talent', 11), say('r_a', 'r_b3', 'hey there, love your drawings, real talent', 12)], expectOnLast: [] },
+  ],
+  account_risk: [
+    {
+      title: 'requests five minors ignored, messages to four unconnected minors, then one block: weak signals adding up',
+      events: [
+        adult('v_a'),
+        ...[1, 2, 3, 4, 5].map((i) => minor(`v_k${i}`)),
+        ...[1, 2, 3, 4, 5].map((i) => ({ id: nextId(), type: 'connection.requested', ts: at(1), from: 'v_a', to: `v_k${i}`, kind: 'friend' })),
+        ...[1, 2, 3, 4].map((i) => say('v_a', `v_k${i}`, 'hey there', 3 * 24 * 60 + i)),
+        block('v_k1', 'v_a', at(3 * 24 * 60 + 10)),
+      ],
+      expectOnLast: ['suspicious_adult'],
+    },
+    {
+      title: 'blocked by two minors: one strong signal, left to its own alert',
+      events: [adult('u_a'), minor('u_k1'), minor('u_k2'), block('u_k1', 'u_a'), block('u_k2', 'u_a')],
+      expectOnLast: [],
+    },
+    {
+      title: 'requests to adults left unanswered',
+      events: [adult('u_b'), adult('u_c1'), adult('u_c2'), adult('u_c3'), ...['u_c1', 'u_c2', 'u_c3'].map((c) => ({ id: nextId(), type: 'connection.requested', ts: at(1), from: 'u_b', to: c, kind: 'friend' })), say('u_b', 'u_c1', 'hello again', 3 * 24 * 60)],
+      expectOnLast: [],
+    },
+  ],
+  external_classifier: [
+    { title: 'a high score on an adult writing to a minor', external: { score: 0.97, category: 'grooming' }, events: [adult('xc_a'), minor('xc_k'), say('xc_a', 'xc_k', 'a message the platform classifier scored', 10)], expectOnLast: ['grooming'] },
+    { title: 'a low score', external: { score: 0.2 }, events: [adult('xd_a'), minor('xd_k'), say('xd_a', 'xd_k', 'an everyday message', 10)], expectOnLast: [] },
+    { title: 'a high score between two adults', external: { score: 0.99 }, events: [adult('xe_a'), adult('xe_b'), say('xe_a', 'xe_b', 'a message between adults', 10)], expectOnLast: [] },
   ],
   csam_hash_match: [
     // A PDQ 2 bits from a bank entry (last hex digit 2 -> 1), carried by the event.

@@ -296,8 +296,16 @@ function benchConversations(): void {
   const floorS = timeLoop(n, (i) => (sink += corpus[i & 4095]!.toLowerCase().length));
   const s = timeLoop(n, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
   const r = { messages: n, messagesPerSecond: n / s, floorPerSecond: n / floorS };
-  results.conversations = r;
-  say(`conversation cues (normalise + 13 cues x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s [target ≥ 20,000/s]`);
+  type Ingest = { messages: number; messagesPerSecond: number; baselinePerSecond: number; ratioToBaseline: number; alerts: number };
+  const full = child('./conversation-bench.js', [quick ? '20000' : '200000']) as Ingest;
+  const stress = child('./conversation-bench.js', [quick ? '20000' : '100000', '--all-risky']) as Ingest;
+  results.conversations = { cues: r, ingest: full, ingestAllRisky: stress };
+  say(`conversation cues (normalise + 13 cues x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`);
+  say(
+    `conversation risk in ingest (every message adult to minor: cues, message model, state, calibrated combiner, account score): ${fmt(full.messagesPerSecond)} messages/s; ` +
+      `the same ingest with no detectors ${fmt(full.baselinePerSecond)}/s; ratio ${full.ratioToBaseline.toFixed(2)}; ${fmt(full.alerts)} alerts (one message in 25 with a cue) [target ≥ 20,000/s]`,
+  );
+  say(`  stress, every message with a cue: ${fmt(stress.messagesPerSecond)} messages/s, ratio ${stress.ratioToBaseline.toFixed(2)}, ${fmt(stress.alerts)} alerts (each one stored with its audit entry)`);
 }
 
 if (want('gate')) await benchGate();

@@ -16,6 +16,7 @@ import { rulesCommand } from './rules-command.js';
 import { reviewersCommand } from './reviewers-command.js';
 import { ncmecSimCommand } from './ncmec-sim-command.js';
 import { serveCommand } from './serve-command.js';
+import { trainCommand } from './train-command.js';
 
 const program = new Command()
   .name('warden')
@@ -33,6 +34,7 @@ program.addCommand(auditCommand());
 program.addCommand(rulesCommand());
 program.addCommand(reviewersCommand());
 program.addCommand(ncmecSimCommand());
+program.addCommand(trainCommand());
 
 try {
   await program.parseAsync(process.argv);

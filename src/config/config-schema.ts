@@ -140,6 +140,10 @@ export const ConfigSchema = z
       .prefault({}),
     conversations: z
       .strictObject({
+        /** The learned component: `builtin` (models/conversation-risk.json, from `npm run train`), a file `warden train` wrote, or `off` (cue rules alone). */
+        model: z.string().min(1).default('builtin'),
+        /** At start, conversation state is rebuilt from the messages among this many of the latest events (0: start empty). */
+        rebuildEvents: z.number().int().min(0).max(10_000_000).default(200_000),
         externalClassifier: z
           .strictObject({
             /** A platform's own classifier: POST {messages:[{id,text}]} → {results:[{id,score,category?}]}. None by default. */

@@ -1,9 +1,11 @@
 import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
-import { BAND, bandName, isMinorCode } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
-import { FLAG } from '../facts/facts.js';
+import { BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
+import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../core/detector.js';
+import type { ValidEvent } from '../events/validate-event.js';
+import { FLAG, type Facts } from '../facts/facts.js';
 import { STAGE_BIT, type Stage } from './cue-lexicon.js';
-import type { ConversationTracker, ConversationState } from './conversation-tracker.js';
+import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
+import type { RiskModel } from './model/risk-model.js';
 import { detectCues, stageMask } from './detect-cues.js';
 
 const GROOMING_STAGES: Stage[] = ['friendship_forming', 'relationship_forming', 'risk_assessment', 'exclusivity_secrecy', 'isolation_platform_move', 'desensitisation', 'compliance_testing'];
@@ -46,15 +48,58 @@ export function assess(mask: number, context: { unconnected: boolean; flagged: b
   return out;
 }
 
+/** The category an early alert takes from the stages seen so far. */
+function earlyCategory(mask: number): Assessment['category'] {
+  if (has(mask, 'sextortion_threat') || has(mask, 'payment_demand') || has(mask, 'countdown')) return 'sextortion';
+  if (has(mask, 'image_request') || has(mask, 'meeting_request')) return 'solicitation';
+  return 'grooming';
+}
+
+export interface ConversationRiskOptions {
+  treatUnknownAgeAsAdult: boolean;
+  /** The learned component; without it the cue rules decide alone. */
+  model?: RiskModel | undefined;
+}
+
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
  * age) writes to a minor. Messages between adults, between minors, or from a minor are not
  * analysed: the cues only mean risk in that direction. Each category fires once per
  * conversation and again only when its severity rises.
+ *
+ * With a model, the cue rules and the model make one calibrated score: the rules name the
+ * category and severity, the model's probability is the alert's score; a medium rule hit the
+ * model puts below `thresholds.suppress` is held back, and an unconnected adult's message with
+ * a cue that brings the conversation to `thresholds.early` or more raises a low-severity alert
+ * before any rule would.
  */
-export function createConversationRiskDetector(tracker: ConversationTracker, opts: { treatUnknownAgeAsAdult: boolean }): Detector {
+export interface ConversationRiskDetector extends Detector {
+  /**
+   * Folds a stored message back into the conversation state after a restart, as if it had
+   * just arrived, and drops what it would raise (those alerts were raised before, and their
+   * keys are restored). Connection and age are judged by the facts as restored.
+   */
+  rebuild(ev: ValidEvent, facts: Facts): void;
+}
+
+const NO_EFFECTS = { quarantineEntry: () => {} };
+
+export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): ConversationRiskDetector {
+  const { model } = opts;
   return {
     name: 'conversation_risk',
+    rebuild(ev, facts) {
+      if (ev.event.type !== 'message.sent') return;
+      const datePacked = packedUtcDate(ev.tsMs);
+      const sender = facts.indexOf(ev.event.message.from);
+      const unconnected: UnconnectedContact[] = [];
+      for (const to of ev.event.message.to) {
+        const minor = facts.indexOf(to);
+        const band = facts.bandAt(minor, datePacked);
+        if (isMinorCode(band) && !facts.isConnected(minor, sender)) unconnected.push({ minorIdx: minor, minorId: to, minorBand: band });
+      }
+      this.evaluate({ ev, facts, datePacked, unconnected, effects: NO_EFFECTS });
+    },
     evaluate({ ev, facts, datePacked, unconnected }) {
       if (ev.event.type !== 'message.sent') return NO_DRAFTS;
       const m = ev.event.message;
@@ -72,20 +117,34 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         }
       }
       if (minors.length === 0) return NO_DRAFTS;
-      const { cues } = detectCues(m.text);
+      const { cues, normalized } = detectCues(m.text);
+      const p = model ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
-      if (cues.length === 0 && !existing) return NO_DRAFTS;
-      const st: ConversationState = tracker.record(m.conversationId, m.from, ev.event.id, ev.tsMs, cues, stageMask(cues));
-      if (cues.length === 0) return NO_DRAFTS;
+      if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
+      const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
+      const st: ConversationState = tracker.record(m.conversationId, m.from, { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model ? p : undefined, grams }, stageMask(cues));
+      if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
       const context = { unconnected: unconnected.length > 0, flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0 };
+      const risk = model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
+      let found = assess(st.mask, context);
+      if (risk !== undefined) {
+        found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
+        // The early warning is for adults the child has no connection to, on a message with a
+        // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
+        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
+      }
       const drafts: AlertDraft[] = [];
-      for (const a of assess(st.mask, context)) {
+      for (const a of found) {
         if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
         st.alerted[a.category] = RANK[a.severity];
-        const reasons = st.evidence.flatMap((e) => e.cues.map((c) => ({ code: c.code, detail: `${c.detail} (event ${e.eventId}, ${c.lang})` })));
+        const reasons = st.evidence.flatMap((e) => [
+          ...e.cues.map((c) => ({ code: c.code, detail: `${c.detail} (event ${e.eventId}, ${c.lang})` })),
+          ...(e.grams?.length ? [{ code: 'model_words', detail: `words the model weighs towards risk: ${e.grams.map((g) => `"${g}"`).join(', ')} (event ${e.eventId}, message score ${(e.p ?? 0).toFixed(2)})` }] : []),
+        ]);
         reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
         if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
+        if (risk !== undefined) reasons.push({ code: 'model_score', detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}` });
         drafts.push({
           category: a.category,
           severity: a.severity,

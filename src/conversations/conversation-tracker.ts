@@ -1,17 +1,20 @@
 import type { Cue } from './detect-cues.js';
+import { addMessage, type ModelState } from './model/conversation-features.js';
 
 export interface CueEvidence {
   eventId: string;
   tsMs: number;
   cues: readonly Cue[];
+  /** The message model's probability for this message, when a model is loaded. */
+  p?: number | undefined;
+  /** The words the message model weighed most (only for messages it put at 0.5 or more). */
+  grams?: readonly string[] | undefined;
 }
 
-/** What Warden remembers of one adult's side of one conversation with minors: stages, not messages. */
-export interface ConversationState {
-  mask: number;
+/** What Warden remembers of one adult's side of one conversation with minors: stages and scores, not messages. */
+export interface ConversationState extends ModelState {
   /** The cue messages, oldest first, at most `MAX_EVIDENCE` (the first few and the latest). */
   evidence: CueEvidence[];
-  messages: number;
   firstMs: number;
   lastMs: number;
   /** Highest severity rank already alerted, per category. */
@@ -23,10 +26,13 @@ const KEEP_FIRST = 4;
 
 export interface ConversationTracker {
   get(conversationId: string, sender: string): ConversationState | undefined;
-  /** Records a message's cues (none is fine: it still counts as a message) and returns the state. */
-  record(conversationId: string, sender: string, eventId: string, tsMs: number, cues: readonly Cue[], mask: number): ConversationState;
+  /** Records a message (no cues is fine: it still counts as a message) and returns the state. */
+  record(conversationId: string, sender: string, evidence: CueEvidence, mask: number): ConversationState;
   readonly size: number;
 }
+
+/** Whether a message starts (or continues) tracking: a cue, a high message-model score, or a conversation already tracked. */
+export const worthTracking = (existing: boolean, cues: number, p: number) => existing || cues > 0 || p >= 0.5;
 
 /**
  * Bounded memory: a window of cue evidence per conversation (never whole histories), and
@@ -39,17 +45,16 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
   const key = (c: string, s: string) => `${c}\u0000${s}`;
   return {
     get: (c, s) => states.get(key(c, s)),
-    record(c, s, eventId, tsMs, cues, mask) {
+    record(c, s, e, mask) {
       const k = key(c, s);
       let st = states.get(k);
       if (st) states.delete(k); // re-inserted below: Map order is recency order
-      else st = { mask: 0, evidence: [], messages: 0, firstMs: tsMs, lastMs: tsMs, alerted: {} };
-      st.messages++;
-      st.mask |= mask;
-      st.firstMs = Math.min(st.firstMs, tsMs);
-      st.lastMs = Math.max(st.lastMs, tsMs);
-      if (cues.length > 0) {
-        st.evidence.push({ eventId, tsMs, cues });
+      else st = { mask: 0, messages: 0, top1: 0, top2: 0, high: 0, evidence: [], firstMs: e.tsMs, lastMs: e.tsMs, alerted: {} };
+      addMessage(st, mask, e.p ?? 0);
+      st.firstMs = Math.min(st.firstMs, e.tsMs);
+      st.lastMs = Math.max(st.lastMs, e.tsMs);
+      if (e.cues.length > 0 || (e.grams?.length ?? 0) > 0) {
+        st.evidence.push(e);
         if (st.evidence.length > MAX_EVIDENCE) st.evidence.splice(KEEP_FIRST, 1);
       }
       states.set(k, st);

@@ -30,8 +30,8 @@ export interface CueDef {
   patterns: Record<'en' | 'es' | 'pt' | 'fr', string[]>;
 }
 
- /** After "a photo", the words that make it a photo of a thing rather than of the child. */
-const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|your (?:homework|work|drawing|project|cake|dog|cat|form|slip|essay|room|team|score|screen)))';
+ /** After "a photo", the words that make it a photo of a thing or a place rather than of the child. */
+const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|where|what|your (?:homework|work|drawing|project|cake|dog|cat|form|slip|essay|room|team|score|screen)))';
 
 const APPS = '(?:snap|snapchat|telegram|whatsapp|whats|zap|kik|discord|signal|wickr|insta|instagram|tiktok|line|wechat|viber|session)';
 
@@ -85,7 +85,8 @@ export const CUES: CueDef[] = [
     stage: 'exclusivity_secrecy',
     detail: 'asked the child to keep the contact secret',
     patterns: {
-      en: ["(?:don'?t|do not|dont|never) tell (?:anyone|anybody|no one|(?:your|ur) (?:parents|mom|dad|mum|friends|teacher))", '(?:our|a) (?:little )?secret', 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok'],
+      en: ["(?:don'?t|do not|dont|never) tell (?:anyone|anybody|no one|(?:your|ur) (?:parents|mom|dad|mum|friends|teacher))", // ...unless the secret is a surprise for someone else ("our secret, we're surprising dad").
+        "(?:our|a) (?:little )?secret(?![^.!?]{0,40}surpris)", 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok'],
       es: ['no (?:le )?(?:digas|cuentes) (?:nada )?a nadie', 'nuestro secreto', 'entre nosotros', 'borra (?:los|este|el|estos) (?:mensajes|chat)'],
       pt: ['nao (?:conta|fala) (?:pra|para) ninguem', 'nosso segredo', 'entre nos', 'apaga (?:as|essas|a) (?:mensagens|conversa)'],
       fr: ['ne (?:le )?dis (?:rien|a personne)', 'notre secret', 'entre nous', 'efface (?:les|ces|la) (?:messages|conversation)'],

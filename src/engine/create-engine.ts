@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Alert } from '../alerts/alert-schema.js';
 import { createContactTracker, type ContactTracker } from '../behaviour/contact-tracker.js';
 import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
+import { createAccountRiskDetector } from '../behaviour/account-risk.js';
 import { createCopiedOpenersDetector } from '../behaviour/copied-openers.js';
 import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
 import type { WardenConfig } from '../config/config-schema.js';
@@ -15,6 +16,7 @@ import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import { createConversationTracker } from '../conversations/conversation-tracker.js';
+import { BUILTIN_MODEL_PATH, loadRiskModel, type RiskModel } from '../conversations/model/risk-model.js';
 import { createExternalClassifierDetector } from '../conversations/external-classifier-detector.js';
 import { createHttpClassifier, type ExternalClassifier, type ExternalVerdict } from '../conversations/external-classifier.js';
 import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
@@ -105,6 +107,19 @@ export interface EngineOptions {
   onAlerts?: (alerts: Alert[], json: string[]) => void;
 }
 
+const models = new Map<string, RiskModel>();
+/** The configured conversation model, loaded once per file (a reload after a storage failure reuses it). */
+function riskModelFor(setting: string): RiskModel | undefined {
+  if (setting === 'off') return undefined;
+  const path = setting === 'builtin' ? BUILTIN_MODEL_PATH : setting;
+  let m = models.get(path);
+  if (!m) {
+    m = loadRiskModel(path);
+    models.set(path, m);
+  }
+  return m;
+}
+
 export function buildState(config: WardenConfig, clock: Clock): EngineState {
   const facts = createFacts();
   const tracker = createContactTracker({
@@ -116,11 +131,21 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createUnwantedContactDetector(),
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
-    createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
+    createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult, model: riskModelFor(config.conversations.model) }),
     createCopiedOpenersDetector({ minMinors: 3, windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
     ...(config.conversations.externalClassifier.url
       ? [createExternalClassifierDetector({ threshold: config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult })]
       : []),
+    // Last: it reads what the detectors before it raised on the same event.
+    createAccountRiskDetector(
+      {
+        treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
+        fanOutWindowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000,
+        ignoredAfterMs: config.behaviour.accountRisk.ignoredAfterHours * 3_600_000,
+        alertAt: config.behaviour.accountRisk.alertAt,
+      },
+      tracker,
+    ),
   ];
   return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
 }

@@ -60,6 +60,7 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
         logger.warn({ entryId, eventId: currentEventId }, 'bank entry quarantined after a flood of matches');
       },
     };
+    const raised: AlertDraft[] = []; // reused per event
     for (let i = 0; i < items.length; i++) {
       if (statuses[i] !== 'accepted') continue;
       const item = items[i]!;
@@ -75,9 +76,11 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
       applyEvent(facts, ev, datePacked, ws);
       const unconnected = tracker.record(ev, facts, datePacked, ws);
       currentEventId = ev.event.id;
-      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, external: item.external, effects };
+      raised.length = 0;
+      const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, external: item.external, effects, raised };
       for (const detector of detectors) {
         const drafts = detector.evaluate(input);
+        for (const d of drafts) raised.push(d);
         for (const draft of drafts) {
           if (alertKeys.has(draft.dedupeKey)) continue;
           alertKeys.add(draft.dedupeKey);

@@ -1,10 +1,14 @@
-import { ASSURANCE, BAND, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
+import { ASSURANCE, BAND, isMinorCode, packedUtcDate, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { observeId } from '../core/ids.js';
 import { EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
-import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages } from '../store/load-state.js';
+import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages, recentMessagePages } from '../store/load-state.js';
+import type { ConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
+import type { WardenEvent } from '../events/event-schema.js';
 import type { Store } from '../store/store.js';
 import type { SuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
+import type { AccountRiskDetector } from '../behaviour/account-risk.js';
+import type { Severity } from '../alerts/alert-schema.js';
 import type { EngineState } from './create-engine.js';
 import { loadMatcherState } from '../media/bank-store.js';
 import { auditHead } from '../audit/audit-store.js';
@@ -26,6 +30,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
       );
     }
   }
+  const requestsTo = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
+  const today = packedUtcDate(Date.now());
   for await (const page of connectionPages(store)) {
     for (const c of page) {
       const kind = c.kind as keyof typeof REQUESTED_BIT;
@@ -36,6 +42,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
         const cur = facts.edges.get(f, t);
         facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
       };
+      // Requests to minors (pending, declined or accepted) count towards the account score; the detector checks which.
+      if (c.requested_ms !== null && isMinorCode(facts.bandAt(to, today))) requestsTo?.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts);
       if (bit === 0) {
         // Keep the time of a removal so that an older, late event cannot resurrect the pair.
         if (facts.edges.get(from, to) !== 0) facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
@@ -63,6 +71,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
   const suspicious = state.detectors.find((d) => d.name === 'suspicious_adult') as SuspiciousAdultDetector | undefined;
   for await (const page of minorComplaintPages(store)) {
     suspicious?.restoreComplaints(page.map((r) => ({ from: r.from_id, to: r.to_id, eventId: r.event_id, kind: r.kind })), facts);
+    const risk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
+    for (const r of page) risk?.restore({ kind: 'complaint', subject: r.to_id, complainant: r.from_id }, facts);
   }
   const windowMs = config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000;
   for await (const page of recentContactPages(store, windowMs)) {
@@ -71,9 +81,25 @@ export async function restoreState(store: Store, state: EngineState, config: War
       facts,
     );
   }
-  for await (const page of alertKeyPages(store)) for (const r of page) state.alertKeys.add(r.dedupe_key);
+  const accountRisk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
+  for await (const page of alertKeyPages(store)) {
+    for (const r of page) {
+      state.alertKeys.add(r.dedupe_key);
+      const copied = r.detector === 'copied_openers';
+      const related = copied && r.body ? ((JSON.parse(r.body) as { relatedAccountIds?: string[] }).relatedAccountIds?.length ?? 0) : 0;
+      accountRisk?.restore({ kind: 'alert', subject: r.subject_account, category: r.category, severity: r.severity as Severity, related, copied }, facts);
+    }
+  }
   const lastAlert = await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (lastAlert) observeId(lastAlert.id);
+  // Conversation state (stages, scores) from the tail of the event log: a restart must not
+  // forget that an adult already asked a child's age an hour ago.
+  const conversations = state.detectors.find((d) => d.name === 'conversation_risk') as ConversationRiskDetector | undefined;
+  if (conversations && config.conversations.rebuildEvents > 0) {
+    for await (const page of recentMessagePages(store, config.conversations.rebuildEvents)) {
+      for (const r of page) conversations.rebuild({ event: JSON.parse(r.body) as WardenEvent, tsMs: Number(r.ts_ms) }, facts);
+    }
+  }
   state.audit = createDeferredAuditChain(await auditHead(store.db));
   const media = await loadMatcherState(store.db);
   for (const b of media.banks) state.matcher.setBank(b);

@@ -62,7 +62,7 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
       // spec: "`friend` is mutual": once created (or removed) it holds in both directions.
       if (event.kind === 'friend' && event.type !== 'connection.requested') apply(to, from);
       const state = event.type === 'connection.requested' ? 'requested' : event.type === 'connection.created' ? 'active' : 'removed';
-      out.connections.push({ from: event.from, to: event.to, kind: event.kind, state, updatedMs: tsMs });
+      out.connections.push({ from: event.from, to: event.to, kind: event.kind, state, updatedMs: tsMs, requestedMs: state === 'requested' ? tsMs : undefined });
       return;
     }
     case 'block.created': {

@@ -1,3 +1,4 @@
+import { accountRiskRoutes } from '../behaviour/account-risk-routes.js';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { actionRoutes } from '../actions/action-routes.js';
 import { caseRoutes } from '../cases/case-routes.js';
@@ -92,6 +93,7 @@ export function createApp(ctx: RouteContext): AppHandle {
 
   eventRoutes(app, ctx);
   gateRoutes(app, ctx);
+  accountRiskRoutes(app, ctx);
   alertRoutes(app, ctx);
   mediaRoutes(app, ctx);
   caseRoutes(app, ctx);

@@ -118,6 +118,31 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           },
         },
       },
+      '/v1/accounts/{id}/risk': {
+        get: {
+          summary: "An account's behaviour score (0–1) and its reasons: unconnected minors messaged, copied openers, requests minors ignored or declined, blocks and reports by minors, alerts. Role: reviewer.",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The score',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      accountId: { type: 'string' },
+                      score: { type: 'number' },
+                      alertAt: { type: 'number' },
+                      reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } } },
+                    },
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403, 404),
+          },
+        },
+      },
       '/v1/alerts/{id}': {
         get: {
           summary: 'One alert. Role: reviewer.',

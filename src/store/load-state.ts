@@ -20,11 +20,12 @@ export interface StoredConnection {
   kind: string;
   state: string;
   updated_ms: number;
+  requested_ms: number | null;
 }
 
 export function connectionPages(store: Store): AsyncIterable<StoredConnection[]> {
   return store.pages<StoredConnection>((after, limit) => {
-    let q = store.db.selectFrom('connections').select(['from_id', 'to_id', 'kind', 'state', 'updated_ms']);
+    let q = store.db.selectFrom('connections').select(['from_id', 'to_id', 'kind', 'state', 'updated_ms', 'requested_ms']);
     if (after) q = q.where(sql<boolean>`(from_id, to_id, kind) > (${after.from_id}, ${after.to_id}, ${after.kind})`);
     return q.orderBy('from_id').orderBy('to_id').orderBy('kind').limit(limit).execute();
   });
@@ -88,10 +89,38 @@ export function flagRows(store: Store) {
   return store.db.selectFrom('flags').select(['account_id', 'flag']).execute();
 }
 
-export function alertKeyPages(store: Store): AsyncIterable<{ dedupe_key: string }[]> {
-  return store.pages<{ dedupe_key: string }>((after, limit) => {
-    let q = store.db.selectFrom('alerts').select('dedupe_key');
+export interface StoredAlertKey {
+  dedupe_key: string;
+  subject_account: string;
+  category: string;
+  severity: string;
+  detector: string;
+  /** Only for copied-opener alerts (their related minors count towards the account score). */
+  body: string | null;
+}
+
+export function alertKeyPages(store: Store): AsyncIterable<StoredAlertKey[]> {
+  return store.pages<StoredAlertKey>((after, limit) => {
+    let q = store.db
+      .selectFrom('alerts')
+      .select(['dedupe_key', 'subject_account', 'category', 'severity', 'detector', sql<string | null>`case when detector = 'copied_openers' then body else null end`.as('body')]);
     if (after) q = q.where('dedupe_key', '>', after.dedupe_key);
     return q.orderBy('dedupe_key').limit(limit).execute();
   });
+}
+
+/** The messages among the last `events` events of the log, oldest first (for rebuilding conversation state). */
+export async function* recentMessagePages(store: Store, events: number): AsyncIterable<{ seq: number; ts_ms: number; body: string }[]> {
+  const top = await store.db.selectFrom('events').select((e) => e.fn.max('seq').as('seq')).executeTakeFirst();
+  const from = Number(top?.seq ?? 0) - events;
+  yield* store.pages<{ seq: number; ts_ms: number; body: string }>((after, limit) =>
+    store.db
+      .selectFrom('events')
+      .select(['seq', 'ts_ms', 'body'])
+      .where('seq', '>', after ? Number(after.seq) : from)
+      .where('type', '=', 'message.sent')
+      .orderBy('seq')
+      .limit(limit)
+      .execute(),
+  );
 }

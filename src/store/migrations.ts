@@ -7,6 +7,7 @@ import { migration0003 } from './migrations/0003-audit.js';
 import { migration0004 } from './migrations/0004-review.js';
 import { migration0005 } from './migrations/0005-reporting.js';
 import { migration0006 } from './migrations/0006-ip-events.js';
+import { migration0007 } from './migrations/0007-connection-requests.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -29,6 +30,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004_review': migration0004(ctx),
     '0005_reporting': migration0005(ctx),
     '0006_ip_events': migration0006(ctx),
+    '0007_connection_requests': migration0007(ctx),
   };
 }
 

@@ -64,14 +64,17 @@ export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
 
 export const CONNECTION_SPEC: RowSpec<ConnectionRow> = {
   table: 'connections',
-  columns: ['from_id', 'to_id', 'kind', 'state', 'updated_ms'],
+  columns: ['from_id', 'to_id', 'kind', 'state', 'updated_ms', 'requested_ms'],
   conflict: () =>
-    'on conflict (from_id, to_id, kind) do update set state = excluded.state, updated_ms = excluded.updated_ms where excluded.updated_ms >= connections.updated_ms',
+    'on conflict (from_id, to_id, kind) do update set state = excluded.state, updated_ms = excluded.updated_ms, requested_ms = coalesce(excluded.requested_ms, connections.requested_ms) where excluded.updated_ms >= connections.updated_ms',
   values: (r, o) => {
-    o.push(r.from, r.to, r.kind, r.state, r.updatedMs);
+    o.push(r.from, r.to, r.kind, r.state, r.updatedMs, r.requestedMs ?? null);
   },
   key: (r) => r.from + SEP + r.to + SEP + r.kind,
-  merge: (a, b) => (b.updatedMs >= a.updatedMs ? b : a),
+  merge: (a, b) => {
+    const [older, newer] = b.updatedMs >= a.updatedMs ? [a, b] : [b, a];
+    return newer.requestedMs === undefined && older.requestedMs !== undefined ? { ...newer, requestedMs: older.requestedMs } : newer;
+  },
 };
 
 export const BLOCK_SPEC: RowSpec<BlockRow> = {

@@ -34,6 +34,7 @@ export interface ConnectionsTable {
   kind: string;
   state: string;
   updated_ms: number;
+  requested_ms: number | null;
 }
 
 export interface BlocksTable {

@@ -29,6 +29,8 @@ export interface ConnectionRow {
   kind: 'follow' | 'friend' | 'contact';
   state: 'requested' | 'active' | 'removed';
   updatedMs: number;
+  /** Set on a request; the store keeps the last one through later changes. */
+  requestedMs?: number | undefined;
 }
 
 export interface BlockRow {

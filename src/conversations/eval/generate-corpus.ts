@@ -1,5 +1,7 @@
 import { prng } from '../../core/prng.js';
-import { BENIGN, PEER_FLIRT, PHRASES, type Lang, type Split, type Step } from './phrases.js';
+import type { LabelledConversation } from '../model/training-data.js';
+import { BENIGN, PEER_FLIRT, PHRASES, STRANGER, type Bank, type Lang, type Split, type Step } from './phrases.js';
+import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh.js';
 
 export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
 
@@ -14,6 +16,8 @@ export interface Conversation {
   firstActionable?: number | undefined;
   events: object[];
   messageIds: string[];
+  /** The same conversation as `warden train` reads it; absent where no adult writes to a minor. */
+  labelled?: LabelledConversation | undefined;
 }
 
 
@@ -65,13 +69,22 @@ export function generateCorpus(split: Split, perFamily: number, seed: number): C
       const [a, b] = l.byTarget ? [to.id, from.id] : [from.id, to.id];
       events.push({ id: mid, type: 'message.sent', ts: new Date(t0 + 60_000 * (i + 1)).toISOString(), message: { id: mid, conversationId: id, from: a, to: [b], text: l.text } });
     });
-    out.push({ id, family, label, lang, disguised, split, firstActionable: label === 'benign' ? undefined : firstActionable, events, messageIds });
+    const toMinor = from.band === 'adult' && to.band !== 'adult';
+    const labelled: LabelledConversation | undefined = toMinor
+      ? {
+          id,
+          label,
+          context: { unconnected: !connected, flagged: false, recipientBand: to.band as '13-15' | '16-17' },
+          messages: lines.map((l) => ({ from: l.byTarget ? 'minor' : 'adult', text: l.text, risky: label !== 'benign' && l.risky })),
+        }
+      : undefined;
+    out.push({ id, family, label, lang, disguised, split, firstActionable: label === 'benign' ? undefined : firstActionable, events, messageIds, labelled });
   };
 
   for (const [family, script] of Object.entries(SCRIPTS)) {
     for (let i = 0; i < perFamily; i++) {
       const lang = langs[i % 4]!;
-      const bank = PHRASES[split][lang];
+      const bank: Bank = split === 'fresh' ? FRESH[lang] : PHRASES[split][lang];
       const disguised = rnd() < 0.3;
       const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
       const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
@@ -87,21 +100,26 @@ export function generateCorpus(split: Split, perFamily: number, seed: number): C
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
   for (let i = 0; i < perFamily; i++) {
     const lang = langs[i % 4]!;
-    const bank = PHRASES[split][lang];
+    const bank: Bank = split === 'fresh' ? FRESH[lang] : PHRASES[split][lang];
     const opener = [pick(bank.age), pick(bank.move)];
     make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
   }
   const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
   for (const [family, all] of Object.entries(BENIGN)) {
-    const texts = half(all);
+    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : half(all);
     for (let i = 0; i < perFamily; i++) {
       const len = 3 + Math.floor(rnd() * 20);
       const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
       make(family, 'benign', 'en', false, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, true, lines);
     }
   }
+  // Adults the child has no connection to, writing for everyday reasons: a buyer, a lost phone, a game lobby.
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
+    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
+    make('stranger_everyday', 'benign', 'en', false, { id: `st_${split}_${i}_adult`, band: 'adult' }, { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, false, lines);
+  }
+  for (let i = 0; i < perFamily; i++) {
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
     make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
     make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
   }

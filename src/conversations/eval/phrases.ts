@@ -5,12 +5,12 @@
  * documented moves; nothing describes acts or bodies.
  */
 export type Lang = 'en' | 'es' | 'pt' | 'fr';
-export type Split = 'tune' | 'heldout';
+export type Split = 'tune' | 'heldout' | 'fresh';
 export type Step = 'age' | 'flatter' | 'gift' | 'secret' | 'move' | 'image' | 'meet' | 'threat' | 'pay' | 'clock';
 
-type Bank = Record<Step, string[]> & { neutral: string[] };
+export type Bank = Record<Step, string[]> & { neutral: string[] };
 
-export const PHRASES: Record<Split, Record<Lang, Bank>> = {
+export const PHRASES: Record<'tune' | 'heldout', Record<Lang, Bank>> = {
   tune: {
     en: {
       neutral: ['hey, nice drawing you posted', 'what games do you play?', 'lol that level is hard', 'did you watch the match yesterday', 'cool, i like that song too', 'how was your day'],
@@ -124,13 +124,29 @@ export const PHRASES: Record<Split, Record<Lang, Bank>> = {
 /** Everyday messages of the benign families an adult exchanges with a child, in English (the hard negatives). */
 /** Split by position: even lines for the tune split, odd lines held out. */
 export const BENIGN: Record<string, string[]> = {
-  coach: ['practice moved to 5pm, bring water', 'great hustle today', 'remember your shin guards saturday', 'team photo is after the game, tell your parents', 'who needs a ride to the tournament? ask your mom to text me', 'nice pass in the second half', 'send me a photo of the team sheet', 'bus leaves at 8 sharp'],
-  teacher: ['homework is due friday', 'nice work on the essay', 'the field trip form needs a parent signature', 'ask your parents to email me about the project', 'quiz moved to thursday', 'send me a picture of your project poster', 'great question in class today', 'bring your lab goggles'],
-  relative: ['happy birthday sweetie!', 'grandma says hi', 'are you coming for dinner sunday?', 'send me a pic of the cake!', 'how old are you now, 14? time flies', 'send me a photo of your new room!', 'uncle joe says congrats on the game', 'we miss you, call your aunt'],
-  gaming: ['gg wp', 'need one more for the squad', 'that was a clutch play', 'add me on discord for the tournament lobby', 'lol lag again', 'u on tonight?', 'nice clutch', 'queue up in 5'],
-  tutor: ['see you tuesday for algebra', 'try problems 4 to 10', 'great progress this week', 'tell your dad the session moved to 4', 'send me a photo of your homework so i can check it', 'we will review fractions next time', 'good job on the test', 'practice the vocabulary list'],
-  parent: ['dinner is ready', 'did you finish your homework?', 'love you, have a good day at school', 'where are you? text me when you get there', 'send me a photo of the permission slip', 'can you pick up milk on the way home', 'are you home yet?', 'call me when practice ends'],
+  coach: ['practice moved to 5pm, bring water', 'great hustle today', 'remember your shin guards saturday', 'team photo is after the game, tell your parents', 'who needs a ride to the tournament? ask your mom to text me', 'nice pass in the second half', 'send me a photo of the team sheet', 'bus leaves at 8 sharp', "it's a surprise for coach dana, don't tell her", 'the team group chat is on whatsapp, ask your parents to join', 'what year are you in? tryout groups go by year', 'photos from the game are on the club page'],
+  teacher: ['homework is due friday', 'nice work on the essay', 'the field trip form needs a parent signature', 'ask your parents to email me about the project', 'quiz moved to thursday', 'send me a picture of your project poster', 'great question in class today', 'bring your lab goggles', 'keep your password secret, even from friends', 'how old do you have to be for the science fair? 13, so you can enter', 'the class is moving to the school app, your parents got the link', 'well done, you should be proud'],
+  relative: ['happy birthday sweetie!', 'grandma says hi', 'are you coming for dinner sunday?', 'send me a pic of the cake!', 'how old are you now, 14? time flies', 'send me a photo of your new room!', 'uncle joe says congrats on the game', 'we miss you, call your aunt', "don't tell your brother about his present!", 'send me your new number so i can text you', 'we can meet at the mall after your practice, mom knows', "you're growing up so fast"],
+  gaming: ['gg wp', 'need one more for the squad', 'that was a clutch play', 'add me on discord for the tournament lobby', 'lol lag again', 'u on tonight?', 'nice clutch', 'queue up in 5', 'whats your age bracket for the tournament? u16 or open', 'join the discord, the link is in the clan page', 'dont tell the other team our strat lol', 'meet at the fountain spawn point'],
+  tutor: ['see you tuesday for algebra', 'try problems 4 to 10', 'great progress this week', 'tell your dad the session moved to 4', 'send me a photo of your homework so i can check it', 'we will review fractions next time', 'good job on the test', 'practice the vocabulary list', 'how old are you again, for the exam registration form?', 'we can do the session on zoom, your mom has the link', 'keep practising, you are doing great', 'show me the worksheet on camera during the call'],
+  parent: ['dinner is ready', 'did you finish your homework?', 'love you, have a good day at school', 'where are you? text me when you get there', 'send me a photo of the permission slip', 'can you pick up milk on the way home', 'are you home yet?', 'call me when practice ends', "it's our secret, we're surprising dad on sunday", 'text me on whatsapp when the bus leaves', 'send me a picture of where you are', 'i will meet you at the school gate at 3'],
 };
+
+/** Adults with no connection to the child, writing for everyday reasons (even lines tune, odd held out). */
+export const STRANGER = [
+  'hi, is the bike you listed still for sale?',
+  'gg that was a close match',
+  'found a phone at the park with your profile on the lock screen, where should i leave it?',
+  'is this the right page for the robotics club signup?',
+  'how old is the console you are selling?',
+  'your team left a jacket at the field, its at the front desk',
+  'nice goal in the final, well played',
+  'the bake sale link on your post is broken',
+  'can you ask your parents if the lawn mowing offer is still on?',
+  'good luck at the regional finals',
+  'is the puppy in your post available? my family wants to adopt',
+  'thanks for returning my dog yesterday',
+];
 
 /** Flirting between peers, which the detector must leave alone. */
 export const PEER_FLIRT = ["you're cute lol", 'wanna hang out at the mall saturday?', 'i like your new haircut', "don't tell anyone but i like you", 'send me a selfie', 'add me on snap', 'u going to the party?', 'ur funny'];

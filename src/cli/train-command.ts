@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { AppError } from '../core/app-error.js';
+import { BUILTIN_MODEL_PATH } from '../conversations/model/risk-model.js';
+import { trainRiskModel } from '../conversations/model/train-model.js';
+import { parseTrainingData } from '../conversations/model/training-data.js';
+
+const f = (x: number) => x.toFixed(3);
+
+/**
+ * `warden train DATA.jsonl [--out FILE]`: trains the conversation-risk model from labelled
+ * conversations and writes its weights as JSON. Bad lines are reported with their number and
+ * skipped; the exit code is 1 when any was.
+ */
+export function trainCommand(): Command {
+  return new Command('train')
+    .description('train the conversation-risk model from labelled JSONL (one conversation per line)')
+    .argument('<data>', 'labelled conversations, JSON Lines (see docs/conversations.md)')
+    .option('--out <file>', 'where to write the model', BUILTIN_MODEL_PATH)
+    .option('--seed <n>', 'seed for the shuffles', '1')
+    .option('--trained-at <iso>', 'the date recorded in the model (default: now)')
+    .option('--suppress <p>', 'hold back medium rule hits whose calibrated risk is below this (0: never)', '0')
+    .action((data: string, opts: { out: string; seed: string; trainedAt?: string; suppress: string }) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(data);
+      } catch {
+        throw new AppError('not_found', `cannot read ${data}`);
+      }
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed)) throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--seed', reason: 'must be an integer' }] });
+      const suppress = Number(opts.suppress);
+      if (!(suppress >= 0 && suppress <= 1)) throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--suppress', reason: 'must be a number from 0 to 1' }] });
+      const { rows, errors } = parseTrainingData(bytes.toString('utf8'));
+      for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.reason} (skipped)\n`);
+      const risky = rows.filter((r) => r.label !== 'benign').length;
+      if (risky === 0 || risky === rows.length) {
+        throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, { issues: [{ field: 'label', reason: `${risky} of ${rows.length} usable conversations are risky` }] });
+      }
+      const { file, report } = trainRiskModel(rows, {
+        seed,
+        suppress,
+        dataSha256: createHash('sha256').update(bytes).digest('hex'),
+        trainedAt: opts.trainedAt ?? new Date().toISOString(),
+      });
+      const tmp = `${opts.out}.tmp`;
+      writeFileSync(tmp, JSON.stringify(file) + '\n');
+      renameSync(tmp, opts.out);
+      const out = process.stdout;
+      out.write(`trained on ${rows.length} conversations (${report.conversations.message} message model, ${report.conversations.combiner} combiner, ${report.conversations.calibration} calibration)\n`);
+      out.write(`message model: ${report.messageSamples} messages, ${file.message.gramIndex.length} n-gram weights kept; combiner: ${report.combinerSamples} samples\n`);
+      out.write(`calibration fold: before ECE ${f(report.beforeCalibration.ece)} Brier ${f(report.beforeCalibration.brier)} AUC ${f(report.beforeCalibration.auc)}; after ECE ${f(report.afterCalibration.ece)} Brier ${f(report.afterCalibration.brier)}\n`);
+      out.write(`thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)})\n`);
+      out.write(`wrote ${opts.out}\n`);
+      if (errors.length > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { Alert } from '../alerts/alert-schema.js';
+import { fixedClock } from '../core/clock.js';
+import { createEngine, type Engine } from '../engine/create-engine.js';
+import { createStore, type Store } from '../store/store.js';
+import { BASE_MS, adult, at, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+
+/*
+ * The conversation-risk detector through the real engine, with the committed model and
+ * without it: what fires, when, and with which reasons.
+ */
+const clock = fixedClock(BASE_MS + 3600_000 * 24);
+const stores: Store[] = [];
+after(async () => {
+  for (const s of stores) await s.close();
+});
+
+async function engineWith(model: string, location = ':memory:', rebuildEvents = 200_000): Promise<Engine> {
+  const store = await createStore(location);
+  stores.push(store);
+  return createEngine({ store, config: testConfig({ conversations: { model, rebuildEvents } }), logger: silentLogger(), clock });
+}
+
+let n = 0;
+const say = (from: string, to: string, text: string, minute: number) => ({ id: `m${++n}`, type: 'message.sent', ts: at(minute), message: { id: `m${n}`, conversationId: `c_${from}_${to}`, from, to: [to], text } });
+const risky = (alerts: readonly Alert[]) => alerts.filter((a) => ['grooming', 'solicitation', 'sextortion'].includes(a.category));
+
+describe('conversation risk with the learned model', () => {
+  it('warns early, on the first risky move of an unconnected adult, and escalates as the rules fire', async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('stranger'), minor('kid'));
+    const first = risky((await ingest(say('stranger', 'kid', 'lol that level is hard', 2), say('stranger', 'kid', 'how old are you btw?', 3))).alerts);
+    assert.equal(first.length, 1);
+    assert.equal(first[0]!.category, 'grooming');
+    assert.equal(first[0]!.severity, 'low');
+    assert.equal(first[0]!.triggerEventId, `m${n}`);
+    const codes = first[0]!.reasons.map((r) => r.code);
+    for (const c of ['age_question', 'model_words', 'adult_to_minor', 'unconnected', 'model_score']) assert.ok(codes.includes(c), `${c} in ${codes.join(',')}`);
+    assert.match(first[0]!.reasons.find((r) => r.code === 'model_score')!.detail, /calibrated risk [01]\.\d\d .*early warning/);
+    assert.equal(first[0]!.score, Number(first[0]!.reasons.find((r) => r.code === 'model_score')!.detail.match(/risk ([01]\.\d\d)/)![1]));
+    const later = risky((await ingest(say('stranger', 'kid', "don't tell your parents we talk", 4))).alerts);
+    assert.equal(later.length, 1);
+    assert.equal(later[0]!.category, 'grooming');
+    assert.equal(later[0]!.severity, 'medium', 'escalated when the rules fired');
+    assert.equal(risky((await ingest(say('stranger', 'kid', 'keep this between us ok?', 5))).alerts).length, 0, 'nothing new: the same stages');
+  });
+
+  it('waits for the rules when the child is connected to the adult', async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('aunt'), minor('niece'), connect('niece', 'aunt'));
+    assert.equal(risky((await ingest(say('aunt', 'niece', 'how old are you btw?', 3))).alerts).length, 0);
+  });
+
+  it('with the model off, the cue rules decide alone and nothing fires early', async () => {
+    const engine = await engineWith('off');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('stranger'), minor('kid'));
+    assert.equal(risky((await ingest(say('stranger', 'kid', 'how old are you btw?', 3))).alerts).length, 0);
+    const rule = risky((await ingest(say('stranger', 'kid', "don't tell your parents we talk", 4))).alerts);
+    assert.equal(rule.length, 1);
+    assert.ok(!rule[0]!.reasons.some((r) => r.code.startsWith('model_')));
+  });
+
+  for (const rebuild of [true, false]) {
+    it(rebuild ? 'remembers the conversation across a restart (rebuilt from the event log)' : 'forgets it when the rebuild is off (the control)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'warden-conv-'));
+      try {
+        const location = join(dir, 'w.db');
+        let engine = await engineWith('builtin', location, rebuild ? 200_000 : 0);
+        const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+        await ingest(adult('s2'), minor('kid2'));
+        assert.equal(risky((await ingest(say('s2', 'kid2', 'how old are you btw?', 3))).alerts)[0]?.severity, 'low');
+        await stores.pop()!.close();
+        engine = await engineWith('builtin', location, rebuild ? 200_000 : 0);
+        const after = risky((await ingest(say('s2', 'kid2', "don't tell your parents we talk", 4))).alerts);
+        if (rebuild) {
+          assert.equal(after.length, 1);
+          assert.equal(after[0]!.severity, 'medium', 'the age question before the restart still counts');
+          assert.ok(after[0]!.reasons.some((r) => r.code === 'age_question'));
+        } else assert.ok(!after.some((a) => a.severity === 'medium'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('refuses to start with a model file that does not exist', async () => {
+    await assert.rejects(engineWith('/nonexistent/model.json'), /cannot read the conversation model/);
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isAppError } from '../../core/app-error.js';
+import { detectCues } from '../detect-cues.js';
+import { generateCorpus } from '../eval/generate-corpus.js';
+import { emptyModelState, addMessage } from './conversation-features.js';
+import { BUILTIN_MODEL_PATH, loadRiskModel, type RiskModelFile } from './risk-model.js';
+import { trainRiskModel } from './train-model.js';
+import { parseTrainingData } from './training-data.js';
+
+const model = loadRiskModel();
+const p = (text: string) => {
+  const { cues, normalized } = detectCues(text);
+  return model.messageProbability(normalized, cues);
+};
+
+describe('the conversation-risk model', () => {
+  it('loads the committed model and scores risky moves above everyday messages', () => {
+    assert.ok(p('how old are you btw?') > 0.5);
+    assert.ok(p("don't tell your parents we talk") > 0.5);
+    assert.ok(p('practice moved to 5pm, bring water') < 0.2);
+    assert.ok(p('zyxwv qqq plorp') < 0.5, 'words it never saw score the base rate, not a risk');
+    const words = model.explain(detectCues('add me on snap').normalized, 3);
+    assert.ok(words.length > 0 && words.some((w) => /snap|add/.test(w)), words.join(','));
+  });
+
+  it('gives a calibrated conversation score that rises with evidence and context', () => {
+    const st = emptyModelState();
+    addMessage(st, detectCues('how old are you btw?').cues.reduce((m) => m, 0), p('how old are you btw?'));
+    const connected = model.conversationProbability(st, { unconnected: false, flagged: false, youngMinor: true });
+    const stranger = model.conversationProbability(st, { unconnected: true, flagged: false, youngMinor: true });
+    assert.ok(stranger > connected, `${stranger} > ${connected}`);
+    assert.ok(stranger >= 0 && stranger <= 1);
+  });
+
+  it('refuses a broken model file with the field and the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-model-'));
+    try {
+      const good = JSON.parse(readFileSync(BUILTIN_MODEL_PATH, 'utf8')) as RiskModelFile;
+      const cases: [string, (m: RiskModelFile) => void, RegExp][] = [
+        ['weights', (m) => m.message.gramWeight.pop(), /message\.gramWeight/],
+        ['features', (m) => (m.conversation.features[1] = 'stage:other'), /conversation\.features/],
+        ['format', (m) => ((m as { format: string }).format = 'v0'), /format/],
+      ];
+      for (const [name, spoil, field] of cases) {
+        const m = structuredClone(good);
+        spoil(m);
+        writeFileSync(join(dir, `${name}.json`), JSON.stringify(m));
+        assert.throws(() => loadRiskModel(join(dir, `${name}.json`)), (e: unknown) => isAppError(e) && e.issues.some((i) => field.test(i.field)));
+      }
+      writeFileSync(join(dir, 'bad.json'), '{not json');
+      assert.throws(() => loadRiskModel(join(dir, 'bad.json')), /cannot read the conversation model/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is exactly what npm run train produces from the tune split (the weights are reproducible)', () => {
+    const convs = generateCorpus('tune', 400, 11);
+    const text = convs.flatMap((c) => (c.labelled ? [JSON.stringify(c.labelled)] : [])).join('\n') + '\n';
+    const sha = createHash('sha256').update(text).digest('hex');
+    assert.equal(sha, model.file.trainingData.sha256, 'the training data is the tune split the eval writes');
+    assert.ok(!convs.some((c) => c.split !== 'tune'), 'never the held-out or fresh splits');
+    const { rows } = parseTrainingData(text);
+    const { file } = trainRiskModel(rows, { seed: 1, dataSha256: sha, trainedAt: model.file.trainedAt });
+    assert.deepEqual(file, model.file);
+  });
+});
+
+describe('labelled training data', () => {
+  it('reports a bad line with its number and field, and keeps the rest', () => {
+    const ok = { id: 'c1', label: 'benign', context: { unconnected: false, recipientBand: '13-15' }, messages: [{ from: 'adult', text: 'practice at 5' }] };
+    const text = [JSON.stringify(ok), '{oops', JSON.stringify({ ...ok, id: 'c2', label: 'scary' }), JSON.stringify({ ...ok, id: 'c3', messages: [] }), JSON.stringify(ok), ''].join('\n');
+    const { rows, errors } = parseTrainingData(text);
+    assert.equal(rows.length, 1);
+    assert.deepEqual(errors.map((e) => e.line), [2, 3, 4, 5]);
+    assert.match(errors[0]!.reason, /not JSON/);
+    assert.match(errors[1]!.reason, /^label:/);
+    assert.match(errors[2]!.reason, /^messages:/);
+    assert.match(errors[3]!.reason, /appears twice/);
+  });
+});
