@@ -31,7 +31,8 @@ export interface CueDef {
 }
 
  /** After "a photo", the words that make it a photo of a thing or a place rather than of the child. */
-const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|where|what|your (?:homework|work|drawing|project|cake|dog|cat|form|slip|essay|room|team|score|screen)))';
+// "of your outfit", "of your project": a thing of theirs; "of your face" or "of yourself" is the child.
+const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|where|what|your (?!face|self|body)[a-z]))';
 
 const APPS = '(?:snap|snapchat|telegram|whatsapp|whats|zap|kik|discord|signal|wickr|insta|instagram|tiktok|line|wechat|viber|session)';
 
@@ -41,10 +42,10 @@ export const CUES: CueDef[] = [
     stage: 'risk_assessment',
     detail: 'asked the child their age or school year',
     patterns: {
-      en: ["how old (?:are|r) (?:you|u|ya)", "what'?s (?:your|ur) age", 'what (?:grade|year) (?:are|r) (?:you|u) in', 'are (?:you|u) (?:in )?(?:middle|high) school'],
-      es: ['cuantos anos tienes', 'que edad tienes', 'en que (?:grado|curso) (?:estas|vas)'],
-      pt: ['quantos anos (?:voce|vc|tu) tem', 'qual (?:a )?(?:sua|tua) idade', 'em que (?:serie|ano) (?:voce|vc) (?:esta|ta)'],
-      fr: ["quel age (?:as[- ]tu|tu as|t'?as)", "t'?as quel age", 'tu as quel age', 'tu es en quelle classe'],
+      en: ["how old (?:are|r) (?:you|u|ya)", "what'?s (?:your|ur) age", 'what (?:grade|year) (?:are|r) (?:you|u) in', 'are (?:you|u) (?:in )?(?:middle|high) school', '(?:are|r) (?:you|u) (?:even )?old enough to', '(?:are|r) (?:you|u) (?:like|about) \\d\\d?', 'how old (?:did|will) (?:you|u) (?:turn|be)', '(?:what|which) school (?:do|d) (?:you|u) go to', '(?:which|what) (?:grade|year|class) (?:are|r) (?:you|u)', '(?:you|u) (?:seem|look) (?:so )?young'],
+      es: ['cuantos anos tienes', 'que edad tienes', 'en que (?:grado|curso) (?:estas|vas)', 'cuantos anos cumpliste', '(?:vas|estas) en (?:secundaria|primaria|la prepa)', 'tienes como \\d\\d?', 'en que (?:grado|curso) vas'],
+      pt: ['quantos anos (?:voce|vc|tu) tem', 'qual (?:a )?(?:sua|tua) idade', 'em que (?:serie|ano) (?:voce|vc) (?:esta|ta)', 'quantos anos (?:voce|vc) fez', '(?:voce|vc) (?:ta|esta) no ensino (?:medio|fundamental)', '(?:voce|vc) tem uns \\d\\d?', 'em que (?:serie|ano) (?:voce|vc) (?:ta|esta)'],
+      fr: ["quel age (?:as[- ]tu|tu as|t'?as)", "t'?as quel age", 'tu as quel age', 'tu es en quelle classe', "(?:tu es|t'?es) au (?:college|lycee)", "t'?as (?:genre )?\\d\\d? ans", 'tu es en quelle classe', "t'?as eu quel age"],
     },
   },
   {
@@ -63,10 +64,10 @@ export const CUES: CueDef[] = [
     stage: 'relationship_forming',
     detail: 'flattered the child as mature or special, or claimed a special bond',
     patterns: {
-      en: ['mature for (?:your|ur) age', "(?:you'?re|ur|you are) (?:so )?(?:special|different from other)", 'nobody understands (?:you|u) like (?:i do|me)', "i'?m the only one who (?:gets|understands) (?:you|u)", "(?:you'?re|ur) my (?:girlfriend|boyfriend|gf|bf)"],
-      es: ['madur[oa] para tu edad', 'eres (?:muy )?especial', 'nadie te entiende como yo'],
-      pt: ['madur[oa] (?:pra|para) (?:sua|tua) idade', '(?:voce|vc) e (?:muito )?especial', 'ninguem te entende como eu'],
-      fr: ['mature pour ton age', 'tu es (?:tres )?speciale?', 'personne ne te comprend comme moi'],
+      en: ['mature for (?:your|ur) age', "(?:you'?re|ur|you are) (?:so )?(?:special|different from other)", 'nobody understands (?:you|u) like (?:i do|me)', "i'?m the only one who (?:gets|understands) (?:you|u)", "(?:you'?re|ur) my (?:girlfriend|boyfriend|gf|bf)", "(?:you'?re|ur|you are) (?:not|nothing) like (?:the )?other (?:kids|girls|boys)", "(?:you'?re|ur|you are) (?:way |so |the most )?(?:smarter|more mature|grown ?up) (?:than|for|person)", '(?:i feel like|i think) we (?:really )?(?:connect|have something special)', 'i think about (?:you|our chats) all day', 'no one gets me like (?:you|u) do'],
+      es: ['madur[oa] para tu edad', 'eres (?:muy )?especial', 'nadie te entiende como yo', '(?:eres|sos) mas madur[oa] que', 'no eres como (?:los|las) (?:demas|otr[oa]s)', 'contigo me siento (?:comprendido|especial)'],
+      pt: ['madur[oa] (?:pra|para) (?:sua|tua) idade', '(?:voce|vc) e (?:muito )?especial', 'ninguem te entende como eu', '(?:voce|vc) e mais madur[oa] que', '(?:voce|vc) nao e como (?:os|as) outr[oa]s', 'a gente se entende (?:muito|demais)'],
+      fr: ['mature pour ton age', 'tu es (?:tres )?speciale?', 'personne ne te comprend comme moi', 'tu es plus mature que', "(?:t'?es|tu es) pas comme les autres", 'on se comprend (?:vraiment|tellement)'],
     },
   },
   {
@@ -74,10 +75,10 @@ export const CUES: CueDef[] = [
     stage: 'relationship_forming',
     detail: 'offered gifts, game currency or money',
     patterns: {
-      en: ["i'?(?:ll|will|can) (?:buy|get|send|give) (?:you|u) (?:a |some )?(?:gift|present|robux|v-?bucks|gift ?card|skins?|gems|money|cash)", '(?:want|wanna) (?:some )?(?:free )?(?:robux|v-?bucks|skins|gems)'],
-      es: ['te (?:compro|regalo|mando|doy) (?:un regalo|robux|dinero|una tarjeta|skins)'],
-      pt: ['(?:te dou|vou te dar|te mando|te compro) (?:um presente|robux|dinheiro|skins)'],
-      fr: ["je (?:t'?achete|te paie|t'?offre|te donne) (?:un cadeau|des robux|de l'?argent|des skins)"],
+      en: ["i'?(?:ll|will|can) (?:buy|get|send|give) (?:you|u) (?:a |some )?(?:gift|present|robux|v-?bucks|gift ?card|skins?|gems|money|cash)", '(?:want|wanna) (?:some )?(?:free )?(?:robux|v-?bucks|skins|gems)', "i (?:can|could|'?ll) (?:top up|pay for|buy (?:you|u) the) (?:your |ur )?(?:game|account|phone|battle pass|subscription)", "i (?:can|could|'?ll) send (?:you|u) (?:a |an )?(?:new |steam )?(?:headset|gift|phone|console)"],
+      es: ['te (?:compro|regalo|mando|doy) (?:un regalo|robux|dinero|una tarjeta|skins)', 'te (?:recargo|pago) (?:el|tu) (?:juego|celular|cuenta)', 'te (?:puedo )?(?:comprar|regalar|mandar) (?:unos |un )?(?:audifonos|pase|regalo)'],
+      pt: ['(?:te dou|vou te dar|te mando|te compro) (?:um presente|robux|dinheiro|skins)', '(?:posso )?(?:recarregar|pagar) (?:seu|teu) (?:jogo|celular|conta)', 'te (?:dou|compro|mando) (?:um )?(?:fone|passe|presente)'],
+      fr: ["je (?:t'?achete|te paie|t'?offre|te donne) (?:un cadeau|des robux|de l'?argent|des skins)", 'je (?:peux )?(?:te payer|recharger) (?:un casque|ton compte|le passe)', "je t'?envoie un cadeau"],
     },
   },
   {
@@ -86,10 +87,10 @@ export const CUES: CueDef[] = [
     detail: 'asked the child to keep the contact secret',
     patterns: {
       en: ["(?:don'?t|do not|dont|never) tell (?:anyone|anybody|no one|(?:your|ur) (?:parents|mom|dad|mum|friends|teacher))", // ...unless the secret is a surprise for someone else ("our secret, we're surprising dad").
-        "(?:our|a) (?:little )?secret(?![^.!?]{0,40}surpris)", 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok'],
-      es: ['no (?:le )?(?:digas|cuentes) (?:nada )?a nadie', 'nuestro secreto', 'entre nosotros', 'borra (?:los|este|el|estos) (?:mensajes|chat)'],
-      pt: ['nao (?:conta|fala) (?:pra|para) ninguem', 'nosso segredo', 'entre nos', 'apaga (?:as|essas|a) (?:mensagens|conversa)'],
-      fr: ['ne (?:le )?dis (?:rien|a personne)', 'notre secret', 'entre nous', 'efface (?:les|ces|la) (?:messages|conversation)'],
+        "(?:our|a) (?:little )?secret(?![^.!?]{0,40}surpris)", 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok', '(?:nobody|no one) (?:needs to|has to|should|can) know (?:about us|we talk|about this|about me)', '(?:hide|delete|clear|erase) (?:our|these|the|your|ur|my) (?:messages|chats?|texts|history|chat history)', "(?:your|ur) (?:parents|mom|dad|family) (?:wouldn'?t|won'?t|would not|will not) understand", "(?:don'?t|dont|do not) mention me", '(?:this|it) stays (?:just )?between (?:you and me|us)'],
+      es: ['no (?:le )?(?:digas|cuentes) (?:nada )?a nadie', 'nuestro secreto', 'entre nosotros', 'borra (?:los|este|el|estos) (?:mensajes|chat)', 'no (?:le )?(?:hables|cuentes|digas) (?:de mi|nada) a (?:tu|tus) (?:familia|mama|padres)', 'nadie (?:tiene que|debe) (?:saber|enterarse)', 'borra el (?:chat|historial)'],
+      pt: ['nao (?:conta|fala) (?:pra|para) ninguem', 'nosso segredo', 'entre nos', 'apaga (?:as|essas|a) (?:mensagens|conversa)', 'nao (?:fala|conta) (?:de mim|nada) (?:pra|para) (?:sua|seus) (?:familia|mae|pais)', 'ninguem (?:pode|precisa) saber'],
+      fr: ['ne (?:le )?dis (?:rien|a personne)', 'notre secret', 'entre nous', 'efface (?:les|ces|la) (?:messages|conversation)', 'ne parle pas de moi a', 'personne ne doit (?:savoir|le savoir)'],
     },
   },
   {
@@ -97,10 +98,10 @@ export const CUES: CueDef[] = [
     stage: 'isolation_platform_move',
     detail: 'asked to move the conversation to another app',
     patterns: {
-      en: [`(?:add|message|text|dm|find|hit|talk to) me (?:up )?on ${APPS}`, `what'?s (?:your|ur) (?:${APPS}|number|phone number|cell)`, `(?:give|send) me (?:your|ur) (?:number|${APPS})`, "let'?s (?:talk|chat|move) (?:somewhere else|on another app|privately|in private)", `(?:do|do you) (?:you|u) have ${APPS}`],
-      es: [`(?:agregame|escribeme|hablame|buscame) (?:en|por) ${APPS}`, `pasame tu (?:numero|${APPS})`, `tienes ${APPS}`],
-      pt: [`me (?:add|adiciona|chama|manda mensagem) no ${APPS}`, `me passa (?:seu|teu) (?:numero|${APPS})`, `(?:voce|vc|tu) tem ${APPS}`],
-      fr: [`(?:ajoute|ecris)[- ]moi sur ${APPS}`, `donne[- ]moi ton (?:numero|${APPS})`, `(?:as[- ]tu|t'?as) ${APPS}`],
+      en: [`(?:add|message|text|dm|find|hit|talk to) me (?:up )?on ${APPS}`, `what'?s (?:your|ur) (?:${APPS}|number|phone number|cell)`, `(?:give|send) me (?:your|ur) (?:number|${APPS})`, "let'?s (?:talk|chat|move) (?:somewhere else|on another app|privately|in private)", `(?:do|do you) (?:you|u) have ${APPS}`, '(?:message|text|hit) me (?:up )?on {APPS}', "(?:we can|let'?s|lets) (?:video )?(?:chat|talk|call) (?:on|in) {APPS}", '(?:this app|here) is (?:glitchy|watched|weird|being watched|monitored)', '(?:this app|they) (?:spies|spy|reads?|watch(?:es)?) (?:on )?(?:us|our)'],
+      es: [`(?:agregame|escribeme|hablame|buscame) (?:en|por) ${APPS}`, `pasame tu (?:numero|${APPS})`, `tienes ${APPS}`, 'hablemos (?:por|en) {APPS}', '(?:cual|que) es tu {APPS}', 'dame tu (?:numero|telefono)'],
+      pt: [`me (?:add|adiciona|chama|manda mensagem) no ${APPS}`, `me passa (?:seu|teu) (?:numero|${APPS})`, `(?:voce|vc|tu) tem ${APPS}`, 'fala comigo no {APPS}', 'qual (?:e )?(?:seu|teu) {APPS}', 'me passa (?:seu|teu) telefone'],
+      fr: [`(?:ajoute|ecris)[- ]moi sur ${APPS}`, `donne[- ]moi ton (?:numero|${APPS})`, `(?:as[- ]tu|t'?as) ${APPS}`, 'parlons sur {APPS}', "c'?est quoi ton {APPS}", 'donne[- ]moi ton numero'],
     },
   },
   {
@@ -109,10 +110,10 @@ export const CUES: CueDef[] = [
     detail: 'asked the child for photos, video or a camera',
     patterns: {
       // "a photo of the cake" or "of your homework" is not a request for the child's image.
-      en: [`(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)${NOT_OF_A_THING}`, 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo'],
-      es: ['(?:mandame|enviame|pasame|manda|envia) (?:una |unas |otra )?(?:foto|fotos|video|selfie)', '(?:prende|enciende) (?:la|tu) camara'],
-      pt: ['(?:me )?(?:manda|envia) (?:uma |umas |outra )?(?:foto|fotos|video|selfie)', 'liga (?:a|sua) (?:camera|cam)'],
-      fr: ['(?:envoie|montre)[- ]moi (?:une |des |une autre )?(?:photo|photos|video|selfie)', 'allume (?:ta )?(?:camera|cam|webcam)'],
+      en: [`(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)${NOT_OF_A_THING}`, 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo', '(?:show|tell) me what (?:you|u) look like', '(?:let me|can i|could i) see (?:you|u|a pic of you|a photo of you|your face)', '(?:send|post) (?:a |one )?(?:selfie|pic)(?: so i know| to prove)', '(?:put|switch) (?:on )?(?:your|ur) (?:cam|camera|webcam)', '(?:a |another |a new )?(?:pic|photo|picture|selfie) of (?:yourself|urself|you)'],
+      es: ['(?:mandame|enviame|pasame|manda|envia) (?:una |unas |otra )?(?:foto|fotos|video|selfie)', '(?:prende|enciende) (?:la|tu) camara', '(?:ensename|muestrame) como eres', '(?:manda|envia) una (?:foto|selfie) tuya', 'dejame verte'],
+      pt: ['(?:me )?(?:manda|envia) (?:uma |umas |outra )?(?:foto|fotos|video|selfie)', 'liga (?:a|sua) (?:camera|cam)', 'me mostra como (?:voce|vc) e', '(?:manda|envia) uma (?:foto|selfie) sua', 'deixa eu te ver'],
+      fr: ['(?:envoie|montre)[- ]moi (?:une |des |une autre )?(?:photo|photos|video|selfie)', 'allume (?:ta )?(?:camera|cam|webcam)', '(?:montre|envoie)[- ]moi a quoi tu ressembles', 'une (?:photo|selfie) de toi', 'laisse[- ]moi te voir'],
     },
   },
   {
@@ -142,10 +143,10 @@ export const CUES: CueDef[] = [
     stage: 'meeting_request',
     detail: 'asked to meet in person, or where the child lives',
     patterns: {
-      en: ["(?:let'?s|we should|want to|wanna|we could) (?:meet|hang out)(?: up)?(?: in person| irl| sometime)?", 'i (?:can|could) (?:pick (?:you|u) up|come (?:to|get) (?:you|u))', 'where do (?:you|u) live', "what'?s (?:your|ur) address", 'meet (?:me )?(?:at|after) (?:the |school)', 'come (?:over|to my (?:place|house))'],
-      es: ['(?:nos vemos|quedamos|vernos|conocernos) en persona', 'donde vives', 'te (?:recojo|paso a buscar)', 'ven a mi casa'],
-      pt: ['(?:vamos|bora) (?:nos )?(?:encontrar|ver)', 'onde (?:voce|vc|tu) mora', 'te (?:busco|pego)', 'vem (?:pra|para|na) minha casa'],
-      fr: ['(?:on se voit|se voir|on se rencontre) en vrai', '(?:ou|tu) (?:tu )?habites', 'je (?:viens|passe) te (?:chercher|prendre)', 'viens chez moi'],
+      en: ["(?:let'?s|we should|want to|wanna|we could) (?:meet|hang out)(?: up)?(?: in person| irl| sometime)?", 'i (?:can|could) (?:pick (?:you|u) up|come (?:to|get) (?:you|u))', 'where do (?:you|u) live', "what'?s (?:your|ur) address", 'meet (?:me )?(?:at|after) (?:the |school)', 'come (?:over|to my (?:place|house))', '(?:tell|give) me (?:your|ur) address', "i (?:can|could|will|'?ll) (?:drive|come) (?:to|by) (?:your|ur) (?:town|school|house|place)", "(?:let me|i'?ll|i will) pick (?:you|u) up", '(?:meet|hang out|hang) (?:up )?(?:alone|just (?:us|the two of us)|just us two)', 'come over to my'],
+      es: ['(?:nos vemos|quedamos|vernos|conocernos) en persona', 'donde vives', 'te (?:recojo|paso a buscar)', 'ven a mi casa', 'dime tu direccion', 'te recojo', '(?:quedemos|vernos) (?:solos|este finde)', 'en que escuela estudias'],
+      pt: ['(?:vamos|bora) (?:nos )?(?:encontrar|ver)', 'onde (?:voce|vc|tu) mora', 'te (?:busco|pego)', 'vem (?:pra|para|na) minha casa', 'me fala (?:seu|teu) endereco', 'te busco', '(?:sair|ver) so nos dois', 'em que escola (?:voce|vc) estuda'],
+      fr: ['(?:on se voit|se voir|on se rencontre) en vrai', '(?:ou|tu) (?:tu )?habites', 'je (?:viens|passe) te (?:chercher|prendre)', 'viens chez moi', 'donne[- ]moi ton adresse', 'je viens te chercher', 'juste nous deux', 'tu vas dans quelle ecole'],
     },
   },
   {
@@ -153,10 +154,10 @@ export const CUES: CueDef[] = [
     stage: 'sextortion_threat',
     detail: "threatened to send the child's images to followers, family or school",
     patterns: {
-      en: ["(?:i'?ll|i will|gonna|going to|im going to|i'?m going to) (?:send|post|share|leak|show|expose) (?:it|them|this|these|everything|(?:your|ur) (?:pics|photos|pictures|video|vids|chats?)) (?:to|with) (?:all )?(?:your |ur )?(?:followers|friends|family|parents|school|teachers|classmates|everyone)", '(?:everyone|(?:your|ur) (?:school|family|friends|followers|parents)) (?:will|is going to|gonna) see', 'i (?:have|got|saved|screenshotted) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|video|chats)'],
-      es: ['(?:voy a|le voy a) (?:mandar|enviar|publicar|ensenar|pasar) (?:tus fotos|esto|tu video|todo) a (?:tu familia|tus amigos|tus seguidores|tu escuela|tus padres|todos)', 'tengo tus (?:fotos|videos)'],
-      pt: ['vou (?:mandar|enviar|postar|mostrar|vazar) (?:suas fotos|isso|seu video|tudo) (?:pra|para) (?:sua familia|seus amigos|seus seguidores|sua escola|seus pais|todo mundo)', 'tenho (?:suas|tuas) (?:fotos|videos)'],
-      fr: ['je vais (?:envoyer|publier|montrer|partager) (?:tes photos|ca|ta video|tout) a (?:ta famille|tes amis|tes abonnes|ton ecole|tes parents|tout le monde)', "j'?ai (?:tes|toutes tes) (?:photos|videos)"],
+      en: ["(?:i'?ll|i will|gonna|going to|im going to|i'?m going to) (?:send|post|share|leak|show|expose) (?:it|them|this|these|everything|(?:your|ur) (?:pics|photos|pictures|video|vids|chats?)) (?:to|with) (?:all )?(?:your |ur )?(?:followers|friends|family|parents|school|teachers|classmates|everyone)", '(?:everyone|(?:your|ur) (?:school|family|friends|followers|parents)) (?:will|is going to|gonna) see', 'i (?:have|got|saved|screenshotted) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|video|chats)', "(?:i'?ll|i will|gonna|going to|i'?m going to) (?:post|leak|share) (?:everything|it all|them|your (?:pics|photos)) (?:online|everywhere|for)", '(?:your|ur) (?:friends|family|parents|school|followers) (?:will )?(?:all )?(?:get|see) (?:the|your) (?:pics|photos|pictures)', "(?:i'?ll|i will|gonna) (?:send|show) (?:the|your|ur) (?:pics|photos|pictures) to (?:your|ur) (?:parents|family|friends|school|followers)"],
+      es: ['(?:voy a|le voy a) (?:mandar|enviar|publicar|ensenar|pasar) (?:tus fotos|esto|tu video|todo) a (?:tu familia|tus amigos|tus seguidores|tu escuela|tus padres|todos)', 'tengo tus (?:fotos|videos)', 'voy a (?:publicar|subir) (?:tus fotos|todo) (?:en|a)', '(?:le )?mando las fotos a tus', 'tu familia (?:lo )?va a ver todo'],
+      pt: ['vou (?:mandar|enviar|postar|mostrar|vazar) (?:suas fotos|isso|seu video|tudo) (?:pra|para) (?:sua familia|seus amigos|seus seguidores|sua escola|seus pais|todo mundo)', 'tenho (?:suas|tuas) (?:fotos|videos)', 'vou (?:postar|publicar) (?:suas fotos|tudo) (?:na|pra|para)', 'vou mandar as fotos (?:pros|pra)', 'sua familia vai ver tudo'],
+      fr: ['je vais (?:envoyer|publier|montrer|partager) (?:tes photos|ca|ta video|tout) a (?:ta famille|tes amis|tes abonnes|ton ecole|tes parents|tout le monde)', "j'?ai (?:tes|toutes tes) (?:photos|videos)", 'je vais (?:publier|poster) (?:tes photos|tout) (?:a|en|sur)', 'je vais envoyer les photos a', 'ta famille va tout voir'],
     },
   },
   {
@@ -164,10 +165,10 @@ export const CUES: CueDef[] = [
     stage: 'payment_demand',
     detail: 'demanded money, gift cards or a payment app transfer',
     patterns: {
-      en: ['(?:pay|send|give) (?:me )?(?:\\$ ?\\d+|\\d+ ?(?:dollars|usd|bucks)|money|cash|the money)', '(?:gift ?card|steam card|itunes card|apple card|google play card|amazon card|razer gold)', '(?:cash ?app|venmo|paypal|zelle|crypto|bitcoin|btc|usdt)', 'how much (?:money )?(?:do (?:you|u) have|can (?:you|u) (?:send|pay))'],
-      es: ['(?:paga|pagame|mandame|enviame|dame) (?:\\$ ?\\d+|\\d+ ?(?:dolares|pesos|euros)|dinero|el dinero)', 'tarjeta de regalo', 'cuanto dinero tienes'],
-      pt: ['(?:paga|me paga|manda|envia|me da) (?:r?\\$ ?\\d+|\\d+ ?reais|dinheiro|o pix)', '\\bpix\\b', 'cartao (?:presente|de presente)', 'quanto dinheiro (?:voce|vc) tem'],
-      fr: ["(?:paie|paye|envoie|donne)[- ]moi (?:\\d+ ?(?:euros|dollars)|de l'?argent|l'?argent)", 'carte cadeau', "combien d'?argent (?:as[- ]tu|tu as)"],
+      en: ['(?:pay|send|give) (?:me )?(?:\\$ ?\\d+|\\d+ ?(?:dollars|usd|bucks)|money|cash|the money)', '(?:gift ?card|steam card|itunes card|apple card|google play card|amazon card|razer gold)', '(?:cash ?app|venmo|paypal|zelle|crypto|bitcoin|btc|usdt)', 'how much (?:money )?(?:do (?:you|u) have|can (?:you|u) (?:send|pay))', 'i (?:need|want) (?:\\$ ?\\d+|\\d+ ?(?:dollars|bucks)|money)', '(?:buy|get) me (?:a |some |two )?(?:amazon|google play|steam|apple|itunes) (?:gift )?cards?', '(?:transfer|send) (?:the money|it) (?:on|with|through|via)'],
+      es: ['(?:paga|pagame|mandame|enviame|dame) (?:\\$ ?\\d+|\\d+ ?(?:dolares|pesos|euros)|dinero|el dinero)', 'tarjeta de regalo', 'cuanto dinero tienes', 'necesito \\d+ (?:dolares|pesos|euros)', '(?:compra|mandame) (?:una |unas )?tarjetas? (?:de regalo|de google play|de steam)'],
+      pt: ['(?:paga|me paga|manda|envia|me da) (?:r?\\$ ?\\d+|\\d+ ?reais|dinheiro|o pix)', '\\bpix\\b', 'cartao (?:presente|de presente)', 'quanto dinheiro (?:voce|vc) tem', 'preciso de \\d+ reais', '(?:compra|me manda) (?:um )?cart(?:ao|oes) (?:presente|google play)'],
+      fr: ["(?:paie|paye|envoie|donne)[- ]moi (?:\\d+ ?(?:euros|dollars)|de l'?argent|l'?argent)", 'carte cadeau', "combien d'?argent (?:as[- ]tu|tu as)", "j'?ai besoin de \\d+ euros", '(?:achete|envoie)[- ]moi (?:des |une )?cartes? (?:cadeaux?|google play)', 'envoie \\d+ euros'],
     },
   },
   {
@@ -175,10 +176,10 @@ export const CUES: CueDef[] = [
     stage: 'countdown',
     detail: 'set a deadline or countdown',
     patterns: {
-      en: ['(?:you|u) (?:have|got) \\d+ (?:min|mins|minutes|hour|hours|hrs?)', '(?:clock is ticking|times? (?:is )?running out|last chance|time running out)', '(?:before|or) i (?:post|send|share)'],
-      es: ['tienes \\d+ (?:minutos|horas)', 'ultima oportunidad', 'se te acaba el tiempo'],
-      pt: ['(?:voce|vc|tu) tem \\d+ (?:minutos|horas)', 'ultima chance', 'o tempo (?:esta|ta) acabando'],
-      fr: ['tu as \\d+ (?:minutes|heures)', 'derniere chance', 'le temps (?:presse|est compte)'],
+      en: ['(?:you|u) (?:have|got) \\d+ (?:min|mins|minutes|hour|hours|hrs?)', '(?:clock is ticking|times? (?:is )?running out|last chance|time running out)', '(?:before|or) i (?:post|send|share)', 'tick ?tock', '(?:only |just )?\\d+ (?:minutes|mins) left', '(?:you|u) (?:have|got) (?:one|an|a) hour', 'hurry up or', '(?:ten|five|twenty|thirty) minutes left'],
+      es: ['tienes \\d+ (?:minutos|horas)', 'ultima oportunidad', 'se te acaba el tiempo', 'quedan (?:\\d+|diez|cinco) minutos', 'tienes una hora', 'se acaba el tiempo'],
+      pt: ['(?:voce|vc|tu) tem \\d+ (?:minutos|horas)', 'ultima chance', 'o tempo (?:esta|ta) acabando', 'faltam (?:\\d+|dez|cinco) minutos', '(?:voce|vc) tem uma hora'],
+      fr: ['tu as \\d+ (?:minutes|heures)', 'derniere chance', 'le temps (?:presse|est compte)', 'il reste (?:\\d+|dix|cinq) minutes', 'tu as une heure'],
     },
   },
 ];

@@ -22,6 +22,13 @@ describe('detectCues', () => {
       ['me chama no zap', 'platform_move'],
       ['ajoute-moi sur snap', 'platform_move'],
       ['send me a pic', 'image_request'],
+      ['show me a pic of your face', 'image_request'],
+      ['can you send a new pic of yourself', 'image_request'],
+      ['tell me your address', 'meeting_request'],
+      ['i need $150 by tonight', 'payment_demand'],
+      ['tick tock', 'deadline'],
+      ['nobody needs to know we talk', 'secrecy_request'],
+      ['are you old enough to drive yet?', 'age_question'],
       ['mándame una foto', 'image_request'],
       ["it's totally normal", 'normalising'],
       ['prove you trust me', 'compliance_test'],
@@ -47,7 +54,7 @@ describe('detectCues', () => {
   });
 
   it('stays quiet on everyday messages', () => {
-    for (const t of ["it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
+    for (const t of ["it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'send me a pic of your graduation outfit', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
       assert.deepEqual(codes(t), [], t);
     }
   });

@@ -1,7 +1,9 @@
 import { prng } from '../../core/prng.js';
 import type { LabelledConversation } from '../model/training-data.js';
+import { expand, GRAMMAR } from './phrase-grammar.js';
 import { BENIGN, PEER_FLIRT, PHRASES, STRANGER, type Bank, type Lang, type Split, type Step } from './phrases.js';
 import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh.js';
+import { FRESH2, FRESH2_BENIGN, FRESH2_PEER, FRESH2_STRANGER } from './phrases-fresh2.js';
 
 export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
 
@@ -44,9 +46,11 @@ function disguise(text: string, rnd: () => number): string {
  * lead-ins of 0–80 messages; and hard negatives of every benign kind (coach, teacher,
  * relative, gaming group, tutor, parent) plus teen–teen and adult–adult flirting.
  */
-export function generateCorpus(split: Split, perFamily: number, seed: number): Conversation[] {
+export function generateCorpus(split: Split, perFamily: number, seed: number, opts: { grammar?: boolean } = {}): Conversation[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  // Training data only: most lines from the phrase grammar, the rest from the tune bank.
+  const line = (bank: Bank, lang: Lang, step: Step | 'neutral') => (opts.grammar && rnd() < 0.6 ? expand(pick(GRAMMAR[lang][step]), rnd) : pick(bank[step]));
   const langs: Lang[] = ['en', 'es', 'pt', 'fr'];
   const base = Date.parse('2026-10-01T12:00:00Z');
   const out: Conversation[] = [];
@@ -84,15 +88,15 @@ export function generateCorpus(split: Split, perFamily: number, seed: number): C
   for (const [family, script] of Object.entries(SCRIPTS)) {
     for (let i = 0; i < perFamily; i++) {
       const lang = langs[i % 4]!;
-      const bank: Bank = split === 'fresh' ? FRESH[lang] : PHRASES[split][lang];
+      const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : PHRASES[split][lang];
       const disguised = rnd() < 0.3;
       const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
       const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
-      for (let k = 0; k < lead; k++) lines.push({ text: pick(bank.neutral), risky: false, byTarget: rnd() < 0.4 });
+      for (let k = 0; k < lead; k++) lines.push({ text: line(bank, lang, 'neutral'), risky: false, byTarget: rnd() < 0.4 });
       for (const step of script.steps) {
-        const t = pick(bank[step]);
+        const t = line(bank, lang, step);
         lines.push({ text: disguised ? disguise(t, rnd) : t, risky: true });
-        if (rnd() < 0.5) lines.push({ text: pick(bank.neutral), risky: false, byTarget: true });
+        if (rnd() < 0.5) lines.push({ text: line(bank, lang, 'neutral'), risky: false, byTarget: true });
       }
       make(family, script.label, lang, disguised, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, rnd() < 0.3, lines);
     }
@@ -100,13 +104,13 @@ export function generateCorpus(split: Split, perFamily: number, seed: number): C
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
   for (let i = 0; i < perFamily; i++) {
     const lang = langs[i % 4]!;
-    const bank: Bank = split === 'fresh' ? FRESH[lang] : PHRASES[split][lang];
-    const opener = [pick(bank.age), pick(bank.move)];
+    const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : PHRASES[split][lang];
+    const opener = [line(bank, lang, 'age'), line(bank, lang, 'move')];
     make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
   }
   const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
   for (const [family, all] of Object.entries(BENIGN)) {
-    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : half(all);
+    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : split === 'fresh2' ? FRESH2_BENIGN[family]! : half(all);
     for (let i = 0; i < perFamily; i++) {
       const len = 3 + Math.floor(rnd() * 20);
       const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
@@ -115,11 +119,11 @@ export function generateCorpus(split: Split, perFamily: number, seed: number): C
   }
   // Adults the child has no connection to, writing for everyday reasons: a buyer, a lost phone, a game lobby.
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
+    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : split === 'fresh2' ? FRESH2_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
     make('stranger_everyday', 'benign', 'en', false, { id: `st_${split}_${i}_adult`, band: 'adult' }, { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, false, lines);
   }
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : split === 'fresh2' ? FRESH2_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
     make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
     make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
   }

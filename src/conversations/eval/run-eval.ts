@@ -92,11 +92,12 @@ export function score(convs: Conversation[], alerts: Alert[]) {
 const writeTraining = process.argv.find((a) => a.startsWith('--write-training='))?.slice(17);
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && writeTraining) {
   // Training data comes from the tune split only (its own seed); the held-out split is never written.
-  const convs = generateCorpus('tune', perFamily, 11);
+  const convs = generateCorpus('tune', perFamily, 11, { grammar: true });
   writeFileSync(writeTraining, convs.flatMap((c) => (c.labelled ? [JSON.stringify(c.labelled)] : [])).join('\n') + '\n');
   process.stdout.write(`wrote ${writeTraining}: ${convs.filter((c) => c.labelled).length} labelled conversations from the tune split\n`);
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [split, seed] of [['tune', 1], ['heldout', 2], ['fresh', 3]] as const) {
+  const only = process.argv.find((a) => a.startsWith('--splits='))?.slice(9).split(',');
+  for (const [split, seed] of ([['tune', 1], ['heldout', 2], ['fresh', 3], ['fresh2', 4]] as const).filter(([s]) => !only || only.includes(s))) {
     const convs = generateCorpus(split, perFamily, seed);
     const r = score(convs, replay(convs));
     process.stdout.write(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family) ==\n`);

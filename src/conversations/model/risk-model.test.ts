@@ -60,7 +60,7 @@ describe('the conversation-risk model', () => {
   });
 
   it('is exactly what npm run train produces from the tune split (the weights are reproducible)', () => {
-    const convs = generateCorpus('tune', 400, 11);
+    const convs = generateCorpus('tune', 400, 11, { grammar: true });
     const text = convs.flatMap((c) => (c.labelled ? [JSON.stringify(c.labelled)] : [])).join('\n') + '\n';
     const sha = createHash('sha256').update(text).digest('hex');
     assert.equal(sha, model.file.trainingData.sha256, 'the training data is the tune split the eval writes');
