@@ -1,3 +1,4 @@
+import type { AccountRisk } from '../behaviour/score-signals.js';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { CaseView } from '../cases/case-model.js';
 import type { CaseDetail } from '../cases/case-queries.js';
@@ -15,6 +16,8 @@ interface CasePageInput {
   flash?: string | undefined;
   /** The case's CyberTipline report (null: none yet); undefined for a reviewer without the role. */
   report?: { id: string; status: string } | null | undefined;
+  /** The subject's behaviour score now, with its reasons. */
+  risk?: AccountRisk | undefined;
 }
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
@@ -96,6 +99,7 @@ ${e.cues.length ? html`<div class="meta">cited by ${e.cues.join(' · ')}</div>` 
 <dt>Connections to minors</dt><dd>${a.connectionsToMinors}</dd>
 <dt>Unconnected minors messaged</dt><dd>${a.unconnectedMinorsContacted}</dd>
 <dt>Blocked / reported by minors</dt><dd>${a.blockedByMinors} / ${a.reportedByMinors}</dd>
+<dt>Behaviour score</dt><dd>${p.risk ? html`${p.risk.score.toFixed(2)}${p.risk.reasons.length ? html`<ul>${p.risk.reasons.map((r) => html`<li>${r.detail}</li>`)}</ul>` : ''}` : 'unknown'}</dd>
 <dt>Alerts, all time</dt><dd>${Object.entries(a.priorAlerts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}</dd>
 <dt>Earlier decisions</dt><dd>${a.priorDecisions.length === 0 ? 'none' : html`<ul>${a.priorDecisions.map((d) => html`<li>${d.outcome} ${d.category ?? d.reason ?? ''} <span class="muted">${d.closedAt?.slice(0, 10)}</span></li>`)}</ul>`}</dd>
 </dl></div>

@@ -1,3 +1,4 @@
+import type { AccountRiskDetector } from '../behaviour/account-risk.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -93,7 +94,9 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       await ctx.engine.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
       const report = canHandleReports(u.viewer) ? await ctx.store.db.selectFrom('cybertip_reports').select(['id', 'status']).where('case_id', '=', row.id).orderBy('created_ms', 'desc').executeTakeFirst() : undefined;
-      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined }));
+      const scorer = ctx.engine.state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
+      const risk = scorer?.riskOf(row.subject_account, ctx.engine.state.facts, nowMs);
+      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined, risk }));
     });
 
     const back = (reply: FastifyReply, id: string, code: string) => reply.redirect(`/console/cases/${encodeURIComponent(id)}?msg=${code}`, 303);
