@@ -40,131 +40,198 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
 }
 
 // @ts-ignore: decorator
-@inline function at(base: usize, index: i32): usize {
-  return base + (<usize>index << 2);
+@inline function transpose4(a: v128, b: v128, c: v128, d: v128, out: usize, stride: usize): void {
+  const t0 = i32x4.shuffle(a, b, 0, 4, 1, 5); // a0 b0 a1 b1
+  const t1 = i32x4.shuffle(a, b, 2, 6, 3, 7); // a2 b2 a3 b3
+  const t2 = i32x4.shuffle(c, d, 0, 4, 1, 5);
+  const t3 = i32x4.shuffle(c, d, 2, 6, 3, 7);
+  v128.store(out, i32x4.shuffle(t0, t2, 0, 1, 4, 5));
+  v128.store(out + stride, i32x4.shuffle(t0, t2, 2, 3, 6, 7));
+  v128.store(out + 2 * stride, i32x4.shuffle(t1, t3, 0, 1, 4, 5));
+  v128.store(out + 3 * stride, i32x4.shuffle(t1, t3, 2, 3, 6, 7));
 }
 
-/** One row pass (reference box1DFloat along each row), four rows advanced together. */
-export function boxRows(input: usize, output: usize, rows: i32, cols: i32, window: i32): void {
-  const half = (window + 2) / 2;
-  const phase1 = half - 1;
-  const phase2 = window - half + 1;
-  const phase3 = cols - window;
-  const phase4 = half - 1;
-  let r = 0;
-  for (; r + 4 <= rows; r += 4) {
-    const b0 = r * cols;
-    const b1 = b0 + cols;
-    const b2 = b1 + cols;
-    const b3 = b2 + cols;
-    let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0;
-    let ri = 0, li = 0, oi = 0;
-    let size: f32 = 0;
-    for (let i = 0; i < phase1; i++, ri++) {
-      s0 += load<f32>(at(input, b0 + ri)); s1 += load<f32>(at(input, b1 + ri)); s2 += load<f32>(at(input, b2 + ri)); s3 += load<f32>(at(input, b3 + ri));
-      size += 1;
-    }
-    for (let i = 0; i < phase2; i++, ri++, oi++) {
-      size += 1;
-      s0 += load<f32>(at(input, b0 + ri)); s1 += load<f32>(at(input, b1 + ri)); s2 += load<f32>(at(input, b2 + ri)); s3 += load<f32>(at(input, b3 + ri));
-      store<f32>(at(output, b0 + oi), s0 / size); store<f32>(at(output, b1 + oi), s1 / size); store<f32>(at(output, b2 + oi), s2 / size); store<f32>(at(output, b3 + oi), s3 / size);
-    }
-    for (let i = 0; i < phase3; i++, ri++, li++, oi++) {
-      s0 = s0 + load<f32>(at(input, b0 + ri)) - load<f32>(at(input, b0 + li));
-      s1 = s1 + load<f32>(at(input, b1 + ri)) - load<f32>(at(input, b1 + li));
-      s2 = s2 + load<f32>(at(input, b2 + ri)) - load<f32>(at(input, b2 + li));
-      s3 = s3 + load<f32>(at(input, b3 + ri)) - load<f32>(at(input, b3 + li));
-      store<f32>(at(output, b0 + oi), s0 / size); store<f32>(at(output, b1 + oi), s1 / size); store<f32>(at(output, b2 + oi), s2 / size); store<f32>(at(output, b3 + oi), s3 / size);
-    }
-    for (let i = 0; i < phase4; i++, li++, oi++) {
-      size -= 1;
-      s0 -= load<f32>(at(input, b0 + li)); s1 -= load<f32>(at(input, b1 + li)); s2 -= load<f32>(at(input, b2 + li)); s3 -= load<f32>(at(input, b3 + li));
-      store<f32>(at(output, b0 + oi), s0 / size); store<f32>(at(output, b1 + oi), s1 / size); store<f32>(at(output, b2 + oi), s2 / size); store<f32>(at(output, b3 + oi), s3 / size);
-    }
-  }
-  for (; r < rows; r++) {
-    const b = r * cols;
-    let s: f32 = 0;
-    let ri = 0, li = 0, oi = 0;
-    let size: f32 = 0;
-    for (let i = 0; i < phase1; i++, ri++) { s += load<f32>(at(input, b + ri)); size += 1; }
-    for (let i = 0; i < phase2; i++, ri++, oi++) { size += 1; s += load<f32>(at(input, b + ri)); store<f32>(at(output, b + oi), s / size); }
-    for (let i = 0; i < phase3; i++, ri++, li++, oi++) { s = s + load<f32>(at(input, b + ri)) - load<f32>(at(input, b + li)); store<f32>(at(output, b + oi), s / size); }
-    for (let i = 0; i < phase4; i++, li++, oi++) { size -= 1; s -= load<f32>(at(input, b + li)); store<f32>(at(output, b + oi), s / size); }
-  }
+// @ts-ignore: decorator
+@inline function lumaAt(rgb: usize, pixel: i32): f32 {
+  const i = rgb + <usize>(pixel * 3);
+  return LUMA_R * <f32>load<u8>(i) + LUMA_G * <f32>load<u8>(i + 1) + LUMA_B * <f32>load<u8>(i + 2);
 }
 
-/**
- * One column pass, four columns per SIMD vector: each lane is one column's running sum with
- * the reference's operations in order; f32x4 arithmetic is IEEE float32 per lane.
- * `sums` is scratch for `cols` floats (rounded up to a multiple of 4).
- */
-export function boxCols(input: usize, output: usize, rows: i32, cols: i32, window: i32, sums: usize): void {
-  const half = (window + 2) / 2;
-  const phase1 = half - 1;
-  const phase2 = window - half + 1;
-  const phase3 = rows - window;
-  const phase4 = half - 1;
-  const vecCols = cols & ~3;
-  memory.fill(sums, 0, <usize>((cols + 4) << 2));
+/** The reference's four phases of box1DFloat along a transposed strip, one row per lane. */
+// @ts-ignore: decorator
+@inline function runStrip(strip: usize, res: usize, cols: i32, phase1: i32, phase2: i32, phase3: i32, phase4: i32): void {
+  let s = f32x4.splat(0);
   let size: f32 = 0;
   let ri = 0, li = 0, oi = 0;
   for (let i = 0; i < phase1; i++, ri++) {
-    const row = ri * cols;
-    let c = 0;
-    for (; c < vecCols; c += 4) v128.store(at(sums, c), f32x4.add(v128.load(at(sums, c)), v128.load(at(input, row + c))));
-    for (; c < cols; c++) store<f32>(at(sums, c), load<f32>(at(sums, c)) + load<f32>(at(input, row + c)));
+    s = f32x4.add(s, v128.load(strip + (<usize>ri << 4)));
     size += 1;
   }
   for (let i = 0; i < phase2; i++, ri++, oi++) {
     size += 1;
-    const row = ri * cols;
-    const out = oi * cols;
-    const d = f32x4.splat(size);
-    let c = 0;
-    for (; c < vecCols; c += 4) {
-      const s = f32x4.add(v128.load(at(sums, c)), v128.load(at(input, row + c)));
-      v128.store(at(sums, c), s);
-      v128.store(at(output, out + c), f32x4.div(s, d));
-    }
-    for (; c < cols; c++) {
-      const s = load<f32>(at(sums, c)) + load<f32>(at(input, row + c));
-      store<f32>(at(sums, c), s);
-      store<f32>(at(output, out + c), s / size);
-    }
+    s = f32x4.add(s, v128.load(strip + (<usize>ri << 4)));
+    v128.store(res + (<usize>oi << 4), f32x4.div(s, f32x4.splat(size)));
   }
   const d3 = f32x4.splat(size);
   for (let i = 0; i < phase3; i++, ri++, li++, oi++) {
-    const row = ri * cols;
-    const left = li * cols;
-    const out = oi * cols;
-    let c = 0;
-    for (; c < vecCols; c += 4) {
-      const s = f32x4.sub(f32x4.add(v128.load(at(sums, c)), v128.load(at(input, row + c))), v128.load(at(input, left + c)));
-      v128.store(at(sums, c), s);
-      v128.store(at(output, out + c), f32x4.div(s, d3));
-    }
-    for (; c < cols; c++) {
-      const s = load<f32>(at(sums, c)) + load<f32>(at(input, row + c)) - load<f32>(at(input, left + c));
-      store<f32>(at(sums, c), s);
-      store<f32>(at(output, out + c), s / size);
-    }
+    s = f32x4.sub(f32x4.add(s, v128.load(strip + (<usize>ri << 4))), v128.load(strip + (<usize>li << 4)));
+    v128.store(res + (<usize>oi << 4), f32x4.div(s, d3));
   }
   for (let i = 0; i < phase4; i++, li++, oi++) {
     size -= 1;
-    const left = li * cols;
-    const out = oi * cols;
-    const d = f32x4.splat(size);
+    s = f32x4.sub(s, v128.load(strip + (<usize>li << 4)));
+    v128.store(res + (<usize>oi << 4), f32x4.div(s, f32x4.splat(size)));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function lumaVec(v: v128): v128 {
+  return f32x4.add(
+    f32x4.add(
+      f32x4.mul(f32x4.splat(LUMA_R), f32x4.convert_i32x4_u(i8x16.swizzle(v, i8x16(0, 16, 16, 16, 3, 16, 16, 16, 6, 16, 16, 16, 9, 16, 16, 16)))),
+      f32x4.mul(f32x4.splat(LUMA_G), f32x4.convert_i32x4_u(i8x16.swizzle(v, i8x16(1, 16, 16, 16, 4, 16, 16, 16, 7, 16, 16, 16, 10, 16, 16, 16)))),
+    ),
+    f32x4.mul(f32x4.splat(LUMA_B), f32x4.convert_i32x4_u(i8x16.swizzle(v, i8x16(2, 16, 16, 16, 5, 16, 16, 16, 8, 16, 16, 16, 11, 16, 16, 16)))),
+  );
+}
+
+/**
+ * One whole Jarosz pass (the reference's box1DFloat along every row, then along every
+ * column), streamed. Each strip of four rows is transposed (4×4 blocks) so that one SIMD lane
+ * carries one row, box-filtered along the rows (four divisions per instruction), and
+ * transposed back into a ring of the last `ringRows` filtered rows; the column sums (four
+ * columns per vector) advance over those rows at once. The row-filtered image never goes to
+ * memory: one read of the source and one write of the result per pass, where separate row and
+ * column passes took two of each. Every lane does the reference's operations in its order, so
+ * the floats are the JavaScript path's exactly (a property test holds them equal).
+ * `rgb`: the source is 8-bit RGB and luma is computed on the way in (first pass).
+ * `ringRows` is a multiple of four, at least `windowAlongCols + 4`; `sums` holds cols + 4 floats.
+ */
+export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i32, wr: i32, wc: i32, scratch: usize, ring: usize, ringRows: i32, sums: usize): void {
+  const half = (wr + 2) / 2;
+  const p1 = half - 1;
+  const p2 = wr - half + 1;
+  const p3 = cols - wr;
+  const p4 = half - 1;
+  const chalf = (wc + 2) / 2;
+  const c1 = chalf - 1;
+  const c2 = wc - chalf + 1;
+  const strip = scratch;
+  const res = scratch + (<usize>(cols + 4) << 4);
+  const vecCols = cols & ~3;
+  const rowBytes = <usize>cols << 2;
+  memory.fill(sums, 0, <usize>((cols + 4) << 2));
+  let size: f32 = 0;
+  let li = 0;
+  let oi = 0;
+  for (let r = 0; r < rows; r += 4) {
+    const k = min(4, rows - r);
+    // Row pass for rows r..r+k-1 into the transposed strip, then along it.
     let c = 0;
-    for (; c < vecCols; c += 4) {
-      const s = f32x4.sub(v128.load(at(sums, c)), v128.load(at(input, left + c)));
-      v128.store(at(sums, c), s);
-      v128.store(at(output, out + c), f32x4.div(s, d));
+    if (k === 4) {
+      if (rgb) {
+        for (; c < vecCols; c += 4) {
+          const p0 = r * cols + c;
+          transpose4(lumaVec(v128.load(src + <usize>(p0 * 3))), lumaVec(v128.load(src + <usize>((p0 + cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 2 * cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 3 * cols) * 3))), strip + (<usize>c << 4), 16);
+        }
+      } else {
+        const b0 = src + (<usize>(r * cols) << 2);
+        for (; c < vecCols; c += 4) {
+          const o = <usize>c << 2;
+          transpose4(v128.load(b0 + o), v128.load(b0 + rowBytes + o), v128.load(b0 + 2 * rowBytes + o), v128.load(b0 + 3 * rowBytes + o), strip + (<usize>c << 4), 16);
+        }
+      }
     }
     for (; c < cols; c++) {
-      const s = load<f32>(at(sums, c)) - load<f32>(at(input, left + c));
-      store<f32>(at(sums, c), s);
-      store<f32>(at(output, out + c), s / size);
+      let v = f32x4.splat(0);
+      for (let j = 0; j < k; j++) {
+        const px = (r + j) * cols + c;
+        const x: f32 = rgb ? lumaAt(src, px) : load<f32>(src + (<usize>px << 2));
+        if (j === 0) v = f32x4.replace_lane(v, 0, x);
+        else if (j === 1) v = f32x4.replace_lane(v, 1, x);
+        else if (j === 2) v = f32x4.replace_lane(v, 2, x);
+        else v = f32x4.replace_lane(v, 3, x);
+      }
+      v128.store(strip + (<usize>c << 4), v);
+    }
+    runStrip(strip, res, cols, p1, p2, p3, p4);
+    // Into the ring: rows r..r+3 land in four consecutive slots (ringRows and r are multiples of 4).
+    const slot = r % ringRows;
+    const o0 = ring + (<usize>slot * rowBytes);
+    c = 0;
+    for (; c < vecCols; c += 4) {
+      const at4 = res + (<usize>c << 4);
+      transpose4(v128.load(at4), v128.load(at4 + 16), v128.load(at4 + 32), v128.load(at4 + 48), o0 + (<usize>c << 2), rowBytes);
+    }
+    for (; c < cols; c++) {
+      const v = v128.load(res + (<usize>c << 4));
+      const o = <usize>c << 2;
+      store<f32>(o0 + o, f32x4.extract_lane(v, 0));
+      store<f32>(o0 + rowBytes + o, f32x4.extract_lane(v, 1));
+      store<f32>(o0 + 2 * rowBytes + o, f32x4.extract_lane(v, 2));
+      store<f32>(o0 + 3 * rowBytes + o, f32x4.extract_lane(v, 3));
+    }
+    // Column pass over the new rows, in the phases of boxCols.
+    for (let j = 0; j < k; j++) {
+      const ri = r + j;
+      const row = ring + (<usize>(ri % ringRows) * rowBytes);
+      if (ri < c1) {
+        size += 1;
+        let x = 0;
+        for (; x < vecCols; x += 4) v128.store(sums + (<usize>x << 2), f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))));
+        for (; x < cols; x++) store<f32>(sums + (<usize>x << 2), load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)));
+      } else if (ri < c1 + c2) {
+        size += 1;
+        const out = dst + (<usize>oi * rowBytes);
+        const d = f32x4.splat(size);
+        let x = 0;
+        for (; x < vecCols; x += 4) {
+          const sv = f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2)));
+          v128.store(sums + (<usize>x << 2), sv);
+          v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
+        }
+        for (; x < cols; x++) {
+          const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2));
+          store<f32>(sums + (<usize>x << 2), sv);
+          store<f32>(out + (<usize>x << 2), sv / size);
+        }
+        oi++;
+      } else {
+        const left = ring + (<usize>(li % ringRows) * rowBytes);
+        const out = dst + (<usize>oi * rowBytes);
+        const d = f32x4.splat(size);
+        let x = 0;
+        for (; x < vecCols; x += 4) {
+          const sv = f32x4.sub(f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))), v128.load(left + (<usize>x << 2)));
+          v128.store(sums + (<usize>x << 2), sv);
+          v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
+        }
+        for (; x < cols; x++) {
+          const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
+          store<f32>(sums + (<usize>x << 2), sv);
+          store<f32>(out + (<usize>x << 2), sv / size);
+        }
+        li++;
+        oi++;
+      }
+    }
+  }
+  // Phase four of the columns: the last rows leave the window.
+  for (let i = 0; i < c1; i++, li++, oi++) {
+    size -= 1;
+    const left = ring + (<usize>(li % ringRows) * rowBytes);
+    const out = dst + (<usize>oi * rowBytes);
+    const d = f32x4.splat(size);
+    let x = 0;
+    for (; x < vecCols; x += 4) {
+      const sv = f32x4.sub(v128.load(sums + (<usize>x << 2)), v128.load(left + (<usize>x << 2)));
+      v128.store(sums + (<usize>x << 2), sv);
+      v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
+    }
+    for (; x < cols; x++) {
+      const sv = load<f32>(sums + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
+      store<f32>(sums + (<usize>x << 2), sv);
+      store<f32>(out + (<usize>x << 2), sv / size);
     }
   }
 }

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The WebAssembly build of PDQ's full-resolution steps (assembly/pdq-filter.ts): luma and the
- * Jarosz passes in IEEE float32, columns four at a time with SIMD. Loaded once; when it is
+ * Jarosz passes in IEEE float32, streamed (rows four at a time, one per SIMD lane, into a
+ * ring that the column sums consume, four columns per vector). Loaded once; when it is
  * missing or the runtime lacks SIMD, or WARDEN_PDQ_WASM=0, PDQ runs in JavaScript instead
  * (the same floats, slower). Tests run both paths against the reference.
  */
 interface Exports {
   lumaFromRgb(rgb: number, n: number, out: number): void;
   lumaFromGrey(grey: number, n: number, out: number): void;
-  boxRows(input: number, output: number, rows: number, cols: number, window: number): void;
-  boxCols(input: number, output: number, rows: number, cols: number, window: number, sums: number): void;
+  jaroszPass(src: number, rgb: number, dst: number, rows: number, cols: number, wr: number, wc: number, scratch: number, ring: number, ringRows: number, sums: number): void;
 }
 
 export interface WasmFilter {
@@ -41,20 +41,33 @@ export function loadWasmFilter(): WasmFilter | null {
     cached = {
       filter(pixels, channels, rows, cols, wr, wc, passes) {
         const n = rows * cols;
+        const ringRows = (wc + 4 + 3) & ~3;
         const rgbAt = 0;
-        const lumaAt = align(pixels.length);
-        const tempAt = lumaAt + align(n * 4);
-        const sumsAt = tempAt + align(n * 4);
-        const need = sumsAt + align((cols + 8) * 4);
+        const aAt = align(pixels.length + 16); // +16: the SIMD luma step reads 16 bytes where it uses 12
+        const bAt = aAt + align(n * 4);
+        const sumsAt = bAt + align(n * 4);
+        const scratchAt = sumsAt + align((cols + 8) * 4);
+        const ringAt = scratchAt + align((cols + 8) * 32);
+        const need = ringAt + align(ringRows * cols * 4);
         if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         new Uint8Array(memory.buffer, rgbAt, pixels.length).set(pixels);
-        if (channels === 3) x.lumaFromRgb(rgbAt, n, lumaAt);
-        else x.lumaFromGrey(rgbAt, n, lumaAt);
-        for (let p = 0; p < passes; p++) {
-          x.boxRows(lumaAt, tempAt, rows, cols, wr);
-          x.boxCols(tempAt, lumaAt, rows, cols, wc, sumsAt);
+        // Each pass streams rows through the ring into the other buffer: A, then B, then A…
+        let src = rgbAt;
+        let rgb = channels === 3 ? 1 : 0;
+        if (!rgb) {
+          x.lumaFromGrey(rgbAt, n, bAt);
+          src = bAt;
+        } else if (passes === 0) {
+          x.lumaFromRgb(rgbAt, n, aAt);
+          src = aAt;
         }
-        return new Float32Array(memory.buffer, lumaAt, n);
+        for (let p = 0; p < passes; p++) {
+          const dst = src === aAt ? bAt : aAt;
+          x.jaroszPass(src, rgb, dst, rows, cols, wr, wc, scratchAt, ringAt, ringRows, sumsAt);
+          src = dst;
+          rgb = 0;
+        }
+        return new Float32Array(memory.buffer, src, n);
       },
     };
     // V8 runs new WebAssembly on its baseline compiler and optimises a function once it has
