@@ -57,30 +57,52 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
   return LUMA_R * <f32>load<u8>(i) + LUMA_G * <f32>load<u8>(i + 1) + LUMA_B * <f32>load<u8>(i + 2);
 }
 
-/** The reference's four phases of box1DFloat along a transposed strip, one row per lane. */
+/**
+ * The reference's four phases of box1DFloat along a transposed strip of eight rows: two
+ * vectors per column (rows 0–3, rows 4–7), one row per lane. Two independent running sums
+ * advance together so that one's additions wait on the other's less.
+ */
 // @ts-ignore: decorator
-@inline function runStrip(strip: usize, res: usize, cols: i32, phase1: i32, phase2: i32, phase3: i32, phase4: i32): void {
-  let s = f32x4.splat(0);
+@inline function runStrip(strip: usize, res: usize, phase1: i32, phase2: i32, phase3: i32, phase4: i32): void {
+  let s0 = f32x4.splat(0);
+  let s1 = f32x4.splat(0);
   let size: f32 = 0;
   let ri = 0, li = 0, oi = 0;
   for (let i = 0; i < phase1; i++, ri++) {
-    s = f32x4.add(s, v128.load(strip + (<usize>ri << 4)));
+    const a = strip + (<usize>ri << 5);
+    s0 = f32x4.add(s0, v128.load(a));
+    s1 = f32x4.add(s1, v128.load(a + 16));
     size += 1;
   }
   for (let i = 0; i < phase2; i++, ri++, oi++) {
     size += 1;
-    s = f32x4.add(s, v128.load(strip + (<usize>ri << 4)));
-    v128.store(res + (<usize>oi << 4), f32x4.div(s, f32x4.splat(size)));
+    const a = strip + (<usize>ri << 5);
+    s0 = f32x4.add(s0, v128.load(a));
+    s1 = f32x4.add(s1, v128.load(a + 16));
+    const d = f32x4.splat(size);
+    const o = res + (<usize>oi << 5);
+    v128.store(o, f32x4.div(s0, d));
+    v128.store(o + 16, f32x4.div(s1, d));
   }
   const d3 = f32x4.splat(size);
   for (let i = 0; i < phase3; i++, ri++, li++, oi++) {
-    s = f32x4.sub(f32x4.add(s, v128.load(strip + (<usize>ri << 4))), v128.load(strip + (<usize>li << 4)));
-    v128.store(res + (<usize>oi << 4), f32x4.div(s, d3));
+    const a = strip + (<usize>ri << 5);
+    const b = strip + (<usize>li << 5);
+    s0 = f32x4.sub(f32x4.add(s0, v128.load(a)), v128.load(b));
+    s1 = f32x4.sub(f32x4.add(s1, v128.load(a + 16)), v128.load(b + 16));
+    const o = res + (<usize>oi << 5);
+    v128.store(o, f32x4.div(s0, d3));
+    v128.store(o + 16, f32x4.div(s1, d3));
   }
   for (let i = 0; i < phase4; i++, li++, oi++) {
     size -= 1;
-    s = f32x4.sub(s, v128.load(strip + (<usize>li << 4)));
-    v128.store(res + (<usize>oi << 4), f32x4.div(s, f32x4.splat(size)));
+    const b = strip + (<usize>li << 5);
+    s0 = f32x4.sub(s0, v128.load(b));
+    s1 = f32x4.sub(s1, v128.load(b + 16));
+    const d = f32x4.splat(size);
+    const o = res + (<usize>oi << 5);
+    v128.store(o, f32x4.div(s0, d));
+    v128.store(o + 16, f32x4.div(s1, d));
   }
 }
 
@@ -105,7 +127,8 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
  * column passes took two of each. Every lane does the reference's operations in its order, so
  * the floats are the JavaScript path's exactly (a property test holds them equal).
  * `rgb`: the source is 8-bit RGB and luma is computed on the way in (first pass).
- * `ringRows` is a multiple of four, at least `windowAlongCols + 4`; `sums` holds cols + 4 floats.
+ * `ringRows` is a multiple of eight, at least `windowAlongCols + 8`; `sums` holds cols + 4
+ * floats; `scratch` 2 × (cols + 4) × 32 bytes.
  */
 export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i32, wr: i32, wc: i32, scratch: usize, ring: usize, ringRows: i32, sums: usize): void {
   const half = (wr + 2) / 2;
@@ -117,59 +140,60 @@ export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i
   const c1 = chalf - 1;
   const c2 = wc - chalf + 1;
   const strip = scratch;
-  const res = scratch + (<usize>(cols + 4) << 4);
+  const res = scratch + (<usize>(cols + 4) << 5);
   const vecCols = cols & ~3;
   const rowBytes = <usize>cols << 2;
   memory.fill(sums, 0, <usize>((cols + 4) << 2));
   let size: f32 = 0;
   let li = 0;
   let oi = 0;
-  for (let r = 0; r < rows; r += 4) {
-    const k = min(4, rows - r);
-    // Row pass for rows r..r+k-1 into the transposed strip, then along it.
+  for (let r = 0; r < rows; r += 8) {
+    const k = min(8, rows - r);
+    // Row pass for rows r..r+k-1 into the transposed strip (32 bytes a column), then along it.
     let c = 0;
-    if (k === 4) {
-      if (rgb) {
-        for (; c < vecCols; c += 4) {
-          const p0 = r * cols + c;
-          transpose4(lumaVec(v128.load(src + <usize>(p0 * 3))), lumaVec(v128.load(src + <usize>((p0 + cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 2 * cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 3 * cols) * 3))), strip + (<usize>c << 4), 16);
-        }
-      } else {
-        const b0 = src + (<usize>(r * cols) << 2);
-        for (; c < vecCols; c += 4) {
-          const o = <usize>c << 2;
-          transpose4(v128.load(b0 + o), v128.load(b0 + rowBytes + o), v128.load(b0 + 2 * rowBytes + o), v128.load(b0 + 3 * rowBytes + o), strip + (<usize>c << 4), 16);
+    if (k === 8) {
+      for (let g = 0; g < 2; g++) {
+        const rg = r + 4 * g;
+        const half16 = <usize>(g << 4);
+        c = 0;
+        if (rgb) {
+          for (; c < vecCols; c += 4) {
+            const p0 = rg * cols + c;
+            transpose4(lumaVec(v128.load(src + <usize>(p0 * 3))), lumaVec(v128.load(src + <usize>((p0 + cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 2 * cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 3 * cols) * 3))), strip + (<usize>c << 5) + half16, 32);
+          }
+        } else {
+          const b0 = src + (<usize>(rg * cols) << 2);
+          for (; c < vecCols; c += 4) {
+            const o = <usize>c << 2;
+            transpose4(v128.load(b0 + o), v128.load(b0 + rowBytes + o), v128.load(b0 + 2 * rowBytes + o), v128.load(b0 + 3 * rowBytes + o), strip + (<usize>c << 5) + half16, 32);
+          }
         }
       }
     }
     for (; c < cols; c++) {
-      let v = f32x4.splat(0);
-      for (let j = 0; j < k; j++) {
+      // Columns past the last block of four, and every column of a last strip under eight rows.
+      for (let j = 0; j < 8; j++) {
         const px = (r + j) * cols + c;
-        const x: f32 = rgb ? lumaAt(src, px) : load<f32>(src + (<usize>px << 2));
-        if (j === 0) v = f32x4.replace_lane(v, 0, x);
-        else if (j === 1) v = f32x4.replace_lane(v, 1, x);
-        else if (j === 2) v = f32x4.replace_lane(v, 2, x);
-        else v = f32x4.replace_lane(v, 3, x);
+        const x: f32 = j >= k ? 0 : rgb ? lumaAt(src, px) : load<f32>(src + (<usize>px << 2));
+        store<f32>(strip + (<usize>c << 5) + (<usize>j << 2), x);
       }
-      v128.store(strip + (<usize>c << 4), v);
     }
-    runStrip(strip, res, cols, p1, p2, p3, p4);
-    // Into the ring: rows r..r+3 land in four consecutive slots (ringRows and r are multiples of 4).
-    const slot = r % ringRows;
-    const o0 = ring + (<usize>slot * rowBytes);
+    runStrip(strip, res, p1, p2, p3, p4);
+    // Into the ring: rows r..r+7 land in eight consecutive slots (ringRows and r are multiples of 8).
+    const o0 = ring + (<usize>(r % ringRows) * rowBytes);
     c = 0;
-    for (; c < vecCols; c += 4) {
-      const at4 = res + (<usize>c << 4);
-      transpose4(v128.load(at4), v128.load(at4 + 16), v128.load(at4 + 32), v128.load(at4 + 48), o0 + (<usize>c << 2), rowBytes);
+    if (k === 8) {
+      for (let g = 0; g < 2; g++) {
+        const og = o0 + <usize>(4 * g) * rowBytes;
+        const half16 = <usize>(g << 4);
+        for (c = 0; c < vecCols; c += 4) {
+          const at4 = res + (<usize>c << 5) + half16;
+          transpose4(v128.load(at4), v128.load(at4 + 32), v128.load(at4 + 64), v128.load(at4 + 96), og + (<usize>c << 2), rowBytes);
+        }
+      }
     }
     for (; c < cols; c++) {
-      const v = v128.load(res + (<usize>c << 4));
-      const o = <usize>c << 2;
-      store<f32>(o0 + o, f32x4.extract_lane(v, 0));
-      store<f32>(o0 + rowBytes + o, f32x4.extract_lane(v, 1));
-      store<f32>(o0 + 2 * rowBytes + o, f32x4.extract_lane(v, 2));
-      store<f32>(o0 + 3 * rowBytes + o, f32x4.extract_lane(v, 3));
+      for (let j = 0; j < k; j++) store<f32>(o0 + <usize>j * rowBytes + (<usize>c << 2), load<f32>(res + (<usize>c << 5) + (<usize>j << 2)));
     }
     // Column pass over the new rows, in the phases of boxCols.
     for (let j = 0; j < k; j++) {

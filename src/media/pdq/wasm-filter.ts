@@ -41,13 +41,13 @@ export function loadWasmFilter(): WasmFilter | null {
     cached = {
       filter(pixels, channels, rows, cols, wr, wc, passes) {
         const n = rows * cols;
-        const ringRows = (wc + 4 + 3) & ~3;
+        const ringRows = (wc + 8 + 7) & ~7;
         const rgbAt = 0;
         const aAt = align(pixels.length + 16); // +16: the SIMD luma step reads 16 bytes where it uses 12
         const bAt = aAt + align(n * 4);
         const sumsAt = bAt + align(n * 4);
         const scratchAt = sumsAt + align((cols + 8) * 4);
-        const ringAt = scratchAt + align((cols + 8) * 32);
+        const ringAt = scratchAt + align((cols + 8) * 64);
         const need = ringAt + align(ringRows * cols * 4);
         if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         new Uint8Array(memory.buffer, rgbAt, pixels.length).set(pixels);
