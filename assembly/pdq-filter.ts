@@ -1,36 +1,12 @@
 // AssemblyScript: compiled to WebAssembly by `npm run build` (asc). PDQ's full-resolution
 // steps in IEEE float32, lane for lane what the reference C++ computes in `float` (no FMA,
-// no reassociation): luma, and the Jarosz box passes. The JS path (src/media/pdq/) is the
-// fallback and the oracle; tests hold both to the same floats.
+// no reassociation): luma, the two Jarosz box passes and the 64×64 decimation, streamed
+// (`pdq64`). The JS path (src/media/pdq/) is the fallback and the oracle; tests hold both to
+// the same floats.
 
 const LUMA_R: f32 = <f32>0.299;
 const LUMA_G: f32 = <f32>0.587;
 const LUMA_B: f32 = <f32>0.114;
-
-export function lumaFromRgb(rgb: usize, n: i32, out: usize): void {
-  // Four pixels at a time: swizzle each one's R, G and B byte into its own 32-bit lane
-  // (index 16 gives 0), convert, then (R*r + G*g) + B*b per lane, as the scalar code.
-  const R = f32x4.splat(LUMA_R);
-  const G = f32x4.splat(LUMA_G);
-  const B = f32x4.splat(LUMA_B);
-  const mr = i8x16(0, 16, 16, 16, 3, 16, 16, 16, 6, 16, 16, 16, 9, 16, 16, 16);
-  const mg = i8x16(1, 16, 16, 16, 4, 16, 16, 16, 7, 16, 16, 16, 10, 16, 16, 16);
-  const mb = i8x16(2, 16, 16, 16, 5, 16, 16, 16, 8, 16, 16, 16, 11, 16, 16, 16);
-  let p = 0;
-  // The last group reads 16 bytes from 12: stop while 4 more bytes remain in the image.
-  for (; p + 6 <= n; p += 4) {
-    const v = v128.load(rgb + <usize>(p * 3));
-    const r = f32x4.convert_i32x4_u(i8x16.swizzle(v, mr));
-    const g = f32x4.convert_i32x4_u(i8x16.swizzle(v, mg));
-    const b = f32x4.convert_i32x4_u(i8x16.swizzle(v, mb));
-    v128.store(out + (<usize>p << 2), f32x4.add(f32x4.add(f32x4.mul(R, r), f32x4.mul(G, g)), f32x4.mul(B, b)));
-  }
-  for (; p < n; p++) {
-    const i = rgb + <usize>(p * 3);
-    const v: f32 = LUMA_R * <f32>load<u8>(i) + LUMA_G * <f32>load<u8>(i + 1) + LUMA_B * <f32>load<u8>(i + 2);
-    store<f32>(out + (<usize>p << 2), v);
-  }
-}
 
 export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
   for (let p = 0; p < n; p++) {
@@ -117,20 +93,218 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
   );
 }
 
-/**
- * One whole Jarosz pass (the reference's box1DFloat along every row, then along every
- * column), streamed. Each strip of four rows is transposed (4×4 blocks) so that one SIMD lane
- * carries one row, box-filtered along the rows (four divisions per instruction), and
- * transposed back into a ring of the last `ringRows` filtered rows; the column sums (four
- * columns per vector) advance over those rows at once. The row-filtered image never goes to
- * memory: one read of the source and one write of the result per pass, where separate row and
- * column passes took two of each. Every lane does the reference's operations in its order, so
- * the floats are the JavaScript path's exactly (a property test holds them equal).
- * `rgb`: the source is 8-bit RGB and luma is computed on the way in (first pass).
- * `ringRows` is a multiple of eight, at least `windowAlongCols + 8`; `sums` holds cols + 4
- * floats; `scratch` 2 × (cols + 4) × 32 bytes.
+
+/** As `runStrip`, but dividing and storing only at the columns `colMap` names (index, or −1). */
+// @ts-ignore: decorator
+@inline function runStripSampled(strip: usize, res: usize, phase1: i32, phase2: i32, phase3: i32, phase4: i32, colMap: usize): void {
+  let s0 = f32x4.splat(0);
+  let s1 = f32x4.splat(0);
+  let size: f32 = 0;
+  let ri = 0, li = 0, oi = 0;
+  for (let i = 0; i < phase1; i++, ri++) {
+    const a = strip + (<usize>ri << 5);
+    s0 = f32x4.add(s0, v128.load(a));
+    s1 = f32x4.add(s1, v128.load(a + 16));
+    size += 1;
+  }
+  for (let i = 0; i < phase2; i++, ri++, oi++) {
+    size += 1;
+    const a = strip + (<usize>ri << 5);
+    s0 = f32x4.add(s0, v128.load(a));
+    s1 = f32x4.add(s1, v128.load(a + 16));
+    const d = load<i32>(colMap + (<usize>oi << 2));
+    if (d >= 0) {
+      const o = res + (<usize>d << 5);
+      v128.store(o, f32x4.div(s0, f32x4.splat(size)));
+      v128.store(o + 16, f32x4.div(s1, f32x4.splat(size)));
+    }
+  }
+  const d3 = f32x4.splat(size);
+  for (let i = 0; i < phase3; i++, ri++, li++, oi++) {
+    const a = strip + (<usize>ri << 5);
+    const b = strip + (<usize>li << 5);
+    s0 = f32x4.sub(f32x4.add(s0, v128.load(a)), v128.load(b));
+    s1 = f32x4.sub(f32x4.add(s1, v128.load(a + 16)), v128.load(b + 16));
+    const d = load<i32>(colMap + (<usize>oi << 2));
+    if (d >= 0) {
+      const o = res + (<usize>d << 5);
+      v128.store(o, f32x4.div(s0, d3));
+      v128.store(o + 16, f32x4.div(s1, d3));
+    }
+  }
+  for (let i = 0; i < phase4; i++, li++, oi++) {
+    size -= 1;
+    const b = strip + (<usize>li << 5);
+    s0 = f32x4.sub(s0, v128.load(b));
+    s1 = f32x4.sub(s1, v128.load(b + 16));
+    const d = load<i32>(colMap + (<usize>oi << 2));
+    if (d >= 0) {
+      const o = res + (<usize>d << 5);
+      v128.store(o, f32x4.div(s0, f32x4.splat(size)));
+      v128.store(o + 16, f32x4.div(s1, f32x4.splat(size)));
+    }
+  }
+}
+
+/** Rows r..r+k−1 (k ≤ 8) of a source into the transposed strip: RGB (luma on the way) or floats with a row pitch. */
+// @ts-ignore: decorator
+@inline function fillStrip(src: usize, rgb: bool, firstRow: i32, k: i32, cols: i32, rowBytes: usize, strip: usize): void {
+  const vecCols = cols & ~3;
+  let c = 0;
+  if (k === 8) {
+    for (let g = 0; g < 2; g++) {
+      const rg = firstRow + 4 * g;
+      const half16 = <usize>(g << 4);
+      c = 0;
+      if (rgb) {
+        for (; c < vecCols; c += 4) {
+          const p0 = rg * cols + c;
+          transpose4(lumaVec(v128.load(src + <usize>(p0 * 3))), lumaVec(v128.load(src + <usize>((p0 + cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 2 * cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 3 * cols) * 3))), strip + (<usize>c << 5) + half16, 32);
+        }
+      } else {
+        const b0 = src + <usize>rg * rowBytes;
+        for (; c < vecCols; c += 4) {
+          const o = <usize>c << 2;
+          transpose4(v128.load(b0 + o), v128.load(b0 + rowBytes + o), v128.load(b0 + 2 * rowBytes + o), v128.load(b0 + 3 * rowBytes + o), strip + (<usize>c << 5) + half16, 32);
+        }
+      }
+    }
+  }
+  for (; c < cols; c++) {
+    for (let j = 0; j < 8; j++) {
+      const row = firstRow + j;
+      const x: f32 = j >= k ? 0 : rgb ? lumaAt(src, row * cols + c) : load<f32>(src + <usize>row * rowBytes + (<usize>c << 2));
+      store<f32>(strip + (<usize>c << 5) + (<usize>j << 2), x);
+    }
+  }
+}
+
+/*
+ * Column-pass state for the streamed pipeline, kept in memory (no allocation in this module):
+ * [size f32, ri i32, li i32, oi i32]. `colPush` takes input row ri (already in `ring`) and
+ * returns the output row it completed (written at `out`, slot oi % outRing) or −1;
+ * `colDrain` completes one of the last rows.
  */
-export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i32, wr: i32, wc: i32, scratch: usize, ring: usize, ringRows: i32, sums: usize): void {
+// @ts-ignore: decorator
+@inline function colPush(st: usize, sums: usize, n: i32, c1: i32, c2: i32, ring: usize, ringRows: i32, rowBytes: usize, out: usize, outRing: i32): i32 {
+  let size = load<f32>(st);
+  const ri = load<i32>(st, 4);
+  let li = load<i32>(st, 8);
+  let oi = load<i32>(st, 12);
+  const row = ring + <usize>(ri % ringRows) * rowBytes;
+  const vec = n & ~3;
+  let produced = -1;
+  if (ri < c1) {
+    size += 1;
+    let x = 0;
+    for (; x < vec; x += 4) v128.store(sums + (<usize>x << 2), f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))));
+    for (; x < n; x++) store<f32>(sums + (<usize>x << 2), load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)));
+  } else if (ri < c1 + c2) {
+    size += 1;
+    const o = out + <usize>(oi % outRing) * rowBytes;
+    const d = f32x4.splat(size);
+    let x = 0;
+    for (; x < vec; x += 4) {
+      const sv = f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2)));
+      v128.store(sums + (<usize>x << 2), sv);
+      v128.store(o + (<usize>x << 2), f32x4.div(sv, d));
+    }
+    for (; x < n; x++) {
+      const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2));
+      store<f32>(sums + (<usize>x << 2), sv);
+      store<f32>(o + (<usize>x << 2), sv / size);
+    }
+    produced = oi++;
+  } else {
+    const left = ring + <usize>(li % ringRows) * rowBytes;
+    const o = out + <usize>(oi % outRing) * rowBytes;
+    const d = f32x4.splat(size);
+    let x = 0;
+    for (; x < vec; x += 4) {
+      const sv = f32x4.sub(f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))), v128.load(left + (<usize>x << 2)));
+      v128.store(sums + (<usize>x << 2), sv);
+      v128.store(o + (<usize>x << 2), f32x4.div(sv, d));
+    }
+    for (; x < n; x++) {
+      const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
+      store<f32>(sums + (<usize>x << 2), sv);
+      store<f32>(o + (<usize>x << 2), sv / size);
+    }
+    li++;
+    produced = oi++;
+  }
+  store<f32>(st, size);
+  store<i32>(st, ri + 1, 4);
+  store<i32>(st, li, 8);
+  store<i32>(st, oi, 12);
+  return produced;
+}
+
+// @ts-ignore: decorator
+@inline function colDrain(st: usize, sums: usize, n: i32, ring: usize, ringRows: i32, rowBytes: usize, out: usize, outRing: i32): i32 {
+  const size = load<f32>(st) - 1;
+  const li = load<i32>(st, 8);
+  const oi = load<i32>(st, 12);
+  const left = ring + <usize>(li % ringRows) * rowBytes;
+  const o = out + <usize>(oi % outRing) * rowBytes;
+  const d = f32x4.splat(size);
+  const vec = n & ~3;
+  let x = 0;
+  for (; x < vec; x += 4) {
+    const sv = f32x4.sub(v128.load(sums + (<usize>x << 2)), v128.load(left + (<usize>x << 2)));
+    v128.store(sums + (<usize>x << 2), sv);
+    v128.store(o + (<usize>x << 2), f32x4.div(sv, d));
+  }
+  for (; x < n; x++) {
+    const sv = load<f32>(sums + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
+    store<f32>(sums + (<usize>x << 2), sv);
+    store<f32>(o + (<usize>x << 2), sv / size);
+  }
+  store<f32>(st, size);
+  store<i32>(st, li + 1, 8);
+  store<i32>(st, oi + 1, 12);
+  return oi;
+}
+
+const D_BYTES: usize = 256; // a pass-two row: at most 64 sampled columns
+
+/** Bytes of work memory `pdq64` needs after its output (the layout below, kept in one place). */
+export function pdq64WorkBytes(rows: i32, cols: i32, wc: i32): i32 {
+  const ringRows = (wc + 15) & ~7;
+  return 2 * (cols + 4) * 32 + ringRows * cols * 4 + (cols + 4) * 4 + 8 * cols * 4 + ringRows * <i32>D_BYTES + 68 * 4 + cols * 4 + 256 + 256 + 32 + <i32>D_BYTES + 64;
+}
+
+function emitRows(o: i32, rowList: usize, nextI: i32, tmpRow: usize, jToD: usize, out64: usize): i32 {
+  while (nextI < 64 && load<i32>(rowList + (<usize>nextI << 2)) === o) {
+    for (let j = 0; j < 64; j++) store<f32>(out64 + (<usize>(nextI * 64 + j) << 2), load<f32>(tmpRow + (<usize>load<i32>(jToD + (<usize>j << 2)) << 2)));
+    nextI++;
+  }
+  return nextI;
+}
+
+/** Pass two for pass-one rows first..first+k−1 (in ringB slots 0..k−1): rows at the sampled columns, then their columns. */
+function stageTwo(first: i32, k: i32, cols: i32, rowBytes: usize, ringB: usize, strip: usize, res: usize, p1: i32, p2: i32, p3: i32, p4: i32, colMap: usize, dCols: i32, c1: i32, c2: i32, ringC: usize, ringRows: i32, sumsC: usize, stC: usize, tmpRow: usize, rowList: usize, nextI: i32, jToD: usize, out64: usize): i32 {
+  fillStrip(ringB, false, 0, k, cols, rowBytes, strip);
+  runStripSampled(strip, res, p1, p2, p3, p4, colMap);
+  for (let j = 0; j < k; j++) {
+    const dest = ringC + <usize>((first + j) % ringRows) * D_BYTES;
+    for (let d = 0; d < dCols; d++) store<f32>(dest + (<usize>d << 2), load<f32>(res + (<usize>d << 5) + (<usize>j << 2)));
+    const o = colPush(stC, sumsC, dCols, c1, c2, ringC, ringRows, D_BYTES, tmpRow, 1);
+    if (o >= 0) nextI = emitRows(o, rowList, nextI, tmpRow, jToD, out64);
+  }
+  return nextI;
+}
+
+/**
+ * PDQ's two Jarosz passes and its 64×64 decimation in one stream, into `out64`: pass one as
+ * `jaroszPass` (rows through the transposed strip into a ring, columns over the ring), its
+ * output rows fed eight at a time to pass two, which divides only at the 64 columns the
+ * decimation samples (its running sums still cross every column, as the reference's do) and
+ * runs its column sums over those columns only, keeping the 64 sampled rows. Neither
+ * filtered image is ever written: the source is read once. Floats identical to filtering
+ * in full and then sampling (tests hold them equal).
+ */
+export function pdq64(src: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc: i32, out64: usize, work: usize): void {
   const half = (wr + 2) / 2;
   const p1 = half - 1;
   const p2 = wr - half + 1;
@@ -139,49 +313,46 @@ export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i
   const chalf = (wc + 2) / 2;
   const c1 = chalf - 1;
   const c2 = wc - chalf + 1;
-  const strip = scratch;
-  const res = scratch + (<usize>(cols + 4) << 5);
-  const vecCols = cols & ~3;
   const rowBytes = <usize>cols << 2;
-  memory.fill(sums, 0, <usize>((cols + 4) << 2));
-  let size: f32 = 0;
-  let li = 0;
-  let oi = 0;
+  const ringRows = (wc + 15) & ~7;
+  const strip = work;
+  const res = strip + (<usize>(cols + 4) << 5);
+  const ringA = res + (<usize>(cols + 4) << 5);
+  const sumsA = ringA + <usize>ringRows * rowBytes;
+  const ringB = sumsA + (<usize>(cols + 4) << 2);
+  const ringC = ringB + 8 * rowBytes;
+  const sumsC = ringC + <usize>ringRows * D_BYTES;
+  const colMap = sumsC + 68 * 4;
+  const jToD = colMap + (<usize>cols << 2);
+  const rowList = jToD + 256;
+  const stA = rowList + 256;
+  const stC = stA + 16;
+  const tmpRow = stC + 16;
+  memory.fill(sumsA, 0, <usize>((cols + 4) << 2));
+  memory.fill(sumsC, 0, 68 * 4);
+  memory.fill(stA, 0, 32);
+  memory.fill(colMap, 0xff, <usize>cols << 2); // −1: not sampled
+  let dCols = 0;
+  let prev = -1;
+  for (let j = 0; j < 64; j++) {
+    const inj = <i32>(((<f64>j + 0.5) * <f64>cols) / 64.0);
+    if (inj !== prev) {
+      store<i32>(colMap + (<usize>inj << 2), dCols);
+      dCols++;
+      prev = inj;
+    }
+    store<i32>(jToD + (<usize>j << 2), dCols - 1);
+    store<i32>(rowList + (<usize>j << 2), <i32>(((<f64>j + 0.5) * <f64>rows) / 64.0));
+  }
+  let nextI = 0;
+  let produced = 0;
+  const vecCols = cols & ~3;
   for (let r = 0; r < rows; r += 8) {
     const k = min(8, rows - r);
-    // Row pass for rows r..r+k-1 into the transposed strip (32 bytes a column), then along it.
-    let c = 0;
-    if (k === 8) {
-      for (let g = 0; g < 2; g++) {
-        const rg = r + 4 * g;
-        const half16 = <usize>(g << 4);
-        c = 0;
-        if (rgb) {
-          for (; c < vecCols; c += 4) {
-            const p0 = rg * cols + c;
-            transpose4(lumaVec(v128.load(src + <usize>(p0 * 3))), lumaVec(v128.load(src + <usize>((p0 + cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 2 * cols) * 3))), lumaVec(v128.load(src + <usize>((p0 + 3 * cols) * 3))), strip + (<usize>c << 5) + half16, 32);
-          }
-        } else {
-          const b0 = src + (<usize>(rg * cols) << 2);
-          for (; c < vecCols; c += 4) {
-            const o = <usize>c << 2;
-            transpose4(v128.load(b0 + o), v128.load(b0 + rowBytes + o), v128.load(b0 + 2 * rowBytes + o), v128.load(b0 + 3 * rowBytes + o), strip + (<usize>c << 5) + half16, 32);
-          }
-        }
-      }
-    }
-    for (; c < cols; c++) {
-      // Columns past the last block of four, and every column of a last strip under eight rows.
-      for (let j = 0; j < 8; j++) {
-        const px = (r + j) * cols + c;
-        const x: f32 = j >= k ? 0 : rgb ? lumaAt(src, px) : load<f32>(src + (<usize>px << 2));
-        store<f32>(strip + (<usize>c << 5) + (<usize>j << 2), x);
-      }
-    }
+    fillStrip(src, rgb, r, k, cols, rowBytes, strip);
     runStrip(strip, res, p1, p2, p3, p4);
-    // Into the ring: rows r..r+7 land in eight consecutive slots (ringRows and r are multiples of 8).
-    const o0 = ring + (<usize>(r % ringRows) * rowBytes);
-    c = 0;
+    const o0 = ringA + <usize>(r % ringRows) * rowBytes;
+    let c = 0;
     if (k === 8) {
       for (let g = 0; g < 2; g++) {
         const og = o0 + <usize>(4 * g) * rowBytes;
@@ -195,67 +366,33 @@ export function jaroszPass(src: usize, rgb: bool, dst: usize, rows: i32, cols: i
     for (; c < cols; c++) {
       for (let j = 0; j < k; j++) store<f32>(o0 + <usize>j * rowBytes + (<usize>c << 2), load<f32>(res + (<usize>c << 5) + (<usize>j << 2)));
     }
-    // Column pass over the new rows, in the phases of boxCols.
     for (let j = 0; j < k; j++) {
-      const ri = r + j;
-      const row = ring + (<usize>(ri % ringRows) * rowBytes);
-      if (ri < c1) {
-        size += 1;
-        let x = 0;
-        for (; x < vecCols; x += 4) v128.store(sums + (<usize>x << 2), f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))));
-        for (; x < cols; x++) store<f32>(sums + (<usize>x << 2), load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)));
-      } else if (ri < c1 + c2) {
-        size += 1;
-        const out = dst + (<usize>oi * rowBytes);
-        const d = f32x4.splat(size);
-        let x = 0;
-        for (; x < vecCols; x += 4) {
-          const sv = f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2)));
-          v128.store(sums + (<usize>x << 2), sv);
-          v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
-        }
-        for (; x < cols; x++) {
-          const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2));
-          store<f32>(sums + (<usize>x << 2), sv);
-          store<f32>(out + (<usize>x << 2), sv / size);
-        }
-        oi++;
-      } else {
-        const left = ring + (<usize>(li % ringRows) * rowBytes);
-        const out = dst + (<usize>oi * rowBytes);
-        const d = f32x4.splat(size);
-        let x = 0;
-        for (; x < vecCols; x += 4) {
-          const sv = f32x4.sub(f32x4.add(v128.load(sums + (<usize>x << 2)), v128.load(row + (<usize>x << 2))), v128.load(left + (<usize>x << 2)));
-          v128.store(sums + (<usize>x << 2), sv);
-          v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
-        }
-        for (; x < cols; x++) {
-          const sv = load<f32>(sums + (<usize>x << 2)) + load<f32>(row + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
-          store<f32>(sums + (<usize>x << 2), sv);
-          store<f32>(out + (<usize>x << 2), sv / size);
-        }
-        li++;
-        oi++;
+      const o = colPush(stA, sumsA, cols, c1, c2, ringA, ringRows, rowBytes, ringB, 8);
+      if (o >= 0) {
+        produced++;
+        if ((o & 7) === 7) nextI = stageTwo(o - 7, 8, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
       }
     }
   }
-  // Phase four of the columns: the last rows leave the window.
-  for (let i = 0; i < c1; i++, li++, oi++) {
-    size -= 1;
-    const left = ring + (<usize>(li % ringRows) * rowBytes);
-    const out = dst + (<usize>oi * rowBytes);
-    const d = f32x4.splat(size);
-    let x = 0;
-    for (; x < vecCols; x += 4) {
-      const sv = f32x4.sub(v128.load(sums + (<usize>x << 2)), v128.load(left + (<usize>x << 2)));
-      v128.store(sums + (<usize>x << 2), sv);
-      v128.store(out + (<usize>x << 2), f32x4.div(sv, d));
-    }
-    for (; x < cols; x++) {
-      const sv = load<f32>(sums + (<usize>x << 2)) - load<f32>(left + (<usize>x << 2));
-      store<f32>(sums + (<usize>x << 2), sv);
-      store<f32>(out + (<usize>x << 2), sv / size);
-    }
+  for (let i = 0; i < c1; i++) {
+    const o = colDrain(stA, sumsA, cols, ringA, ringRows, rowBytes, ringB, 8);
+    produced++;
+    if ((o & 7) === 7) nextI = stageTwo(o - 7, 8, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
   }
+  const rest = produced & 7;
+  if (rest) nextI = stageTwo(produced - rest, rest, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+  for (let i = 0; i < c1; i++) {
+    const o = colDrain(stC, sumsC, dCols, ringC, ringRows, D_BYTES, tmpRow, 1);
+    nextI = emitRows(o, rowList, nextI, tmpRow, jToD, out64);
+  }
+}
+
+/** The memory-bandwidth floor for benchmarks: reads `bytes` from `ptr` once, 16 at a time. */
+export function readOnce(ptr: usize, bytes: i32): i32 {
+  let acc = i32x4.splat(0);
+  let p = 0;
+  for (; p + 16 <= bytes; p += 16) acc = v128.xor(acc, v128.load(ptr + <usize>p));
+  let t = i32x4.extract_lane(acc, 0) ^ i32x4.extract_lane(acc, 1) ^ i32x4.extract_lane(acc, 2) ^ i32x4.extract_lane(acc, 3);
+  for (; p < bytes; p++) t ^= load<u8>(ptr + <usize>p);
+  return t;
 }

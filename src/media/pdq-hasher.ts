@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { err, ok } from '../core/result.js';
 import { decodeImage, type DecodedImage } from './decode-image.js';
 import type { Hasher, HasherExample } from './hasher.js';
-import { lumaFromGrey, lumaFromRgb, MIN_HASHABLE_DIM, pdqFromFiltered, pdqFromLuma, pdqScratch, pdqWindows } from './pdq/pdq-hash.js';
+import { lumaFromGrey, lumaFromRgb, MIN_HASHABLE_DIM, pdqFromDecimated, pdqFromLuma, pdqScratch, pdqWindows } from './pdq/pdq-hash.js';
 import { loadWasmFilter } from './pdq/wasm-filter.js';
 
 export interface PdqHasherOptions {
@@ -17,8 +17,8 @@ export function pdqOfDecoded(img: DecodedImage, dihedral = false) {
   const wasm = loadWasmFilter();
   if (wasm && img.width >= MIN_HASHABLE_DIM && img.height >= MIN_HASHABLE_DIM) {
     const w = pdqWindows(img.height, img.width);
-    const filtered = wasm.filter(img.pixels, img.channels, img.height, img.width, w.alongRows, w.alongCols, w.passes);
-    return pdqFromFiltered(filtered, img.height, img.width, dihedral);
+    // Both passes and the decimation streamed in WebAssembly: only the 64×64 samples come back.
+    return pdqFromDecimated(wasm.pdq64(img.pixels, img.channels, img.height, img.width, w.alongRows, w.alongCols), dihedral);
   }
   const scratch = pdqScratch(img.width * img.height);
   if (img.channels === 3) lumaFromRgb(img.pixels, img.width, img.height, 3, scratch.luma);

@@ -174,6 +174,18 @@ export function pdqFromFiltered(filtered: Float32Array, rows: number, cols: numb
   if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) return zeroResult(dihedral);
   const b64 = new Float32Array(64 * 64);
   decimate(filtered, rows, cols, b64);
+  return pdqFromDecimated(b64, dihedral);
+}
+
+/** The 64×64 samples of the filtered image (row-major), as `decimate` takes them. */
+export function decimated(filtered: Float32Array, rows: number, cols: number): Float32Array {
+  const b64 = new Float32Array(64 * 64);
+  decimate(filtered, rows, cols, b64);
+  return b64;
+}
+
+/** The steps after decimation: quality, DCT, threshold, orientations. */
+export function pdqFromDecimated(b64: Float32Array, dihedral = false): PdqResult {
   const q = quality(b64);
   const t = new Float32Array(16 * 64);
   const dct = new Float32Array(256);

@@ -1,21 +1,27 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The WebAssembly build of PDQ's full-resolution steps (assembly/pdq-filter.ts): luma and the
- * Jarosz passes in IEEE float32, streamed (rows four at a time, one per SIMD lane, into a
- * ring that the column sums consume, four columns per vector). Loaded once; when it is
+ * The WebAssembly build of PDQ's full-resolution steps (assembly/pdq-filter.ts): luma, both
+ * Jarosz passes and the 64×64 decimation in IEEE float32, streamed (rows eight at a time, one
+ * per SIMD lane, into rings that the column sums consume; the source read once). Loaded once; when it is
  * missing or the runtime lacks SIMD, or WARDEN_PDQ_WASM=0, PDQ runs in JavaScript instead
  * (the same floats, slower). Tests run both paths against the reference.
  */
 interface Exports {
-  lumaFromRgb(rgb: number, n: number, out: number): void;
   lumaFromGrey(grey: number, n: number, out: number): void;
-  jaroszPass(src: number, rgb: number, dst: number, rows: number, cols: number, wr: number, wc: number, scratch: number, ring: number, ringRows: number, sums: number): void;
+  pdq64(src: number, rgb: number, rows: number, cols: number, wr: number, wc: number, out64: number, work: number): void;
+  pdq64WorkBytes(rows: number, cols: number, wc: number): number;
+  readOnce(ptr: number, bytes: number): number;
 }
 
 export interface WasmFilter {
-  /** Luma of the image, Jarosz-filtered in place; the returned view is valid until the next call. */
-  filter(pixels: Uint8Array, channels: 1 | 3, rows: number, cols: number, windowAlongRows: number, windowAlongCols: number, passes: number): Float32Array;
+  /**
+   * PDQ's two Jarosz passes and its 64×64 decimation in one stream (neither filtered image is
+   * written): the 64×64 samples, row-major, a fresh array.
+   */
+  pdq64(pixels: Uint8Array, channels: 1 | 3, rows: number, cols: number, windowAlongRows: number, windowAlongCols: number): Float32Array;
+  /** Benchmarks: milliseconds to read the bytes once with SIMD loads, after copying them in as `pdq64` does (the copy not timed). */
+  readOnceMs(pixels: Uint8Array): number;
 }
 
 // The part of the WebAssembly JS API used here (the `WebAssembly` global is not in @types/node 20).
@@ -38,42 +44,38 @@ export function loadWasmFilter(): WasmFilter | null {
     const memory = new WebAssembly.Memory({ initial: 16 });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, abort: () => undefined } });
     const x = instance.exports as unknown as Exports;
+    const grow = (need: number) => {
+      if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+    };
     cached = {
-      filter(pixels, channels, rows, cols, wr, wc, passes) {
+      pdq64(pixels, channels, rows, cols, wr, wc) {
         const n = rows * cols;
-        const ringRows = (wc + 8 + 7) & ~7;
-        const rgbAt = 0;
-        const aAt = align(pixels.length + 16); // +16: the SIMD luma step reads 16 bytes where it uses 12
-        const bAt = aAt + align(n * 4);
-        const sumsAt = bAt + align(n * 4);
-        const scratchAt = sumsAt + align((cols + 8) * 4);
-        const ringAt = scratchAt + align((cols + 8) * 64);
-        const need = ringAt + align(ringRows * cols * 4);
-        if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-        new Uint8Array(memory.buffer, rgbAt, pixels.length).set(pixels);
-        // Each pass streams rows through the ring into the other buffer: A, then B, then A…
-        let src = rgbAt;
-        let rgb = channels === 3 ? 1 : 0;
-        if (!rgb) {
-          x.lumaFromGrey(rgbAt, n, bAt);
-          src = bAt;
-        } else if (passes === 0) {
-          x.lumaFromRgb(rgbAt, n, aAt);
-          src = aAt;
+        const lumaAt = align(pixels.length + 16); // +16: the SIMD luma step reads 16 bytes where it uses 12
+        const outAt = channels === 3 ? lumaAt : lumaAt + align(n * 4);
+        const workAt = outAt + 64 * 64 * 4;
+        grow(workAt + x.pdq64WorkBytes(rows, cols, wc) + 64);
+        new Uint8Array(memory.buffer, 0, pixels.length).set(pixels);
+        if (channels === 3) x.pdq64(0, 1, rows, cols, wr, wc, outAt, workAt);
+        else {
+          x.lumaFromGrey(0, n, lumaAt);
+          x.pdq64(lumaAt, 0, rows, cols, wr, wc, outAt, workAt);
         }
-        for (let p = 0; p < passes; p++) {
-          const dst = src === aAt ? bAt : aAt;
-          x.jaroszPass(src, rgb, dst, rows, cols, wr, wc, scratchAt, ringAt, ringRows, sumsAt);
-          src = dst;
-          rgb = 0;
-        }
-        return new Float32Array(memory.buffer, src, n);
+        return new Float32Array(memory.buffer, outAt, 64 * 64).slice();
+      },
+      readOnceMs(pixels) {
+        grow(pixels.length + 64);
+        new Uint8Array(memory.buffer, 0, pixels.length).set(pixels);
+        const t = performance.now();
+        x.readOnce(0, pixels.length);
+        return performance.now() - t;
       },
     };
     // V8 runs new WebAssembly on its baseline compiler and optimises a function once it has
     // run enough: warm both passes up now, not on the first real upload.
     const warm = new Uint8Array(384 * 384 * 3);
-    for (let i = 0; i < 3; i++) cached.filter(warm, 3, 384, 384, 3, 3, 2);
+    for (let i = 0; i < 3; i++) {
+      cached.pdq64(warm, 3, 384, 384, 3, 3);
+    }
   } catch {
     cached = null;
   }
