@@ -3,6 +3,7 @@ import { BAND } from '../core/age-band.js';
 import { NO_DRAFTS, type Detector } from '../core/detector.js';
 
 interface OpenerState {
+  words: Set<string>;
   firstMs: number;
   minors: Set<string>;
   events: string[];
@@ -24,6 +25,35 @@ export function openerShape(text: string): string {
     if (out.length === 12) break;
   }
   return out.join(' ');
+}
+
+/** Openers of at least this many words also match one that shares this share of the shorter one's words. */
+const NEAR_MIN_WORDS = 5;
+const NEAR_SIMILARITY = 0.7;
+
+/**
+ * The adult's earlier opener that this one nearly copies: a name swapped, a word added or
+ * dropped ("hey emma love your drawings…" / "hi olivia love your drawings…"). Only for
+ * openers of five words or more, so that "hey how are you" does not gather every greeting;
+ * at most 50 openers per adult are compared, each a small word set.
+ */
+function nearest(openers: Map<string, OpenerState>, shape: string): OpenerState | undefined {
+  const words = new Set(shape.split(' '));
+  if (words.size < NEAR_MIN_WORDS) return undefined;
+  let best: OpenerState | undefined;
+  let bestScore = NEAR_SIMILARITY;
+  for (const st of openers.values()) {
+    if (st.words.size < NEAR_MIN_WORDS) continue;
+    let shared = 0;
+    for (const w of words) if (st.words.has(w)) shared++;
+    // Overlap (shared over the shorter): an added greeting word or emoji does not dilute it.
+    const score = shared / Math.min(words.size, st.words.size);
+    if (score >= bestScore) {
+      best = st;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**
@@ -58,9 +88,9 @@ export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs:
       else openers = new Map();
       byAdult.set(m.from, openers);
       if (byAdult.size > maxAdults) byAdult.delete(byAdult.keys().next().value!);
-      let st = openers.get(shape);
+      let st = openers.get(shape) ?? nearest(openers, shape);
       if (!st || ev.tsMs - st.firstMs > opts.windowMs) {
-        st = { firstMs: ev.tsMs, minors: new Set(), events: [] };
+        st = { words: new Set(shape.split(' ')), firstMs: ev.tsMs, minors: new Set(), events: [] };
         openers.set(shape, st);
         if (openers.size > 50) openers.delete(openers.keys().next().value!);
       }
@@ -73,7 +103,7 @@ export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs:
         score: Math.min(0.95, 0.6 + 0.05 * st.minors.size),
         subjectAccountId: m.from,
         evidence: [...st.events],
-        reasons: [{ code: 'copied_openers', detail: `opened conversations with ${st.minors.size} minors with the same message within ${Math.round(opts.windowMs / 3_600_000)} h` }],
+        reasons: [{ code: 'copied_openers', detail: `opened conversations with ${st.minors.size} minors with the same or nearly the same message within ${Math.round(opts.windowMs / 3_600_000)} h` }],
         relatedAccountIds: [...st.minors].slice(0, 50),
         dedupeKey: `copied_openers:${JSON.stringify(m.from)}`,
       };

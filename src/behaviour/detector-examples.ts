@@ -81,6 +81,16 @@ export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
       expectOnLast: ['suspicious_adult'],
     },
     {
+      title: 'nearly the same opener to three minors (names swapped, a word changed)',
+      events: [adult('n_a'), minor('n_k1'), minor('n_k2'), minor('n_k3'), say('n_a', 'n_k1', 'hey emma, love your drawings, you have real talent', 10), say('n_a', 'n_k2', 'hi olivia love your drawings, you have real talent!!', 11), say('n_a', 'n_k3', 'hey mia, i love your drawings, you have so much talent', 12)],
+      expectOnLast: ['suspicious_adult'],
+    },
+    {
+      title: 'short greetings that differ',
+      events: [adult('m_a'), minor('m_k1'), minor('m_k2'), minor('m_k3'), say('m_a', 'm_k1', 'hey how are you', 10), say('m_a', 'm_k2', 'hi how was school', 11), say('m_a', 'm_k3', 'yo how is it going', 12)],
+      expectOnLast: [],
+    },
+    {
       title: 'different openers to three minors',
       events: [adult('q_a'), minor('q_k1'), minor('q_k2'), minor('q_k3'), say('q_a', 'q_k1', 'great game yesterday, nice goal', 10), say('q_a', 'q_k2', 'can you send the homework sheet', 11), say('q_a', 'q_k3', 'see you at practice on monday', 12)],
       expectOnLast: [],
