@@ -7,6 +7,7 @@ import { STAGE_BIT, type Stage } from './cue-lexicon.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, stageMask } from './detect-cues.js';
+import { detectReplyCues } from './reply-cues.js';
 
 const GROOMING_STAGES: Stage[] = ['friendship_forming', 'relationship_forming', 'risk_assessment', 'exclusivity_secrecy', 'isolation_platform_move', 'desensitisation', 'compliance_testing'];
 const GROOMING_MASK = GROOMING_STAGES.reduce((m, s) => m | STAGE_BIT[s], 0);
@@ -86,6 +87,19 @@ const NO_EFFECTS = { quarantineEntry: () => {} };
 
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): ConversationRiskDetector {
   const { model } = opts;
+  const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
+  /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
+  function noteReply(m: { conversationId: string; to: string[]; text?: string | undefined }, facts: Facts, datePacked: number, ev: ValidEvent): void {
+    const adults = m.to.filter((t) => nonMinor(facts.bandAt(facts.indexOf(t), datePacked)));
+    if (adults.length === 0 || !m.text) return;
+    const reply = detectReplyCues(m.text);
+    if (!reply.refusal && reply.age === undefined) return;
+    for (const a of adults) {
+      const st = tracker.note(m.conversationId, a, ev.tsMs);
+      if (reply.refusal && !st.refusal) st.refusal = { eventId: ev.event.id, tsMs: ev.tsMs };
+      if (reply.age !== undefined && !st.ageGiven) st.ageGiven = { age: reply.age, eventId: ev.event.id };
+    }
+  }
   return {
     name: 'conversation_risk',
     rebuild(ev, facts) {
@@ -106,6 +120,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       if (!m.text) return NO_DRAFTS;
       const senderIdx = facts.indexOf(m.from);
       const senderBand = facts.bandAt(senderIdx, datePacked);
+      if (isMinorCode(senderBand)) {
+        noteReply(m, facts, datePacked, ev);
+        return NO_DRAFTS;
+      }
       if (!(senderBand === BAND.adult || (senderBand === BAND.unknown && opts.treatUnknownAgeAsAdult))) return NO_DRAFTS;
       const minors: string[] = [];
       let youngest = BAND.adult as number;
@@ -133,6 +151,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
         if (found.length === 0 && context.unconnected && (cues.length > 0 || p >= 0.9) && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
+      // Going on after the child refused is persistence, not misunderstanding: one level up.
+      const refused = st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs;
+      if (refused) found = found.map((a) => (a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a));
       const drafts: AlertDraft[] = [];
       for (const a of found) {
         if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
@@ -144,6 +165,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
         if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
+        if (refused) reasons.push({ code: 'continued_after_refusal', detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on` });
+        if (st.ageGiven) reasons.push({ code: 'age_given', detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})` });
         if (risk !== undefined) reasons.push({ code: 'model_score', detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}` });
         drafts.push({
           category: a.category,
@@ -151,7 +174,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           score: Math.round(a.score * 100) / 100,
           subjectAccountId: m.from,
           conversationId: m.conversationId,
-          evidence: [...new Set([...st.evidence.map((e) => e.eventId), ev.event.id])],
+          evidence: [...new Set([...st.evidence.map((e) => e.eventId), ...(refused ? [st.refusal!.eventId] : []), ...(st.ageGiven ? [st.ageGiven.eventId] : []), ev.event.id])],
           reasons,
           relatedAccountIds: minors,
           dedupeKey: `conversation:${a.category}:${a.severity}:${JSON.stringify([m.conversationId, m.from])}`,

@@ -50,6 +50,23 @@ describe('conversation risk with the learned model', () => {
     assert.equal(risky((await ingest(say('stranger', 'kid', 'keep this between us ok?', 5))).alerts).length, 0, 'nothing new: the same stages');
   });
 
+  it("takes the child's replies into account: a refusal raises what follows one level, a stated age is cited", async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('s3'), minor('kid3'));
+    const reply = (text: string, minute: number) => ({ id: `r${++n}`, type: 'message.sent', ts: at(minute), message: { id: `r${n}`, conversationId: 'c_s3_kid3', from: 'kid3', to: ['s3'], text } });
+    assert.equal(risky((await ingest(say('s3', 'kid3', 'how old are you btw?', 3))).alerts)[0]?.severity, 'low');
+    const answer = reply("i'm 13, who is this?", 4);
+    assert.equal(risky((await ingest(answer)).alerts).length, 0, 'a reply raises nothing by itself');
+    const after = risky((await ingest(say('s3', 'kid3', "don't tell your parents we talk", 5))).alerts);
+    assert.equal(after.length, 1);
+    assert.equal(after[0]!.severity, 'high', 'medium by the rules, one level up after a refusal');
+    const codes = after[0]!.reasons.map((r) => r.code);
+    assert.ok(codes.includes('continued_after_refusal') && codes.includes('age_given'), codes.join(','));
+    assert.match(after[0]!.reasons.find((r) => r.code === 'age_given')!.detail, /they are 13/);
+    assert.ok(after[0]!.evidence.includes(answer.id), 'the reply is cited as evidence');
+  });
+
   it('waits for the rules when the child is connected to the adult', async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

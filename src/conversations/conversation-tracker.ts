@@ -19,6 +19,10 @@ export interface ConversationState extends ModelState {
   lastMs: number;
   /** Highest severity rank already alerted, per category. */
   alerted: Record<string, number>;
+  /** The child's first refusal in this conversation ("leave me alone", "who is this"). */
+  refusal?: { eventId: string; tsMs: number } | undefined;
+  /** The age the child first gave the adult here. */
+  ageGiven?: { age: number; eventId: string } | undefined;
 }
 
 const MAX_EVIDENCE = 16;
@@ -28,6 +32,8 @@ export interface ConversationTracker {
   get(conversationId: string, sender: string): ConversationState | undefined;
   /** Records a message (no cues is fine: it still counts as a message) and returns the state. */
   record(conversationId: string, sender: string, evidence: CueEvidence, mask: number): ConversationState;
+  /** The adult's state in this conversation, created if new, without counting a message (for the child's replies). */
+  note(conversationId: string, adult: string, tsMs: number): ConversationState;
   readonly size: number;
 }
 
@@ -45,6 +51,16 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
   const key = (c: string, s: string) => `${c}\u0000${s}`;
   return {
     get: (c, s) => states.get(key(c, s)),
+    note(c, s, tsMs) {
+      const k = key(c, s);
+      let st = states.get(k);
+      if (!st) {
+        st = { mask: 0, messages: 0, top1: 0, top2: 0, high: 0, evidence: [], firstMs: tsMs, lastMs: tsMs, alerted: {} };
+        states.set(k, st);
+        if (states.size > maxConversations) states.delete(states.keys().next().value!);
+      }
+      return st;
+    },
     record(c, s, e, mask) {
       const k = key(c, s);
       let st = states.get(k);
