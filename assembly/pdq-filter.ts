@@ -94,7 +94,11 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
 }
 
 
-/** As `runStrip`, but dividing and storing only at the columns `colMap` names (index, or −1). */
+/**
+ * As `runStrip`, but dividing and storing only at the columns `colMap` names (index, or −1).
+ * A copy rather than one function with an identity map: pass one would then pay a load and a
+ * branch on every column of every strip.
+ */
 // @ts-ignore: decorator
 @inline function runStripSampled(strip: usize, res: usize, phase1: i32, phase2: i32, phase3: i32, phase4: i32, colMap: usize): void {
   let s0 = f32x4.splat(0);
