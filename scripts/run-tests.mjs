@@ -19,5 +19,6 @@ if (files.length === 0) {
   console.error('no test files found under dist/');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// --expose-gc: memory-bound tests measure retained heap after a collection.
+const r = spawnSync(process.execPath, ['--expose-gc', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -16,6 +16,7 @@ import { createApiKey } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createServices } from '../server/create-services.js';
 import { detectCues } from '../conversations/detect-cues.js';
+import { NORMALIZE_STEPS } from '../conversations/normalize-text.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
@@ -296,10 +297,22 @@ function benchConversations(): void {
   const floorS = timeLoop(n, (i) => (sink += corpus[i & 4095]!.toLowerCase().length));
   const s = timeLoop(n, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
   const r = { messages: n, messagesPerSecond: n / s, floorPerSecond: n / floorS };
+  // Each normalisation step on its own, fed what the step before it returns (the full path,
+  // as for non-ASCII text; printable ASCII skips the first four).
+  const steps: Record<string, number> = {};
+  let input = corpus;
+  for (const [name, step] of NORMALIZE_STEPS) {
+    const out = input.map(step);
+    const m = quick ? 20_000 : 200_000;
+    const t = timeLoop(m, (i) => (sink += step(input[i & 4095]!).length));
+    steps[name] = m / t;
+    input = out;
+  }
+  say(`normalisation, step by step (messages/s, one core): ${Object.entries(steps).map(([k, v]) => `${k} ${fmt(v)}`).join('; ')}`);
   type Ingest = { messages: number; messagesPerSecond: number; baselinePerSecond: number; ratioToBaseline: number; alerts: number };
   const full = child('./conversation-bench.js', [quick ? '20000' : '200000']) as Ingest;
   const stress = child('./conversation-bench.js', [quick ? '20000' : '100000', '--all-risky']) as Ingest;
-  results.conversations = { cues: r, ingest: full, ingestAllRisky: stress };
+  results.conversations = { cues: r, normalizeSteps: steps, ingest: full, ingestAllRisky: stress };
   say(`conversation cues (normalise + 13 cues x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`);
   say(
     `conversation risk in ingest (every message adult to minor: cues, message model, state, calibrated combiner, account score): ${fmt(full.messagesPerSecond)} messages/s; ` +

@@ -55,12 +55,16 @@ export function normalizeText(raw: string): string {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-function unicodeSteps(cut: string): string {
-  let s = cut.replace(LONE_SURROGATE, ' ').normalize('NFKC').replace(INVISIBLE, '');
+const nfkc = (s: string) => s.replace(LONE_SURROGATE, ' ').normalize('NFKC').replace(INVISIBLE, '');
+const emojiWords = (s: string) => {
   for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
-  s = s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-  s = s.replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!);
-  return s.replace(/[’‘`´]/g, "'");
+  return s;
+};
+const lowerNoAccents = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+const confusables = (s: string) => s.replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!).replace(/[’‘`´]/g, "'");
+
+function unicodeSteps(cut: string): string {
+  return confusables(lowerNoAccents(emojiWords(nfkc(cut))));
 }
 
 /** The full path for every input, the fast path's reference (tests only). */
@@ -68,13 +72,16 @@ export function normalizeTextFullPath(raw: string): string {
   return finish(unicodeSteps(raw.length > 16_384 ? raw.slice(0, 16_384) : raw));
 }
 
-function finish(text: string): string {
-  let s = /[0-9@$!|]/.test(text)
+const leet = (text: string) =>
+  /[0-9@$!|]/.test(text)
     ? text
         .split(/\s+/)
         .map(unLeet)
         .join(' ')
     : text.replace(/\s+/g, ' ');
+
+function spacedAndRuns(text: string): string {
+  let s = text;
   // Spaced-out letters (three or more single letters separated by one space, dot, dash or
   // underscore) and runs of a letter, until neither changes anything: each undoes what the
   // other may reveal ("s.ooo.s"), and each pass only shortens the text.
@@ -85,3 +92,17 @@ function finish(text: string): string {
   }
   return s.replace(/\s+/g, ' ').trim();
 }
+
+function finish(text: string): string {
+  return spacedAndRuns(leet(text));
+}
+
+/** Each step of the full path, in order, for `npm run bench` to time one by one. */
+export const NORMALIZE_STEPS: readonly (readonly [string, (s: string) => string])[] = [
+  ['NFKC, lone surrogates, invisible and bidi characters', nfkc],
+  ['emoji used as words', emojiWords],
+  ['lower case and accents', lowerNoAccents],
+  ['lookalike letters and quotes', confusables],
+  ['leetspeak inside words', leet],
+  ['spaced-out letters and letter runs', spacedAndRuns],
+];
