@@ -60,7 +60,12 @@ export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
   /** The learned component; without it the cue rules decide alone. */
   model?: RiskModel | undefined;
+  /** How many distinct unconnected minors the sender has messaged in the fan-out window (the contact tracker's count). */
+  otherMinors?: ((senderIdx: number, nowMs: number) => number) | undefined;
 }
+
+/** An adult working through a list: grooming moves towards this many unconnected minors or more weigh one level more. */
+const MANY_MINORS = 3;
 
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
@@ -151,9 +156,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
         if (found.length === 0 && context.unconnected && (cues.length > 0 || p >= 0.9) && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
-      // Going on after the child refused is persistence, not misunderstanding: one level up.
+      // Going on after the child refused is persistence, not misunderstanding; the same moves
+      // towards several unconnected minors at once is a list being worked through: one level up.
       const refused = st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs;
-      if (refused) found = found.map((a) => (a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a));
+      const others = context.unconnected && opts.otherMinors && senderIdx >= 0 ? opts.otherMinors(senderIdx, ev.tsMs) : 0;
+      const many = others >= MANY_MINORS;
+      if (refused || many) found = found.map((a) => (a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a));
       const drafts: AlertDraft[] = [];
       for (const a of found) {
         if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
@@ -165,6 +173,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
         if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
+        if (many) reasons.push({ code: 'many_unconnected_minors', detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window` });
         if (refused) reasons.push({ code: 'continued_after_refusal', detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on` });
         if (st.ageGiven) reasons.push({ code: 'age_given', detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})` });
         if (risk !== undefined) reasons.push({ code: 'model_score', detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}` });

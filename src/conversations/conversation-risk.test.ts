@@ -67,6 +67,17 @@ describe('conversation risk with the learned model', () => {
     assert.ok(after[0]!.evidence.includes(answer.id), 'the reply is cited as evidence');
   });
 
+  it('weighs moves towards many unconnected minors at once one level more', async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('s4'), minor('k41'), minor('k42'), minor('k43'));
+    await ingest(say('s4', 'k41', 'hey there', 2), say('s4', 'k42', 'hello :)', 3));
+    const out = risky((await ingest(say('s4', 'k43', 'how old are you btw?', 4))).alerts);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.severity, 'medium', 'an early warning, one level up');
+    assert.match(out[0]!.reasons.find((r) => r.code === 'many_unconnected_minors')!.detail, /messaged 3 minors/);
+  });
+
   it('waits for the rules when the child is connected to the adult', async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

@@ -131,7 +131,11 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createUnwantedContactDetector(),
     createSuspiciousAdultDetector(config.behaviour, tracker),
     createHashMatchDetector(matcher),
-    createConversationRiskDetector(createConversationTracker(), { treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult, model: riskModelFor(config.conversations.model) }),
+    createConversationRiskDetector(createConversationTracker(), {
+      treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
+      model: riskModelFor(config.conversations.model),
+      otherMinors: (senderIdx, nowMs) => tracker.recentMinors(senderIdx, nowMs - config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000).length,
+    }),
     createCopiedOpenersDetector({ minMinors: 3, windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
     ...(config.conversations.externalClassifier.url
       ? [createExternalClassifierDetector({ threshold: config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult })]
