@@ -8,7 +8,7 @@ import { scoreSignals } from './score-signals.js';
 import { fixedClock } from '../core/clock.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
-import { BASE_MS, adult, at, block, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { BASE_MS, account, adult, at, block, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
 
 describe('account behaviour score', () => {
   it('adds signals by noisy-OR, each with its reason', () => {
@@ -19,6 +19,9 @@ describe('account behaviour score', () => {
     assert.equal(r.score, Math.round((1 - 0.76 * 0.5 * 0.6 * 0.7) * 10000) / 10000);
     assert.deepEqual(r.reasons.map((x) => x.code), ['fan_out_to_unconnected_minors', 'requests_refused_by_minors', 'blocked_or_reported_by_minors', 'alert_grooming']);
     assert.match(r.reasons[1]!.detail, /3 connection requests to minors ignored, 2 declined/);
+    const young = scoreSignals({ unconnectedMinors: 3, copiedOpenerMinors: 0, ignoredRequests: 0, declinedRequests: 0, complaints: 0, alerts: [], accountAgeDays: 2 });
+    assert.deepEqual(young.reasons.map((x) => x.code), ['fan_out_to_unconnected_minors', 'new_account']);
+    assert.equal(young.score, Math.round((1 - 0.76 * 0.85) * 10000) / 10000);
     assert.ok(scoreSignals({ unconnectedMinors: 0, copiedOpenerMinors: 0, ignoredRequests: 0, declinedRequests: 0, complaints: 0, alerts: [{ category: 'csam_hash_match', severity: 'critical' }] }).score >= 0.95);
   });
 });
@@ -46,7 +49,7 @@ describe('account risk through the engine', () => {
   it('counts requests minors ignore or decline, and fires once weak signals add up', async () => {
     await open();
     const kids = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
-    await ingest(adult('pat'), ...kids.map((k) => minor(k)), minor('k7'), adult('friend'));
+    await ingest(account('pat', { ageBand: 'adult', createdAt: new Date(BASE_MS - 10 * 86_400_000).toISOString() }), ...kids.map((k) => minor(k)), minor('k7'), adult('friend'));
     // Six requests: two declined (removed), one accepted, three left unanswered.
     await ingest(...kids.map((k) => connect('pat', k, 'friend', at(10), 'connection.requested')));
     await ingest(connect('pat', 'k1', 'friend', at(20), 'connection.removed'), connect('pat', 'k2', 'friend', at(21), 'connection.removed'), connect('pat', 'k3', 'friend', at(22)));
@@ -62,7 +65,7 @@ describe('account risk through the engine', () => {
     assert.ok(alert, 'suspicious_adult from the account score');
     assert.equal(alert.category, 'suspicious_adult');
     assert.equal(alert.subject.accountId, 'pat');
-    for (const code of ['fan_out_to_unconnected_minors', 'requests_refused_by_minors', 'blocked_or_reported_by_minors']) assert.ok(alert.reasons.some((x) => x.code === code), code);
+    for (const code of ['fan_out_to_unconnected_minors', 'requests_refused_by_minors', 'blocked_or_reported_by_minors', 'new_account']) assert.ok(alert.reasons.some((x) => x.code === code), code);
     assert.equal(risk('friend').score, 0, 'a request to an adult is not a signal');
   });
 

@@ -83,6 +83,7 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
       declinedRequests: declined,
       complaints: t?.complainants.size ?? 0,
       alerts: [...(t?.alerts ?? [])].map(([category, rank]) => ({ category, severity: SEVERITIES[rank]! })),
+      accountAgeDays: facts.createdDay(idx) > 0 ? Math.max(0, Math.floor(nowMs / 86_400_000) - facts.createdDay(idx)) : undefined,
     };
   }
 

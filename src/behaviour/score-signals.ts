@@ -11,6 +11,8 @@ export interface RiskSignals {
   complaints: number;
   /** The highest severity of each alert category raised on it (conversation, media, external). */
   alerts: { category: string; severity: Severity }[];
+  /** Days since the platform created the account, where it said. */
+  accountAgeDays?: number | undefined;
 }
 
 export interface AccountRisk {
@@ -43,6 +45,7 @@ export function scoreSignals(s: RiskSignals): AccountRisk {
   const unanswered = s.ignoredRequests + s.declinedRequests;
   if (unanswered >= 2) add(Math.min(0.5, 0.1 * unanswered), 'requests_refused_by_minors', `${s.ignoredRequests} connection requests to minors ignored, ${s.declinedRequests} declined`);
   if (s.complaints >= 1) add(Math.min(0.85, 0.4 * s.complaints), 'blocked_or_reported_by_minors', `blocked or reported by ${s.complaints} minors`);
+  if (s.accountAgeDays !== undefined && s.accountAgeDays < 30) add(0.15, 'new_account', `an account ${s.accountAgeDays} days old`);
   for (const a of s.alerts) add(a.category === 'csam_hash_match' ? 0.95 : ALERT_SHARE[a.severity], `alert_${a.category}`, `${a.severity} ${a.category} alert raised on it`);
   return { score: Math.round((1 - keep) * 10000) / 10000, maxShare, reasons };
 }

@@ -29,9 +29,9 @@ interface Assessment {
  * The risk of one adult's side of a conversation with a minor, from the stages seen and the
  * context. Explainable by construction: every alert lists the cues and the messages.
  */
-export function assess(mask: number, context: { unconnected: boolean; flagged: boolean }): Assessment[] {
+export function assess(mask: number, context: { unconnected: boolean; flagged: boolean; newAccount?: boolean }): Assessment[] {
   const out: Assessment[] = [];
-  const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0);
+  const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
   if (has(mask, 'sextortion_threat')) {
     const demand = has(mask, 'payment_demand') || has(mask, 'countdown');
     out.push(demand ? { category: 'sextortion', severity: 'critical', score: 0.97 } : { category: 'sextortion', severity: 'high', score: 0.8 + boost });
@@ -66,6 +66,8 @@ export interface ConversationRiskOptions {
 
 /** An adult working through a list: grooming moves towards this many unconnected minors or more weigh one level more. */
 const MANY_MINORS = 3;
+/** An account younger than this adds to the score (a throwaway made for the contact is common in sextortion). */
+const NEW_ACCOUNT_DAYS = 30;
 
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
@@ -147,7 +149,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
       const st: ConversationState = tracker.record(m.conversationId, m.from, { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model ? p : undefined, grams }, stageMask(cues));
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
-      const context = { unconnected: unconnected.length > 0, flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0 };
+      const created = facts.createdDay(senderIdx);
+      const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
+      const context = {
+        unconnected: unconnected.length > 0,
+        flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
+        newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
+      };
       const risk = model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
       let found = assess(st.mask, context);
       if (risk !== undefined) {
@@ -173,6 +181,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
         if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
+        if (context.newAccount) reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
         if (many) reasons.push({ code: 'many_unconnected_minors', detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window` });
         if (refused) reasons.push({ code: 'continued_after_refusal', detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on` });
         if (st.ageGiven) reasons.push({ code: 'age_given', detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})` });

@@ -78,6 +78,15 @@ describe('conversation risk with the learned model', () => {
     assert.match(out[0]!.reasons.find((r) => r.code === 'many_unconnected_minors')!.detail, /messaged 3 minors/);
   });
 
+  it("cites a sender's new account and adds it to the score", async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest({ id: 'acc_new', type: 'account.upserted', ts: at(0), account: { id: 's5', ageBand: 'adult', createdAt: new Date(BASE_MS - 3 * 86_400_000).toISOString() } }, minor('kid5'));
+    const out = risky((await ingest(say('s5', 'kid5', "don't tell your parents we talk", 3), say('s5', 'kid5', 'add me on snap', 4))).alerts);
+    const grooming = out.find((a) => a.severity === 'medium')!;
+    assert.match(grooming.reasons.find((r) => r.code === 'new_account')!.detail, /account is 3 days old/);
+  });
+
   it('waits for the rules when the child is connected to the adult', async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

@@ -25,6 +25,7 @@ export async function restoreState(store: Store, state: EngineState, config: War
           band: a.age_band ? BAND[a.age_band as AgeBand] : undefined,
           birthPacked: a.birth_date ? packIsoDate(a.birth_date) : undefined,
           assurance: a.age_assurance ? ASSURANCE[a.age_assurance as AgeAssurance] : undefined,
+          createdDay: a.created_at_ms !== null ? Math.max(1, Math.floor(Number(a.created_at_ms) / 86_400_000)) : undefined,
         },
         a.updated_ms,
       );

@@ -23,6 +23,7 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
           band: a.ageBand !== undefined ? BAND[a.ageBand] : undefined,
           birthPacked: a.birthDate !== undefined ? packIsoDate(a.birthDate) : undefined,
           assurance: a.ageAssurance !== undefined ? ASSURANCE[a.ageAssurance] : undefined,
+          createdDay: a.createdAt !== undefined ? Math.max(1, Math.floor(Date.parse(a.createdAt) / 86_400_000)) : undefined,
         },
         tsMs,
       );

@@ -28,6 +28,8 @@ export interface AccountUpdate {
   band?: BandCode | undefined;
   birthPacked?: number | undefined;
   assurance?: number | undefined;
+  /** When the platform created the account, in whole days since 1970 (0: not known). */
+  createdDay?: number | undefined;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface Facts {
   bandAt(idx: number, atPacked: number): BandCode;
   assurance(idx: number): number;
   hasBirthDate(idx: number): boolean;
+  /** The account's creation day (days since 1970), or 0 where the platform never said. */
+  createdDay(idx: number): number;
 
   flags(idx: number): number;
   setFlag(idx: number, flag: number): void;
@@ -67,6 +71,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
   let cap = Math.max(16, initialAccounts);
   let bands = new Uint8Array(cap);
   let births = new Int32Array(cap);
+  let created = new Int32Array(cap);
   let assurances = new Uint8Array(cap);
   let flagBits = new Uint8Array(cap);
   let updated = new Float64Array(cap);
@@ -81,6 +86,9 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
     const bi = new Int32Array(cap);
     bi.set(births);
     births = bi;
+    const cr = new Int32Array(cap);
+    cr.set(created);
+    created = cr;
     const a = new Uint8Array(cap);
     a.set(assurances);
     assurances = a;
@@ -115,8 +123,10 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
       if (update.band !== undefined) bands[idx] = update.band;
       if (update.birthPacked !== undefined) births[idx] = update.birthPacked;
       if (update.assurance !== undefined) assurances[idx] = update.assurance;
+      if (update.createdDay !== undefined) created[idx] = update.createdDay;
       return true;
     },
+    createdDay: (idx) => (idx >= 0 ? created[idx]! : 0),
     bandAt(idx, atPacked) {
       if (idx < 0) return BAND.unknown;
       const birth = births[idx]!;
@@ -141,6 +151,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
       return (
         bands.byteLength +
         births.byteLength +
+        created.byteLength +
         assurances.byteLength +
         flagBits.byteLength +
         updated.byteLength +

@@ -8,7 +8,7 @@ import type { Store, StoredAccount } from './store.js';
 
 export function accountPages(store: Store): AsyncIterable<StoredAccount[]> {
   return store.pages<StoredAccount>((after, limit) => {
-    let q = store.db.selectFrom('accounts').select(['id', 'age_band', 'birth_date', 'age_assurance', 'updated_ms']);
+    let q = store.db.selectFrom('accounts').select(['id', 'age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'updated_ms']);
     if (after) q = q.where('id', '>', after.id);
     return q.orderBy('id').limit(limit).execute();
   });

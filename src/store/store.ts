@@ -12,6 +12,7 @@ export interface StoredAccount {
   age_band: string | null;
   birth_date: string | null;
   age_assurance: string | null;
+  created_at_ms: number | null;
   updated_ms: number;
 }
 
