@@ -10,7 +10,7 @@ import { silentLogger, testConfig } from '../testing/events.js';
  * model, the conversation state and the calibrated combiner, inside the real ingest path with
  * every detector on. One message in 25 carries a cue (`--all-risky`: every one, which turns
  * most of them into alerts). Baseline in the same process: the same events through the same
- * engine with no detectors at all. Prints JSON. argv: messages [--all-risky]
+ * engine with no detectors at all. Prints JSON. argv: messages [--all-risky] [--detectors=a,b]
  */
 const total = Number(process.argv[2] ?? 200_000);
 const everyday = [
@@ -24,6 +24,8 @@ const risky = [
 ];
 /** `--all-risky`: every message carries a cue (the stress case); otherwise one in 25 does. */
 const allRisky = process.argv.includes('--all-risky');
+/** `--detectors=a,b`: only these detectors on (the rest of ingest unchanged). */
+const only = process.argv.find((a) => a.startsWith('--detectors='))?.slice(12).split(',');
 const textOf = (i: number) => (allRisky || i % 25 === 0 ? risky[(i >> 1) % risky.length]! : everyday[i % everyday.length]!) + (i % 5 === 0 ? ' 🙂' : '');
 const ADULTS = 2000;
 const MINORS = 8000;
@@ -47,7 +49,7 @@ async function run(withDetectors: boolean): Promise<{ seconds: number; alerts: n
   const store = await createStore(':memory:');
   const engine = await createEngine({ store, config: testConfig({ conversations: { model: 'builtin' } }), logger: silentLogger(), clock: systemClock });
   if (!withDetectors) engine.state.detectors.length = 0;
-  else if (process.env.ONLY) engine.state.detectors.splice(0, engine.state.detectors.length, ...engine.state.detectors.filter((d) => process.env.ONLY!.split(",").includes(d.name)));
+  else if (only) engine.state.detectors.splice(0, engine.state.detectors.length, ...engine.state.detectors.filter((d) => only.includes(d.name)));
   const valid = events().map((r) => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
