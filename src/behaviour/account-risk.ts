@@ -77,7 +77,7 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
       } else declined++;
     }
     return {
-      unconnectedMinors: tracker.recentMinors(idx, nowMs - opts.fanOutWindowMs).length,
+      unconnectedMinors: tracker.countRecentMinors(idx, nowMs - opts.fanOutWindowMs),
       copiedOpenerMinors: t?.copiedOpenerMinors ?? 0,
       ignoredRequests: ignored,
       declinedRequests: declined,
@@ -119,12 +119,13 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
         subject = idx;
       }
       if (subject < 0 || !nonMinor(facts, subject, datePacked)) return NO_DRAFTS;
-      const risk = scoreSignals(signals(subject, facts, ev.tsMs));
+      const quick = scoreSignals(signals(subject, facts, ev.tsMs), false);
       // For signals adding up: one that reaches the level alone has its own, more specific alert.
-      if (risk.score < opts.alertAt || risk.maxShare >= opts.alertAt) return NO_DRAFTS;
-      const severity: Severity = risk.score >= highAt ? 'high' : 'medium';
+      if (quick.score < opts.alertAt || quick.maxShare >= opts.alertAt) return NO_DRAFTS;
+      const severity: Severity = quick.score >= highAt ? 'high' : 'medium';
       const t = tally(subject);
       if (t.alertedRank >= RANK[severity]) return NO_DRAFTS;
+      const risk = scoreSignals(signals(subject, facts, ev.tsMs));
       t.alertedRank = RANK[severity];
       const accountId = facts.idOf(subject);
       const draft: AlertDraft = {

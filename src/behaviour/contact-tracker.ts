@@ -23,6 +23,8 @@ export interface ContactTracker {
   record(ev: ValidEvent, facts: Facts, datePacked: number, out: WriteSet): UnconnectedContact[];
   /** Distinct unconnected minors this sender messaged at or after `sinceMs`. */
   recentMinors(senderIdx: number, sinceMs: number): RecentMinor[];
+  /** How many of them, without building the list (the per-message path). */
+  countRecentMinors(senderIdx: number, sinceMs: number): number;
   /** Rebuilds the window from stored rows (call with rows whose lastMs is inside the window). */
   restore(rows: Iterable<Pick<ContactRow, 'from' | 'to' | 'lastMs' | 'lastEventId'>>, facts: Facts): void;
   readonly trackedSenders: number;
@@ -74,6 +76,13 @@ export function createContactTracker(opts: { windowMs: number; treatUnknownAgeAs
         (found ??= []).push({ minorIdx: minor, minorId: to, minorBand: band });
       }
       return found ?? NONE;
+    },
+    countRecentMinors(senderIdx, sinceMs) {
+      const byMinor = recent.get(senderIdx);
+      if (!byMinor) return 0;
+      let n = 0;
+      for (const v of byMinor.values()) if (v.lastMs >= sinceMs) n++;
+      return n;
     },
     recentMinors(senderIdx, sinceMs) {
       const byMinor = recent.get(senderIdx);

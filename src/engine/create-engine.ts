@@ -134,7 +134,7 @@ export function buildState(config: WardenConfig, clock: Clock): EngineState {
     createConversationRiskDetector(createConversationTracker(), {
       treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
       model: riskModelFor(config.conversations.model),
-      otherMinors: (senderIdx, nowMs) => tracker.recentMinors(senderIdx, nowMs - config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000).length,
+      otherMinors: (senderIdx, nowMs) => tracker.countRecentMinors(senderIdx, nowMs - config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000),
     }),
     createCopiedOpenersDetector({ minMinors: 3, windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
     ...(config.conversations.externalClassifier.url
