@@ -30,9 +30,12 @@ export interface CueDef {
   patterns: Record<'en' | 'es' | 'pt' | 'fr', string[]>;
 }
 
- /** After "a photo", the words that make it a photo of a thing or a place rather than of the child. */
-// "of your outfit", "of your project": a thing of theirs; "of your face" or "of yourself" is the child.
-const NOT_OF_A_THING = '(?! of (?:the|this|that|a|an|my|his|her|their|our|it|where|what|your (?!face|self|body)[a-z]))';
+/**
+ * After "a photo", the words that make it a photo of a thing, a place or an event rather than
+ * of the child: "of the cake", "of your outfit", "from your recital", "at the game"; "of you",
+ * "of yourself" and "of your face" stay requests for the child's image.
+ */
+const NOT_OF_A_THING = '(?! (?:of (?:the|this|that|a|an|my|his|her|their|our|it|where|what)|(?:of|from|at) (?:your|ur) (?!face|self|body)[a-z]|(?:from|at) (?:the|this|that|a|an|my|our)\\b))';
 
 const APPS = '(?:snap|snapchat|telegram|whatsapp|whats|zap|kik|discord|signal|wickr|insta|instagram|tiktok|line|wechat|viber|session)';
 

@@ -4,6 +4,7 @@ import { expand, GRAMMAR } from './phrase-grammar.js';
 import { BENIGN, PEER_FLIRT, PHRASES, STRANGER, type Bank, type Lang, type Split, type Step } from './phrases.js';
 import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh.js';
 import { FRESH2, FRESH2_BENIGN, FRESH2_PEER, FRESH2_STRANGER } from './phrases-fresh2.js';
+import { FRESH3, FRESH3_BENIGN, FRESH3_PEER, FRESH3_STRANGER } from './phrases-fresh3.js';
 
 export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
 
@@ -88,7 +89,7 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   for (const [family, script] of Object.entries(SCRIPTS)) {
     for (let i = 0; i < perFamily; i++) {
       const lang = langs[i % 4]!;
-      const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : PHRASES[split][lang];
+      const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : split === 'fresh3' ? FRESH3[lang] : PHRASES[split][lang];
       const disguised = rnd() < 0.3;
       const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
       const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
@@ -104,13 +105,13 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
   for (let i = 0; i < perFamily; i++) {
     const lang = langs[i % 4]!;
-    const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : PHRASES[split][lang];
+    const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : split === 'fresh3' ? FRESH3[lang] : PHRASES[split][lang];
     const opener = [line(bank, lang, 'age'), line(bank, lang, 'move')];
     make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
   }
   const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
   for (const [family, all] of Object.entries(BENIGN)) {
-    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : split === 'fresh2' ? FRESH2_BENIGN[family]! : half(all);
+    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : split === 'fresh2' ? FRESH2_BENIGN[family]! : split === 'fresh3' ? FRESH3_BENIGN[family]! : half(all);
     for (let i = 0; i < perFamily; i++) {
       const len = 3 + Math.floor(rnd() * 20);
       const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
@@ -119,11 +120,11 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   }
   // Adults the child has no connection to, writing for everyday reasons: a buyer, a lost phone, a game lobby.
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : split === 'fresh2' ? FRESH2_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
+    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : split === 'fresh2' ? FRESH2_STRANGER : split === 'fresh3' ? FRESH3_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
     make('stranger_everyday', 'benign', 'en', false, { id: `st_${split}_${i}_adult`, band: 'adult' }, { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, false, lines);
   }
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : split === 'fresh2' ? FRESH2_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : split === 'fresh2' ? FRESH2_PEER : split === 'fresh3' ? FRESH3_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
     make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
     make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
   }
