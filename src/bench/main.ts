@@ -15,8 +15,6 @@ import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js'
 import { createApiKey } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createServices } from '../server/create-services.js';
-import { detectCues } from '../conversations/detect-cues.js';
-import { NORMALIZE_STEPS } from '../conversations/normalize-text.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
@@ -285,29 +283,8 @@ function benchReport(): void {
 }
 
 function benchConversations(): void {
-  // Synthetic, non-graphic messages: everyday ones and ones carrying cues, some disguised.
-  const texts = [
-    'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'see you at grandma on sunday',
-    'how old are you?', "don't tell your parents we talk", 'add me on s n a p', 'k33p it s3cr3t', 'send me a pic', 'mándame una foto',
-    'quantos anos vc tem', "ne dis rien à personne", "i'll send them to all your followers", 'pay me $100 in a gift card, you have 30 minutes',
-  ];
-  const n = quick ? 50_000 : 500_000;
-  const corpus = Array.from({ length: 4096 }, (_, i) => `${texts[i % texts.length]} ${i % 7 === 0 ? '🙂' : ''}`);
-  timeLoop(20_000, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
-  const floorS = timeLoop(n, (i) => (sink += corpus[i & 4095]!.toLowerCase().length));
-  const s = timeLoop(n, (i) => (sink += detectCues(corpus[i & 4095]!).cues.length));
-  const r = { messages: n, messagesPerSecond: n / s, floorPerSecond: n / floorS };
-  // Each normalisation step on its own, fed what the step before it returns (the full path,
-  // as for non-ASCII text; printable ASCII skips the first four).
-  const steps: Record<string, number> = {};
-  let input = corpus;
-  for (const [name, step] of NORMALIZE_STEPS) {
-    const out = input.map(step);
-    const m = quick ? 20_000 : 200_000;
-    const t = timeLoop(m, (i) => (sink += step(input[i & 4095]!).length));
-    steps[name] = m / t;
-    input = out;
-  }
+  const r = child('./cue-bench.js', [quick ? '50000' : '500000']) as { messages: number; messagesPerSecond: number; floorPerSecond: number; steps: Record<string, number> };
+  const steps = r.steps;
   say(`normalisation, step by step (messages/s, one core): ${Object.entries(steps).map(([k, v]) => `${k} ${fmt(v)}`).join('; ')}`);
   type Ingest = { messages: number; messagesPerSecond: number; baselinePerSecond: number; ratioToBaseline: number; alerts: number };
   const conv = child('./conversation-bench.js', [quick ? '20000' : '200000', '--detectors=conversation_risk,account_risk']) as Ingest;
