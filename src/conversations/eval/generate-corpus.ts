@@ -6,6 +6,25 @@ import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh
 import { FRESH2, FRESH2_BENIGN, FRESH2_PEER, FRESH2_STRANGER } from './phrases-fresh2.js';
 import { FRESH3, FRESH3_BENIGN, FRESH3_PEER, FRESH3_STRANGER } from './phrases-fresh3.js';
 
+/** The phrase sources of one split. */
+interface SplitPhrases {
+  bank: (lang: Lang) => Bank;
+  benign: (family: string) => readonly string[];
+  stranger: readonly string[];
+  peer: readonly string[];
+}
+
+/** `tune` and `heldout` share the benign lists by position (even lines tune, odd held out); each fresh split has its own. */
+function phrasesOf(split: Split): SplitPhrases {
+  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER] } as const;
+  if (split === 'tune' || split === 'heldout') {
+    const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
+    return { bank: (lang) => PHRASES[split][lang], benign: (family) => half(BENIGN[family]!), stranger: half(STRANGER), peer: half(PEER_FLIRT) };
+  }
+  const [bank, benign, stranger, peer] = fresh[split];
+  return { bank: (lang) => bank[lang], benign: (family) => benign[family]!, stranger, peer };
+}
+
 export type Label = 'grooming' | 'solicitation' | 'sextortion' | 'benign';
 
 export interface Conversation {
@@ -49,6 +68,7 @@ function disguise(text: string, rnd: () => number): string {
  */
 export function generateCorpus(split: Split, perFamily: number, seed: number, opts: { grammar?: boolean } = {}): Conversation[] {
   const rnd = prng(seed);
+  const phrases = phrasesOf(split);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   // Training data only: most lines from the phrase grammar, the rest from the tune bank.
   const line = (bank: Bank, lang: Lang, step: Step | 'neutral') => (opts.grammar && rnd() < 0.6 ? expand(pick(GRAMMAR[lang][step]), rnd) : pick(bank[step]));
@@ -89,7 +109,7 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   for (const [family, script] of Object.entries(SCRIPTS)) {
     for (let i = 0; i < perFamily; i++) {
       const lang = langs[i % 4]!;
-      const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : split === 'fresh3' ? FRESH3[lang] : PHRASES[split][lang];
+      const bank = phrases.bank(lang);
       const disguised = rnd() < 0.3;
       const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
       const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
@@ -105,13 +125,12 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
   for (let i = 0; i < perFamily; i++) {
     const lang = langs[i % 4]!;
-    const bank: Bank = split === 'fresh' ? FRESH[lang] : split === 'fresh2' ? FRESH2[lang] : split === 'fresh3' ? FRESH3[lang] : PHRASES[split][lang];
+    const bank = phrases.bank(lang);
     const opener = [line(bank, lang, 'age'), line(bank, lang, 'move')];
     make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
   }
-  const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
-  for (const [family, all] of Object.entries(BENIGN)) {
-    const texts = split === 'fresh' ? FRESH_BENIGN[family]! : split === 'fresh2' ? FRESH2_BENIGN[family]! : split === 'fresh3' ? FRESH3_BENIGN[family]! : half(all);
+  for (const family of Object.keys(BENIGN)) {
+    const texts = phrases.benign(family);
     for (let i = 0; i < perFamily; i++) {
       const len = 3 + Math.floor(rnd() * 20);
       const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
@@ -120,11 +139,11 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   }
   // Adults the child has no connection to, writing for everyday reasons: a buyer, a lost phone, a game lobby.
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(split === 'fresh' ? FRESH_STRANGER : split === 'fresh2' ? FRESH2_STRANGER : split === 'fresh3' ? FRESH3_STRANGER : half(STRANGER)), risky: false, byTarget: rnd() < 0.3 }));
+    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(phrases.stranger), risky: false, byTarget: rnd() < 0.3 }));
     make('stranger_everyday', 'benign', 'en', false, { id: `st_${split}_${i}_adult`, band: 'adult' }, { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, false, lines);
   }
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(split === 'fresh' ? FRESH_PEER : split === 'fresh2' ? FRESH2_PEER : split === 'fresh3' ? FRESH3_PEER : half(PEER_FLIRT)), risky: false, byTarget: rnd() < 0.5 }));
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(phrases.peer), risky: false, byTarget: rnd() < 0.5 }));
     make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
     make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
   }
