@@ -1,5 +1,5 @@
 import type { Cue } from './detect-cues.js';
-import { addMessage, type ModelState } from './model/conversation-features.js';
+import { addMessage, emptyModelState, type ModelState } from './model/conversation-features.js';
 
 export interface CueEvidence {
   eventId: string;
@@ -46,6 +46,8 @@ export const worthTracking = (existing: boolean, cues: number, p: number) => exi
  * million-message conversation costs the same as a ten-message one. Out-of-order messages
  * only widen first/last times; stages are a set, so order of arrival does not matter.
  */
+const fresh = (tsMs: number): ConversationState => ({ ...emptyModelState(), evidence: [], firstMs: tsMs, lastMs: tsMs, alerted: {} });
+
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
   const key = (c: string, s: string) => `${c}\u0000${s}`;
@@ -55,7 +57,7 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
       const k = key(c, s);
       let st = states.get(k);
       if (!st) {
-        st = { mask: 0, messages: 0, top1: 0, top2: 0, high: 0, evidence: [], firstMs: tsMs, lastMs: tsMs, alerted: {} };
+        st = fresh(tsMs);
         states.set(k, st);
         if (states.size > maxConversations) states.delete(states.keys().next().value!);
       }
@@ -65,7 +67,7 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
       const k = key(c, s);
       let st = states.get(k);
       if (st) states.delete(k); // re-inserted below: Map order is recency order
-      else st = { mask: 0, messages: 0, top1: 0, top2: 0, high: 0, evidence: [], firstMs: e.tsMs, lastMs: e.tsMs, alerted: {} };
+      else st = fresh(e.tsMs);
       addMessage(st, mask, e.p ?? 0);
       st.firstMs = Math.min(st.firstMs, e.tsMs);
       st.lastMs = Math.max(st.lastMs, e.tsMs);

@@ -1,7 +1,7 @@
 import { ASSURANCE, BAND, isMinorCode, packedUtcDate, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { observeId } from '../core/ids.js';
-import { EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
+import { dayOf, EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
 import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages, recentMessagePages } from '../store/load-state.js';
 import type { ConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import type { WardenEvent } from '../events/event-schema.js';
@@ -25,13 +25,13 @@ export async function restoreState(store: Store, state: EngineState, config: War
           band: a.age_band ? BAND[a.age_band as AgeBand] : undefined,
           birthPacked: a.birth_date ? packIsoDate(a.birth_date) : undefined,
           assurance: a.age_assurance ? ASSURANCE[a.age_assurance as AgeAssurance] : undefined,
-          createdDay: a.created_at_ms !== null ? Math.max(1, Math.floor(Number(a.created_at_ms) / 86_400_000)) : undefined,
+          createdDay: a.created_at_ms !== null ? dayOf(Number(a.created_at_ms)) : undefined,
         },
         a.updated_ms,
       );
     }
   }
-  const requestsTo = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
+  const accountRisk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
   const today = packedUtcDate(Date.now());
   for await (const page of connectionPages(store)) {
     for (const c of page) {
@@ -44,7 +44,7 @@ export async function restoreState(store: Store, state: EngineState, config: War
         facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
       };
       // Requests to minors (pending, declined or accepted) count towards the account score; the detector checks which.
-      if (c.requested_ms !== null && isMinorCode(facts.bandAt(to, today))) requestsTo?.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts);
+      if (c.requested_ms !== null && isMinorCode(facts.bandAt(to, today))) accountRisk?.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts);
       if (bit === 0) {
         // Keep the time of a removal so that an older, late event cannot resurrect the pair.
         if (facts.edges.get(from, to) !== 0) facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
@@ -72,8 +72,7 @@ export async function restoreState(store: Store, state: EngineState, config: War
   const suspicious = state.detectors.find((d) => d.name === 'suspicious_adult') as SuspiciousAdultDetector | undefined;
   for await (const page of minorComplaintPages(store)) {
     suspicious?.restoreComplaints(page.map((r) => ({ from: r.from_id, to: r.to_id, eventId: r.event_id, kind: r.kind })), facts);
-    const risk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
-    for (const r of page) risk?.restore({ kind: 'complaint', subject: r.to_id, complainant: r.from_id }, facts);
+    for (const r of page) accountRisk?.restore({ kind: 'complaint', subject: r.to_id, complainant: r.from_id }, facts);
   }
   const windowMs = config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000;
   for await (const page of recentContactPages(store, windowMs)) {
@@ -82,7 +81,6 @@ export async function restoreState(store: Store, state: EngineState, config: War
       facts,
     );
   }
-  const accountRisk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
   for await (const page of alertKeyPages(store)) {
     for (const r of page) {
       state.alertKeys.add(r.dedupe_key);

@@ -1,7 +1,7 @@
 import { ASSURANCE, BAND, isMinorCode, packIsoDate } from '../core/age-band.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import type { WriteSet } from '../store/write-set.js';
-import { EDGE, REQUESTED_BIT, type Facts } from './facts.js';
+import { dayOf, EDGE, REQUESTED_BIT, type Facts } from './facts.js';
 
 /**
  * Folds one accepted event into the facts and queues the rows that make the change
@@ -23,7 +23,7 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
           band: a.ageBand !== undefined ? BAND[a.ageBand] : undefined,
           birthPacked: a.birthDate !== undefined ? packIsoDate(a.birthDate) : undefined,
           assurance: a.ageAssurance !== undefined ? ASSURANCE[a.ageAssurance] : undefined,
-          createdDay: a.createdAt !== undefined ? Math.max(1, Math.floor(Date.parse(a.createdAt) / 86_400_000)) : undefined,
+          createdDay: a.createdAt !== undefined ? dayOf(Date.parse(a.createdAt)) : undefined,
         },
         tsMs,
       );

@@ -24,6 +24,9 @@ export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.reques
 export const FLAG = { suspicious: 1, restricted: 2, hidden: 4 } as const;
 export type FlagName = keyof typeof FLAG;
 
+/** A creation time as `createdDay` holds it: whole days since 1970, at least 1 (0 means unknown). */
+export const dayOf = (ms: number) => Math.max(1, Math.floor(ms / 86_400_000));
+
 export interface AccountUpdate {
   band?: BandCode | undefined;
   birthPacked?: number | undefined;

@@ -103,6 +103,7 @@ export function trainRiskModel(rows: readonly LabelledConversation[], opts: { se
     const st = emptyModelState();
     let seenRisky = false;
     let tracking = false;
+    const marked = p.row.messages.some((x) => x.risky !== undefined);
     for (const m of p.adult) {
       const pm = model.messageProbability(m.normalized, m.cues);
       if (m.risky) seenRisky = true;
@@ -110,7 +111,7 @@ export function trainRiskModel(rows: readonly LabelledConversation[], opts: { se
       if (!worthTracking(tracking, m.cues.length, pm)) continue;
       tracking = true;
       addMessage(st, m.mask, pm);
-      const y = p.row.label === 'benign' ? 0 : m.risky === undefined && !p.row.messages.some((x) => x.risky !== undefined) ? 1 : seenRisky ? 1 : 0;
+      const y = p.row.label === 'benign' ? 0 : !marked ? 1 : seenRisky ? 1 : 0;
       visit(featureVector(st, p.ctx), y);
     }
   };
