@@ -157,7 +157,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
       };
       const risk = model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
-      let found = assess(st.mask, context);
+      // From a relative or a coach, an age question is everyday: their rules see the other stages only.
+      let found = assess(context.unconnected ? st.mask : st.connectedMask, context);
       if (risk !== undefined) {
         found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
         // The early warning is for adults the child has no connection to, on a message with a

@@ -1,4 +1,4 @@
-import type { Cue } from './detect-cues.js';
+import { connectedStageMask, type Cue } from './detect-cues.js';
 import { addMessage, emptyModelState, type ModelState } from './model/conversation-features.js';
 
 export interface CueEvidence {
@@ -17,6 +17,8 @@ export interface ConversationState extends ModelState {
   evidence: CueEvidence[];
   firstMs: number;
   lastMs: number;
+  /** The stages seen through cues that count even from an adult the child is connected to. */
+  connectedMask: number;
   /** Highest severity rank already alerted, per category. */
   alerted: Record<string, number>;
   /** The child's first refusal in this conversation ("leave me alone", "who is this"). */
@@ -46,7 +48,7 @@ export const worthTracking = (existing: boolean, cues: number, p: number) => exi
  * million-message conversation costs the same as a ten-message one. Out-of-order messages
  * only widen first/last times; stages are a set, so order of arrival does not matter.
  */
-const fresh = (tsMs: number): ConversationState => ({ ...emptyModelState(), evidence: [], firstMs: tsMs, lastMs: tsMs, alerted: {} });
+const fresh = (tsMs: number): ConversationState => ({ ...emptyModelState(), evidence: [], connectedMask: 0, firstMs: tsMs, lastMs: tsMs, alerted: {} });
 
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
@@ -69,6 +71,7 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
       if (st) states.delete(k); // re-inserted below: Map order is recency order
       else st = fresh(e.tsMs);
       addMessage(st, mask, e.p ?? 0);
+      if (e.cues.length > 0) st.connectedMask |= connectedStageMask(e.cues);
       st.firstMs = Math.min(st.firstMs, e.tsMs);
       st.lastMs = Math.max(st.lastMs, e.tsMs);
       if (e.cues.length > 0 || (e.grams?.length ?? 0) > 0) {

@@ -28,6 +28,12 @@ export interface CueDef {
   stage: Stage;
   detail: string;
   patterns: Record<'en' | 'es' | 'pt' | 'fr', string[]>;
+  /**
+   * Asked every day by adults the child chose to connect with (a relative checking the
+   * school year, a coach filling in a roster): from them it is not a move on its own, and
+   * only an unconnected adult's use of it counts towards a rule.
+   */
+  everydayWhenConnected?: true;
 }
 
 /**
@@ -44,6 +50,7 @@ export const CUES: CueDef[] = [
     code: 'age_question',
     stage: 'risk_assessment',
     detail: 'asked the child their age or school year',
+    everydayWhenConnected: true,
     patterns: {
       en: ["how old (?:are|r) (?:you|u|ya)", "what'?s (?:your|ur) age", 'what (?:grade|year) (?:are|r) (?:you|u) in', 'are (?:you|u) (?:in )?(?:middle|high) school', '(?:are|r) (?:you|u) (?:even )?old enough to', '(?:are|r) (?:you|u) (?:like|about) \\d\\d?', 'how old (?:did|will) (?:you|u) (?:turn|be)', '(?:what|which) school (?:do|d) (?:you|u) go to', '(?:which|what) (?:grade|year|class) (?:are|r) (?:you|u)', '(?:you|u) (?:seem|look) (?:so )?young'],
       es: ['cuantos anos tienes', 'que edad tienes', 'en que (?:grado|curso) (?:estas|vas)', 'cuantos anos cumpliste', '(?:vas|estas) en (?:secundaria|primaria|la prepa)', 'tienes como \\d\\d?', 'en que (?:grado|curso) vas'],

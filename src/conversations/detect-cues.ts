@@ -6,20 +6,18 @@ export interface Cue {
   stage: Stage;
   detail: string;
   lang: 'en' | 'es' | 'pt' | 'fr';
+  /** Everyday from an adult the child is connected to (see `CueDef.everydayWhenConnected`). */
+  everydayWhenConnected?: true;
 }
 
-interface Compiled {
-  code: string;
-  stage: Stage;
-  detail: string;
-  lang: Cue['lang'];
+interface Compiled extends Cue {
   re: RegExp;
 }
 
 // One alternation per cue and language, compiled once: a message is tested against 52
 // expressions, not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
-  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`) })),
+  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}), re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`) })),
 );
 
 /**
@@ -41,10 +39,13 @@ export function detectCues(text: string): { cues: Cue[]; normalized: string } {
   if (ANY.test(normalized)) for (const c of COMPILED) {
     if (seen.has(c.code) || !c.re.test(normalized)) continue;
     seen.add(c.code);
-    cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang });
+    cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) });
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
   return { cues, normalized };
 }
 
 export const stageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => m | STAGE_BIT[c.stage], 0);
+
+/** The stages that count from an adult the child is connected to: every cue but the everyday ones. */
+export const connectedStageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => (c.everydayWhenConnected ? m : m | STAGE_BIT[c.stage]), 0);

@@ -5,6 +5,8 @@ import { BENIGN, PEER_FLIRT, PHRASES, STRANGER, type Bank, type Lang, type Split
 import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh.js';
 import { FRESH2, FRESH2_BENIGN, FRESH2_PEER, FRESH2_STRANGER } from './phrases-fresh2.js';
 import { FRESH3, FRESH3_BENIGN, FRESH3_PEER, FRESH3_STRANGER } from './phrases-fresh3.js';
+import { FRESH4, FRESH4_BENIGN, FRESH4_PEER, FRESH4_STRANGER } from './phrases-fresh4.js';
+import { FRESH5, FRESH5_BENIGN, FRESH5_PEER, FRESH5_STRANGER } from './phrases-fresh5.js';
 
 /** The phrase sources of one split. */
 interface SplitPhrases {
@@ -16,7 +18,7 @@ interface SplitPhrases {
 
 /** `tune` and `heldout` share the benign lists by position (even lines tune, odd held out); each fresh split has its own. */
 function phrasesOf(split: Split): SplitPhrases {
-  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER] } as const;
+  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER], fresh4: [FRESH4, FRESH4_BENIGN, FRESH4_STRANGER, FRESH4_PEER], fresh5: [FRESH5, FRESH5_BENIGN, FRESH5_STRANGER, FRESH5_PEER] } as const;
   if (split === 'tune' || split === 'heldout') {
     const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
     return { bank: (lang) => PHRASES[split][lang], benign: (family) => half(BENIGN[family]!), stranger: half(STRANGER), peer: half(PEER_FLIRT) };
@@ -43,10 +45,16 @@ export interface Conversation {
 }
 
 
-const SCRIPTS: Record<string, { label: Label; steps: Step[]; leadIn: [number, number] }> = {
+/**
+ * The risky scripts. `connectedSteps` is the script when the child follows the adult: an age
+ * question from a relative or a coach is everyday (it is not marked risky there, and the rules
+ * do not count it), so a known adult's request for images comes with secrecy, as the
+ * literature on trusted-adult offenders describes, not with an age question.
+ */
+const SCRIPTS: Record<string, { label: Label; steps: Step[]; connectedSteps?: Step[]; leadIn: [number, number] }> = {
   grooming_fast: { label: 'grooming', steps: ['age', 'secret', 'move'], leadIn: [0, 3] },
   grooming_slow: { label: 'grooming', steps: ['flatter', 'age', 'gift', 'secret', 'move'], leadIn: [20, 80] },
-  solicitation: { label: 'solicitation', steps: ['age', 'image'], leadIn: [0, 20] },
+  solicitation: { label: 'solicitation', steps: ['age', 'image'], connectedSteps: ['secret', 'image'], leadIn: [0, 20] },
   solicitation_meet: { label: 'solicitation', steps: ['flatter', 'meet'], leadIn: [0, 20] },
   sextortion: { label: 'sextortion', steps: ['threat', 'pay', 'clock'], leadIn: [0, 5] },
 };
@@ -112,14 +120,15 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
       const bank = phrases.bank(lang);
       const disguised = rnd() < 0.3;
       const lead = script.leadIn[0] + Math.floor(rnd() * (script.leadIn[1] - script.leadIn[0] + 1));
+      const connected = rnd() < 0.3;
       const lines: { text: string; risky: boolean; byTarget?: boolean }[] = [];
       for (let k = 0; k < lead; k++) lines.push({ text: line(bank, lang, 'neutral'), risky: false, byTarget: rnd() < 0.4 });
-      for (const step of script.steps) {
+      for (const step of connected ? (script.connectedSteps ?? script.steps) : script.steps) {
         const t = line(bank, lang, step);
-        lines.push({ text: disguised ? disguise(t, rnd) : t, risky: true });
+        lines.push({ text: disguised ? disguise(t, rnd) : t, risky: !(connected && step === 'age') });
         if (rnd() < 0.5) lines.push({ text: line(bank, lang, 'neutral'), risky: false, byTarget: true });
       }
-      make(family, script.label, lang, disguised, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, rnd() < 0.3, lines);
+      make(family, script.label, lang, disguised, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, connected, lines);
     }
   }
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
