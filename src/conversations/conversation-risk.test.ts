@@ -50,6 +50,18 @@ describe('conversation risk with the learned model', () => {
     assert.equal(risky((await ingest(say('stranger', 'kid', 'keep this between us ok?', 5))).alerts).length, 0, 'nothing new: the same stages');
   });
 
+  it('reads an age question from a relative as everyday: only secrecy makes their photo request solicitation', async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('aunt'), minor('niece'), connect('niece', 'aunt'), adult('uncle'), minor('nephew'), connect('nephew', 'uncle'), adult('nobody'), minor('kid9'));
+    const aunt = await ingest(say('aunt', 'niece', 'happy birthday! how old are you now?', 2), say('aunt', 'niece', 'send me a pic of you in the new jacket', 3));
+    assert.equal(risky(aunt.alerts).length, 0, 'a connected adult: age question and a photo request raise nothing');
+    const uncle = risky((await ingest(say('uncle', 'nephew', 'keep this between us ok', 2), say('uncle', 'nephew', 'send me a pic of you', 3))).alerts);
+    assert.deepEqual(uncle.map((a) => [a.category, a.severity]), [['solicitation', 'medium']]);
+    const stranger = risky((await ingest(say('nobody', 'kid9', 'how old are you now?', 2), say('nobody', 'kid9', 'send me a pic of you', 3))).alerts);
+    assert.ok(stranger.some((a) => a.category === 'solicitation' && a.severity === 'high'), 'the same two messages from an unconnected adult');
+  });
+
   it("takes the child's replies into account: a refusal raises what follows one level, a stated age is cited", async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

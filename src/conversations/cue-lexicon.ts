@@ -34,7 +34,19 @@ export interface CueDef {
    * only an unconnected adult's use of it counts towards a rule.
    */
   everydayWhenConnected?: true;
+  /** A message that also matches one of these does not carry the cue (a secret that is a surprise for someone else). */
+  unless?: Partial<Record<'en' | 'es' | 'pt' | 'fr', string[]>>;
 }
+
+/** A third person's surprise: a party, a present or flowers for him, her, them or a named relative. */
+const FOR_SOMEONE_ELSE = '(?:him|her|them|(?:your|ur) (?:mom|mum|dad|sister|brother|grandma|grandpa|nana|aunt|uncle|cousin|teacher|coach))';
+const SURPRISE_FOR_SOMEONE = [
+  'surpris',
+  `(?:party|gift|present|cake|card|flowers) for ${FOR_SOMEONE_ELSE}`,
+  `(?:planning|throwing|getting|buying|making|baking|organi[sz]ing) ${FOR_SOMEONE_ELSE}`,
+  "(?:his|her|their|dad'?s|mom'?s|mum'?s|grandma'?s|grandpa'?s|sister'?s|brother'?s) (?:gift|present|party|birthday|cake)",
+  '(?:planning|throwing) (?:a|the) (?:party|surprise)',
+];
 
 /**
  * After "a photo", the words that make it a photo of a thing, a place or an event rather than
@@ -52,10 +64,10 @@ export const CUES: CueDef[] = [
     detail: 'asked the child their age or school year',
     everydayWhenConnected: true,
     patterns: {
-      en: ["how old (?:are|r) (?:you|u|ya)", "what'?s (?:your|ur) age", 'what (?:grade|year) (?:are|r) (?:you|u) in', 'are (?:you|u) (?:in )?(?:middle|high) school', '(?:are|r) (?:you|u) (?:even )?old enough to', '(?:are|r) (?:you|u) (?:like|about) \\d\\d?', 'how old (?:did|will) (?:you|u) (?:turn|be)', '(?:what|which) school (?:do|d) (?:you|u) go to', '(?:which|what) (?:grade|year|class) (?:are|r) (?:you|u)', '(?:you|u) (?:seem|look) (?:so )?young'],
-      es: ['cuantos anos tienes', 'que edad tienes', 'en que (?:grado|curso) (?:estas|vas)', 'cuantos anos cumpliste', '(?:vas|estas) en (?:secundaria|primaria|la prepa)', 'tienes como \\d\\d?', 'en que (?:grado|curso) vas'],
-      pt: ['quantos anos (?:voce|vc|tu) tem', 'qual (?:a )?(?:sua|tua) idade', 'em que (?:serie|ano) (?:voce|vc) (?:esta|ta)', 'quantos anos (?:voce|vc) fez', '(?:voce|vc) (?:ta|esta) no ensino (?:medio|fundamental)', '(?:voce|vc) tem uns \\d\\d?', 'em que (?:serie|ano) (?:voce|vc) (?:ta|esta)'],
-      fr: ["quel age (?:as[- ]tu|tu as|t'?as)", "t'?as quel age", 'tu as quel age', 'tu es en quelle classe', "(?:tu es|t'?es) au (?:college|lycee)", "t'?as (?:genre )?\\d\\d? ans", 'tu es en quelle classe', "t'?as eu quel age"],
+      en: ["how old (?:are|r) (?:you|u|ya)", "what'?s (?:your|ur) age", 'what (?:grade|year) (?:are|r) (?:you|u) in', 'are (?:you|u) (?:in )?(?:middle|high) school', '(?:are|r) (?:you|u) (?:even )?old enough to', '(?:are|r) (?:you|u) (?:like|about) \\d\\d?', 'how old (?:did|will) (?:you|u) (?:turn|be)', '(?:what|which) school (?:do|d) (?:you|u) go to', '(?:which|what) (?:grade|year|class) (?:are|r) (?:you|u)', '(?:you|u) (?:seem|look) (?:so )?young', '(?:are|r) (?:you|u) (?:still )?in (?:middle |high |elementary )?school', '(?:you|u) in (?:middle|high) school', 'what year of school'],
+      es: ['cuantos anos tienes', 'que edad tienes', 'en que (?:grado|curso) (?:estas|vas)', 'cuantos anos cumpliste', '(?:vas|estas) en (?:secundaria|primaria|la prepa)', 'tienes como \\d\\d?', 'en que (?:grado|curso) vas', '(?:vas|estas) (?:todavia |aun )?en (?:la )?(?:secundaria|primaria|escuela)'],
+      pt: ['quantos anos (?:voce|vc|tu) tem', 'qual (?:a )?(?:sua|tua) idade', 'em que (?:serie|ano) (?:voce|vc) (?:esta|ta)', 'quantos anos (?:voce|vc) fez', '(?:voce|vc) (?:ta|esta) no ensino (?:medio|fundamental)', '(?:voce|vc) tem uns \\d\\d?', 'em que (?:serie|ano) (?:voce|vc) (?:ta|esta)', '(?:voce|vc) (?:ainda )?(?:ta|esta) (?:na escola|no (?:ensino|fundamental|medio))'],
+      fr: ["quel age (?:as[- ]tu|tu as|t'?as)", "t'?as quel age", 'tu as quel age', 'tu es en quelle classe', "(?:tu es|t'?es) au (?:college|lycee)", "t'?as (?:genre )?\\d\\d? ans", 'tu es en quelle classe', "t'?as eu quel age", "(?:t'?es|tu es) (?:encore |toujours )?au (?:college|lycee)"],
     },
   },
   {
@@ -74,10 +86,10 @@ export const CUES: CueDef[] = [
     stage: 'relationship_forming',
     detail: 'flattered the child as mature or special, or claimed a special bond',
     patterns: {
-      en: ['mature for (?:your|ur) age', "(?:you'?re|ur|you are) (?:so )?(?:special|different from other)", 'nobody understands (?:you|u) like (?:i do|me)', "i'?m the only one who (?:gets|understands) (?:you|u)", "(?:you'?re|ur) my (?:girlfriend|boyfriend|gf|bf)", "(?:you'?re|ur|you are) (?:not|nothing) like (?:the )?other (?:kids|girls|boys)", "(?:you'?re|ur|you are) (?:way |so |the most )?(?:smarter|more mature|grown ?up) (?:than|for|person)", '(?:i feel like|i think) we (?:really )?(?:connect|have something special)', 'i think about (?:you|our chats) all day', 'no one gets me like (?:you|u) do'],
-      es: ['madur[oa] para tu edad', 'eres (?:muy )?especial', 'nadie te entiende como yo', '(?:eres|sos) mas madur[oa] que', 'no eres como (?:los|las) (?:demas|otr[oa]s)', 'contigo me siento (?:comprendido|especial)'],
-      pt: ['madur[oa] (?:pra|para) (?:sua|tua) idade', '(?:voce|vc) e (?:muito )?especial', 'ninguem te entende como eu', '(?:voce|vc) e mais madur[oa] que', '(?:voce|vc) nao e como (?:os|as) outr[oa]s', 'a gente se entende (?:muito|demais)'],
-      fr: ['mature pour ton age', 'tu es (?:tres )?speciale?', 'personne ne te comprend comme moi', 'tu es plus mature que', "(?:t'?es|tu es) pas comme les autres", 'on se comprend (?:vraiment|tellement)'],
+      en: ['mature for (?:your|ur) age', "(?:you'?re|ur|you are) (?:so )?(?:special|different from other)", 'nobody understands (?:you|u) like (?:i do|me)', "i'?m the only one who (?:gets|understands) (?:you|u)", "(?:you'?re|ur) my (?:girlfriend|boyfriend|gf|bf)", "(?:you'?re|ur|you are) (?:not|nothing) like (?:the )?other (?:kids|girls|boys)", "(?:you'?re|ur|you are) (?:way |so |the most )?(?:smarter|more mature|grown ?up) (?:than|for|person)", '(?:i feel like|i think) we (?:really )?(?:connect|have something special)', 'i think about (?:you|our chats) all day', 'no one gets me like (?:you|u) do', '(?:you|u) (?:talk|sound|act) (?:like|so much like) (?:someone|somebody|a person) (?:way |much |so )?older', 'i (?:feel like i )?can tell (?:you|u) anything'],
+      es: ['madur[oa] para tu edad', 'eres (?:muy )?especial', 'nadie te entiende como yo', '(?:eres|sos) mas madur[oa] que', 'no eres como (?:los|las) (?:demas|otr[oa]s)', 'contigo me siento (?:comprendido|especial)', 'hablas como (?:alguien|una persona) (?:mucho |bastante )?mayor', 'te puedo contar (?:todo|lo que sea)'],
+      pt: ['madur[oa] (?:pra|para) (?:sua|tua) idade', '(?:voce|vc) e (?:muito )?especial', 'ninguem te entende como eu', '(?:voce|vc) e mais madur[oa] que', '(?:voce|vc) nao e como (?:os|as) outr[oa]s', 'a gente se entende (?:muito|demais)', '(?:voce|vc) fala como (?:alguem|uma pessoa) (?:bem |muito )?mais velh[oa]', 'posso te contar tudo'],
+      fr: ['mature pour ton age', 'tu es (?:tres )?speciale?', 'personne ne te comprend comme moi', 'tu es plus mature que', "(?:t'?es|tu es) pas comme les autres", 'on se comprend (?:vraiment|tellement)', "tu parles comme quelqu ?'?un de (?:bien |beaucoup )?plus (?:vieux|age|agee)", '(?:je peux|pouvoir) tout te dire'],
     },
   },
   {
@@ -85,10 +97,10 @@ export const CUES: CueDef[] = [
     stage: 'relationship_forming',
     detail: 'offered gifts, game currency or money',
     patterns: {
-      en: ["i'?(?:ll|will|can) (?:buy|get|send|give) (?:you|u) (?:a |some )?(?:gift|present|robux|v-?bucks|gift ?card|skins?|gems|money|cash)", '(?:want|wanna) (?:some )?(?:free )?(?:robux|v-?bucks|skins|gems)', "i (?:can|could|'?ll) (?:top up|pay for|buy (?:you|u) the) (?:your |ur )?(?:game|account|phone|battle pass|subscription)", "i (?:can|could|'?ll) send (?:you|u) (?:a |an )?(?:new |steam )?(?:headset|gift|phone|console)"],
-      es: ['te (?:compro|regalo|mando|doy) (?:un regalo|robux|dinero|una tarjeta|skins)', 'te (?:recargo|pago) (?:el|tu) (?:juego|celular|cuenta)', 'te (?:puedo )?(?:comprar|regalar|mandar) (?:unos |un )?(?:audifonos|pase|regalo)'],
-      pt: ['(?:te dou|vou te dar|te mando|te compro) (?:um presente|robux|dinheiro|skins)', '(?:posso )?(?:recarregar|pagar) (?:seu|teu) (?:jogo|celular|conta)', 'te (?:dou|compro|mando) (?:um )?(?:fone|passe|presente)'],
-      fr: ["je (?:t'?achete|te paie|t'?offre|te donne) (?:un cadeau|des robux|de l'?argent|des skins)", 'je (?:peux )?(?:te payer|recharger) (?:un casque|ton compte|le passe)', "je t'?envoie un cadeau"],
+      en: ["i'?(?:ll|will|can) (?:buy|get|send|give) (?:you|u) (?:a |some )?(?:gift|present|robux|v-?bucks|gift ?card|skins?|gems|money|cash)", '(?:want|wanna) (?:some )?(?:free )?(?:robux|v-?bucks|skins|gems)', "i (?:could|can|'?ll|will) (?:get|buy|send) (?:you|u) (?:a |an |some )?(?:gift ?card|store card|battle pass|skin|game)", "(?:let me|i'?ll|i will|i can) (?:buy|get) (?:you|u) the (?:battle pass|skin|game)", "i (?:can|could|'?ll) (?:top up|pay for|buy (?:you|u) the) (?:your |ur )?(?:game|account|phone|battle pass|subscription)", "i (?:can|could|'?ll) send (?:you|u) (?:a |an )?(?:new |steam )?(?:headset|gift|phone|console)"],
+      es: ['te (?:compro|regalo|mando|doy) (?:un regalo|robux|dinero|una tarjeta|skins)', 'te (?:recargo|pago) (?:el|tu) (?:juego|celular|cuenta)', 'te (?:puedo )?(?:comprar|regalar|mandar) (?:unos |un |una |el )?(?:audifonos|pase|regalo|tarjeta)', 'te compro el pase'],
+      pt: ['(?:te dou|vou te dar|te mando|te compro) (?:um presente|robux|dinheiro|skins)', '(?:posso )?(?:recarregar|pagar) (?:seu|teu) (?:jogo|celular|conta)', 'te (?:dou|compro|mando) (?:um |o )?(?:fone|passe|presente|cartao)', 'posso te dar um (?:cartao|presente|passe)'],
+      fr: ["je (?:t'?achete|te paie|t'?offre|te donne) (?:un cadeau|des robux|de l'?argent|des skins)", 'je (?:peux )?(?:te payer|recharger) (?:un casque|ton compte|le passe)', "je t'?envoie un cadeau", "(?:je (?:peux |vais )?)?t'?(?:offrir|offre|acheter|achete) (?:une carte|le passe|un passe)"],
     },
   },
   {
@@ -97,10 +109,16 @@ export const CUES: CueDef[] = [
     detail: 'asked the child to keep the contact secret',
     patterns: {
       en: ["(?:don'?t|do not|dont|never) tell (?:anyone|anybody|no one|(?:your|ur) (?:parents|mom|dad|mum|friends|teacher))", // ...unless the secret is a surprise for someone else ("our secret, we're surprising dad").
-        "(?:our|a) (?:little )?secret(?![^.!?]{0,40}surpris)", 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok', '(?:nobody|no one) (?:needs to|has to|should|can) know (?:about us|we talk|about this|about me)', '(?:hide|delete|clear|erase) (?:our|these|the|your|ur|my) (?:messages|chats?|texts|history|chat history)', "(?:your|ur) (?:parents|mom|dad|family) (?:wouldn'?t|won'?t|would not|will not) understand", "(?:don'?t|dont|do not) mention me", '(?:this|it) stays (?:just )?between (?:you and me|us)'],
-      es: ['no (?:le )?(?:digas|cuentes) (?:nada )?a nadie', 'nuestro secreto', 'entre nosotros', 'borra (?:los|este|el|estos) (?:mensajes|chat)', 'no (?:le )?(?:hables|cuentes|digas) (?:de mi|nada) a (?:tu|tus) (?:familia|mama|padres)', 'nadie (?:tiene que|debe) (?:saber|enterarse)', 'borra el (?:chat|historial)'],
-      pt: ['nao (?:conta|fala) (?:pra|para) ninguem', 'nosso segredo', 'entre nos', 'apaga (?:as|essas|a) (?:mensagens|conversa)', 'nao (?:fala|conta) (?:de mim|nada) (?:pra|para) (?:sua|seus) (?:familia|mae|pais)', 'ninguem (?:pode|precisa) saber'],
-      fr: ['ne (?:le )?dis (?:rien|a personne)', 'notre secret', 'entre nous', 'efface (?:les|ces|la) (?:messages|conversation)', 'ne parle pas de moi a', 'personne ne doit (?:savoir|le savoir)'],
+        "(?:our|a) (?:little )?secret(?![^.!?]{0,40}surpris)", 'keep (?:this|it|us) (?:between us|secret|to (?:yourself|urself))', 'delete (?:this|these|our|the) (?:chat|messages|convo|conversation)', 'secret ok', '(?:nobody|no one) (?:needs to|has to|should|can) know (?:about us|we talk|about this|about me)', '(?:hide|delete|clear|erase) (?:our|these|the|your|ur|my) (?:messages|chats?|texts|history|chat history)', "(?:your|ur) (?:parents|mom|dad|family) (?:wouldn'?t|won'?t|would not|will not) understand", "(?:don'?t|dont|do not) mention me", '(?:this|it|that) stays (?:just )?between (?:you and me|me and you|us)', '(?:just|only|strictly) between (?:you and me|me and you|us two|the two of us)'],
+      es: ['no (?:le )?(?:digas|cuentes) (?:nada )?a nadie', 'nuestro secreto', 'entre nosotros', 'borra (?:los|este|el|estos) (?:mensajes|chat)', 'no (?:le )?(?:hables|cuentes|digas) (?:de mi|nada) a (?:tu|tus) (?:familia|mama|padres)', 'nadie (?:tiene que|debe) (?:saber|enterarse)', 'borra el (?:chat|historial)', 'entre tu y yo', 'no (?:le )?(?:cuentes|digas|hables) a (?:tu|tus) [a-z]+ (?:de mi|sobre mi|de nosotros)'],
+      pt: ['nao (?:conta|fala) (?:pra|para) ninguem', 'nosso segredo', 'entre nos', 'apaga (?:as|essas|a) (?:mensagens|conversa)', 'nao (?:fala|conta) (?:de mim|nada) (?:pra|para) (?:sua|seus) (?:familia|mae|pais)', 'ninguem (?:pode|precisa) saber', 'entre (?:a gente|nos dois|eu e (?:voce|vc))'],
+      fr: ['ne (?:le )?dis (?:rien|a personne)', 'notre secret', 'entre nous', 'efface (?:les|ces|la) (?:messages|conversation)', 'ne parle pas de moi a', 'personne ne doit (?:savoir|le savoir)', 'entre toi et moi'],
+    },
+    unless: {
+      en: SURPRISE_FOR_SOMEONE,
+      es: ['sorpresa', '(?:fiesta|regalo|pastel) (?:de|para) (?:el|ella|ellos|tu (?:mama|papa|hermana|hermano|abuela|abuelo))'],
+      pt: ['surpresa', '(?:festa|presente|bolo) (?:de|pra|para) (?:ele|ela|eles|sua mae|seu pai|sua irma|seu irmao|sua avo|seu avo)'],
+      fr: ['surprise', '(?:fete|cadeau|gateau) (?:de|pour) (?:lui|elle|eux|ta mere|ton pere|ta soeur|ton frere|ta grand-mere|ton grand-pere)'],
     },
   },
   {
@@ -120,10 +138,10 @@ export const CUES: CueDef[] = [
     detail: 'asked the child for photos, video or a camera',
     patterns: {
       // "a photo of the cake" or "of your homework" is not a request for the child's image.
-      en: [`(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)${NOT_OF_A_THING}`, 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo', '(?:show|tell) me what (?:you|u) look like', '(?:let me|can i|could i) see (?:you|u|a pic of you|a photo of you|your face)', '(?:send|post) (?:a |one )?(?:selfie|pic)(?: so i know| to prove)', '(?:put|switch) (?:on )?(?:your|ur) (?:cam|camera|webcam)', '(?:a |another |a new )?(?:pic|photo|picture|selfie) of (?:yourself|urself|you)'],
-      es: ['(?:mandame|enviame|pasame|manda|envia) (?:una |unas |otra )?(?:foto|fotos|video|selfie)', '(?:prende|enciende) (?:la|tu) camara', '(?:ensename|muestrame) como eres', '(?:manda|envia) una (?:foto|selfie) tuya', 'dejame verte'],
-      pt: ['(?:me )?(?:manda|envia) (?:uma |umas |outra )?(?:foto|fotos|video|selfie)', 'liga (?:a|sua) (?:camera|cam)', 'me mostra como (?:voce|vc) e', '(?:manda|envia) uma (?:foto|selfie) sua', 'deixa eu te ver'],
-      fr: ['(?:envoie|montre)[- ]moi (?:une |des |une autre )?(?:photo|photos|video|selfie)', 'allume (?:ta )?(?:camera|cam|webcam)', '(?:montre|envoie)[- ]moi a quoi tu ressembles', 'une (?:photo|selfie) de toi', 'laisse[- ]moi te voir'],
+      en: [`(?:send|show) (?:me )?(?:a |an |some |another |more )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)${NOT_OF_A_THING}`, 'can i see (?:a pic|a photo|a picture|you)', 'turn (?:on )?(?:your|ur) (?:cam|camera|webcam)', 'send (?:one|some) (?:more|now)', '(?:pic|photo|picture) (?:just )?for me', 'send photo', '(?:show|tell) me what (?:you|u) look like', '(?:let me|can i|could i) see (?:you|u|a pic of you|a photo of you|your face)', '(?:send|post) (?:a |one )?(?:selfie|pic)(?: so i know| to prove)', '(?:put|switch) (?:on )?(?:your|ur) (?:cam|camera|webcam)', '(?:a |another |a new )?(?:pic|photo|picture|selfie) of (?:yourself|urself|you)', '(?:take|snap) (?:a |me a )?(?:selfie|pic of (?:yourself|urself))', 'selfie (?:just )?for me'],
+      es: ['(?:mandame|enviame|pasame|manda|envia) (?:una |unas |otra )?(?:foto|fotos|video|selfie)', '(?:prende|enciende) (?:la|tu) camara', '(?:ensename|muestrame) como eres', '(?:manda|envia) una (?:foto|selfie) tuya', 'dejame verte', '(?:tomate|sacate|hazte) (?:una )?(?:selfie|foto)', '(?:selfie|foto) para mi'],
+      pt: ['(?:me )?(?:manda|envia) (?:uma |umas |outra )?(?:foto|fotos|video|selfie)', 'liga (?:a|sua) (?:camera|cam)', 'me mostra como (?:voce|vc) e', '(?:manda|envia) uma (?:foto|selfie) sua', 'deixa eu te ver', 'tira uma (?:selfie|foto) (?:pra|para) mim', '(?:selfie|foto) (?:so )?(?:pra|para) mim'],
+      fr: ['(?:envoie|montre)[- ]moi (?:une |des |une autre )?(?:photo|photos|video|selfie)', 'allume (?:ta )?(?:camera|cam|webcam)', '(?:montre|envoie)[- ]moi a quoi tu ressembles', 'une (?:photo|selfie) de toi', 'laisse[- ]moi te voir', '(?:prends|fais)[- ](?:moi )?(?:un|une) (?:selfie|photo) (?:pour moi|de toi)', 'envoie (?:une|ta) photo (?:de toi|pour que)', '(?:selfie|photo) pour moi'],
     },
   },
   {
@@ -153,10 +171,10 @@ export const CUES: CueDef[] = [
     stage: 'meeting_request',
     detail: 'asked to meet in person, or where the child lives',
     patterns: {
-      en: ["(?:let'?s|we should|want to|wanna|we could) (?:meet|hang out)(?: up)?(?: in person| irl| sometime)?", 'i (?:can|could) (?:pick (?:you|u) up|come (?:to|get) (?:you|u))', 'where do (?:you|u) live', "what'?s (?:your|ur) address", 'meet (?:me )?(?:at|after) (?:the |school)', 'come (?:over|to my (?:place|house))', '(?:tell|give) me (?:your|ur) address', "i (?:can|could|will|'?ll) (?:drive|come) (?:to|by) (?:your|ur) (?:town|school|house|place)", "(?:let me|i'?ll|i will) pick (?:you|u) up", '(?:meet|hang out|hang) (?:up )?(?:alone|just (?:us|the two of us)|just us two)', 'come over to my'],
-      es: ['(?:nos vemos|quedamos|vernos|conocernos) en persona', 'donde vives', 'te (?:recojo|paso a buscar)', 'ven a mi casa', 'dime tu direccion', 'te recojo', '(?:quedemos|vernos) (?:solos|este finde)', 'en que escuela estudias'],
-      pt: ['(?:vamos|bora) (?:nos )?(?:encontrar|ver)', 'onde (?:voce|vc|tu) mora', 'te (?:busco|pego)', 'vem (?:pra|para|na) minha casa', 'me fala (?:seu|teu) endereco', 'te busco', '(?:sair|ver) so nos dois', 'em que escola (?:voce|vc) estuda'],
-      fr: ['(?:on se voit|se voir|on se rencontre) en vrai', '(?:ou|tu) (?:tu )?habites', 'je (?:viens|passe) te (?:chercher|prendre)', 'viens chez moi', 'donne[- ]moi ton adresse', 'je viens te chercher', 'juste nous deux', 'tu vas dans quelle ecole'],
+      en: ["(?:let'?s|we should|want to|wanna|we could) (?:meet|hang out)(?: up)?(?: in person| irl| sometime)?", 'i (?:can|could) (?:pick (?:you|u) up|come (?:to|get) (?:you|u))', 'where do (?:you|u) live', "what'?s (?:your|ur) address", 'meet (?:me )?(?:at|after) (?:the |school)', 'come (?:over|to my (?:place|house))', '(?:tell|give) me (?:your|ur) address', "i (?:can|could|will|'?ll) (?:drive|come) (?:to|by) (?:your|ur) (?:town|school|house|place)", "(?:let me|i'?ll|i will) pick (?:you|u) up", '(?:meet|hang out|hang) (?:up )?(?:alone|just (?:us|the two of us)|just us two)', 'come over to my', "(?:don'?t|dont|do not) bring anyone", 'come alone', 'come meet me', '(?:which|what) (?:park|mall|bus stop|gym) (?:do )?(?:you|u) go to'],
+      es: ['(?:nos vemos|quedamos|vernos|conocernos) en persona', 'donde vives', 'te (?:recojo|paso a buscar)', 'ven a mi casa', 'dime tu direccion', 'te recojo', '(?:quedemos|vernos) (?:solos|este finde)', 'en que escuela estudias', 'no traigas a nadie', 'ven sol[oa]'],
+      pt: ['(?:vamos|bora) (?:nos )?(?:encontrar|ver)', 'onde (?:voce|vc|tu) mora', 'te (?:busco|pego)', 'vem (?:pra|para|na) minha casa', 'me fala (?:seu|teu) endereco', 'te busco', '(?:sair|ver) so nos dois', 'em que escola (?:voce|vc) estuda', 'nao traz ninguem', 'vem sozinh[oa]'],
+      fr: ['(?:on se voit|se voir|on se rencontre) en vrai', '(?:ou|tu) (?:tu )?habites', 'je (?:viens|passe) te (?:chercher|prendre)', 'viens chez moi', 'donne[- ]moi ton adresse', 'je viens te chercher', 'juste nous deux', 'tu vas dans quelle ecole', "n'?amene personne", 'viens seule?'],
     },
   },
   {
@@ -164,10 +182,10 @@ export const CUES: CueDef[] = [
     stage: 'sextortion_threat',
     detail: "threatened to send the child's images to followers, family or school",
     patterns: {
-      en: ["(?:i'?ll|i will|gonna|going to|im going to|i'?m going to) (?:send|post|share|leak|show|expose) (?:it|them|this|these|everything|(?:your|ur) (?:pics|photos|pictures|video|vids|chats?)) (?:to|with) (?:all )?(?:your |ur )?(?:followers|friends|family|parents|school|teachers|classmates|everyone)", '(?:everyone|(?:your|ur) (?:school|family|friends|followers|parents)) (?:will|is going to|gonna) see', 'i (?:have|got|saved|screenshotted) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|video|chats)', "(?:i'?ll|i will|gonna|going to|i'?m going to) (?:post|leak|share) (?:everything|it all|them|your (?:pics|photos)) (?:online|everywhere|for)", '(?:your|ur) (?:friends|family|parents|school|followers) (?:will )?(?:all )?(?:get|see) (?:the|your) (?:pics|photos|pictures)', "(?:i'?ll|i will|gonna) (?:send|show) (?:the|your|ur) (?:pics|photos|pictures) to (?:your|ur) (?:parents|family|friends|school|followers)"],
-      es: ['(?:voy a|le voy a) (?:mandar|enviar|publicar|ensenar|pasar) (?:tus fotos|esto|tu video|todo) a (?:tu familia|tus amigos|tus seguidores|tu escuela|tus padres|todos)', 'tengo tus (?:fotos|videos)', 'voy a (?:publicar|subir) (?:tus fotos|todo) (?:en|a)', '(?:le )?mando las fotos a tus', 'tu familia (?:lo )?va a ver todo'],
-      pt: ['vou (?:mandar|enviar|postar|mostrar|vazar) (?:suas fotos|isso|seu video|tudo) (?:pra|para) (?:sua familia|seus amigos|seus seguidores|sua escola|seus pais|todo mundo)', 'tenho (?:suas|tuas) (?:fotos|videos)', 'vou (?:postar|publicar) (?:suas fotos|tudo) (?:na|pra|para)', 'vou mandar as fotos (?:pros|pra)', 'sua familia vai ver tudo'],
-      fr: ['je vais (?:envoyer|publier|montrer|partager) (?:tes photos|ca|ta video|tout) a (?:ta famille|tes amis|tes abonnes|ton ecole|tes parents|tout le monde)', "j'?ai (?:tes|toutes tes) (?:photos|videos)", 'je vais (?:publier|poster) (?:tes photos|tout) (?:a|en|sur)', 'je vais envoyer les photos a', 'ta famille va tout voir'],
+      en: ["(?:i'?ll|i will|gonna|going to|im going to|i'?m going to) (?:send|post|share|leak|show|expose) (?:it|them|this|these|everything|(?:your|ur) (?:pics|photos|pictures|video|vids|chats?)) (?:to|with) (?:all )?(?:your |ur )?(?:followers|friends|family|parents|school|teachers|classmates|everyone)", '(?:everyone|(?:your|ur) (?:school|family|friends|followers|parents)) (?:will|is going to|gonna) see', 'i (?:have|got|saved|screenshotted) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|video|chats)', "(?:i'?ll|i will|gonna|going to|i'?m going to) (?:post|leak|share) (?:everything|it all|them|your (?:pics|photos)) (?:online|everywhere|for)", '(?:your|ur) (?:friends|family|parents|school|followers) (?:will )?(?:all )?(?:get|see) (?:the|your) (?:pics|photos|pictures)', "(?:i'?ll|i will|gonna) (?:send|show) (?:the|your|ur) (?:pics|photos|pictures) to (?:your|ur) (?:parents|family|friends|school|followers)", '(?:everyone|everybody|all) (?:on|in) (?:your|ur) (?:friends? list|contacts|followers)', '(?:or|and) (?:your|ur) (?:family|parents|friends|school) (?:sees?|gets?|will (?:see|get)) (?:it|this|everything|them)', "(?:i'?ll|i will|gonna) send (?:this|it|them) to (?:your|ur) (?:school|parents|family|friends)"],
+      es: ['(?:voy a|le voy a) (?:mandar|enviar|publicar|ensenar|pasar) (?:tus fotos|esto|tu video|todo) a (?:tu familia|tus amigos|tus seguidores|tu escuela|tus padres|todos)', 'tengo tus (?:fotos|videos)', 'voy a (?:publicar|subir) (?:tus fotos|todo) (?:en|a)', '(?:le )?mando las fotos a tus', 'tu familia (?:lo )?va a ver todo', '(?:todos )?tus (?:amigos|seguidores|papas|padres|companeros) (?:van a|lo van a) ver (?:estas|tus|las) (?:fotos|videos)', 'se (?:lo|las) (?:mando|envio|paso) a tu (?:escuela|familia|mama|papa)'],
+      pt: ['vou (?:mandar|enviar|postar|mostrar|vazar) (?:suas fotos|isso|seu video|tudo) (?:pra|para) (?:sua familia|seus amigos|seus seguidores|sua escola|seus pais|todo mundo)', 'tenho (?:suas|tuas) (?:fotos|videos)', 'vou (?:postar|publicar) (?:suas fotos|tudo) (?:na|pra|para)', 'vou mandar as fotos (?:pros|pra)', 'sua familia vai ver tudo', '(?:todos )?(?:os )?(?:seus|teus) (?:amigos|seguidores|pais|colegas) vao ver (?:essas|suas|as) (?:fotos|videos)', 'vou mandar (?:pra|para) (?:sua|seu|seus|tua) (?:escola|pais|familia)'],
+      fr: ['je vais (?:envoyer|publier|montrer|partager) (?:tes photos|ca|ta video|tout) a (?:ta famille|tes amis|tes abonnes|ton ecole|tes parents|tout le monde)', "j'?ai (?:tes|toutes tes) (?:photos|videos)", 'je vais (?:publier|poster) (?:tes photos|tout) (?:a|en|sur)', 'je vais envoyer les photos a', 'ta famille va tout voir', '(?:tous )?tes (?:amis|abonnes|parents) vont (?:voir|recevoir) (?:ces|tes|les) (?:photos|videos)', "je (?:l'?|les )?envoie a (?:ton|ta|tes) (?:ecole|parents|famille)"],
     },
   },
   {
@@ -175,10 +193,10 @@ export const CUES: CueDef[] = [
     stage: 'payment_demand',
     detail: 'demanded money, gift cards or a payment app transfer',
     patterns: {
-      en: ['(?:pay|send|give) (?:me )?(?:\\$ ?\\d+|\\d+ ?(?:dollars|usd|bucks)|money|cash|the money)', '(?:gift ?card|steam card|itunes card|apple card|google play card|amazon card|razer gold)', '(?:cash ?app|venmo|paypal|zelle|crypto|bitcoin|btc|usdt)', 'how much (?:money )?(?:do (?:you|u) have|can (?:you|u) (?:send|pay))', 'i (?:need|want) (?:\\$ ?\\d+|\\d+ ?(?:dollars|bucks)|money)', '(?:buy|get) me (?:a |some |two )?(?:amazon|google play|steam|apple|itunes) (?:gift )?cards?', '(?:transfer|send) (?:the money|it) (?:on|with|through|via)'],
-      es: ['(?:paga|pagame|mandame|enviame|dame) (?:\\$ ?\\d+|\\d+ ?(?:dolares|pesos|euros)|dinero|el dinero)', 'tarjeta de regalo', 'cuanto dinero tienes', 'necesito \\d+ (?:dolares|pesos|euros)', '(?:compra|mandame) (?:una |unas )?tarjetas? (?:de regalo|de google play|de steam)'],
-      pt: ['(?:paga|me paga|manda|envia|me da) (?:r?\\$ ?\\d+|\\d+ ?reais|dinheiro|o pix)', '\\bpix\\b', 'cartao (?:presente|de presente)', 'quanto dinheiro (?:voce|vc) tem', 'preciso de \\d+ reais', '(?:compra|me manda) (?:um )?cart(?:ao|oes) (?:presente|google play)'],
-      fr: ["(?:paie|paye|envoie|donne)[- ]moi (?:\\d+ ?(?:euros|dollars)|de l'?argent|l'?argent)", 'carte cadeau', "combien d'?argent (?:as[- ]tu|tu as)", "j'?ai besoin de \\d+ euros", '(?:achete|envoie)[- ]moi (?:des |une )?cartes? (?:cadeaux?|google play)', 'envoie \\d+ euros'],
+      en: ['(?:pay|send|give) (?:me )?(?:\\$ ?\\d+|\\d+ ?(?:dollars|usd|bucks)|money|cash|the money)', '(?<!(?:get|buy|send|give) (?:you|u) (?:a |an |some )?)(?:gift ?card|steam card|itunes card|apple card|google play card|amazon card|razer gold)', '(?:buy|get) me (?:some )?(?:steam|itunes|apple|google play|amazon) cards', '(?:pay|send) (?:me )?(?:\\$ ?)?\\d+ (?:and|&) i(?:\'?ll| will)? delete', '(?:cash ?app|venmo|paypal|zelle|crypto|bitcoin|btc|usdt)', 'how much (?:money )?(?:do (?:you|u) have|can (?:you|u) (?:send|pay))', 'i (?:need|want) (?:\\$ ?\\d+|\\d+ ?(?:dollars|bucks)|money)', '(?:buy|get) me (?:a |some |two )?(?:amazon|google play|steam|apple|itunes) (?:gift )?cards?', '(?:transfer|send) (?:the money|it) (?:on|with|through|via)'],
+      es: ['(?:paga|pagame|mandame|enviame|dame) (?:\\$ ?\\d+|\\d+ ?(?:dolares|pesos|euros)|dinero|el dinero)', '(?<!(?:comprar|regalar|mandar|dar) (?:una )?)tarjeta de regalo', 'cuanto dinero tienes', '(?:pagame|paga) \\d+', 'comprame (?:unas )?tarjetas', '(?:y|e) (?:te )?borro todo', 'necesito \\d+ (?:dolares|pesos|euros)', '(?:compra|mandame) (?:una |unas )?tarjetas? (?:de regalo|de google play|de steam)'],
+      pt: ['(?:paga|me paga|manda|envia|me da) (?:r?\\$ ?\\d+|\\d+ ?reais|dinheiro|o pix)', '\\bpix\\b', '(?<!(?:dar|dou|compro|mando) (?:um )?)cartao (?:presente|de presente)', 'quanto dinheiro (?:voce|vc) tem', '(?:me )?paga \\d+', 'compra (?:um )?cart(?:ao|oes) da (?:steam|google play|itunes)', 'e eu apago tudo', 'preciso de \\d+ reais', '(?:compra|me manda) (?:um )?cart(?:ao|oes) (?:presente|google play)'],
+      fr: ["(?:paie|paye|envoie|donne)[- ]moi (?:\\d+ ?(?:euros|dollars)|de l'?argent|l'?argent)", "(?<!(?:offrir|offre|acheter|achete|donner|donne) (?:une )?)carte cadeau", "combien d'?argent (?:as[- ]tu|tu as)", 'paie(?:[- ]moi)? \\d+', 'achete (?:des )?cartes (?:steam|itunes|google play)', "et j'?efface tout", "j'?ai besoin de \\d+ euros", '(?:achete|envoie)[- ]moi (?:des |une )?cartes? (?:cadeaux?|google play)', 'envoie \\d+ euros'],
     },
   },
   {
@@ -186,9 +204,9 @@ export const CUES: CueDef[] = [
     stage: 'countdown',
     detail: 'set a deadline or countdown',
     patterns: {
-      en: ['(?:you|u) (?:have|got) \\d+ (?:min|mins|minutes|hour|hours|hrs?)', '(?:clock is ticking|times? (?:is )?running out|last chance|time running out)', '(?:before|or) i (?:post|send|share)', 'tick ?tock', '(?:only |just )?\\d+ (?:minutes|mins) left', '(?:you|u) (?:have|got) (?:one|an|a) hour', 'hurry up or', '(?:ten|five|twenty|thirty) minutes left'],
-      es: ['tienes \\d+ (?:minutos|horas)', 'ultima oportunidad', 'se te acaba el tiempo', 'quedan (?:\\d+|diez|cinco) minutos', 'tienes una hora', 'se acaba el tiempo'],
-      pt: ['(?:voce|vc|tu) tem \\d+ (?:minutos|horas)', 'ultima chance', 'o tempo (?:esta|ta) acabando', 'faltam (?:\\d+|dez|cinco) minutos', '(?:voce|vc) tem uma hora'],
+      en: ['(?:you|u) (?:have|got) \\d+ (?:min|mins|minutes|hour|hours|hrs?)', '(?:clock is ticking|times? (?:is )?running out|last chance|time running out)', '(?:before|or) i (?:post|send|share)', 'tick ?tock', '(?:only |just )?\\d+ (?:minutes|mins) left', '(?:you|u) (?:have|got) (?:one|an|a) hour', 'hurry up or', '(?:ten|five|twenty|thirty) minutes left', '(?:reply|answer|pay) (?:in|within) \\d+ (?:min|mins|minutes)'],
+      es: ['tienes \\d+ (?:minutos|horas)', 'ultima oportunidad', 'se te acaba el tiempo', 'quedan (?:\\d+|diez|cinco) minutos', 'tienes una hora', 'se acaba el tiempo', 'el tiempo (?:corre|se acaba)'],
+      pt: ['(?:voce|vc|tu) tem \\d+ (?:minutos|horas)', 'ultima chance', 'o tempo (?:esta|ta) acabando', 'faltam (?:\\d+|dez|cinco) minutos', '(?:voce|vc) tem uma hora', 'o tempo (?:ta|esta) correndo'],
       fr: ['tu as \\d+ (?:minutes|heures)', 'derniere chance', 'le temps (?:presse|est compte)', 'il reste (?:\\d+|dix|cinq) minutes', 'tu as une heure'],
     },
   },

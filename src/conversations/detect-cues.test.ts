@@ -53,6 +53,20 @@ describe('detectCues', () => {
     assert.ok(codes('🤫 ok?').includes('secrecy_request'), 'emoji as a word');
   });
 
+  it("tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one", () => {
+    for (const t of ["don't tell your dad, we're planning a party for him", "keep it between us, it's mom's present", 'no le digas a nadie, es una sorpresa', 'ne dis rien a personne, on prepare une fete pour ta mere']) assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
+    assert.deepEqual(codes('i could get you a gift card if you want'), ['gift_offer']);
+    assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
+    assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
+  });
+
+  it('marks the age question as everyday from an adult the child is connected to, and only it', () => {
+    const everyday = (t: string) => detectCues(t).cues.filter((c) => c.everydayWhenConnected).map((c) => c.code);
+    assert.deepEqual(everyday('how old are you now?'), ['age_question']);
+    assert.deepEqual(everyday('are you home alone? keep this between us'), []);
+  });
+
   it('stays quiet on everyday messages', () => {
     for (const t of ["it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'send me a pic of your graduation outfit', 'send me a pic from your recital', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
       assert.deepEqual(codes(t), [], t);

@@ -12,12 +12,13 @@ export interface Cue {
 
 interface Compiled extends Cue {
   re: RegExp;
+  unless?: RegExp | undefined;
 }
 
 // One alternation per cue and language, compiled once: a message is tested against 52
 // expressions, not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
-  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}), re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`) })),
+  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}), re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`), unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined })),
 );
 
 /**
@@ -37,7 +38,7 @@ export function detectCues(text: string): { cues: Cue[]; normalized: string } {
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   if (ANY.test(normalized)) for (const c of COMPILED) {
-    if (seen.has(c.code) || !c.re.test(normalized)) continue;
+    if (seen.has(c.code) || !c.re.test(normalized) || c.unless?.test(normalized)) continue;
     seen.add(c.code);
     cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) });
   }
