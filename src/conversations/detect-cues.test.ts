@@ -39,6 +39,11 @@ describe('detectCues', () => {
       ['pay me $200 in a steam card', 'payment_demand'],
       ['you have 30 minutes', 'deadline'],
       ['my number is +1 555 010 9999', 'contact_details'],
+      // Named apps in every language (these patterns once held the app list as literal text).
+      ['hablemos por telegram', 'platform_move'],
+      ['fala comigo no whatsapp', 'platform_move'],
+      ['parlons sur snap', 'platform_move'],
+      ["let's chat on discord", 'platform_move'],
     ];
     for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
   });
@@ -56,7 +61,12 @@ describe('detectCues', () => {
   it("tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one", () => {
     for (const t of ["don't tell your dad, we're planning a party for him", "keep it between us, it's mom's present", 'no le digas a nadie, es una sorpresa', 'ne dis rien a personne, on prepare une fete pour ta mere']) assert.ok(!codes(t).includes('secrecy_request'), t);
     for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
+    assert.ok(!codes("don't tell anyone the code for the private lobby").includes('secrecy_request'), 'a secret about a thing');
+    assert.ok(codes("don't tell your mom about the messages").includes('secrecy_request'), 'a secret about the contact');
     assert.deepEqual(codes('i could get you a gift card if you want'), ['gift_offer']);
+    assert.deepEqual(codes('tu veux une carte cadeau ?'), ['gift_offer']);
+    assert.ok(codes('je veux une carte cadeau').includes('payment_demand'), 'the same words, asked for');
+    assert.ok(codes('i want a gift card').includes('payment_demand'));
     assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
     assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
   });

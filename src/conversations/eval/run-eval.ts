@@ -17,7 +17,7 @@ const perFamily = Number(process.argv.find((a) => a.startsWith('--per-family='))
 
 interface Alert { category: string; conversationId?: string; triggerEventId: string }
 
-function replay(convs: Conversation[]): Alert[] {
+export function replay(convs: Conversation[]): Alert[] {
   const dir = mkdtempSync(join(tmpdir(), 'warden-eval-'));
   try {
     writeFileSync(join(dir, 'events.jsonl'), convs.flatMap((c) => c.events.map((e) => JSON.stringify(e))).join('\n') + '\n');
