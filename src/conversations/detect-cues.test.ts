@@ -60,6 +60,8 @@ describe('detectCues', () => {
 
   it("tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one", () => {
     for (const t of ["don't tell your dad, we're planning a party for him", "keep it between us, it's mom's present", 'no le digas a nadie, es una sorpresa', 'ne dis rien a personne, on prepare une fete pour ta mere']) assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of ["let's keep the gift a secret from your brother", 'keep the present a secret ok']) assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of ["your parents don't need to know about me", 'tus papas no tienen que saber de mi', "ce sera notre petit secret"]) assert.ok(codes(t).includes('secrecy_request'), t);
     for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
     assert.ok(!codes("don't tell anyone the code for the private lobby").includes('secrecy_request'), 'a secret about a thing');
     assert.ok(codes("don't tell your mom about the messages").includes('secrecy_request'), 'a secret about the contact');
