@@ -7,6 +7,8 @@ describe('normalizeText', () => {
   it('undoes common disguises', () => {
     const cases: [string, string][] = [
       ['add me on s n a p', 'add me on snap'],
+      ['r u home? lemme see u', 'are you home? let me see you'],
+      ['urgent: you up?', 'urgent: you up?'],
       ['add me on s.n.a.p.c.h.a.t', 'add me on snapchat'],
       ['keep it s3cr3t', 'keep it secret'],
       ['ＤＯＮＴ ＴＥＬＬ', 'dont tell'],

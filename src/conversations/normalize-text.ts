@@ -93,8 +93,12 @@ function spacedAndRuns(text: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Chat shorthand for the words the lexicon is written in: "u" and "r" alone, "lemme", "gimme". */
+const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me', ya: 'you' };
+const shorthand = (text: string) => (/\b(?:u|r|lemme|gimme|ya)\b/.test(text) ? text.replace(/\b(?:u|r|lemme|gimme|ya)\b/g, (w) => SHORTHAND[w]!) : text);
+
 function finish(text: string): string {
-  return spacedAndRuns(leet(text));
+  return shorthand(spacedAndRuns(leet(text)));
 }
 
 /** Each step of the full path, in order, for `npm run bench` to time one by one. */
@@ -105,4 +109,5 @@ export const NORMALIZE_STEPS: readonly (readonly [string, (s: string) => string]
   ['lookalike letters and quotes', confusables],
   ['leetspeak inside words', leet],
   ['spaced-out letters and letter runs', spacedAndRuns],
+  ['chat shorthand (u, r, lemme)', shorthand],
 ];
