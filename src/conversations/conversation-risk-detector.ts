@@ -163,7 +163,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
         // The early warning is for adults the child has no connection to, on a message with a
         // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
-        if (found.length === 0 && context.unconnected && (cues.length > 0 || p >= 0.9) && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
+        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       // Going on after the child refused is persistence, not misunderstanding; the same moves
       // towards several unconnected minors at once is a list being worked through: one level up.
