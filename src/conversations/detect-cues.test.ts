@@ -44,6 +44,7 @@ describe('detectCues', () => {
       ['fala comigo no whatsapp', 'platform_move'],
       ['parlons sur snap', 'platform_move'],
       ["let's chat on discord", 'platform_move'],
+      ['my snap is sk8r_kid', 'contact_details'],
     ];
     for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
   });
@@ -60,7 +61,7 @@ describe('detectCues', () => {
 
   it("tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one", () => {
     for (const t of ["don't tell your dad, we're planning a party for him", "keep it between us, it's mom's present", 'no le digas a nadie, es una sorpresa', 'ne dis rien a personne, on prepare une fete pour ta mere']) assert.ok(!codes(t).includes('secrecy_request'), t);
-    for (const t of ["let's keep the gift a secret from your brother", 'keep the present a secret ok']) assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of ["let's keep the gift a secret from your brother", 'keep the present a secret ok', "Don't tell your mum, but I'm bringing a cake on Sunday"]) assert.ok(!codes(t).includes('secrecy_request'), t);
     for (const t of ["your parents don't need to know about me", 'tus papas no tienen que saber de mi', "ce sera notre petit secret"]) assert.ok(codes(t).includes('secrecy_request'), t);
     for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
     assert.ok(!codes("don't tell anyone the code for the private lobby").includes('secrecy_request'), 'a secret about a thing');
@@ -81,7 +82,7 @@ describe('detectCues', () => {
   });
 
   it('stays quiet on everyday messages', () => {
-    for (const t of ["it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'send me a pic of your graduation outfit', 'send me a pic from your recital', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
+    for (const t of ['join our whatsapp group for match times', "it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'send me a pic of your graduation outfit', 'send me a pic from your recital', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
       assert.deepEqual(codes(t), [], t);
     }
   });

@@ -28,8 +28,12 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
  */
 const ANY = new RegExp(`(?:^|[^a-z])(?:${CUES.flatMap((c) => Object.values(c.patterns).flat()).join('|')})(?![a-z])`);
 
-/** A phone number, or a handle offered with an app name: contact details leaving the platform. */
-const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:is|:|-|es|e|est)?\s*@?[a-z0-9_.]{3,})/;
+/**
+ * A phone number, or a handle offered with an app name: contact details leaving the platform.
+ * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
+ * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
+ */
+const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** The cues in one message, at most one per cue code. */
 export function detectCues(text: string): { cues: Cue[]; normalized: string } {

@@ -95,7 +95,10 @@ function spacedAndRuns(text: string): string {
 
 /** Chat shorthand for the words the lexicon is written in: "u" and "r" alone, "lemme", "gimme". */
 const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me', ya: 'you' };
-const shorthand = (text: string) => (/\b(?:u|r|lemme|gimme|ya)\b/.test(text) ? text.replace(/\b(?:u|r|lemme|gimme|ya)\b/g, (w) => SHORTHAND[w]!) : text);
+const SHORT = /\b(?:u|r|lemme|gimme|ya)\b/;
+/** French elision typed with a space for the apostrophe: "t envoie", "j ai", "qu on". */
+const ELISION = /(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g;
+const shorthand = (text: string) => (SHORT.test(text) ? text.replace(/\b(?:u|r|lemme|gimme|ya)\b/g, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
 
 function finish(text: string): string {
   return shorthand(spacedAndRuns(leet(text)));
@@ -109,5 +112,5 @@ export const NORMALIZE_STEPS: readonly (readonly [string, (s: string) => string]
   ['lookalike letters and quotes', confusables],
   ['leetspeak inside words', leet],
   ['spaced-out letters and letter runs', spacedAndRuns],
-  ['chat shorthand (u, r, lemme)', shorthand],
+  ['chat shorthand (u, r, lemme) and spaced French elision', shorthand],
 ];
