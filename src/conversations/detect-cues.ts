@@ -22,11 +22,18 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
 );
 
 /**
- * Every pattern in one expression: most messages carry no cue, and one scan that says so
- * costs a seventh of the 52 separate ones (0.7 µs against 5 µs, measured); only messages it
- * matches are tested cue by cue.
+ * Every pattern in a few combined expressions: most messages carry no cue, and a scan that
+ * says so costs a fraction of the separate ones; only messages it matches are tested cue by
+ * cue. Chunks of at most `CHUNK` patterns, because past about 350 alternatives V8 stops
+ * compiling the expression to native code and one scan takes 60 µs instead of 1 (measured).
  */
-const ANY = new RegExp(`(?:^|[^a-z])(?:${CUES.flatMap((c) => Object.values(c.patterns).flat()).join('|')})(?![a-z])`);
+const CHUNK = 150;
+const ALL_PATTERNS = CUES.flatMap((c) => Object.values(c.patterns).flat());
+const ANY: RegExp[] = Array.from({ length: Math.ceil(ALL_PATTERNS.length / CHUNK) }, (_, i) => new RegExp(`(?:^|[^a-z])(?:${ALL_PATTERNS.slice(i * CHUNK, (i + 1) * CHUNK).join('|')})(?![a-z])`));
+const anyCue = (text: string) => {
+  for (const re of ANY) if (re.test(text)) return true;
+  return false;
+};
 
 /**
  * A phone number, or a handle offered with an app name: contact details leaving the platform.
@@ -41,7 +48,7 @@ export function detectCues(text: string): { cues: Cue[]; normalized: string } {
   const cues: Cue[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
-  if (ANY.test(normalized)) for (const c of COMPILED) {
+  if (anyCue(normalized)) for (const c of COMPILED) {
     if (seen.has(c.code) || !c.re.test(normalized) || c.unless?.test(normalized)) continue;
     seen.add(c.code);
     cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) });
