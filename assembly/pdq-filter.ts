@@ -9,6 +9,15 @@ import { colDrain, colPush } from './columns';
 import { LUMA_B, LUMA_G, LUMA_R } from './luma';
 import { fillStrip, runStrip, runStripSampled, transpose4 } from './strip';
 
+/**
+ * The host copies source rows firstRow..firstRow+k−1 (bytes, as decoded) to `dst`. The
+ * stream pulls eight rows at a time into a small staging area instead of having the whole
+ * decoded image copied in first: the copy lands in cache just before the strip reads it, and
+ * the image crosses memory once instead of three times (read, write, read again).
+ */
+// @ts-ignore: decorator
+@external('env', 'pullRows') declare function pullRows(firstRow: i32, k: i32, dst: usize): void;
+
 export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
   for (let p = 0; p < n; p++) {
     const g = <f32>load<u8>(grey + <usize>p);
@@ -18,6 +27,11 @@ export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
 
 
 const D_BYTES: usize = 256; // a pass-two row: at most 64 sampled columns
+
+/** Bytes of the staging area `pdq64` pulls source rows into: eight rows of RGB bytes (+16: the SIMD luma step reads 16 bytes where it uses 12), or eight of grey bytes and their floats. */
+export function pdq64StageBytes(cols: i32, rgb: bool): i32 {
+  return rgb ? 8 * cols * 3 + 16 : 8 * cols * 5;
+}
 
 /** Bytes of work memory `pdq64` needs after its output (the layout below, kept in one place). */
 export function pdq64WorkBytes(rows: i32, cols: i32, wc: i32): i32 {
@@ -55,7 +69,7 @@ function stageTwo(first: i32, k: i32, cols: i32, rowBytes: usize, ringB: usize, 
  * filtered image is ever written: the source is read once. Floats identical to filtering
  * in full and then sampling (tests hold them equal).
  */
-export function pdq64(src: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc: i32, out64: usize, work: usize): void {
+export function pdq64(stage: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc: i32, out64: usize, work: usize): void {
   const half = (wr + 2) / 2;
   const p1 = half - 1;
   const p2 = wr - half + 1;
@@ -100,7 +114,10 @@ export function pdq64(src: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc: 
   const vecCols = cols & ~3;
   for (let r = 0; r < rows; r += 8) {
     const k = min(8, rows - r);
-    fillStrip(src, rgb, r, k, cols, rowBytes, strip);
+    pullRows(r, k, stage);
+    // Grey bytes become floats beside the bytes (the staging area holds both, see pdq64StageBytes).
+    if (!rgb) lumaFromGrey(stage, k * cols, stage + <usize>(8 * cols));
+    fillStrip(rgb ? stage : stage + <usize>(8 * cols), rgb, 0, k, cols, rowBytes, strip);
     runStrip(strip, res, p1, p2, p3, p4);
     const o0 = ringA + <usize>(r % ringRows) * rowBytes;
     let c = 0;

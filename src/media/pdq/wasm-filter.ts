@@ -11,6 +11,7 @@ interface Exports {
   lumaFromGrey(grey: number, n: number, out: number): void;
   pdq64(src: number, rgb: number, rows: number, cols: number, wr: number, wc: number, out64: number, work: number): void;
   pdq64WorkBytes(rows: number, cols: number, wc: number): number;
+  pdq64StageBytes(cols: number, rgb: number): number;
   readOnce(ptr: number, bytes: number): number;
 }
 
@@ -42,23 +43,28 @@ export function loadWasmFilter(): WasmFilter | null {
   try {
     const bytes = readFileSync(new URL('./pdq-filter.wasm', import.meta.url));
     const memory = new WebAssembly.Memory({ initial: 16 });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, abort: () => undefined } });
+    // The image being hashed, pulled eight rows at a time by the kernel (see pullRows in assembly/pdq-filter.ts).
+    let source: { pixels: Uint8Array; rowBytes: number; heap: Uint8Array } | null = null;
+    const pullRows = (firstRow: number, k: number, dst: number) => {
+      const { pixels, rowBytes, heap } = source!;
+      heap.set(pixels.subarray(firstRow * rowBytes, (firstRow + k) * rowBytes), dst);
+    };
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, abort: () => undefined, pullRows } });
     const x = instance.exports as unknown as Exports;
     const grow = (need: number) => {
       if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
     };
     cached = {
       pdq64(pixels, channels, rows, cols, wr, wc) {
-        const n = rows * cols;
-        const lumaAt = align(pixels.length + 16); // +16: the SIMD luma step reads 16 bytes where it uses 12
-        const outAt = channels === 3 ? lumaAt : lumaAt + align(n * 4);
+        const rgb = channels === 3 ? 1 : 0;
+        const outAt = align(x.pdq64StageBytes(cols, rgb));
         const workAt = outAt + 64 * 64 * 4;
         grow(workAt + x.pdq64WorkBytes(rows, cols, wc) + 64);
-        new Uint8Array(memory.buffer, 0, pixels.length).set(pixels);
-        if (channels === 3) x.pdq64(0, 1, rows, cols, wr, wc, outAt, workAt);
-        else {
-          x.lumaFromGrey(0, n, lumaAt);
-          x.pdq64(lumaAt, 0, rows, cols, wr, wc, outAt, workAt);
+        source = { pixels, rowBytes: cols * channels, heap: new Uint8Array(memory.buffer) };
+        try {
+          x.pdq64(0, rgb, rows, cols, wr, wc, outAt, workAt);
+        } finally {
+          source = null;
         }
         return new Float32Array(memory.buffer, outAt, 64 * 64).slice();
       },
