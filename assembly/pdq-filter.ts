@@ -5,7 +5,7 @@
 // the same floats. The strip (row) pass is in strip.ts, the column pass in columns.ts,
 // luma in luma.ts; this file is the stream that joins them and what the build exports.
 
-import { colDrain, colPush } from './columns';
+import { colDrain, colPush, colSteady8 } from './columns';
 import { LUMA_B, LUMA_G, LUMA_R } from './luma';
 import { fillStrip, runStrip, runStripSampled, transpose4 } from './strip';
 
@@ -47,14 +47,18 @@ function emitRows(o: i32, rowList: usize, nextI: i32, tmpRow: usize, jToD: usize
   return nextI;
 }
 
-/** Pass two for pass-one rows first..first+k−1 (in ringB slots 0..k−1): rows at the sampled columns, then their columns. */
-function stageTwo(first: i32, k: i32, cols: i32, rowBytes: usize, ringB: usize, strip: usize, res: usize, p1: i32, p2: i32, p3: i32, p4: i32, colMap: usize, dCols: i32, c1: i32, c2: i32, ringC: usize, ringRows: i32, sumsC: usize, stC: usize, tmpRow: usize, rowList: usize, nextI: i32, jToD: usize, out64: usize): i32 {
-  fillStrip(ringB, false, 0, k, cols, rowBytes, strip);
+/**
+ * Pass two for pass-one rows first..first+k−1: rows at the sampled columns, then their
+ * columns. The rows are in ringB slots slot0..slot0+k−1, or (slot0 < 0) already transposed
+ * into the strip by `colSteady8`.
+ */
+function stageTwo(first: i32, k: i32, slot0: i32, cols: i32, rowBytes: usize, ringB: usize, strip: usize, res: usize, p1: i32, p2: i32, p3: i32, p4: i32, colMap: usize, dCols: i32, c1: i32, c2: i32, ringC: usize, ringRows: i32, sumsC: usize, stC: usize, tmpRow: usize, rowList: usize, nextI: i32, jToD: usize, out64: usize): i32 {
+  if (slot0 >= 0) fillStrip(ringB, false, slot0, k, cols, rowBytes, strip);
   runStripSampled(strip, res, p1, p2, p3, p4, colMap);
   for (let j = 0; j < k; j++) {
     const dest = ringC + <usize>((first + j) % ringRows) * D_BYTES;
     for (let d = 0; d < dCols; d++) store<f32>(dest + (<usize>d << 2), load<f32>(res + (<usize>d << 5) + (<usize>j << 2)));
-    const o = colPush(stC, sumsC, dCols, c1, c2, ringC, ringRows, D_BYTES, tmpRow, 1);
+    const o = colPush(stC, sumsC, dCols, c1, c2, ringC, ringRows, D_BYTES, tmpRow, 1, 0);
     if (o >= 0) nextI = emitRows(o, rowList, nextI, tmpRow, jToD, out64);
   }
   return nextI;
@@ -110,7 +114,11 @@ export function pdq64(stage: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc
     store<i32>(rowList + (<usize>j << 2), <i32>(((<f64>j + 0.5) * <f64>rows) / 64.0));
   }
   let nextI = 0;
-  let produced = 0;
+  // Pass one's output row o goes to ringB slot (o + c1) & 7: the input row that completes it,
+  // mod 8. A block for pass two is then eight rows in slots 0..7 (the first block may start
+  // later), and once the column window is full a strip of eight input rows completes exactly
+  // one block, which `colSteady8` hands to pass two already transposed.
+  let sent = 0;
   const vecCols = cols & ~3;
   for (let r = 0; r < rows; r += 8) {
     const k = min(8, rows - r);
@@ -134,23 +142,30 @@ export function pdq64(stage: usize, rgb: bool, rows: i32, cols: i32, wr: i32, wc
     for (; c < cols; c++) {
       for (let j = 0; j < k; j++) store<f32>(o0 + <usize>j * rowBytes + (<usize>c << 2), load<f32>(res + (<usize>c << 5) + (<usize>j << 2)));
     }
+    if (k === 8 && r >= c1 + c2) {
+      colSteady8(stA, sumsA, cols, ringA, ringRows, rowBytes, strip);
+      nextI = stageTwo(sent, 8, -1, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+      sent += 8;
+      continue;
+    }
     for (let j = 0; j < k; j++) {
-      const o = colPush(stA, sumsA, cols, c1, c2, ringA, ringRows, rowBytes, ringB, 8);
-      if (o >= 0) {
-        produced++;
-        if ((o & 7) === 7) nextI = stageTwo(o - 7, 8, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+      const o = colPush(stA, sumsA, cols, c1, c2, ringA, ringRows, rowBytes, ringB, 8, c1);
+      if (o >= 0 && ((o + c1) & 7) === 7) {
+        nextI = stageTwo(sent, o - sent + 1, (sent + c1) & 7, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+        sent = o + 1;
       }
     }
   }
   for (let i = 0; i < c1; i++) {
-    const o = colDrain(stA, sumsA, cols, ringA, ringRows, rowBytes, ringB, 8);
-    produced++;
-    if ((o & 7) === 7) nextI = stageTwo(o - 7, 8, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+    const o = colDrain(stA, sumsA, cols, ringA, ringRows, rowBytes, ringB, 8, c1);
+    if (((o + c1) & 7) === 7) {
+      nextI = stageTwo(sent, o - sent + 1, (sent + c1) & 7, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+      sent = o + 1;
+    }
   }
-  const rest = produced & 7;
-  if (rest) nextI = stageTwo(produced - rest, rest, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
+  if (sent < rows) nextI = stageTwo(sent, rows - sent, (sent + c1) & 7, cols, rowBytes, ringB, strip, res, p1, p2, p3, p4, colMap, dCols, c1, c2, ringC, ringRows, sumsC, stC, tmpRow, rowList, nextI, jToD, out64);
   for (let i = 0; i < c1; i++) {
-    const o = colDrain(stC, sumsC, dCols, ringC, ringRows, D_BYTES, tmpRow, 1);
+    const o = colDrain(stC, sumsC, dCols, ringC, ringRows, D_BYTES, tmpRow, 1, 0);
     nextI = emitRows(o, rowList, nextI, tmpRow, jToD, out64);
   }
 }
