@@ -112,7 +112,6 @@ import { transpose4 } from './strip';
   const l6 = ring + <usize>((li + 6) % ringRows) * rowBytes;
   const l7 = ring + <usize>((li + 7) % ringRows) * rowBytes;
   const d = f32x4.splat(size);
-  const vec = n & ~3;
   const vec8 = n & ~7;
   let x = 0;
   // Two column blocks per step: each block's eight additions are one dependent chain, and
@@ -161,30 +160,7 @@ import { transpose4 } from './strip';
     transpose4(p0, p1, p2, p3, at + 128, 32);
     transpose4(p4, p5, p6, p7, at + 144, 32);
   }
-  for (; x < vec; x += 4) {
-    const b = <usize>x << 2;
-    let sv = v128.load(sums + b);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + b)), v128.load(l0 + b));
-    const o0 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + rowBytes + b)), v128.load(l1 + b));
-    const o1 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 2 * rowBytes + b)), v128.load(l2 + b));
-    const o2 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 3 * rowBytes + b)), v128.load(l3 + b));
-    const o3 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 4 * rowBytes + b)), v128.load(l4 + b));
-    const o4 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 5 * rowBytes + b)), v128.load(l5 + b));
-    const o5 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 6 * rowBytes + b)), v128.load(l6 + b));
-    const o6 = f32x4.div(sv, d);
-    sv = f32x4.sub(f32x4.add(sv, v128.load(r0 + 7 * rowBytes + b)), v128.load(l7 + b));
-    const o7 = f32x4.div(sv, d);
-    v128.store(sums + b, sv);
-    const at = strip + (<usize>x << 5);
-    transpose4(o0, o1, o2, o3, at, 32);
-    transpose4(o4, o5, o6, o7, at + 16, 32);
-  }
+  // The last 0–7 columns one at a time (a few per strip).
   for (; x < n; x++) {
     const b = <usize>x << 2;
     let sv = load<f32>(sums + b);
