@@ -60,7 +60,8 @@ export function loadWasmFilter(): WasmFilter | null {
         const outAt = align(x.pdq64StageBytes(cols, rgb));
         const workAt = outAt + 64 * 64 * 4;
         grow(workAt + x.pdq64WorkBytes(rows, cols, wc) + 64);
-        source = { pixels, rowBytes: cols * channels, heap: new Uint8Array(memory.buffer) };
+        // A plain Uint8Array view: a Buffer's subarray takes a slower path on every pulled strip.
+        source = { pixels: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length), rowBytes: cols * channels, heap: new Uint8Array(memory.buffer) };
         try {
           x.pdq64(0, rgb, rows, cols, wr, wc, outAt, workAt);
         } finally {
