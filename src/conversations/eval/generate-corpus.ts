@@ -11,6 +11,7 @@ import { FRESH6, FRESH6_BENIGN, FRESH6_PEER, FRESH6_STRANGER } from './phrases-f
 import { FRESH7, FRESH7_BENIGN, FRESH7_PEER, FRESH7_STRANGER } from './phrases-fresh7.js';
 import { FRESH8, FRESH8_BENIGN, FRESH8_PEER, FRESH8_STRANGER } from './phrases-fresh8.js';
 import { FRESH9, FRESH9_BENIGN, FRESH9_PEER, FRESH9_STRANGER } from './phrases-fresh9.js';
+import { FRESH10, FRESH10_BENIGN, FRESH10_PEER, FRESH10_STRANGER } from './phrases-fresh10.js';
 
 /** The phrase sources of one split. */
 interface SplitPhrases {
@@ -22,7 +23,7 @@ interface SplitPhrases {
 
 /** `tune` and `heldout` share the benign lists by position (even lines tune, odd held out); each fresh split has its own. */
 function phrasesOf(split: Split): SplitPhrases {
-  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER], fresh4: [FRESH4, FRESH4_BENIGN, FRESH4_STRANGER, FRESH4_PEER], fresh5: [FRESH5, FRESH5_BENIGN, FRESH5_STRANGER, FRESH5_PEER], fresh6: [FRESH6, FRESH6_BENIGN, FRESH6_STRANGER, FRESH6_PEER], fresh7: [FRESH7, FRESH7_BENIGN, FRESH7_STRANGER, FRESH7_PEER], fresh8: [FRESH8, FRESH8_BENIGN, FRESH8_STRANGER, FRESH8_PEER], fresh9: [FRESH9, FRESH9_BENIGN, FRESH9_STRANGER, FRESH9_PEER] } as const;
+  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER], fresh4: [FRESH4, FRESH4_BENIGN, FRESH4_STRANGER, FRESH4_PEER], fresh5: [FRESH5, FRESH5_BENIGN, FRESH5_STRANGER, FRESH5_PEER], fresh6: [FRESH6, FRESH6_BENIGN, FRESH6_STRANGER, FRESH6_PEER], fresh7: [FRESH7, FRESH7_BENIGN, FRESH7_STRANGER, FRESH7_PEER], fresh8: [FRESH8, FRESH8_BENIGN, FRESH8_STRANGER, FRESH8_PEER], fresh9: [FRESH9, FRESH9_BENIGN, FRESH9_STRANGER, FRESH9_PEER], fresh10: [FRESH10, FRESH10_BENIGN, FRESH10_STRANGER, FRESH10_PEER] } as const;
   if (split === 'tune' || split === 'heldout') {
     const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
     return { bank: (lang) => PHRASES[split][lang], benign: (family) => half(BENIGN[family]!), stranger: half(STRANGER), peer: half(PEER_FLIRT) };

@@ -5,7 +5,7 @@
  * documented moves; nothing describes acts or bodies.
  */
 export type Lang = 'en' | 'es' | 'pt' | 'fr';
-export type Split = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9';
+export type Split = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10';
 export type Step = 'age' | 'flatter' | 'gift' | 'secret' | 'move' | 'image' | 'meet' | 'threat' | 'pay' | 'clock';
 
 export type Bank = Record<Step, string[]> & { neutral: string[] };
