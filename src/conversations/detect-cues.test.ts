@@ -66,6 +66,7 @@ describe('detectCues', () => {
     for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
     assert.ok(!codes("don't tell anyone the code for the private lobby").includes('secrecy_request'), 'a secret about a thing');
     assert.ok(!codes('dont tell anyone our base coords').includes('secrecy_request'), 'a secret about our thing');
+    assert.ok(!codes("don't tell your dad about the present").includes('secrecy_request'), 'a present, not said to be from the sender');
     assert.ok(codes("don't tell your mom about the messages").includes('secrecy_request'), 'a secret about the contact');
     assert.deepEqual(codes('i could get you a gift card if you want'), ['gift_offer']);
     assert.deepEqual(codes('tu veux une carte cadeau ?'), ['gift_offer']);
