@@ -10,7 +10,9 @@ export interface Cue {
   everydayWhenConnected?: true;
 }
 
-interface Compiled extends Cue {
+interface Compiled {
+  /** The cue a match reports: built once and shared (cues are never changed after detection). */
+  cue: Readonly<Cue>;
   re: RegExp;
   unless?: RegExp | undefined;
 }
@@ -18,8 +20,15 @@ interface Compiled extends Cue {
 // One alternation per cue and language, compiled once: a message is tested against 52
 // expressions, not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
-  (Object.keys(c.patterns) as Cue['lang'][]).filter((l) => c.patterns[l].length > 0).map((lang) => ({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}), re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`), unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined })),
+  (Object.keys(c.patterns) as Cue['lang'][])
+    .filter((l) => c.patterns[l].length > 0)
+    .map((lang) => ({
+      cue: Object.freeze({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) }),
+      re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`),
+      unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
+    })),
 );
+const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
 
 /**
  * Every pattern in a few combined expressions: most messages carry no cue, and a scan that
@@ -43,17 +52,17 @@ const anyCue = (text: string) => {
 const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** The cues in one message, at most one per cue code. */
-export function detectCues(text: string): { cues: Cue[]; normalized: string } {
+export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string } {
   const normalized = normalizeText(text);
-  const cues: Cue[] = [];
+  const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   if (anyCue(normalized)) for (const c of COMPILED) {
-    if (seen.has(c.code) || !c.re.test(normalized) || c.unless?.test(normalized)) continue;
-    seen.add(c.code);
-    cues.push({ code: c.code, stage: c.stage, detail: c.detail, lang: c.lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) });
+    if (seen.has(c.cue.code) || !c.re.test(normalized) || c.unless?.test(normalized)) continue;
+    seen.add(c.cue.code);
+    cues.push(c.cue);
   }
-  if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
+  if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
   return { cues, normalized };
 }
 
