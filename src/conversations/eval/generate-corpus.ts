@@ -1,17 +1,8 @@
 import { prng } from '../../core/prng.js';
 import type { LabelledConversation } from '../model/training-data.js';
 import { expand, GRAMMAR } from './phrase-grammar.js';
+import { FRESH_SPLITS } from './fresh-splits.js';
 import { BENIGN, PEER_FLIRT, PHRASES, STRANGER, type Bank, type Lang, type Split, type Step } from './phrases.js';
-import { FRESH, FRESH_BENIGN, FRESH_PEER, FRESH_STRANGER } from './phrases-fresh.js';
-import { FRESH2, FRESH2_BENIGN, FRESH2_PEER, FRESH2_STRANGER } from './phrases-fresh2.js';
-import { FRESH3, FRESH3_BENIGN, FRESH3_PEER, FRESH3_STRANGER } from './phrases-fresh3.js';
-import { FRESH4, FRESH4_BENIGN, FRESH4_PEER, FRESH4_STRANGER } from './phrases-fresh4.js';
-import { FRESH5, FRESH5_BENIGN, FRESH5_PEER, FRESH5_STRANGER } from './phrases-fresh5.js';
-import { FRESH6, FRESH6_BENIGN, FRESH6_PEER, FRESH6_STRANGER } from './phrases-fresh6.js';
-import { FRESH7, FRESH7_BENIGN, FRESH7_PEER, FRESH7_STRANGER } from './phrases-fresh7.js';
-import { FRESH8, FRESH8_BENIGN, FRESH8_PEER, FRESH8_STRANGER } from './phrases-fresh8.js';
-import { FRESH9, FRESH9_BENIGN, FRESH9_PEER, FRESH9_STRANGER } from './phrases-fresh9.js';
-import { FRESH10, FRESH10_BENIGN, FRESH10_PEER, FRESH10_STRANGER } from './phrases-fresh10.js';
 
 /** The phrase sources of one split. */
 interface SplitPhrases {
@@ -23,12 +14,11 @@ interface SplitPhrases {
 
 /** `tune` and `heldout` share the benign lists by position (even lines tune, odd held out); each fresh split has its own. */
 function phrasesOf(split: Split): SplitPhrases {
-  const fresh = { fresh: [FRESH, FRESH_BENIGN, FRESH_STRANGER, FRESH_PEER], fresh2: [FRESH2, FRESH2_BENIGN, FRESH2_STRANGER, FRESH2_PEER], fresh3: [FRESH3, FRESH3_BENIGN, FRESH3_STRANGER, FRESH3_PEER], fresh4: [FRESH4, FRESH4_BENIGN, FRESH4_STRANGER, FRESH4_PEER], fresh5: [FRESH5, FRESH5_BENIGN, FRESH5_STRANGER, FRESH5_PEER], fresh6: [FRESH6, FRESH6_BENIGN, FRESH6_STRANGER, FRESH6_PEER], fresh7: [FRESH7, FRESH7_BENIGN, FRESH7_STRANGER, FRESH7_PEER], fresh8: [FRESH8, FRESH8_BENIGN, FRESH8_STRANGER, FRESH8_PEER], fresh9: [FRESH9, FRESH9_BENIGN, FRESH9_STRANGER, FRESH9_PEER], fresh10: [FRESH10, FRESH10_BENIGN, FRESH10_STRANGER, FRESH10_PEER] } as const;
   if (split === 'tune' || split === 'heldout') {
     const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
     return { bank: (lang) => PHRASES[split][lang], benign: (family) => half(BENIGN[family]!), stranger: half(STRANGER), peer: half(PEER_FLIRT) };
   }
-  const [bank, benign, stranger, peer] = fresh[split];
+  const { bank, benign, stranger, peer } = FRESH_SPLITS[split];
   return { bank: (lang) => bank[lang], benign: (family) => benign[family]!, stranger, peer };
 }
 

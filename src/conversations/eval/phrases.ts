@@ -4,8 +4,10 @@
  * and `heldout` (different wording, never used for tuning). Each risky step is one of the
  * documented moves; nothing describes acts or bodies.
  */
+import type { FreshSplitName } from './fresh-splits.js';
+
 export type Lang = 'en' | 'es' | 'pt' | 'fr';
-export type Split = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10';
+export type Split = 'tune' | 'heldout' | FreshSplitName;
 export type Step = 'age' | 'flatter' | 'gift' | 'secret' | 'move' | 'image' | 'meet' | 'threat' | 'pay' | 'clock';
 
 export type Bank = Record<Step, string[]> & { neutral: string[] };

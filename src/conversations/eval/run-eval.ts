@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FRESH_SPLITS } from './fresh-splits.js';
 import { generateCorpus, type Conversation } from './generate-corpus.js';
+import type { Split } from './phrases.js';
 
 /*
  * `npm run eval`: the labelled synthetic corpus replayed through the real engine with
@@ -97,7 +99,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && wri
   process.stdout.write(`wrote ${writeTraining}: ${convs.filter((c) => c.labelled).length} labelled conversations from the tune split\n`);
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const only = process.argv.find((a) => a.startsWith('--splits='))?.slice(9).split(',');
-  for (const [split, seed] of ([['tune', 1], ['heldout', 2], ['fresh', 3], ['fresh2', 4], ['fresh3', 5], ['fresh4', 6], ['fresh5', 7], ['fresh6', 8], ['fresh7', 9], ['fresh8', 10], ['fresh9', 11], ['fresh10', 12]] as const).filter(([s]) => !only || only.includes(s))) {
+  const splits: [Split, number][] = [['tune', 1], ['heldout', 2], ...Object.entries(FRESH_SPLITS).map(([name, f]) => [name as Split, f.seed] as [Split, number])];
+  for (const [split, seed] of splits.filter(([s]) => !only || only.includes(s))) {
     const convs = generateCorpus(split, perFamily, seed);
     const r = score(convs, replay(convs));
     process.stdout.write(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family) ==\n`);
