@@ -18,7 +18,7 @@ import { fillStrip, runStrip, runStripSampled, transpose4 } from './strip';
 // @ts-ignore: decorator
 @external('env', 'pullRows') declare function pullRows(firstRow: i32, k: i32, dst: usize): void;
 
-export function lumaFromGrey(grey: usize, n: i32, out: usize): void {
+function lumaFromGrey(grey: usize, n: i32, out: usize): void {
   for (let p = 0; p < n; p++) {
     const g = <f32>load<u8>(grey + <usize>p);
     store<f32>(out + (<usize>p << 2), LUMA_R * g + LUMA_G * g + LUMA_B * g);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The WebAssembly build of PDQ's full-resolution steps (assembly/pdq-filter.ts): luma, both
- * Jarosz passes and the 64×64 decimation in IEEE float32, streamed (rows eight at a time, one
- * per SIMD lane, into rings that the column sums consume; the source read once). Loaded once; when it is
+ * Jarosz passes and the 64×64 decimation in IEEE float32, streamed (source rows pulled from
+ * the host eight at a time, one per SIMD lane, into rings that the column sums consume; the
+ * source read once). Loaded once; when it is
  * missing or the runtime lacks SIMD, or WARDEN_PDQ_WASM=0, PDQ runs in JavaScript instead
  * (the same floats, slower). Tests run both paths against the reference.
  */
 interface Exports {
-  lumaFromGrey(grey: number, n: number, out: number): void;
-  pdq64(src: number, rgb: number, rows: number, cols: number, wr: number, wc: number, out64: number, work: number): void;
+  pdq64(stage: number, rgb: number, rows: number, cols: number, wr: number, wc: number, out64: number, work: number): void;
   pdq64WorkBytes(rows: number, cols: number, wc: number): number;
   pdq64StageBytes(cols: number, rgb: number): number;
   readOnce(ptr: number, bytes: number): number;
@@ -21,7 +21,7 @@ export interface WasmFilter {
    * written): the 64×64 samples, row-major, a fresh array.
    */
   pdq64(pixels: Uint8Array, channels: 1 | 3, rows: number, cols: number, windowAlongRows: number, windowAlongCols: number): Float32Array;
-  /** Benchmarks: milliseconds to read the bytes once with SIMD loads, after copying them in as `pdq64` does (the copy not timed). */
+  /** Benchmarks: milliseconds to read the bytes once with SIMD loads from WebAssembly memory (copying them in first, not timed). */
   readOnceMs(pixels: Uint8Array): number;
 }
 
