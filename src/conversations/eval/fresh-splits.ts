@@ -8,6 +8,8 @@ import { FRESH7, FRESH7_BENIGN, FRESH7_PEER, FRESH7_STRANGER } from './phrases-f
 import { FRESH8, FRESH8_BENIGN, FRESH8_PEER, FRESH8_STRANGER } from './phrases-fresh8.js';
 import { FRESH9, FRESH9_BENIGN, FRESH9_PEER, FRESH9_STRANGER } from './phrases-fresh9.js';
 import { FRESH10, FRESH10_BENIGN, FRESH10_PEER, FRESH10_STRANGER } from './phrases-fresh10.js';
+import { FRESH11, FRESH11_BENIGN, FRESH11_PEER, FRESH11_STRANGER } from './phrases-fresh11.js';
+import { FRESH12, FRESH12_BENIGN, FRESH12_PEER, FRESH12_STRANGER } from './phrases-fresh12.js';
 import type { Bank, Lang } from './phrases.js';
 
 export interface FreshSplit {
@@ -31,6 +33,8 @@ export const FRESH_SPLITS = {
   fresh8: { seed: 10, bank: FRESH8, benign: FRESH8_BENIGN, stranger: FRESH8_STRANGER, peer: FRESH8_PEER },
   fresh9: { seed: 11, bank: FRESH9, benign: FRESH9_BENIGN, stranger: FRESH9_STRANGER, peer: FRESH9_PEER },
   fresh10: { seed: 12, bank: FRESH10, benign: FRESH10_BENIGN, stranger: FRESH10_STRANGER, peer: FRESH10_PEER },
+  fresh11: { seed: 13, bank: FRESH11, benign: FRESH11_BENIGN, stranger: FRESH11_STRANGER, peer: FRESH11_PEER },
+  fresh12: { seed: 14, bank: FRESH12, benign: FRESH12_BENIGN, stranger: FRESH12_STRANGER, peer: FRESH12_PEER },
 } satisfies Record<string, FreshSplit>;
 
 export type FreshSplitName = keyof typeof FRESH_SPLITS;
