@@ -62,6 +62,16 @@ describe('conversation risk with the learned model', () => {
     assert.ok(stranger.some((a) => a.category === 'solicitation' && a.severity === 'high'), 'the same two messages from an unconnected adult');
   });
 
+  it("reads a connected adult's compliment on looks, and a secret with an end date, as everyday", async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    await ingest(adult('gran'), minor('gkid'), connect('gkid', 'gran'), adult('anon'), minor('kid7'));
+    const gran = await ingest(say('gran', 'gkid', "you're so pretty in that photo", 2), say('gran', 'gkid', 'the puppy is a secret until sunday!', 3), say('gran', 'gkid', 'send me a pic of you with him', 4));
+    assert.equal(risky(gran.alerts).length, 0, 'a grandparent: looks, a dated surprise and a photo request raise nothing');
+    const anon = risky((await ingest(say('anon', 'kid7', "you're so pretty", 2), say('anon', 'kid7', 'send me a pic of you', 3))).alerts);
+    assert.ok(anon.some((a) => a.category === 'solicitation' && a.severity === 'high'), 'the same compliment and request from an unconnected adult');
+  });
+
   it("takes the child's replies into account: a refusal raises what follows one level, a stated age is cited", async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

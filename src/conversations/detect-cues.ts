@@ -1,3 +1,4 @@
+import { FRAMES } from './cue-frames.js';
 import { CUES, STAGE_BIT, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 
@@ -13,21 +14,27 @@ export interface Cue {
 interface Compiled {
   /** The cue a match reports: built once and shared (cues are never changed after detection). */
   cue: Readonly<Cue>;
-  re: RegExp;
+  re: RegExp | undefined;
+  /** Each frame's slots, all of which must match (`cue-frames.ts`). */
+  frames: RegExp[][];
   unless?: RegExp | undefined;
 }
+
+const word = (p: string) => `(?:^|[^a-z])(?:${p})(?![a-z])`;
 
 // One alternation per cue and language, compiled once: a message is tested against 52
 // expressions, not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
   (Object.keys(c.patterns) as Cue['lang'][])
-    .filter((l) => c.patterns[l].length > 0)
+    .filter((l) => c.patterns[l].length > 0 || FRAMES[c.code]?.[l]?.length)
     .map((lang) => ({
       cue: Object.freeze({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) }),
-      re: new RegExp(`(?:^|[^a-z])(?:${c.patterns[lang].join('|')})(?![a-z])`),
+      re: c.patterns[lang].length > 0 ? new RegExp(word(c.patterns[lang].join('|'))) : undefined,
+      frames: (FRAMES[c.code]?.[lang] ?? []).map((slots) => slots.map((s) => new RegExp(word(s)))),
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
     })),
 );
+const matches = (c: Compiled, text: string) => (c.re?.test(text) ?? false) || c.frames.some((slots) => slots.every((r) => r.test(text)));
 const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
 
 /**
@@ -37,7 +44,8 @@ const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stag
  * compiling the expression to native code and one scan takes 60 µs instead of 1 (measured).
  */
 const CHUNK = 150;
-const ALL_PATTERNS = CUES.flatMap((c) => Object.values(c.patterns).flat());
+// A frame's first slot stands for it in the scan: a message without it cannot match the frame.
+const ALL_PATTERNS = [...CUES.flatMap((c) => Object.values(c.patterns).flat()), ...Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!)))];
 const ANY: RegExp[] = Array.from({ length: Math.ceil(ALL_PATTERNS.length / CHUNK) }, (_, i) => new RegExp(`(?:^|[^a-z])(?:${ALL_PATTERNS.slice(i * CHUNK, (i + 1) * CHUNK).join('|')})(?![a-z])`));
 const anyCue = (text: string) => {
   for (const re of ANY) if (re.test(text)) return true;
@@ -58,7 +66,7 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   if (anyCue(normalized)) for (const c of COMPILED) {
-    if (seen.has(c.cue.code) || !c.re.test(normalized) || c.unless?.test(normalized)) continue;
+    if (seen.has(c.cue.code) || !matches(c, normalized) || c.unless?.test(normalized)) continue;
     seen.add(c.cue.code);
     cues.push(c.cue);
   }
