@@ -161,13 +161,16 @@ const PRIVATELY: Record<Lang, string> = {
 const LANGS: Lang[] = ['en', 'es', 'pt', 'fr'];
 const each = (f: (l: Lang) => string[][]): Frames => Object.fromEntries(LANGS.map((l) => [l, f(l)]));
 
-/** The frames of each cue code (the cue's stage and detail come from the lexicon). */
+/**
+ * The frames of each cue code (the cue's stage and detail come from the lexicon). The rarest
+ * part comes first: it alone stands for the frame in the scan that most messages stop at.
+ */
 export const FRAMES: Record<string, Frames> = {
-  exposure_threat: each((l) => [[AUDIENCE[l], EXPOSE[l], COERCE[l]], [WILL_SPREAD[l], ALL_OF_IT[l], EVERYONE_YOU_KNOW[l]]]),
+  exposure_threat: each((l) => [[COERCE[l], AUDIENCE[l], EXPOSE[l]], [ALL_OF_IT[l], WILL_SPREAD[l], EVERYONE_YOU_KNOW[l]]]),
   payment_demand: each((l) => [[MONEY[l], DEMAND[l]]]),
   deadline: each((l) => [[TIME_LEFT[l], OR_ELSE[l]], [UNTIL[l]]]),
-  platform_move: each((l) => [[MOVE[l], APPS]]),
-  image_request: each((l) => [[ASK_TO_SEE[l], MEDIA[l], OF_YOU[l]]]),
-  secrecy_request: each((l) => [[TELL_NOBODY[l], ABOUT_US[l]]]),
-  meeting_request: each((l) => [[MEET[l], PRIVATELY[l]]]),
+  platform_move: each((l) => [[APPS, MOVE[l]]]),
+  image_request: each((l) => [[MEDIA[l], OF_YOU[l], ASK_TO_SEE[l]]]),
+  secrecy_request: each((l) => [[ABOUT_US[l], TELL_NOBODY[l]]]),
+  meeting_request: each((l) => [[PRIVATELY[l], MEET[l]]]),
 };

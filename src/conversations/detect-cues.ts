@@ -34,7 +34,7 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
     })),
 );
-const matches = (c: Compiled, text: string) => (c.re?.test(text) ?? false) || c.frames.some((slots) => slots.every((r) => r.test(text)));
+const matches = (c: Compiled, text: string, framesPossible: boolean) => (c.re?.test(text) ?? false) || (framesPossible && c.frames.some((slots) => slots.every((r) => r.test(text))));
 const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
 
 /**
@@ -44,11 +44,12 @@ const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stag
  * compiling the expression to native code and one scan takes 60 µs instead of 1 (measured).
  */
 const CHUNK = 150;
-// A frame's first slot stands for it in the scan: a message without it cannot match the frame.
-const ALL_PATTERNS = [...CUES.flatMap((c) => Object.values(c.patterns).flat()), ...Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!)))];
-const ANY: RegExp[] = Array.from({ length: Math.ceil(ALL_PATTERNS.length / CHUNK) }, (_, i) => new RegExp(`(?:^|[^a-z])(?:${ALL_PATTERNS.slice(i * CHUNK, (i + 1) * CHUNK).join('|')})(?![a-z])`));
-const anyCue = (text: string) => {
-  for (const re of ANY) if (re.test(text)) return true;
+const chunked = (patterns: string[]) => Array.from({ length: Math.ceil(patterns.length / CHUNK) }, (_, i) => new RegExp(word(patterns.slice(i * CHUNK, (i + 1) * CHUNK).join('|'))));
+const ANY = chunked(CUES.flatMap((c) => Object.values(c.patterns).flat()));
+// A frame's first (rarest) slot stands for it: a message without any of them skips every frame.
+const ANY_FRAME = chunked(Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!))));
+const anyOf = (res: RegExp[], text: string) => {
+  for (const re of res) if (re.test(text)) return true;
   return false;
 };
 
@@ -65,8 +66,9 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
   const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
-  if (anyCue(normalized)) for (const c of COMPILED) {
-    if (seen.has(c.cue.code) || !matches(c, normalized) || c.unless?.test(normalized)) continue;
+  const framesPossible = anyOf(ANY_FRAME, normalized);
+  if (framesPossible || anyOf(ANY, normalized)) for (const c of COMPILED) {
+    if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
     seen.add(c.cue.code);
     cues.push(c.cue);
   }
