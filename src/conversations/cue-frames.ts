@@ -36,7 +36,7 @@ const EXPOSE: Record<Lang, string> = {
  * contact list, a promise of ruin, "what you sent".
  */
 const COERCE: Record<Lang, string> = {
-  en: "(?:if (?:you|u) (?:don'?t|dont|do not|won'?t|wont|refuse to|ignore) (?:me|pay|send|do (?:what|as) i|listen|answer|reply|comply)|unless (?:you|u) (?:pay|send|do)|or else|(?:i have|i'?ve got|i got|i saved|i kept) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|videos?|vids|chats|screenshots|contacts|followers|(?:follower|friend|contact)s? list)|ruin (?:your|ur) life|what (?:you|u) sent)",
+  en: "(?:if (?:you|u) (?:don'?t|dont|do not|won'?t|wont|refuse to|ignore) (?:me|pay|send|do (?:what|as) i|listen|answer|reply|comply)|unless (?:you|u) (?:pay|send|do)|or else|(?:i have|i'?ve got|i got|i saved|i kept|i screenshot(?:ted)?) (?:your|ur|all (?:your|ur)) (?:pics|photos|pictures|videos?|vids|chats|screenshots|contacts|followers|(?:follower|friend|contact)s? list)|ruin (?:your|ur) life|what (?:you|u) sent)",
   es: '(?:si no (?:haces lo que|me (?:pagas|mandas|das|obedeces|contestas)|pagas|mandas|obedeces)|a menos que (?:me )?(?:pagues|mandes)|o si no|(?:tengo|guarde) (?:tus (?:fotos|videos|contactos|seguidores)|la lista|tu lista)|arruinar(?:te)? la vida|lo que (?:me )?(?:mandaste|enviaste))',
   pt: '(?:se (?:vc|voce|tu) nao (?:fizer o que|me (?:pagar|mandar)|pagar|mandar|obedecer)|a menos que (?:vc|voce) (?:pague|mande)|tenho (?:suas|tuas) (?:fotos|videos)|tenho a lista|acabar com (?:sua|tua) vida|o que (?:vc|voce) (?:me )?(?:mandou|enviou))',
   fr: "(?:si tu (?:ne fais pas ce que|ne me (?:paies|payes|envoies)|ne paies pas|ne payes pas|n'?obeis pas)|a moins que tu (?:paies|payes|envoies)|j'?ai (?:tes|toutes tes) (?:photos|videos|contacts)|j'?ai la liste|ruiner ta vie|ce que tu (?:m'?)?as envoye)",
@@ -50,16 +50,16 @@ const WILL_SPREAD: Record<Lang, string> = {
   fr: 'je vais (?:tout )?(?:partager|publier|poster|envoyer|balancer|diffuser)',
 };
 const ALL_OF_IT: Record<Lang, string> = {
-  en: '(?:everything|it all|all of it|all (?:your|ur) (?:pics|photos|pictures|videos|chats))',
-  es: '(?:todo|todas tus fotos)',
-  pt: '(?:tudo|todas as suas fotos)',
-  fr: '(?:tout|toutes tes photos)',
+  en: '(?:everything|it all|all of it|(?:all )?(?:your|ur) (?:pics|photos|pictures|videos|chats))',
+  es: '(?:todo|(?:todas )?tus fotos)',
+  pt: '(?:tudo|(?:todas as )?suas fotos)',
+  fr: '(?:tout|(?:toutes )?tes photos)',
 };
 const EVERYONE_YOU_KNOW: Record<Lang, string> = {
-  en: "(?:(?:your|ur) (?:whole |entire )?(?:contact list|contacts|followers|friends? list|school|class)|every(?:one|body) (?:you|u) know)",
+  en: "(?:(?:your|ur) (?:whole |entire )?(?:contact list|contacts|followers|friends? list|school|class)|every(?:one|body) (?:you|u) know|every(?:one|body) on (?:your|ur))",
   es: '(?:(?:todos )?tus (?:contactos|seguidores)|toda tu (?:escuela|clase)|todo el mundo)',
   pt: '(?:(?:todos )?(?:os )?seus (?:contatos|seguidores)|a escola toda|toda a (?:sua )?(?:escola|turma)|todo mundo)',
-  fr: '(?:tes (?:contacts|abonnes)|tout ton (?:college|lycee)|toute ta classe|tout le monde)',
+  fr: '(?:(?:tous )?tes (?:contacts|abonnes)|tout ton (?:college|lycee)|toute ta classe|tout le monde)',
 };
 
 /** Money: an amount, a gift card, a payment app or currency. */
@@ -72,7 +72,7 @@ const MONEY: Record<Lang, string> = {
 
 /** A demand on the sender's own behalf, or the promise that paying ends it. */
 const DEMAND: Record<Lang, string> = {
-  en: "(?:(?:transfer|wire|send|pay|give|buy|get) me|(?:to|for) me|i (?:want|need)|gimme|pay up|(?:goes|go) away|disappears?|i(?:'?ll| will)? delete)",
+  en: "(?:(?:transfer|wire|send|pay|give|buy|get) me|(?:send|buy|get|transfer|wire) (?:\\$ ?)?\\d+|or else|(?:to|for) me|i (?:want|need)|gimme|pay up|(?:goes|go) away|disappears?|i(?:'?ll| will)? delete)",
   es: '(?:(?:transfiere|deposita|manda|envia|paga|da|compra|consigue)me|a mi cuenta|quiero|necesito|se (?:acaba|termina|borra)|(?:lo|las|te) borro)',
   pt: '(?:me (?:transfere|manda|paga|envia|da|compra|arruma|consegue)|(?:pra|para) mim|quero|preciso|(?:isso|tudo) (?:acaba|some|termina)|eu apago)',
   fr: "(?:(?:vire|envoie|paie|paye|donne|achete|trouve|file)[- ]moi|je veux|il me faut|j'?ai besoin|disparait|s'?arrete|j'?efface)",
@@ -80,16 +80,16 @@ const DEMAND: Record<Lang, string> = {
 
 /** A time left, and what happens when it runs out. */
 const TIME_LEFT: Record<Lang, string> = {
-  en: '(?:\\d+|one|two|five|ten|twenty|thirty) (?:min|mins|minutes|hour|hours|hrs?|seconds|secs)',
-  es: '(?:\\d+|una|dos|cinco|diez|veinte|treinta) (?:minutos?|horas?|segundos)',
-  pt: '(?:\\d+|uma|duas|cinco|dez|vinte|trinta) (?:minutos?|horas?|segundos)',
-  fr: '(?:\\d+|une|deux|cinq|dix|vingt|trente) (?:minutes?|heures?|secondes)',
+  en: '(?:(?:\\d+|one|two|five|ten|twenty|thirty) (?:min|mins|minutes|hour|hours|hrs?|seconds|secs)|(?:by|before) (?:tonight|midnight|tomorrow|morning))',
+  es: '(?:(?:\\d+|una|dos|cinco|diez|veinte|treinta) (?:minutos?|horas?|segundos)|(?:para|antes de) (?:esta noche|la medianoche|manana))',
+  pt: '(?:(?:\\d+|uma|duas|cinco|dez|vinte|trinta) (?:minutos?|horas?|segundos)|(?:ate|antes d[ea]) (?:hoje a noite|a meia ?noite|amanha))',
+  fr: "(?:(?:\\d+|une|deux|cinq|dix|vingt|trente) (?:minutes?|heures?|secondes)|(?:avant|d'?ici) (?:ce soir|minuit|demain))",
 };
 const OR_ELSE: Record<Lang, string> = {
-  en: "(?:or (?:i|ill|i'?ll|i will|everyone|they|it|everything) (?:post|send|share|leak|goes? (?:out|online|public)|gets? (?:out|sent|posted)|sees?|will see)|or else)",
-  es: '(?:o (?:lo |las |los |te )?(?:publico|mando|subo|comparto|envio)|o (?:todos|todo el mundo) (?:lo )?(?:ven|veran)|o si no)',
-  pt: '(?:ou (?:eu )?(?:posto|publico|mando|vazo|compartilho)|ou todo mundo (?:vai )?ve|senao)',
-  fr: '(?:ou (?:je )?(?:publie|poste|envoie|balance|partage)|ou tout le monde (?:va )?(?:voit|verra)|sinon)',
+  en: "(?:or (?:i|ill|i'?ll|i will|everyone|they|it|everything) (?:post|send|share|leak|goes? (?:out|online|public)|gets? (?:out|sent|posted)|sees?|will see)|or else|or (?:it'?s|its) (?:over|too late))",
+  es: '(?:o se acabo|o (?:lo |las |los |te )?(?:publico|mando|subo|comparto|envio)|o (?:todos|todo el mundo) (?:lo )?(?:ven|veran)|o si no)',
+  pt: '(?:ou acabou|ou (?:eu )?(?:posto|publico|mando|vazo|compartilho)|ou todo mundo (?:vai )?ve|senao)',
+  fr: "(?:ou c'?est fini|ou (?:je )?(?:publie|poste|envoie|balance|partage)|ou tout le monde (?:va )?(?:voit|verra)|sinon)",
 };
 /** "You have until midnight": a deadline with no number in it; "until tomorrow to hand it in" is a teacher's. */
 const UNTIL: Record<Lang, string> = {
@@ -101,9 +101,9 @@ const UNTIL: Record<Lang, string> = {
 
 /** Going somewhere else: a verb of moving the talk, with an app named anywhere in the message. */
 const MOVE: Record<Lang, string> = {
-  en: "(?:let'?s (?:move|switch|talk|chat|continue)|(?:move|switch|come) (?:to|over to|on)|add (?:me|you|u)|hit me up|dm me|message me|text me|talk (?:on|over)|msg me)",
-  es: '(?:vamonos (?:a|al|pa)|vamos (?:a|al) (?:hablar|pasar)|pasemonos|pasate|hablemos|escribeme|agregame|sigueme|seguime|mejor (?:por|en))',
-  pt: '(?:bora (?:pro|pra|no)|vamos (?:pro|pra)|me chama|me add|me adiciona|passa (?:pro|pra)|fala comigo|me segue)',
+  en: "(?:download|find me|let'?s (?:move|switch|talk|chat|continue)|(?:move|switch|come) (?:to|over to|on)|add (?:me|you|u)|hit me up|dm me|message me|text me|talk (?:on|over)|msg me)",
+  es: '(?:pasemos|vamonos (?:a|al|pa)|vamos (?:a|al) (?:hablar|pasar)|pasemonos|pasate|hablemos|escribeme|agregame|sigueme|seguime|mejor (?:por|en))',
+  pt: '(?:levar isso (?:pro|pra)|bora (?:pro|pra|no)|vamos (?:pro|pra)|me chama|me add|me adiciona|passa (?:pro|pra)|fala comigo|me segue)',
   fr: "(?:on passe (?:sur|a|au)|passons (?:sur|a)|viens (?:sur|a)|ajoute[- ]moi|ecris[- ]moi|parle[- ]moi|on (?:se )?parle (?:sur|par)|on continue (?:sur|par))",
 };
 
