@@ -7,6 +7,7 @@ import { BAND } from '../core/age-band.js';
 import { systemClock } from '../core/clock.js';
 import { createLogger } from '../core/create-logger.js';
 import { loadConfig } from '../config/load-config.js';
+import { CUES } from '../conversations/cue-lexicon.js';
 import { createEngine } from '../engine/create-engine.js';
 import { validateEvent } from '../events/validate-event.js';
 import { createFacts, EDGE, FLAG } from '../facts/facts.js';
@@ -291,7 +292,7 @@ function benchConversations(): void {
   const full = child('./conversation-bench.js', [quick ? '20000' : '200000']) as Ingest;
   const stress = child('./conversation-bench.js', [quick ? '20000' : '100000', '--all-risky']) as Ingest;
   results.conversations = { cues: r, normalizeSteps: steps, ingestConversationRisk: conv, ingest: full, ingestAllRisky: stress };
-  say(`conversation cues (normalise + 13 cues x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`);
+  say(`conversation cues (normalise + ${CUES.length} cues and their frames x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`);
   say(
     `conversation risk in ingest (every message adult to minor: normalisation, cues, message model, state, calibrated combiner, account score): ${fmt(conv.messagesPerSecond)} messages/s; ` +
       `the same ingest with no detectors ${fmt(conv.baselinePerSecond)}/s; ratio ${conv.ratioToBaseline.toFixed(2)}; ${fmt(conv.alerts)} alerts (one message in 25 with a cue) [target ≥ 20,000/s]`,

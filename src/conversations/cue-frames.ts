@@ -8,11 +8,10 @@
  * a frame names the parts and lets the words between them vary. Every slot must match,
  * as whole words, somewhere in the normalised message. Non-graphic by rule.
  */
-import type { CueLang as Lang } from './cue-lexicon.js';
+import { APP_NAMES as APPS, type CueLang as Lang } from './cue-lexicon.js';
 
 export type Frames = Partial<Record<Lang, string[][]>>;
 
-const APPS = '(?:snap|snapchat|telegram|whatsapp|whats|zap|kik|discord|signal|wickr|insta|instagram|tiktok|wechat|viber)';
 
 /** Who the child fears seeing: the people around them. */
 const AUDIENCE: Record<Lang, string> = {

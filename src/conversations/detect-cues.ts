@@ -22,8 +22,8 @@ interface Compiled {
 
 const word = (p: string) => `(?:^|[^a-z])(?:${p})(?![a-z])`;
 
-// One alternation per cue and language, compiled once: a message is tested against 52
-// expressions, not hundreds.
+// One alternation per cue and language, compiled once: a message that passes the scan is
+// tested against one expression per cue and language (and its frames), not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
   (Object.keys(c.patterns) as Cue['lang'][])
     .filter((l) => c.patterns[l].length > 0 || FRAMES[c.code]?.[l]?.length)
