@@ -23,11 +23,11 @@ export function createUnwantedContactDetector(): Detector {
           unknownAge
             ? {
                 code: 'unknown_age_contact',
-                detail: `an account of unknown age messaged a ${bandName(c.minorBand)} account that does not follow, befriend or hold it as a contact`,
+                detail: `an account of unknown age messaged a ${bandName(c.minorBand)} account that does not follow, befriend or hold it as a contact, and shares no family link with it`,
               }
             : {
                 code: 'unconnected_adult_contact',
-                detail: `an adult account${assuranceNote(facts.assurance(senderIdx))} messaged a ${bandName(c.minorBand)} account that does not follow, befriend or hold it as a contact`,
+                detail: `an adult account${assuranceNote(facts.assurance(senderIdx))} messaged a ${bandName(c.minorBand)} account that does not follow, befriend or hold it as a contact, and shares no family link with it`,
               },
         ];
         if (c.minorBand === BAND.under13) {

@@ -18,6 +18,12 @@ const bits = (n: number) => {
   return c;
 };
 const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
+/**
+ * From an adult the platform marks as the child's family, these stages are family life: the
+ * age of a cousin, "are you home alone?", a present, "you look grown up", "i'll pick you up
+ * at 5". The rules see only the rest from them (secrecy, another app, images, threats).
+ */
+const FAMILY_EVERYDAY = STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
 
 interface Assessment {
   category: 'grooming' | 'solicitation' | 'sextortion';
@@ -29,7 +35,7 @@ interface Assessment {
  * The risk of one adult's side of a conversation with a minor, from the stages seen and the
  * context. Explainable by construction: every alert lists the cues and the messages.
  */
-export function assess(mask: number, context: { unconnected: boolean; flagged: boolean; newAccount?: boolean }): Assessment[] {
+export function assess(mask: number, context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean }): Assessment[] {
   const out: Assessment[] = [];
   const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
   if (has(mask, 'sextortion_threat')) {
@@ -40,9 +46,11 @@ export function assess(mask: number, context: { unconnected: boolean; flagged: b
   }
   const grooming = bits(mask & GROOMING_MASK);
   if (has(mask, 'image_request') || has(mask, 'meeting_request')) {
-    // From an adult the child chose to connect with (a relative, a coach), a bare request
-    // for a photo or a meeting is everyday; it counts once another grooming move joins it.
-    if (grooming >= 1 || context.unconnected) out.push({ category: 'solicitation', severity: grooming >= 1 && context.unconnected ? 'high' : 'medium', score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost) });
+    // From an adult the child chose to connect with (a coach, a tutor), a bare request for a
+    // photo or a meeting is everyday; it counts once another grooming move joins it. From
+    // family it takes two: a birthday secret and a photo of the new jacket are family life,
+    // a secret, a move to another app and a photo request are not.
+    if (grooming >= (context.family ? 2 : 1) || context.unconnected) out.push({ category: 'solicitation', severity: grooming >= 1 && context.unconnected ? 'high' : 'medium', score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost) });
   }
   if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
   else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected)) out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
@@ -151,14 +159,17 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
+      const unconnectedNow = unconnected.length > 0;
       const context = {
-        unconnected: unconnected.length > 0,
+        unconnected: unconnectedNow,
+        family: !unconnectedNow && minors.every((to) => facts.isFamily(facts.indexOf(to), senderIdx)),
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
         newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
       };
       const risk = model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
-      // From a relative or a coach, an age question is everyday: their rules see the other stages only.
-      let found = assess(context.unconnected ? st.mask : st.connectedMask, context);
+      // From a coach or a friend of the family, an age question is everyday; from family, more
+      // (FAMILY_EVERYDAY): their rules see the other stages only.
+      let found = assess(context.unconnected ? st.mask : context.family ? st.connectedMask & ~FAMILY_EVERYDAY : st.connectedMask, context);
       if (risk !== undefined) {
         found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
         // The early warning is for adults the child has no connection to, on a message with a
@@ -180,7 +191,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           ...(e.grams?.length ? [{ code: 'model_words', detail: `words the model weighs towards risk: ${e.grams.map((g) => `"${g}"`).join(', ')} (event ${e.eventId}, message score ${(e.p ?? 0).toFixed(2)})` }] : []),
         ]);
         reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
-        if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact' });
+        if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact, and shares no family link with them' });
+        if (context.family) reasons.push({ code: 'family_link', detail: 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted' });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
         if (context.newAccount) reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
         if (many) reasons.push({ code: 'many_unconnected_minors', detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window` });

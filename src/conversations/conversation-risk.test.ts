@@ -72,6 +72,24 @@ describe('conversation risk with the learned model', () => {
     assert.ok(anon.some((a) => a.category === 'solicitation' && a.severity === 'high'), 'the same compliment and request from an unconnected adult');
   });
 
+  it('weighs a family link further than a follow: family life raises nothing, secrecy with another app and a photo request still does', async () => {
+    const engine = await engineWith('builtin');
+    const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
+    // The family link is mutual and may come from either side; the follow is the child's.
+    await ingest(adult('dad'), minor('son'), connect('dad', 'son', 'family'), adult('coach2'), minor('player'), connect('player', 'coach2'), adult('uncle2'), minor('kid8'), connect('kid8', 'uncle2', 'family'));
+    const life = ['are you home alone? there is food in the fridge', 'i can pick you up at 5', "don't tell your mom i gave you extra candy", 'send me a pic of you and your sister'];
+    const dad = await ingest(...life.map((t, i) => say('dad', 'son', t, 2 + i)));
+    assert.equal(risky(dad.alerts).length, 0, 'family: whereabouts, a pick-up, a small secret and a photo raise nothing');
+    const coach = risky((await ingest(...life.map((t, i) => say('coach2', 'player', t, 2 + i)))).alerts);
+    assert.ok(coach.some((a) => a.category === 'solicitation'), 'the same lines from a coach the child follows');
+    const uncle = risky((await ingest(say('uncle2', 'kid8', 'this stays between us', 2), say('uncle2', 'kid8', 'add me on telegram', 3), say('uncle2', 'kid8', 'send me a pic of you', 4))).alerts);
+    const sol = uncle.find((a) => a.category === 'solicitation');
+    assert.ok(sol, `secrecy, another app and a photo from family: ${JSON.stringify(uncle.map((a) => a.category))}`);
+    assert.ok(sol.reasons.some((r) => r.code === 'family_link'), 'the family link is named');
+    const threat = risky((await ingest(say('uncle2', 'kid8', 'i will send your pics to all your friends unless you pay me $200', 5))).alerts);
+    assert.ok(threat.some((a) => a.category === 'sextortion'), 'threats count from anyone');
+  });
+
   it("takes the child's replies into account: a refusal raises what follows one level, a stated age is cited", async () => {
     const engine = await engineWith('builtin');
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));

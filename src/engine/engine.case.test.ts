@@ -50,9 +50,10 @@ for (const dialect of DIALECTS) {
       assert.equal(again.alerts.length, 0);
     });
 
-    it('raises nothing when the minor follows or befriends the adult, or between minors', async () => {
-      await ingest(adult('coach'), minor('k3'), minor('k4'), connect('k3', 'coach', 'follow'), connect('coach', 'k4', 'friend'));
-      const r = await ingest(message('coach', 'k3', at(20)), message('coach', 'k4', at(20)), message('k3', 'k4', at(21)));
+    it('raises nothing when the minor follows or befriends the adult, shares a family link with them, or between minors', async () => {
+      // `family` (a protocol extension) is mutual: the parent's side of the link counts for the child.
+      await ingest(adult('coach'), minor('k3'), minor('k4'), minor('k6'), adult('mum'), connect('k3', 'coach', 'follow'), connect('coach', 'k4', 'friend'), connect('mum', 'k6', 'family'));
+      const r = await ingest(message('coach', 'k3', at(20)), message('coach', 'k4', at(20)), message('k3', 'k4', at(21)), message('mum', 'k6', at(22)));
       assert.deepEqual(r.alerts, []);
     });
 
@@ -147,6 +148,7 @@ for (const dialect of DIALECTS) {
       // Flags, connections and dedupe keys came back: no repeat alerts, same decisions.
       assert.equal(engine.decide({ action: 'view_profile', actor: 'fan', target: 'f1' }).decision, 'block');
       assert.equal(engine.decide({ action: 'message', actor: 'coach', target: 'k3' }).reasons[0]?.code, 'connected_to_minor');
+      assert.equal(engine.decide({ action: 'message', actor: 'mum', target: 'k6' }).reasons[0]?.code, 'connected_to_minor', 'a family link holds both ways after a restart');
       const r = await ingest(message('a1', 'k1', at(300)), message('rex', 'b1', at(300)));
       assert.equal(r.alerts.filter((a) => a.subject.accountId === 'a1').length, 0);
       const e = adult('dup');

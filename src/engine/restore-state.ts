@@ -1,7 +1,7 @@
 import { ASSURANCE, BAND, isMinorCode, packedUtcDate, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { observeId } from '../core/ids.js';
-import { dayOf, EDGE, FLAG, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
+import { dayOf, EDGE, FLAG, isMutualKind, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
 import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages, recentMessagePages } from '../store/load-state.js';
 import type { ConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import type { WardenEvent } from '../events/event-schema.js';
@@ -51,7 +51,7 @@ export async function restoreState(store: Store, state: EngineState, config: War
         continue;
       }
       put(from, to);
-      if (kind === 'friend' && c.state === 'active') put(to, from);
+      if (isMutualKind(kind) && c.state === 'active') put(to, from);
     }
   }
   await store.db

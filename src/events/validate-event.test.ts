@@ -18,6 +18,7 @@ describe('event protocol v1 validation', () => {
       { ...base, type: 'connection.requested', from: 'u1', to: 'u2', kind: 'follow' },
       { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'friend' },
       { ...base, type: 'connection.removed', from: 'u1', to: 'u2', kind: 'contact', surface: 'profile' },
+      { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'family' },
       { ...base, type: 'message.sent', message: { id: 'm1', conversationId: 'c1', from: 'u1', to: ['u2'], text: 'hi', media: [{ id: 'x', kind: 'image', pdq: 'a'.repeat(64), md5: 'B'.repeat(32) }] } },
       { ...base, type: 'media.uploaded', media: { id: 'x', kind: 'video', owner: 'u1', visibility: 'followers', sha256: 'c'.repeat(64) } },
       { ...base, type: 'report.filed', report: { id: 'r1', reporter: 'u2', subject: { accountId: 'u1', messageId: 'm1' }, reason: 'grooming', text: 'asked me to keep it secret' } },

@@ -1,7 +1,7 @@
 import { ASSURANCE, BAND, isMinorCode, packIsoDate } from '../core/age-band.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import type { WriteSet } from '../store/write-set.js';
-import { dayOf, EDGE, REQUESTED_BIT, type Facts } from './facts.js';
+import { dayOf, EDGE, isMutualKind, REQUESTED_BIT, type Facts } from './facts.js';
 
 /**
  * Folds one accepted event into the facts and queues the rows that make the change
@@ -60,8 +60,8 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
         else edges.put(f, t, bits & ~kindBit & ~reqBit, tsMs);
       };
       apply(from, to);
-      // spec: "`friend` is mutual": once created (or removed) it holds in both directions.
-      if (event.kind === 'friend' && event.type !== 'connection.requested') apply(to, from);
+      // spec: "`friend` is mutual" (and so is the `family` extension): once created (or removed) it holds in both directions.
+      if (isMutualKind(event.kind) && event.type !== 'connection.requested') apply(to, from);
       const state = event.type === 'connection.requested' ? 'requested' : event.type === 'connection.created' ? 'active' : 'removed';
       out.connections.push({ from: event.from, to: event.to, kind: event.kind, state, updatedMs: tsMs, requestedMs: state === 'requested' ? tsMs : undefined });
       return;

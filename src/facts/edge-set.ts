@@ -2,7 +2,7 @@
  * Directed edges between account indices with a few bits each, in an open-addressing
  * hash table over typed arrays. Written by hand because the memory target (10 million
  * connections well under 2 GiB) rules out a Map of Sets: that costs ~100 bytes an edge,
- * this costs ~20 (two int32 keys, one byte of bits and a float64 time, at ≤ 0.75 load).
+ * this costs ~21 (two int32 keys, two bytes of bits and a float64 time, at ≤ 0.75 load).
  * Linear probing with backward-shift deletion keeps lookups to a cache line or two and
  * leaves no tombstones behind.
  */
@@ -33,7 +33,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
   while (cap < initialCapacity) cap <<= 1;
   let froms = new Int32Array(cap).fill(EMPTY);
   let tos = new Int32Array(cap);
-  let bitsArr = new Uint8Array(cap);
+  let bitsArr = new Uint16Array(cap);
   let times = new Float64Array(cap);
   let mask = cap - 1;
   let size = 0;
@@ -57,7 +57,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
     mask = cap - 1;
     froms = new Int32Array(cap).fill(EMPTY);
     tos = new Int32Array(cap);
-    bitsArr = new Uint8Array(cap);
+    bitsArr = new Uint16Array(cap);
     times = new Float64Array(cap);
     for (let j = 0; j < oldFroms.length; j++) {
       const f = oldFroms[j]!;

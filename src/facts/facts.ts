@@ -11,11 +11,17 @@ export const EDGE = {
   requestedContact: 32,
   /** from blocked to. */
   block: 64,
+  /** A family link the platform holds (protocol extension, mutual like friend). */
+  family: 128,
+  requestedFamily: 256,
 } as const;
 
-export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact;
+export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact | EDGE.family;
 
-export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact } as const;
+export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact, family: EDGE.requestedFamily } as const;
+
+/** Connection kinds that hold both ways once created (spec: "`friend` is mutual"; `family` too). */
+export const isMutualKind = (kind: string) => kind === 'friend' || kind === 'family';
 
 /**
  * Account flags the gate reads, set by detectors and by actions (rules and reviewers).
@@ -61,8 +67,10 @@ export interface Facts {
   setFlag(idx: number, flag: number): void;
   clearFlag(idx: number, flag: number): void;
 
-  /** Does `from` follow, befriend or hold `to` as a contact? (friend is stored both ways). */
+  /** Does `from` follow, befriend, hold `to` as a contact, or share a family link? (friend and family are stored both ways). */
   isConnected(from: number, to: number): boolean;
+  /** Do the two share a family link (mutual)? */
+  isFamily(from: number, to: number): boolean;
   hasBlocked(from: number, to: number): boolean;
 
   bytes(): number;
@@ -145,6 +153,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
       flagBits[idx] = flagBits[idx]! & ~flag;
     },
     isConnected: (from, to) => (edges.get(from, to) & CONNECTED_BITS) !== 0,
+    isFamily: (from, to) => (edges.get(from, to) & EDGE.family) !== 0,
     hasBlocked: (from, to) => (edges.get(from, to) & EDGE.block) !== 0,
     bytes() {
       // Typed arrays exactly; the id map and strings estimated (V8 does not expose them).

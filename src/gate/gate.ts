@@ -28,11 +28,11 @@ export const REASONS = [
   ['restricted_account', 'the actor is restricted from contact with minors'],
   ['suspicious_account', 'the account is flagged as suspicious and is kept away from minors'],
   ['hidden_from_minors', 'the account is hidden from minors\' recommendations and profile views'],
-  ['unconnected_adult_to_minor', 'an adult may not reach a minor who does not follow, befriend or hold them as a contact'],
-  ['unknown_age_to_minor', 'an account of unknown age may not reach a minor who does not follow, befriend or hold them as a contact'],
+  ['unconnected_adult_to_minor', 'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them'],
+  ['unknown_age_to_minor', 'an account of unknown age may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them'],
   ['unconnected_adult_recommendation', 'adults and minors with no connection are not recommended to each other'],
   ['under13_account', 'an account in this decision is under 13, which most platforms do not allow'],
-  ['connected_to_minor', 'the minor follows, befriends or holds the actor as a contact'],
+  ['connected_to_minor', 'the minor follows, befriends or holds the actor as a contact, or shares a family link with them'],
 ] as const;
 export type ReasonCode = (typeof REASONS)[number][0];
 const BIT = Object.fromEntries(REASONS.map(([code], i) => [code, 1 << i])) as Record<ReasonCode, number>;

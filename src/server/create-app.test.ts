@@ -128,7 +128,7 @@ describe('HTTP API', () => {
       assert.equal(res.statusCode, 200);
       assert.deepEqual(res.json(), {
         decision: 'block',
-        reasons: [{ code: 'unconnected_adult_to_minor', detail: 'an adult may not reach a minor who does not follow, befriend or hold them as a contact' }],
+        reasons: [{ code: 'unconnected_adult_to_minor', detail: 'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them' }],
       });
     });
 

@@ -26,7 +26,7 @@ export interface AccountRow {
 export interface ConnectionRow {
   from: string;
   to: string;
-  kind: 'follow' | 'friend' | 'contact';
+  kind: 'follow' | 'friend' | 'contact' | 'family';
   state: 'requested' | 'active' | 'removed';
   updatedMs: number;
   /** Set on a request; the store keeps the last one through later changes. */

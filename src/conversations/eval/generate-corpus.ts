@@ -69,7 +69,14 @@ function disguise(text: string, rnd: () => number): string {
  * lead-ins of 0–80 messages; and hard negatives of every benign kind (coach, teacher,
  * relative, gaming group, tutor, parent) plus teen–teen and adult–adult flirting.
  */
-export function generateCorpus(split: Split, perFamily: number, seed: number, opts: { grammar?: boolean } = {}): Conversation[] {
+/** The benign families a platform with family links (supervised accounts, declared relatives) marks as family. */
+const FAMILY_FAMILIES = new Set(['relative', 'parent']);
+
+/**
+ * `familyLinks: false` measures a platform that has no family links to send: relatives and
+ * parents then arrive as plain follows, like coaches and tutors.
+ */
+export function generateCorpus(split: Split, perFamily: number, seed: number, opts: { grammar?: boolean; familyLinks?: boolean } = {}): Conversation[] {
   const rnd = prng(seed);
   const phrases = phrasesOf(split);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -80,6 +87,7 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
   const out: Conversation[] = [];
   let n = 0;
 
+  const familyLinks = opts.familyLinks ?? true;
   const make = (family: string, label: Label, lang: Lang, disguised: boolean, from: { id: string; band: string }, to: { id: string; band: string }, connected: boolean, lines: { text: string; risky: boolean; byTarget?: boolean }[]) => {
     const id = `${split}_${family}_${n++}`;
     const t0 = base + n * 3_600_000;
@@ -87,7 +95,8 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
       { id: `${id}_a`, type: 'account.upserted', ts: new Date(t0).toISOString(), account: { id: from.id, ageBand: from.band } },
       { id: `${id}_b`, type: 'account.upserted', ts: new Date(t0).toISOString(), account: { id: to.id, ageBand: to.band } },
     ];
-    if (connected) events.push({ id: `${id}_c`, type: 'connection.created', ts: new Date(t0 + 1000).toISOString(), from: to.id, to: from.id, kind: 'follow' });
+    const kind = familyLinks && FAMILY_FAMILIES.has(family) ? 'family' : 'follow';
+    if (connected) events.push({ id: `${id}_c`, type: 'connection.created', ts: new Date(t0 + 1000).toISOString(), from: to.id, to: from.id, kind });
     const messageIds: string[] = [];
     let firstActionable: number | undefined;
     lines.forEach((l, i) => {

@@ -15,6 +15,7 @@ import type { Split } from './phrases.js';
  */
 const CLI = fileURLToPath(new URL('../../cli/main.js', import.meta.url));
 const RISK = new Set(['grooming', 'solicitation', 'sextortion']);
+const familyLinks = !process.argv.includes('--no-family-links');
 const perFamily = Number(process.argv.find((a) => a.startsWith('--per-family='))?.slice(13) ?? 48);
 
 interface Alert { category: string; conversationId?: string; triggerEventId: string }
@@ -101,9 +102,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && wri
   const only = process.argv.find((a) => a.startsWith('--splits='))?.slice(9).split(',');
   const splits: [Split, number][] = [['tune', 1], ['heldout', 2], ...Object.entries(FRESH_SPLITS).map(([name, f]) => [name as Split, f.seed] as [Split, number])];
   for (const [split, seed] of splits.filter(([s]) => !only || only.includes(s))) {
-    const convs = generateCorpus(split, perFamily, seed);
+    const convs = generateCorpus(split, perFamily, seed, { familyLinks });
     const r = score(convs, replay(convs));
-    process.stdout.write(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family) ==\n`);
+    process.stdout.write(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family${familyLinks ? '' : ', no family links'}) ==\n`);
     process.stdout.write(`precision ${f(r.precision)}  recall ${f(r.recall)}  F0.5 ${f(r.f05)}  F1 ${f(r.f1)}  F-latency ${f(r.fLatency)}  [target F0.5 >= 0.9]\n`);
     process.stdout.write(`category right on ${f(r.categoryAccuracy)} of detections; messages until detection from the first actionable one: median ${r.latencyMedian}, p90 ${r.latencyP90} [target median <= 1]\n`);
     process.stdout.write(`recall by language ${JSON.stringify(r.recallByLanguage)}; by disguise ${JSON.stringify(r.recallByDisguise)}\n`);
