@@ -59,6 +59,24 @@ describe('detectCues', () => {
       ['parlons sur snap', 'platform_move'],
       ["let's chat on discord", 'platform_move'],
       ['my snap is sk8r_kid', 'contact_details'],
+      // Added 2026-11-30 after fresh14 (new wordings as classes, not its lines).
+      ['how young are u really', 'age_question'],
+      ['em que ano vc nasceu?', 'age_question'],
+      ['you deserve somebody who really listens to you', 'compliment_maturity'],
+      ['mas madura que los de tu edad', 'compliment_maturity'],
+      ['personne te comprend comme moi', 'compliment_maturity'],
+      ['i can get you a roblox card', 'gift_offer'],
+      ['let me buy you the battle pass', 'gift_offer'],
+      ['any selfies u could send?', 'image_request'],
+      ['muestrame como te ves', 'image_request'],
+      ['me mostra como vc ta hoje', 'image_request'],
+      ['paso por ti mañana', 'meeting_request'],
+      ['ne parle pas de moi a ta soeur', 'secrecy_request'],
+      ["im counting down now", 'deadline'],
+      ['everybody at your school is gonna see these pics', 'exposure_threat'],
+      ['tu escuela entera va a ver estas fotos', 'exposure_threat'],
+      ['a sua turma inteira vai ver essas fotos', 'exposure_threat'],
+      ['ta classe va voir ces photos', 'exposure_threat'],
     ];
     for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
   });
@@ -88,6 +106,9 @@ describe('detectCues', () => {
     assert.ok(codes('i want a gift card').includes('payment_demand'));
     assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
     assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
+    // The other side of the classes added after fresh14.
+    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal']) assert.deepEqual(codes(t), [], t);
+    assert.ok(!codes('keep our play a secret from the other team').includes('secrecy_request'), "a team's secret from the other side");
   });
 
   it('marks the age question as everyday from an adult the child is connected to, and only it', () => {
