@@ -12,6 +12,7 @@ import { FRESH11, FRESH11_BENIGN, FRESH11_PEER, FRESH11_STRANGER } from './phras
 import { FRESH12, FRESH12_BENIGN, FRESH12_PEER, FRESH12_STRANGER } from './phrases-fresh12.js';
 import { FRESH13, FRESH13_BENIGN, FRESH13_PEER, FRESH13_STRANGER } from './phrases-fresh13.js';
 import { FRESH14, FRESH14_BENIGN, FRESH14_PEER, FRESH14_STRANGER } from './phrases-fresh14.js';
+import { FRESH15, FRESH15_BENIGN, FRESH15_PEER, FRESH15_STRANGER } from './phrases-fresh15.js';
 import type { Bank, Lang } from './phrases.js';
 
 export interface FreshSplit {
@@ -39,6 +40,7 @@ export const FRESH_SPLITS = {
   fresh12: { seed: 14, bank: FRESH12, benign: FRESH12_BENIGN, stranger: FRESH12_STRANGER, peer: FRESH12_PEER },
   fresh13: { seed: 15, bank: FRESH13, benign: FRESH13_BENIGN, stranger: FRESH13_STRANGER, peer: FRESH13_PEER },
   fresh14: { seed: 16, bank: FRESH14, benign: FRESH14_BENIGN, stranger: FRESH14_STRANGER, peer: FRESH14_PEER },
+  fresh15: { seed: 17, bank: FRESH15, benign: FRESH15_BENIGN, stranger: FRESH15_STRANGER, peer: FRESH15_PEER },
 } satisfies Record<string, FreshSplit>;
 
 export type FreshSplitName = keyof typeof FRESH_SPLITS;
