@@ -77,6 +77,22 @@ describe('detectCues', () => {
       ['tu escuela entera va a ver estas fotos', 'exposure_threat'],
       ['a sua turma inteira vai ver essas fotos', 'exposure_threat'],
       ['ta classe va voir ces photos', 'exposure_threat'],
+      // Added 2026-11-30 after fresh15.
+      ['r u still in elementary?', 'age_question'],
+      ['you sound about 13', 'age_question'],
+      ['so smart for someone so young', 'compliment_maturity'],
+      ['tan lista para alguien tan joven', 'compliment_maturity'],
+      ["here's my cell, text me", 'platform_move'],
+      ['made a private group on telegram', 'platform_move'],
+      ['i can meet you outside the mall', 'meeting_request'],
+      ['je pourrais te retrouver devant le cinema', 'meeting_request'],
+      ['your classmates are about to see it all', 'exposure_threat'],
+      ['send the money or i post it', 'payment_demand'],
+      ['pagame o ya veras', 'payment_demand'],
+      ['10 mins, starting now', 'deadline'],
+      ['you have until 9pm', 'deadline'],
+      ['o teu tempo ta acabando', 'deadline'],
+      ['fais une photo maintenant et envoie-la', 'image_request'],
     ];
     for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
   });
@@ -107,7 +123,7 @@ describe('detectCues', () => {
     assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
     assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
     // The other side of the classes added after fresh14.
-    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal']) assert.deepEqual(codes(t), [], t);
+    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal', 'you have until friday to hand it in', 'send me a pic of page 42', 'ya vuelvo, desde ya te digo']) assert.deepEqual(codes(t), [], t);
     assert.ok(!codes('keep our play a secret from the other team').includes('secrecy_request'), "a team's secret from the other side");
   });
 
