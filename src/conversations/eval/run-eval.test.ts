@@ -17,6 +17,22 @@ describe('npm run eval', () => {
     assert.ok(shared.length / held.length < 0.05, `held-out text mostly unseen (${shared.length}/${held.length} shared)`);
   });
 
+  it('links relatives and parents as family, and as plain follows with family links off', () => {
+    const kinds = (familyLinks: boolean) => {
+      const out = new Map<string, Set<string>>();
+      for (const c of generateCorpus('tune', 2, 1, { familyLinks })) {
+        for (const e of c.events as { type: string; kind?: string }[]) if (e.type === 'connection.created') out.set(c.family, (out.get(c.family) ?? new Set()).add(e.kind!));
+      }
+      return out;
+    };
+    const on = kinds(true);
+    assert.deepEqual([...on.get('relative')!], ['family']);
+    assert.deepEqual([...on.get('parent')!], ['family']);
+    assert.deepEqual([...on.get('coach')!], ['follow']);
+    const off = kinds(false);
+    for (const f of ['relative', 'parent', 'coach']) assert.deepEqual([...off.get(f)!], ['follow'], f);
+  });
+
   it('scores precision, recall, F0.5, latency and per-family rates from alerts', () => {
     const convs = generateCorpus('tune', 2, 3);
     const risky = convs.filter((c) => c.label !== 'benign');
