@@ -13,6 +13,7 @@ import { FRESH12, FRESH12_BENIGN, FRESH12_PEER, FRESH12_STRANGER } from './phras
 import { FRESH13, FRESH13_BENIGN, FRESH13_PEER, FRESH13_STRANGER } from './phrases-fresh13.js';
 import { FRESH14, FRESH14_BENIGN, FRESH14_PEER, FRESH14_STRANGER } from './phrases-fresh14.js';
 import { FRESH15, FRESH15_BENIGN, FRESH15_PEER, FRESH15_STRANGER } from './phrases-fresh15.js';
+import { FRESH16, FRESH16_BENIGN, FRESH16_PEER, FRESH16_STRANGER } from './phrases-fresh16.js';
 import type { Bank, Lang } from './phrases.js';
 
 export interface FreshSplit {
@@ -41,6 +42,7 @@ export const FRESH_SPLITS = {
   fresh13: { seed: 15, bank: FRESH13, benign: FRESH13_BENIGN, stranger: FRESH13_STRANGER, peer: FRESH13_PEER },
   fresh14: { seed: 16, bank: FRESH14, benign: FRESH14_BENIGN, stranger: FRESH14_STRANGER, peer: FRESH14_PEER },
   fresh15: { seed: 17, bank: FRESH15, benign: FRESH15_BENIGN, stranger: FRESH15_STRANGER, peer: FRESH15_PEER },
+  fresh16: { seed: 18, bank: FRESH16, benign: FRESH16_BENIGN, stranger: FRESH16_STRANGER, peer: FRESH16_PEER },
 } satisfies Record<string, FreshSplit>;
 
 export type FreshSplitName = keyof typeof FRESH_SPLITS;
