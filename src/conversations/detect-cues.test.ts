@@ -93,6 +93,24 @@ describe('detectCues', () => {
       ['you have until 9pm', 'deadline'],
       ['o teu tempo ta acabando', 'deadline'],
       ['fais une photo maintenant et envoie-la', 'image_request'],
+      // Added 2026-11-30 after fresh16.
+      ['wut age r u', 'age_question'],
+      ['r u even 14', 'age_question'],
+      ['vc tem quantos anos?', 'age_question'],
+      ["t'es en quelle classe", 'age_question'],
+      ['ur so much more mature than ppl my age', 'compliment_maturity'],
+      ["i'll get you the shoes you wanted", 'gift_offer'],
+      ['ill give u $50', 'gift_offer'],
+      ['quieres robux?', 'gift_offer'],
+      ['je t offre la veste que tu voulais', 'gift_offer'],
+      ['can i have a pic?', 'image_request'],
+      ['tu m envoies une photo ?', 'image_request'],
+      ["i'm going to spread your videos all over", 'exposure_threat'],
+      ['tu clase entera lo va a ver', 'exposure_threat'],
+      ['a turma inteira vai ver isso.', 'exposure_threat'],
+      ['je vais balancer tes photos partout', 'exposure_threat'],
+      ["time's nearly up", 'deadline'],
+      ['tienes 10 mins', 'deadline'],
     ];
     for (const [text, code] of cases) assert.ok(codes(text).includes(code), `${text} -> ${codes(text).join(',')}`);
   });
@@ -123,7 +141,8 @@ describe('detectCues', () => {
     assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
     assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
     // The other side of the classes added after fresh14.
-    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal', 'you have until friday to hand it in', 'send me a pic of page 42', 'ya vuelvo, desde ya te digo']) assert.deepEqual(codes(t), [], t);
+    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal', 'you have until friday to hand it in', 'send me a pic of page 42', 'ya vuelvo, desde ya te digo', 'can i get a pic of the trophy', 'tu familia va a ver el partido', 'a turma inteira vai ver o jogo amanha', 'tu m envoies une photo du menu ?']) assert.deepEqual(codes(t), [], t);
+    for (const t of ["don't tell your dad, i got him the tickets he wanted", 'keep it secret from the other guild']) assert.ok(!codes(t).includes('secrecy_request'), t);
     assert.ok(!codes('keep our play a secret from the other team').includes('secrecy_request'), "a team's secret from the other side");
   });
 

@@ -94,14 +94,15 @@ function spacedAndRuns(text: string): string {
 }
 
 /**
- * Chat shorthand for the words the lexicon is written in: "u" and "r" alone, "lemme", "gimme".
+ * Chat shorthand for the words the lexicon is written in: "u" and "r" alone, "lemme", "gimme",
+ * "wat", "ppl".
  * Not "ya": it is Spanish for "already" ("ya sabes", "desde ya") far more often than English for "you".
  */
-const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me' };
-const SHORT = /\b(?:u|r|lemme|gimme)\b/;
+const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me', wat: 'what', wut: 'what', ppl: 'people' };
+const SHORT = /\b(?:u|r|lemme|gimme|wat|wut|ppl)\b/;
 /** French elision typed with a space for the apostrophe: "t envoie", "j ai", "qu on". */
 const ELISION = /(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g;
-const shorthand = (text: string) => (SHORT.test(text) ? text.replace(/\b(?:u|r|lemme|gimme)\b/g, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
+const shorthand = (text: string) => (SHORT.test(text) ? text.replace(/\b(?:u|r|lemme|gimme|wat|wut|ppl)\b/g, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
 
 function finish(text: string): string {
   return shorthand(spacedAndRuns(leet(text)));
