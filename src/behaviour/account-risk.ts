@@ -18,7 +18,7 @@ interface Tally {
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
-const REQUESTED = REQUESTED_BIT.follow | REQUESTED_BIT.friend | REQUESTED_BIT.contact | REQUESTED_BIT.family;
+const REQUESTED = Object.values(REQUESTED_BIT).reduce((m, b) => m | b, 0);
 const MAX_REQUESTS = 500;
 
 export interface AccountRiskOptions {

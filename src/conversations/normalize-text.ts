@@ -99,10 +99,13 @@ function spacedAndRuns(text: string): string {
  * Not "ya": it is Spanish for "already" ("ya sabes", "desde ya") far more often than English for "you".
  */
 const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me', wat: 'what', wut: 'what', ppl: 'people' };
-const SHORT = /\b(?:u|r|lemme|gimme|wat|wut|ppl)\b/;
+const SHORT_WORDS = `\\b(?:${Object.keys(SHORTHAND).join('|')})\\b`;
+// Tested first: most messages hold none, and a test costs less than a replace that finds nothing.
+const SHORT = new RegExp(SHORT_WORDS);
+const SHORT_ALL = new RegExp(SHORT_WORDS, 'g');
 /** French elision typed with a space for the apostrophe: "t envoie", "j ai", "qu on". */
 const ELISION = /(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g;
-const shorthand = (text: string) => (SHORT.test(text) ? text.replace(/\b(?:u|r|lemme|gimme|wat|wut|ppl)\b/g, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
+const shorthand = (text: string) => (SHORT.test(text) ? text.replace(SHORT_ALL, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
 
 function finish(text: string): string {
   return shorthand(spacedAndRuns(leet(text)));

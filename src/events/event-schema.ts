@@ -103,6 +103,7 @@ const envelope = {
 
 // `family` extends protocol version 1 compatibly (spec/events.md): platforms without family links never send it.
 const ConnectionKind = z.enum(['follow', 'friend', 'contact', 'family']);
+export type ConnectionKind = z.output<typeof ConnectionKind>;
 
 const notSelf = <T extends { from: string; to: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.from === v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must differ from "from"' });

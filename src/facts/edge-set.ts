@@ -2,7 +2,7 @@
  * Directed edges between account indices with a few bits each, in an open-addressing
  * hash table over typed arrays. Written by hand because the memory target (10 million
  * connections well under 2 GiB) rules out a Map of Sets: that costs ~100 bytes an edge,
- * this costs ~21 (two int32 keys, two bytes of bits and a float64 time, at ≤ 0.75 load).
+ * this costs 18 bytes a slot (two int32 keys, two bytes of bits, a float64 time), ~24 an edge at ≤ 0.75 load.
  * Linear probing with backward-shift deletion keeps lookups to a cache line or two and
  * leaves no tombstones behind.
  */

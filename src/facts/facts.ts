@@ -1,4 +1,5 @@
 import { BAND, bandAtDate, type BandCode } from '../core/age-band.js';
+import type { ConnectionKind } from '../events/event-schema.js';
 import { createEdgeSet, type EdgeSet } from './edge-set.js';
 
 /** Bits on a directed pair (from → to). `friend` is mutual and is set on both directions. */
@@ -18,10 +19,11 @@ export const EDGE = {
 
 export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact | EDGE.family;
 
-export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact, family: EDGE.requestedFamily } as const;
+// Keyed by the schema's kinds: a kind added to the protocol does not compile until it has its bits.
+export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact, family: EDGE.requestedFamily } as const satisfies Record<ConnectionKind, number>;
 
 /** Connection kinds that hold both ways once created (spec: "`friend` is mutual"; `family` too). */
-export const isMutualKind = (kind: string) => kind === 'friend' || kind === 'family';
+export const isMutualKind = (kind: ConnectionKind) => kind === 'friend' || kind === 'family';
 
 /**
  * Account flags the gate reads, set by detectors and by actions (rules and reviewers).

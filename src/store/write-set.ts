@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
+import type { ConnectionKind } from '../events/event-schema.js';
 
 export interface EventRow {
   id: string;
@@ -26,7 +27,7 @@ export interface AccountRow {
 export interface ConnectionRow {
   from: string;
   to: string;
-  kind: 'follow' | 'friend' | 'contact' | 'family';
+  kind: ConnectionKind;
   state: 'requested' | 'active' | 'removed';
   updatedMs: number;
   /** Set on a request; the store keeps the last one through later changes. */
