@@ -1,4 +1,4 @@
-// Lint for the whole tree. The design's arrows (docs/architecture.md) are import zones here:
+// Lint for the whole tree (docs/contributing.md). The design's arrows are import zones here:
 // today's exceptions live in eslint-suppressions.json, which may only shrink (ESLint fails on
 // a suppression that no longer matches, so a mended arrow must be pruned from it).
 import js from '@eslint/js';
