@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ActionQuerySchema } from '../actions/action-routes.js';
-import { CaseQuerySchema, DecisionBodySchema } from '../cases/case-routes.js';
-import { PolicyBodySchema } from '../rules/rule-routes.js';
-import { AlertQuerySchema } from '../alerts/alert-queries.js';
+import { ActionQuerySchema } from '../actions/action-requests.js';
+import { CaseQuerySchema, DecisionBodySchema } from '../cases/case-requests.js';
+import { PolicyBodySchema } from '../rules/rule-requests.js';
+import { AlertQuerySchema } from '../alerts/alert-requests.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
 import { LIMITS } from '../events/limits.js';
