@@ -1,4 +1,4 @@
-import type { ActionsTable } from '../store/tables.js';
+import type { ActionsTable } from './action-store.js';
 import type { ActionContent } from './plan-actions.js';
 
 /** The body the platform receives for one action (README: "Webhooks"). */

@@ -1,31 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
+import { ActionQuerySchema } from './action-requests.js';
+import { listActions } from './action-store.js';
 import { retryAction } from './retry-action.js';
 import type { RouteContext } from '../server/route-context.js';
-
-export const ACTION_STATUSES = ['pending', 'delivered', 'failed', 'shadow', 'applied'] as const;
-
-export const ActionQuerySchema = z.strictObject({
-  status: z.enum(ACTION_STATUSES).optional(),
-  subject: z.string().min(1).max(128).optional(),
-  caseId: z.string().min(1).max(128).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** The last id of the previous page. */
-  after: z.string().max(128).optional(),
-});
 
 export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/actions', async (req) => {
     ctx.auth.require(req.principal!, ['reviewer', 'child_safety']);
     const q = parseInput(ActionQuerySchema, req.query, 'query');
-    let sel = ctx.store.db.selectFrom('actions').selectAll();
-    if (q.status) sel = sel.where('status', '=', q.status);
-    if (q.subject) sel = sel.where('subject_account', '=', q.subject);
-    if (q.caseId) sel = sel.where('case_id', '=', q.caseId);
-    if (q.after) sel = sel.where('id', '>', q.after);
-    const rows = await sel.orderBy('id').limit(q.limit).execute();
+    const rows = await listActions(ctx.store.db, q);
     return {
       actions: rows.map((a) => ({
         id: a.id,

@@ -1,9 +1,12 @@
+import type { Kysely } from 'kysely';
 import type { AuditInput } from '../audit/audit-chain.js';
 import { newId } from '../core/ids.js';
 import type { FlagChange } from '../engine/create-engine.js';
 import type { RuleMatch } from '../rules/evaluate-policy.js';
 import type { ActionType } from '../rules/policy-schema.js';
+import type { Database } from '../store/tables.js';
 import type { Statement } from '../store/write-set.js';
+import { insertAction } from './action-store.js';
 
 /** What the platform is told about the content an action concerns. */
 export interface ActionContent {
@@ -46,7 +49,7 @@ const FLAG_OF: Partial<Record<ActionType, FlagChange['flag']>> = {
  * status `shadow` and never delivered. Rows are keyed by origin, rule and type, so
  * processing the same alert twice (after a crash) adds nothing.
  */
-export function planActions(matches: readonly RuleMatch[], origin: ActionOrigin, nowMs: number): PlannedActions {
+export function planActions(db: Kysely<Database>, matches: readonly RuleMatch[], origin: ActionOrigin, nowMs: number): PlannedActions {
   const out: PlannedActions = { statements: [], audit: [], flags: [], deliverable: 0 };
   const params = JSON.stringify(origin.content);
   const originKey = origin.alertId ? `alert:${origin.alertId}` : `decision:${origin.decisionId ?? ''}`;
@@ -55,12 +58,26 @@ export function planActions(matches: readonly RuleMatch[], origin: ActionOrigin,
       const live = m.mode === 'live';
       const status = !live ? 'shadow' : a.type === 'require_review' ? 'applied' : 'pending';
       const id = newId('act', nowMs);
-      out.statements.push({
-        sql:
-          'insert into actions (id, dedupe_key, type, mode, status, subject_account, case_id, alert_id, rule_id, policy_version, params, attempts, next_attempt_ms, last_error, created_ms, delivered_ms) ' +
-          'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, null) on conflict (dedupe_key) do nothing',
-        params: [id, `${originKey}|${m.rule.id}|${a.type}`, a.type, m.mode, status, origin.subjectAccountId, origin.caseId, origin.alertId, m.rule.id, origin.policyVersion, params, nowMs, nowMs],
-      });
+      out.statements.push(
+        insertAction(db, {
+          id,
+          dedupe_key: `${originKey}|${m.rule.id}|${a.type}`,
+          type: a.type,
+          mode: m.mode,
+          status,
+          subject_account: origin.subjectAccountId,
+          case_id: origin.caseId,
+          alert_id: origin.alertId,
+          rule_id: m.rule.id,
+          policy_version: origin.policyVersion,
+          params,
+          attempts: 0,
+          next_attempt_ms: nowMs,
+          last_error: null,
+          created_ms: nowMs,
+          delivered_ms: null,
+        }),
+      );
       if (!live) continue;
       if (status === 'pending') out.deliverable++;
       out.audit.push({

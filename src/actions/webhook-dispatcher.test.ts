@@ -107,7 +107,7 @@ describe('webhook dispatcher', () => {
       config: { ...testConfig().actions, webhookUrl: url, webhookSecret: SECRET, timeoutMs: 300, maxAttempts: 3, baseBackoffMs: 1000, ...over },
     });
   const makeActions = async (n: number, subject: string, type: 'restrict_messaging_minors' | 'remove_content' = 'remove_content') => {
-    const planned = planActions(Array.from({ length: n }, (_, i) => rule(`r${i}`, type)), { subjectAccountId: subject, caseId: null, alertId: `alr_${subject}`, policyVersion: 0, actor: 'test', content: { eventIds: ['e1'] } }, clock.now());
+    const planned = planActions(store.db, Array.from({ length: n }, (_, i) => rule(`r${i}`, type)), { subjectAccountId: subject, caseId: null, alertId: `alr_${subject}`, policyVersion: 0, actor: 'test', content: { eventIds: ['e1'] } }, clock.now());
     await engine.apply({ statements: planned.statements, audit: planned.audit, flags: planned.flags });
   };
   const statusOf = async (subject: string) => (await store.db.selectFrom('actions').select(['status', 'attempts', 'last_error']).where('subject_account', '=', subject).execute());

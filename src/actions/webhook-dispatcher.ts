@@ -7,10 +7,11 @@ import type { Clock } from '../core/clock.js';
 import { newId } from '../core/ids.js';
 import type { Engine } from '../engine/create-engine.js';
 import type { Store } from '../store/store.js';
-import type { ActionsTable } from '../store/tables.js';
+import { insertNotice } from '../store/insert-notice.js';
 import type { Statement } from '../store/write-set.js';
 import { VERSION } from '../server/version.js';
 import { actionPayload } from './action-payload.js';
+import { dueActions, markDelivered, markFailed, scheduleRetry, type ActionsTable } from './action-store.js';
 import { signWebhook } from './webhook-signature.js';
 
 export interface WebhookDispatcher extends BackgroundLoop {
@@ -85,7 +86,7 @@ export function createWebhookDispatcher(deps: {
   async function runOnce(): Promise<number> {
     if (!config.webhookUrl || !config.webhookSecret) return 0;
     const nowMs = clock.now();
-    const due = await store.db.selectFrom('actions').selectAll().where('status', '=', 'pending').where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').orderBy('id').limit(batchSize).execute();
+    const due = await dueActions(store.db, nowMs, batchSize);
     if (due.length === 0) return 0;
     const outcomes: Outcome[] = new Array(due.length);
     let next = 0;
@@ -101,18 +102,17 @@ export function createWebhookDispatcher(deps: {
       const o = outcomes[i]!;
       const attempts = a.attempts + 1;
       if (o.kind === 'delivered') {
-        statements.push({ sql: "update actions set status = 'delivered', attempts = ?, delivered_ms = ?, last_error = null where id = ? and status = 'pending'", params: [attempts, doneMs, a.id] });
+        statements.push(markDelivered(store.db, a.id, attempts, doneMs));
         audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
       } else if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
         failed++;
-        statements.push({ sql: "update actions set status = 'failed', attempts = ?, last_error = ? where id = ? and status = 'pending'", params: [attempts, o.error, a.id] });
-        statements.push({
-          sql: 'insert into admin_notices (id, ts_ms, kind, detail) values (?, ?, ?, ?)',
-          params: [newId('ntc', doneMs), doneMs, 'action_failed', JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error })],
-        });
+        statements.push(markFailed(store.db, a.id, attempts, o.error));
+        statements.push(
+          insertNotice(store.db, { id: newId('ntc', doneMs), ts_ms: doneMs, kind: 'action_failed', detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }) }),
+        );
         audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
       } else {
-        statements.push({ sql: "update actions set attempts = ?, next_attempt_ms = ?, last_error = ? where id = ? and status = 'pending'", params: [attempts, doneMs + backoff(attempts - 1), o.error, a.id] });
+        statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
       }
     });
     await engine.apply({ statements, audit });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../core/app-error.js';
 import { zodIssues } from '../events/validate-event.js';
 import type { RouteContext } from '../server/route-context.js';
-import { AlertQuerySchema, getAlert, queryAlerts } from './alert-queries.js';
+import { AlertQuerySchema } from './alert-requests.js';
+import { getAlert, queryAlerts } from './alert-store.js';
 
 export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/alerts', async (req) => {

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { actionStatusCounts } from '../actions/action-store.js';
 import { planActions } from '../actions/plan-actions.js';
 import { createWebhookDispatcher } from '../actions/webhook-dispatcher.js';
 import { signWebhook } from '../actions/webhook-signature.js';
@@ -40,7 +41,7 @@ const rule: RuleMatch = { rule: { id: 'bench', mode: 'live', when: { on: 'alert'
 for (let i = 0; i < n; i += 1000) {
   const statements = [];
   for (let j = i; j < Math.min(n, i + 1000); j++) {
-    statements.push(...planActions([rule], { subjectAccountId: `u_${j}`, caseId: `case_${j}`, alertId: `alr_${j}`, policyVersion: 1, actor: 'bench', content: { eventIds: [`e_${j}`], conversationId: `c_${j}`, category: 'sextortion' } }, Date.now()).statements);
+    statements.push(...planActions(store.db, [rule], { subjectAccountId: `u_${j}`, caseId: `case_${j}`, alertId: `alr_${j}`, policyVersion: 1, actor: 'bench', content: { eventIds: [`e_${j}`], conversationId: `c_${j}`, category: 'sextortion' } }, Date.now()).statements);
   }
   await engine.apply({ statements });
 }
@@ -69,7 +70,7 @@ for (;;) {
   delivered += k;
 }
 const seconds = (performance.now() - t0) / 1000;
-const status = await store.db.selectFrom('actions').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+const status = await actionStatusCounts(store.db);
 receiver.kill('SIGTERM');
 await dispatcher.stop();
 await agent.close();

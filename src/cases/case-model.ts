@@ -1,4 +1,4 @@
-import type { CasesTable } from '../store/tables.js';
+import type { CasesTable } from './case-store.js';
 
 export const CASE_STATUSES = ['open', 'awaiting_context', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -66,9 +66,3 @@ export function caseView(r: CasesTable, nowMs: number): CaseView {
     closedBy: r.closed_by,
   };
 }
-
-/** Every column of a case row, in the order the insert statement takes them. */
-export const CASE_COLUMNS = [
-  'id', 'subject_account', 'status', 'priority', 'queue', 'restricted', 'escalated', 'categories', 'alert_count', 'opened_ms', 'updated_ms', 'due_ms',
-  'claimed_by', 'claim_expires_ms', 'outcome', 'outcome_category', 'outcome_reason', 'closed_ms', 'closed_by',
-] as const satisfies readonly (keyof CasesTable)[];

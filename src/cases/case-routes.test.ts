@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { adult, at, message, minor, nextId } from '../testing/events.js';
+import { statement } from '../store/write-set.js';
 
 describe('/v1/cases, /v1/rules, /v1/actions', () => {
   let t: TestApp;
@@ -99,7 +100,7 @@ describe('/v1/cases, /v1/rules, /v1/actions', () => {
     const pending = (await get('/v1/actions?status=pending', t.keys.reviewer)).json() as { actions: { id: string; type: string }[] };
     assert.ok(pending.actions.length >= 1);
     const id = pending.actions[0]!.id;
-    await t.engine.apply({ statements: [{ sql: "update actions set status = 'failed', attempts = 12, last_error = 'HTTP 500' where id = ?", params: [id] }] });
+    await t.engine.apply({ statements: [statement(t.store.db.updateTable('actions').set({ status: 'failed', attempts: 12, last_error: 'HTTP 500' }).where('id', '=', id))] });
     assert.equal((await post(`/v1/actions/${id}/retry`, t.keys.reviewer)).statusCode, 403);
     const r = await post(`/v1/actions/${id}/retry`, t.keys.admin);
     assert.deepEqual(r.json(), { id, status: 'pending' });

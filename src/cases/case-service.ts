@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditInput } from '../audit/audit-chain.js';
 import { planActions } from '../actions/plan-actions.js';
@@ -12,9 +13,10 @@ import { rulesForDecision, type RuleMatch } from '../rules/evaluate-policy.js';
 import type { ConfirmCategory, DismissReason } from '../rules/policy-schema.js';
 import type { PolicyStore } from '../rules/policy-store.js';
 import type { Store } from '../store/store.js';
-import type { CasesTable } from '../store/tables.js';
+import type { Database } from '../store/tables.js';
 import type { Statement } from '../store/write-set.js';
-import { canSeeRestricted, caseView, CASE_COLUMNS, RESTRICTED_CATEGORIES, type CaseView, type Viewer } from './case-model.js';
+import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES, type CaseView, type Viewer } from './case-model.js';
+import { findCase, insertCase, insertHistory, linkAlert, openCaseOf, updateCase, type CasesTable } from './case-store.js';
 
 export type Decision =
   | { kind: 'confirm'; category: ConfirmCategory; note?: string | undefined }
@@ -62,24 +64,9 @@ export interface CaseServiceDeps {
   onAlertActions?: (caseId: string, actionTypes: string[]) => void;
 }
 
-const CASE_INSERT = `insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`;
-const CASE_UPDATE =
-  'update cases set status = ?, priority = ?, queue = ?, restricted = ?, escalated = ?, categories = ?, alert_count = ?, updated_ms = ?, due_ms = ?, ' +
-  'claimed_by = ?, claim_expires_ms = ?, outcome = ?, outcome_category = ?, outcome_reason = ?, closed_ms = ?, closed_by = ? where id = ?';
-
-function insertCase(c: CasesTable): Statement {
-  return { sql: CASE_INSERT, params: CASE_COLUMNS.map((k) => c[k]) };
-}
-
-function updateCase(c: CasesTable): Statement {
-  return {
-    sql: CASE_UPDATE,
-    params: [c.status, c.priority, c.queue, c.restricted, c.escalated, c.categories, c.alert_count, c.updated_ms, c.due_ms, c.claimed_by, c.claim_expires_ms, c.outcome, c.outcome_category, c.outcome_reason, c.closed_ms, c.closed_by, c.id],
-  };
-}
-
-function history(caseId: string, actor: string, change: string, detail: Record<string, unknown>, nowMs: number): Statement {
-  return { sql: 'insert into case_history (id, case_id, ts_ms, actor, change, detail) values (?, ?, ?, ?, ?, ?)', params: [newId('chg', nowMs), caseId, nowMs, actor, change, JSON.stringify(detail)] };
+/** A history row: each change to a case, by whom, with its detail. */
+function history(db: Kysely<Database>, caseId: string, actor: string, change: string, detail: Record<string, unknown>, nowMs: number, id = newId('chg', nowMs)): Statement {
+  return insertHistory(db, { id, case_id: caseId, ts_ms: nowMs, actor, change, detail: JSON.stringify(detail) });
 }
 
 /** The queue a case sits in: the category of its most urgent alert so far. */
@@ -98,12 +85,13 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const slaMs = (p: number) => config.cases.slaHours[`p${p}` as 'p0'] * 3_600_000;
   const claimMs = config.cases.claimMinutes * 60_000;
 
-  const load = (id: string) => store.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  const { db } = store;
+  const load = (id: string) => findCase(db, id);
   const visible = (c: CasesTable | undefined, v: Viewer) => (c && (c.restricted === 0 || canSeeRestricted(v)) ? c : undefined);
   const claimLive = (c: CasesTable, nowMs: number) => c.claimed_by !== null && c.claim_expires_ms !== null && c.claim_expires_ms > nowMs;
 
   async function commit(c: CasesTable, statements: Statement[], audit: AuditInput[], flags: FlagChange[] = []) {
-    await engine.apply({ statements: [updateCase(c), ...statements], audit, flags });
+    await engine.apply({ statements: [updateCase(db, c), ...statements], audit, flags });
   }
 
   const service: CaseService = {
@@ -122,7 +110,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           if (priority !== undefined) {
             let entry = touched.get(subject);
             if (!entry) {
-              const row = await store.db.selectFrom('cases').selectAll().where('subject_account', '=', subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc').executeTakeFirst();
+              const row = await openCaseOf(db, subject);
               if (row) entry = { row: { ...row }, isNew: false };
             }
             const restricted = RESTRICTED_CATEGORIES.has(alert.category) ? 1 : 0;
@@ -136,31 +124,32 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
                   outcome: null, outcome_category: null, outcome_reason: null, closed_ms: null, closed_by: null,
                 },
               };
-              statements.push(history(id, 'system', 'opened', { alertId: alert.id, priority }, nowMs));
+              statements.push(history(db, id, 'system', 'opened', { alertId: alert.id, priority }, nowMs));
               audit.push({ actor: 'system', action: 'case.opened', subjectAccountId: subject, target: { type: 'case', id }, detail: { alertId: alert.id, priority } });
             } else {
               const r = entry.row;
               if (priority < r.priority) {
-                statements.push(history(r.id, 'system', 'priority_raised', { from: r.priority, to: priority, alertId: alert.id }, nowMs));
+                statements.push(history(db, r.id, 'system', 'priority_raised', { from: r.priority, to: priority, alertId: alert.id }, nowMs));
                 r.priority = priority;
                 r.due_ms = Math.min(r.due_ms, r.opened_ms + slaMs(priority));
               }
               if (r.status === 'awaiting_context') {
                 r.status = 'open';
-                statements.push(history(r.id, 'system', 'context_arrived', { alertId: alert.id }, nowMs));
+                statements.push(history(db, r.id, 'system', 'context_arrived', { alertId: alert.id }, nowMs));
               }
               r.restricted = Math.max(r.restricted, restricted);
               r.queue = moreUrgentQueue(r.queue, alert.category);
               if (!r.categories.split(',').includes(alert.category)) r.categories += `,${alert.category}`;
-              statements.push(history(r.id, 'system', 'alert_added', { alertId: alert.id }, nowMs));
+              statements.push(history(db, r.id, 'system', 'alert_added', { alertId: alert.id }, nowMs));
             }
             entry.row.alert_count++;
             entry.row.updated_ms = nowMs;
             touched.set(subject, entry);
             caseId = entry.row.id;
-            statements.push({ sql: 'insert into case_alerts (alert_id, case_id, added_ms) values (?, ?, ?) on conflict (alert_id) do nothing', params: [alert.id, caseId, nowMs] });
+            statements.push(linkAlert(db, alert.id, caseId, nowMs));
           }
           const planned = planActions(
+            db,
             matches,
             {
               subjectAccountId: subject, caseId, alertId: alert.id, policyVersion, actor: 'system:rules',
@@ -179,7 +168,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           }
         }
         // Case rows first: history and action rows refer to them.
-        const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(e.row) : updateCase(e.row)));
+        const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(db, e.row) : updateCase(db, e.row)));
         await engine.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
         if (deliverable > 0) deps.onDeliverable?.();
         for (const [caseId, types] of liveByCase) deps.onAlertActions?.(caseId, [...types]);
@@ -198,7 +187,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         if (c.status === 'closed') return err({ kind: 'closed' as const });
         if (claimLive(c, nowMs) && c.claimed_by !== viewer.actor) return err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! });
         const next = { ...c, claimed_by: viewer.actor, claim_expires_ms: nowMs + claimMs, updated_ms: nowMs };
-        await commit(next, [history(c.id, viewer.actor, 'claimed', { until: next.claim_expires_ms }, nowMs)], [
+        await commit(next, [history(db, c.id, viewer.actor, 'claimed', { until: next.claim_expires_ms }, nowMs)], [
           { actor: viewer.actor, action: 'case.claimed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } },
         ]);
         return ok(caseView(next, nowMs));
@@ -211,7 +200,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const nowMs = clock.now();
         if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) return err({ kind: 'not_claimed' as const });
         const next = { ...c, claimed_by: null, claim_expires_ms: null, updated_ms: nowMs };
-        await commit(next, [history(c.id, viewer.actor, 'released', {}, nowMs)], [{ actor: viewer.actor, action: 'case.released', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }]);
+        await commit(next, [history(db, c.id, viewer.actor, 'released', {}, nowMs)], [{ actor: viewer.actor, action: 'case.released', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }]);
         return ok(caseView(next, nowMs));
       }),
 
@@ -248,7 +237,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
             next.status = 'awaiting_context';
             break;
         }
-        const statements = [history(c.id, viewer.actor, `decided:${d.kind}`, detail, nowMs)];
+        const decisionId = newId('chg', nowMs);
+        const statements = [history(db, c.id, viewer.actor, `decided:${d.kind}`, detail, nowMs, decisionId)];
         const audit: AuditInput[] = [{ actor: viewer.actor, action: `case.${d.kind === 'request_context' ? 'context_requested' : d.kind === 'confirm' ? 'confirmed' : d.kind === 'dismiss' ? 'dismissed' : 'escalated'}`, subjectAccountId: c.subject_account, target: { type: 'case', id: c.id }, detail }];
         const flags: FlagChange[] = [];
         let deliverable = 0;
@@ -257,8 +247,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           const current = await policies.current();
           const matches = rulesForDecision(current.policy, { outcome, category: d.kind === 'confirm' ? d.category : undefined });
           const planned = planActions(
+            db,
             matches,
-            { subjectAccountId: c.subject_account, caseId: c.id, alertId: null, decisionId: statements[0]!.params[0] as string, policyVersion: current.version, actor: viewer.actor, content: { category: d.kind === 'confirm' ? d.category : undefined } },
+            { subjectAccountId: c.subject_account, caseId: c.id, alertId: null, decisionId, policyVersion: current.version, actor: viewer.actor, content: { category: d.kind === 'confirm' ? d.category : undefined } },
             nowMs,
           );
           statements.push(...planned.statements);

@@ -8,7 +8,7 @@ import { createStore, type Store } from '../store/store.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
 import { BASE_MS, adult, at, message, minor, nextId, silentLogger, testConfig, valid } from '../testing/events.js';
 import type { Viewer } from './case-model.js';
-import { listCases } from './case-queries.js';
+import { listCases } from './case-store.js';
 
 /*
  * Alerts to cases to actions on each database: the rule runner, case grouping, the gate

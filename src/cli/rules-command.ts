@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { alertsAfter } from '../alerts/alert-store.js';
 import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
 import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
@@ -34,9 +35,7 @@ async function* alertsFromStore(location: string): AsyncIterable<Alert> {
   const store = await createStore(location, { writerThread: false });
   try {
     for await (const page of store.pages<{ id: string; body: string }>((after, limit) => {
-      let q = store.db.selectFrom('alerts').select(['id', 'body']).orderBy('id').limit(limit);
-      if (after) q = q.where('id', '>', after.id);
-      return q.execute();
+      return alertsAfter(store.db, after?.id, limit);
     })) {
       for (const r of page) yield AlertSchema.parse(JSON.parse(r.body));
     }

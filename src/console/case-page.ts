@@ -1,7 +1,7 @@
 import type { AccountRisk } from '../behaviour/score-signals.js';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { CaseView } from '../cases/case-model.js';
-import type { CaseDetail } from '../cases/case-queries.js';
+import type { CaseDetail } from '../cases/case-store.js';
 import { CONFIRM_CATEGORIES, DISMISS_REASONS } from '../rules/policy-schema.js';
 import type { AccountContext, TimelineEvent } from './case-data.js';
 import { html, type Html } from './html.js';

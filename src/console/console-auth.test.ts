@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { createReviewer, disableReviewer } from './reviewer-store.js';
+import { statement } from '../store/write-set.js';
 
 const PASSWORD = 'a long enough password';
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -85,7 +86,11 @@ describe('console sign-in and sessions', () => {
 
   it('shows actions that failed for good, with a banner on the queue; only admins retry them', async () => {
     await t.engine.apply({
-      statements: [{ sql: "insert into actions (id, dedupe_key, type, mode, status, subject_account, params, attempts, next_attempt_ms, last_error, created_ms) values ('act_f1', 'k1', 'remove_content', 'live', 'failed', 'u_x', '{}', 12, 0, 'HTTP 500', 1)", params: [] }],
+      statements: [
+        statement(
+          t.store.db.insertInto('actions').values({ id: 'act_f1', dedupe_key: 'k1', type: 'remove_content', mode: 'live', status: 'failed', subject_account: 'u_x', params: '{}', attempts: 12, next_attempt_ms: 0, last_error: 'HTTP 500', created_ms: 1 }),
+        ),
+      ],
     });
     const { cookie, csrf } = await session('ana');
     const queue = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });

@@ -3,10 +3,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failureToError, type CaseFailure } from '../cases/case-service.js';
-import { DecisionBodySchema, toDecision } from '../cases/case-routes.js';
+import { CaseQuerySchema, DecisionBodySchema, toDecision } from '../cases/case-requests.js';
 import { canSeeRestricted, caseView } from '../cases/case-model.js';
-import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-queries.js';
-import { CaseQuerySchema } from '../cases/case-routes.js';
+import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-store.js';
 import type { RouteContext } from '../server/route-context.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
 import { accountContext, caseTimeline } from './case-data.js';
@@ -14,11 +13,14 @@ import { casePage } from './case-page.js';
 import { consoleAuth } from './console-auth.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { mediaRoutes } from './media-reveal.js';
+import { mediaRevealRoutes } from './media-reveal.js';
+import { revealsOn } from './reviewer-store.js';
 import { retryAction } from '../actions/retry-action.js';
+import { actionsWithStatus, failedActionCount } from '../actions/action-store.js';
 import { queuePage } from './queue-page.js';
 import { reportPage } from './report-page.js';
 import { canHandleReports } from '../reporting/report-service.js';
+import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
@@ -59,8 +61,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
     const today = () => new Date(ctx.clock.now()).toISOString().slice(0, 10);
     const exposure = async (reviewerId: string) => {
-      const r = await ctx.store.db.selectFrom('reviewer_exposure').select('reveals').where('reviewer_id', '=', reviewerId).where('day', '=', today()).executeTakeFirst();
-      return { today: r?.reveals ?? 0, warnAt: ctx.config.console.dailyExposureWarning };
+      return { today: await revealsOn(ctx.store.db, reviewerId, today()), warnAt: ctx.config.console.dailyExposureWarning };
     };
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
@@ -79,9 +80,9 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const [counts, page, failed] = await Promise.all([
         queueCounts(ctx.store.db, u.viewer, nowMs),
         listCases(ctx.store.db, { ...q, limit: Math.min(q.limit, 100) }, u.viewer, nowMs),
-        ctx.store.db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed').executeTakeFirst(),
+        failedActionCount(ctx.store.db),
       ]);
-      return send(req, reply, 'Queue', queuePage({ counts, cases: page.cases, nextCursor: page.nextCursor, queue: q.queue, status: q.status ?? 'open', nowMs, failedActions: Number(failed?.n ?? 0) }));
+      return send(req, reply, 'Queue', queuePage({ counts, cases: page.cases, nextCursor: page.nextCursor, queue: q.queue, status: q.status ?? 'open', nowMs, failedActions: failed }));
     });
 
     scope.get<{ Params: { id: string }; Querystring: { msg?: string } }>('/console/cases/:id', async (req, reply) => {
@@ -93,7 +94,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id)]);
       await ctx.engine.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
-      const report = canHandleReports(u.viewer) ? await ctx.store.db.selectFrom('cybertip_reports').select(['id', 'status']).where('case_id', '=', row.id).orderBy('created_ms', 'desc').executeTakeFirst() : undefined;
+      const report = canHandleReports(u.viewer) ? await latestReportOf(ctx.store.db, row.id) : undefined;
       const scorer = ctx.engine.state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
       const risk = scorer?.riskOf(row.subject_account, ctx.engine.state.facts, nowMs);
       return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined, risk }));
@@ -125,13 +126,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     scope.get<{ Querystring: { status?: string } }>('/console/actions', async (req, reply) => {
       const u = req.consoleUser!;
       const status = req.query.status === 'pending' ? 'pending' : 'failed';
-      let q = ctx.store.db
-        .selectFrom('actions')
-        .leftJoin('cases', 'cases.id', 'actions.case_id')
-        .select(['actions.id', 'actions.type', 'actions.subject_account', 'actions.attempts', 'actions.last_error', 'actions.created_ms', 'actions.case_id'])
-        .where('actions.status', '=', status);
-      if (!canSeeRestricted(u.viewer)) q = q.where((eb) => eb.or([eb('cases.restricted', 'is', null), eb('cases.restricted', '=', 0)]));
-      const rows = await q.orderBy('actions.created_ms', 'desc').limit(200).execute();
+      const rows = await actionsWithStatus(ctx.store.db, status, canSeeRestricted(u.viewer), 200);
       const isAdmin = u.reviewer.roles.includes('admin');
       return send(
         req,
@@ -194,6 +189,6 @@ ${rows.map(
       return reply.redirect(`/console/reports/${r.id}`, 303);
     });
 
-    mediaRoutes(scope, ctx);
+    mediaRevealRoutes(scope, ctx);
   });
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { caseAlertBodies } from '../cases/case-store.js';
 import { readMediaBytes } from '../reporting/read-media-bytes.js';
 import type { RouteContext } from '../server/route-context.js';
 import { caseMediaRef } from './case-data.js';
+import { countReveal } from './reviewer-store.js';
 
 /** Enough of a content type for the browser to render it; anything else is sent as bytes. */
 function sniff(b: Buffer): string {
@@ -20,19 +22,14 @@ function sniff(b: Buffer): string {
  * towards the reviewer's daily exposure and is audited before any byte is sent. POST, so
  * that it carries the CSRF token and no prefetch or image tag can trigger it.
  */
-export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
+export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { id: string; eventId: string; mediaId: string } }>('/console/cases/:id/media/:eventId/:mediaId', async (req, reply) => {
     const u = req.consoleUser!;
     const row = await ctx.services.cases.get(req.params.id, u.viewer);
     if (!row) return reply.code(404).type('text/plain').send('no such case');
-    const cited = await ctx.store.db
-      .selectFrom('case_alerts')
-      .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
-      .select('alerts.body')
-      .where('case_alerts.case_id', '=', row.id)
-      .execute();
-    const isCited = cited.some((a) => {
-      const alert = JSON.parse(a.body) as { evidence: string[]; triggerEventId: string };
+    const cited = await caseAlertBodies(ctx.store.db, row.id);
+    const isCited = cited.some((body) => {
+      const alert = JSON.parse(body) as { evidence: string[]; triggerEventId: string };
       return alert.triggerEventId === req.params.eventId || alert.evidence.includes(req.params.eventId);
     });
     const ref = isCited ? await caseMediaRef(ctx.store.db, req.params.eventId, req.params.mediaId) : undefined;
@@ -41,12 +38,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
     const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
     await ctx.engine.apply({
-      statements: [
-        {
-          sql: 'insert into reviewer_exposure (reviewer_id, day, reveals) values (?, ?, 1) on conflict (reviewer_id, day) do update set reveals = reviewer_exposure.reveals + 1',
-          params: [u.reviewer.id, day],
-        },
-      ],
+      statements: [countReveal(ctx.store.db, u.reviewer.id, day)],
       audit: [{ actor: u.viewer.actor, action: 'media.revealed', subjectAccountId: row.subject_account, target: { type: 'media', id: ref.id }, detail: { caseId: row.id, eventId: req.params.eventId } }],
     });
     return reply.type(sniff(bytes)).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);

@@ -1,5 +1,5 @@
 import type { CaseView } from '../cases/case-model.js';
-import type { QueueCount } from '../cases/case-queries.js';
+import type { QueueCount } from '../cases/case-store.js';
 import { html } from './html.js';
 
 const rel = (iso: string, nowMs: number) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../store/tables.js';
+import { statement, type Statement } from '../store/write-set.js';
 import { hashPassword } from './password.js';
 
 /** Console roles. `child_safety` sees known-image cases and their media; `legal` reads evidence (reporting). */
@@ -50,3 +51,18 @@ export async function disableReviewer(db: Kysely<Database>, username: string, no
   if (reviewer) await db.deleteFrom('console_sessions').where('reviewer_id', '=', reviewer.id).execute();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** How many media items the reviewer revealed on `day` (YYYY-MM-DD, UTC). */
+export async function revealsOn(db: Kysely<Database>, reviewerId: string, day: string): Promise<number> {
+  const r = await db.selectFrom('reviewer_exposure').select('reveals').where('reviewer_id', '=', reviewerId).where('day', '=', day).executeTakeFirst();
+  return r?.reveals ?? 0;
+}
+
+/** One more reveal on the reviewer's day, committed with the reveal's audit entry. */
+export const countReveal = (db: Kysely<Database>, reviewerId: string, day: string): Statement =>
+  statement(
+    db
+      .insertInto('reviewer_exposure')
+      .values({ reviewer_id: reviewerId, day, reveals: 1 })
+      .onConflict((oc) => oc.columns(['reviewer_id', 'day']).doUpdateSet((eb) => ({ reveals: eb('reviewer_exposure.reveals', '+', 1) }))),
+  );

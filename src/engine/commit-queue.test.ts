@@ -13,7 +13,7 @@ describe('commit queue', () => {
     // awaited between: the continuation runs before the queue's own bookkeeping does.
     for (let i = 1; i <= 5; i++) {
       const ws = new WriteSet();
-      for (let j = 0; j < i; j++) ws.statements.push({ sql: 'select 1', params: [] });
+      for (let j = 0; j < i; j++) ws.statements.push({ sql: 'select 1', parameters: [] });
       await q.enqueue(ws);
     }
     assert.deepEqual(written, [1, 2, 3, 4, 5]);

@@ -12,6 +12,7 @@ import type { Detector } from '../core/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { createFacts, type Facts } from '../facts/facts.js';
 import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
+import { deleteFlag } from '../store/delete-flag.js';
 import type { Store } from '../store/store.js';
 import { createHashMatchDetector } from '../media/hash-match-detector.js';
 import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
@@ -277,7 +278,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         ws.flags.push({ accountId: f.accountId, flag: f.flag, source: f.source, reason: f.reason, tsMs: nowMs });
       } else {
         state.facts.clearFlag(idx, FLAG[f.flag]);
-        ws.statements.push({ sql: 'delete from flags where account_id = ? and flag = ?', params: [f.accountId, f.flag] });
+        ws.statements.push(deleteFlag(store.db, f.accountId, f.flag));
       }
     }
     for (const st of change.statements ?? []) ws.statements.push(st);

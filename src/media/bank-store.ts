@@ -1,24 +1,12 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../store/tables.js';
+import type { BankCreateSchema, BankUpdateSchema } from './media-requests.js';
 import type { ListedHash } from './bank-list-format.js';
 import type { BankInfo, EntryInfo } from './media-matcher.js';
 import type { SignalType } from './hasher.js';
-
-export const BankCreateSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ . - (starting with a letter or digit)' }),
-  kind: z.enum(['positive', 'negative']).default('positive'),
-  pdqThreshold: z.number().int().min(0).max(63).optional(),
-  description: z.string().max(2000).optional(),
-});
-
-export const BankUpdateSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  pdqThreshold: z.number().int().min(0).max(63).optional(),
-  description: z.string().max(2000).optional(),
-});
 
 export interface BankRecord extends BankInfo {
   description: string | null;

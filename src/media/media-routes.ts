@@ -1,38 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import { zodIssues } from '../events/validate-event.js';
 import { parseInput } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { checkHash, formatBankCsv, formatHmaLocalFile, parseBankCsv, parseHmaLocalFile, type ListedHash } from './bank-list-format.js';
-import { addEntries, BankCreateSchema, BankUpdateSchema, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
+import { addEntries, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
 import { md5Hasher, sha256Hasher } from './digest-hashers.js';
-import { SIGNAL_TYPES } from './hasher.js';
 import type { MediaSignals } from './media-matcher.js';
+import { BankCreateSchema, BankUpdateSchema, EntryInput, EntryQuerySchema, ExportFormatSchema, ImportBody, MatchBody, QuarantineBodySchema } from './media-requests.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
 const parse = parseInput;
-
-export const EntryInput = z.strictObject({
-  signalType: z.enum(SIGNAL_TYPES),
-  value: z.string().max(128),
-  note: z.string().max(1000).optional(),
-  source: z.string().max(200).optional(),
-  addedAt: z.iso.datetime({ offset: true }).optional(),
-});
-
-export const MatchBody = z.strictObject({
-  pdq: z.string().max(128).optional(),
-  md5: z.string().max(128).optional(),
-  sha256: z.string().max(128).optional(),
-  banks: z.array(z.string().max(64)).max(100).optional(),
-});
-
-export const ImportBody = z.strictObject({
-  format: z.enum(['hma', 'csv']),
-  signalType: z.enum(SIGNAL_TYPES).optional().describe('for HMA files of bare hashes'),
-  content: z.string(),
-});
 
 /**
  * Known-image matching over HTTP: `POST /v1/hash` and `POST /v1/match` (bytes as
@@ -135,7 +113,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ctx.auth.require(req.principal!, ['reviewer']);
     const bank = await bankOr404(req.params.id);
     const q = parse(
-      z.strictObject({ state: z.enum(['active', 'removed', 'quarantined', 'all']).default('active'), limit: z.coerce.number().int().min(1).max(5000).default(500), after: z.coerce.number().int().min(0).optional() }),
+      EntryQuerySchema,
       req.query,
       'query',
     );
@@ -181,7 +159,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId/quarantine', async (req) => {
     ctx.auth.require(req.principal!, ['admin']);
     const bank = await bankOr404(req.params.id);
-    const body = parse(z.strictObject({ quarantined: z.boolean() }), req.body, 'quarantine request');
+    const body = parse(QuarantineBodySchema, req.body, 'quarantine request');
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now()))) throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
     ctx.engine.state.matcher.setQuarantined(entryId, body.quarantined);
@@ -203,7 +181,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/v1/banks/:id/export', async (req, reply) => {
     ctx.auth.require(req.principal!, ['reviewer']);
     const bank = await bankOr404(req.params.id);
-    const format = parse(z.enum(['hma', 'csv']).default('csv'), req.query.format, 'format');
+    const format = parse(ExportFormatSchema, req.query.format, 'format');
     const all: ListedHash[] = [];
     let after: number | undefined;
     for (;;) {

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { WardenConfig } from '../config/config-schema.js';
-import { caseDetail } from '../cases/case-queries.js';
+import { caseDetail } from '../cases/case-store.js';
 import { caseTimeline } from '../console/case-data.js';
 import type { ConfirmCategory } from '../rules/policy-schema.js';
-import type { CasesTable, Database } from '../store/tables.js';
+import type { CasesTable } from '../cases/case-store.js';
+import type { Database } from '../store/tables.js';
 import { INCIDENT_TYPE_OF, INCIDENT_TYPES } from './ncmec/incident-types.js';
 import { TEXT_MAX, type ReportDraftInput } from './ncmec/report-draft.js';
+import { accountsByIds, ipEventsOf, priorReportIds } from './report-store.js';
 
 const MINOR_BANDS = new Set(['under13', '13-15', '16-17']);
 
@@ -37,7 +39,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
   const ids = new Set<string>([c.subject_account]);
   for (const a of detail.alerts) for (const r of a.relatedAccountIds ?? []) ids.add(r);
   for (const e of cited) for (const t of e.to ?? []) ids.add(t);
-  const accounts = new Map((await db.selectFrom('accounts').selectAll().where('id', 'in', [...ids]).execute()).map((a) => [a.id, a]));
+  const accounts = new Map((await accountsByIds(db, [...ids])).map((a) => [a.id, a]));
   const isMinor = (id: string) => {
     const a = accounts.get(id);
     return a !== undefined && (MINOR_BANDS.has(a.age_band ?? '') || (a.birth_date !== null && ageOn(a.birth_date, nowMs) < 18));
@@ -50,7 +52,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
   };
 
   // Where the platform saw the account from (account.upserted ipCaptureEvents), latest 20.
-  const ips = await db.selectFrom('account_ip_events').selectAll().where('account_id', '=', c.subject_account).orderBy('ts_ms', 'desc').limit(20).execute();
+  const ips = await ipEventsOf(db, c.subject_account, 20);
   const EVENT_NAME = { login: 'Login', registration: 'Registration', purchase: 'Purchase', upload: 'Upload', other: 'Other' } as const;
   const ipCaptureEvent = ips.map((r) => ({
     ipAddress: r.ip_address,
@@ -60,7 +62,7 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
     ...(r.possible_proxy !== null ? { possibleProxy: r.possible_proxy === 1 } : {}),
   }));
   // Earlier CyberTipline reports about the same account that NCMEC accepted.
-  const prior = await db.selectFrom('cybertip_reports').select('ncmec_report_id').where('subject_account', '=', c.subject_account).where('status', '=', 'submitted').where('ncmec_report_id', 'is not', null).execute();
+  const prior = await priorReportIds(db, c.subject_account);
   const priorCTReports = prior.map((p) => Number(p.ncmec_report_id)).filter((n) => Number.isSafeInteger(n) && n > 0);
   const suspended = detail.actions.find((a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live');
   const firstTs = [...timeline.map((e) => e.ts), ...detail.alerts.map((a) => a.ts)].sort()[0] ?? new Date(nowMs).toISOString();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { adult, at, message, minor } from '../testing/events.js';
 import { validateAgainstSchema } from './ncmec/validate-xml.js';
+import { statement } from '../store/write-set.js';
 
 const XSD = fileURLToPath(new URL('../../../shared/testdata/cybertipline/cyber_tipline.xsd', import.meta.url));
 
@@ -24,7 +25,13 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     while ((await t.services.runner.runOnce()) > 0);
     caseId = ((await t.app.inject({ method: 'GET', url: '/v1/cases', headers: bearer(t.keys.child_safety) })).json() as { cases: { id: string }[] }).cases[0]!.id;
     // An earlier report about the same account, accepted by NCMEC.
-    await t.engine.apply({ statements: [{ sql: "insert into cybertip_reports (id, case_id, subject_account, status, draft, ncmec_report_id, attempts, created_by, created_ms, updated_ms) values ('rpt_old', 'case_old', 'grown', 'submitted', '{}', '555001', 0, 'test', 1, 1)", params: [] }] });
+    await t.engine.apply({
+      statements: [
+        statement(
+          t.store.db.insertInto('cybertip_reports').values({ id: 'rpt_old', case_id: 'case_old', subject_account: 'grown', status: 'submitted', draft: '{}', ncmec_report_id: '555001', attempts: 0, created_by: 'test', created_ms: 1, updated_ms: 1 }),
+        ),
+      ],
+    });
   });
   after(() => t.close());
 

@@ -1,15 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { keyViewer } from '../cases/case-routes.js';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
+import { ReportQuerySchema } from './report-requests.js';
 import { reportView } from './report-service.js';
-
-const ReportQuerySchema = z.strictObject({
-  status: z.enum(['draft', 'approved', 'submitting', 'submitted', 'failed', 'retracted']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { listReports } from './report-store.js';
 
 /** SECURITY: reports and their drafts are for child_safety and legal (and admins) only; every read is audited. */
 export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -29,9 +25,7 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/reports', async (req) => {
     viewerOf(req);
     const q = parseInput(ReportQuerySchema, req.query, 'query');
-    let sel = ctx.store.db.selectFrom('cybertip_reports').selectAll();
-    if (q.status) sel = sel.where('status', '=', q.status);
-    const rows = await sel.orderBy('created_ms', 'desc').limit(q.limit).execute();
+    const rows = await listReports(ctx.store.db, q);
     return { reports: rows.map((r) => ({ ...reportView(r), draft: undefined })) };
   });
 

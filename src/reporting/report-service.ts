@@ -9,11 +9,12 @@ import { createMutex } from '../core/mutex.js';
 import { zodIssues } from '../events/validate-event.js';
 import type { Engine } from '../engine/create-engine.js';
 import type { Store } from '../store/store.js';
-import type { CybertipReportsTable } from '../store/tables.js';
+import { findCase } from '../cases/case-store.js';
 import { draftFromCase } from './draft-from-case.js';
 import { buildReportXml } from './ncmec/build-report-xml.js';
 import { checkReport } from './ncmec/check-report.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
+import { activeReportOf, approveDraft, findReport, insertDraft, insertReportFile, updateDraft, type CybertipReportsTable } from './report-store.js';
 
 /** SECURITY: reports carry what was reported about children; only these roles see them. */
 export const REPORT_ROLES = ['child_safety', 'legal', 'admin'] as const;
@@ -69,7 +70,8 @@ export interface ReportService {
 export function createReportService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
   const { store, engine, config, clock } = deps;
   const lock = createMutex();
-  const load = (id: string) => store.db.selectFrom('cybertip_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  const { db } = store;
+  const load = (id: string) => findReport(db, id);
   const must = async (id: string) => {
     const r = await load(id);
     if (!r) throw new AppError('not_found', 'no such report');
@@ -80,21 +82,16 @@ export function createReportService(deps: { store: Store; engine: Engine; config
   return {
     draftForCase: (caseId, actor) =>
       lock.run(async () => {
-        const c = await store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+        const c = await findCase(db, caseId);
         if (!c) throw new AppError('not_found', 'no such case');
         if (c.outcome !== 'confirmed') throw new AppError('conflict', 'only a confirmed case can be reported');
-        const existing = await store.db.selectFrom('cybertip_reports').selectAll().where('case_id', '=', caseId).where('status', 'not in', ['failed', 'retracted']).executeTakeFirst();
+        const existing = await activeReportOf(db, caseId);
         if (existing) return reportView(existing);
         const nowMs = clock.now();
-        const draft = await draftFromCase(store.db, c, config.reporting, nowMs);
+        const draft = await draftFromCase(db, c, config.reporting, nowMs);
         const id = newId('rpt', nowMs);
         await engine.apply({
-          statements: [
-            {
-              sql: "insert into cybertip_reports (id, case_id, subject_account, status, draft, attempts, created_by, created_ms, updated_ms) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)",
-              params: [id, caseId, c.subject_account, JSON.stringify(draft), actor, nowMs, nowMs],
-            },
-          ],
+          statements: [insertDraft(db, { id, caseId, subject: c.subject_account, draft: JSON.stringify(draft), createdBy: actor, nowMs })],
           audit: [audit(actor, 'report.drafted', { id, subject_account: c.subject_account }, { caseId })],
         });
         return reportView((await load(id))!);
@@ -116,7 +113,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         }
         const nowMs = clock.now();
         await engine.apply({
-          statements: [{ sql: "update cybertip_reports set draft = ?, updated_ms = ? where id = ? and status = 'draft'", params: [JSON.stringify(parsed.data), nowMs, id] }],
+          statements: [updateDraft(db, id, JSON.stringify(parsed.data), nowMs)],
           audit: [audit(viewer.actor, 'report.updated', r)],
         });
         return reportView((await load(id))!);
@@ -133,11 +130,8 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         const deadline = nowMs + config.reporting.deadlineHours * 3_600_000;
         await engine.apply({
           statements: [
-            {
-              sql: "update cybertip_reports set status = 'approved', xml = ?, environment = ?, step = 'submit', next_attempt_ms = ?, approved_by = ?, approved_ms = ?, deadline_ms = ?, updated_ms = ? where id = ? and status = 'draft'",
-              params: [xml, config.reporting.environment, nowMs, viewer.actor, nowMs, deadline, nowMs, id],
-            },
-            ...checked.value.files.map((f) => ({ sql: "insert into cybertip_report_files (report_id, local_id, state) values (?, ?, 'pending') on conflict (report_id, local_id) do nothing", params: [id, f.localId] })),
+            approveDraft(db, id, { xml, environment: config.reporting.environment, approvedBy: viewer.actor, deadlineMs: deadline, nowMs }),
+            ...checked.value.files.map((f) => insertReportFile(db, id, f.localId)),
           ],
           audit: [audit(viewer.actor, 'report.approved', r, { environment: config.reporting.environment, xmlSha256: createHash('sha256').update(xml).digest('hex'), files: checked.value.files.length })],
         });

@@ -15,6 +15,7 @@ import { createNcmecClient } from './ncmec/client.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
 import { createNcmecSimulator, type NcmecSimulator } from './ncmec/simulator.js';
 import { createReportSubmitter, type ReportSubmitter } from './report-submitter.js';
+import { statement } from '../store/write-set.js';
 
 const XSD = readFileSync(fileURLToPath(new URL('../../../shared/testdata/cybertipline/cyber_tipline.xsd', import.meta.url)), 'utf8');
 
@@ -57,11 +58,13 @@ describe('CyberTipline submission against the simulator', () => {
     const now = clock.now();
     await engine.apply({
       statements: [
-        {
-          sql: "insert into cybertip_reports (id, case_id, subject_account, status, draft, xml, environment, step, attempts, next_attempt_ms, created_by, created_ms, updated_ms, approved_by, approved_ms, deadline_ms) values (?, 'case_1', 'u_17', 'approved', ?, ?, 'test', 'submit', 0, ?, 'test', ?, ?, 'test', ?, ?)",
-          params: [id, JSON.stringify(draft), buildReportXml(draft), now, now, now, now, now + 24 * 3_600_000],
-        },
-        { sql: "insert into cybertip_report_files (report_id, local_id, state) values (?, 'm1', 'pending')", params: [id] },
+        statement(
+          store.db.insertInto('cybertip_reports').values({
+            id, case_id: 'case_1', subject_account: 'u_17', status: 'approved', draft: JSON.stringify(draft), xml: buildReportXml(draft), environment: 'test', step: 'submit', attempts: 0,
+            next_attempt_ms: now, created_by: 'test', created_ms: now, updated_ms: now, approved_by: 'test', approved_ms: now, deadline_ms: now + 24 * 3_600_000,
+          }),
+        ),
+        statement(store.db.insertInto('cybertip_report_files').values({ report_id: id, local_id: 'm1', state: 'pending' })),
       ],
     });
     return id;
@@ -168,7 +171,7 @@ describe('CyberTipline submission against the simulator', () => {
 
   it('stops a report found mid-submit after a restart, and warns when the deadline passes', async () => {
     const id = await approved();
-    await engine.apply({ statements: [{ sql: "update cybertip_reports set status = 'submitting', step = 'submit_sent' where id = ?", params: [id] }] });
+    await engine.apply({ statements: [statement(store.db.updateTable('cybertip_reports').set({ status: 'submitting', step: 'submit_sent' }).where('id', '=', id))] });
     const r = await drive(submitter(), id);
     assert.equal(r.status, 'needs_attention');
     assert.deepEqual(sim.calls, []);

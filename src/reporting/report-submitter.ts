@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { WardenConfig } from '../config/config-schema.js';
@@ -6,13 +5,14 @@ import { createBackgroundLoop, type BackgroundLoop } from '../core/background-lo
 import type { Clock } from '../core/clock.js';
 import type { Engine } from '../engine/create-engine.js';
 import type { Store } from '../store/store.js';
-import type { CybertipReportsTable } from '../store/tables.js';
+import { insertNotice } from '../store/insert-notice.js';
 import type { Statement } from '../store/write-set.js';
 import { buildFileDetailsXml } from './ncmec/build-report-xml.js';
 import { createNcmecClient, NcmecTransportError, type NcmecClient } from './ncmec/client.js';
 import { outcomeOf, type NcmecResponse } from './ncmec/ncmec-response.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
 import { readMediaBytes } from './read-media-bytes.js';
+import { dueReports, overdueReports, reportFiles, setFileState, setReport as setReportIn, type CybertipReportsTable, type ReportProgress } from './report-store.js';
 
 export interface ReportSubmitter extends BackgroundLoop {
   /** Advances every report that is due; the number advanced. */
@@ -33,6 +33,7 @@ type Step = 'submit' | 'submit_sent' | 'upload' | 'fileinfo' | 'finish' | 'retra
  */
 export function createReportSubmitter(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger; random?: () => number; pollMs?: number; onFinished?: (caseId: string, ncmecReportId: string) => void }): ReportSubmitter {
   const { store, engine, config, clock, logger } = deps;
+  const { db } = store;
   const rc = config.reporting;
   const random = deps.random ?? Math.random;
   const clients = new Map<string, NcmecClient>();
@@ -51,14 +52,10 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
 
   const backoff = (attempt: number) => Math.floor(random() * Math.min(3_600_000, 5000 * 2 ** Math.min(attempt, 20)));
   const audit = (r: CybertipReportsTable, action: string, detail?: Record<string, unknown>): AuditInput => ({ actor: 'system:cybertipline', action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
-  const notice = (r: CybertipReportsTable, kind: string, detail: Record<string, unknown>, nowMs: number): Statement => ({
-    sql: 'insert into admin_notices (id, ts_ms, kind, detail) values (?, ?, ?, ?) on conflict (id) do nothing',
-    params: [`ntc_${kind}_${r.id}_${r.step ?? ''}`, nowMs, kind, JSON.stringify({ reportId: r.id, caseId: r.case_id, ...detail })],
-  });
-  const setReport = (id: string, fields: Partial<Record<'status' | 'step' | 'ncmec_report_id' | 'last_error', string | null> & Record<'attempts' | 'next_attempt_ms' | 'finished_ms', number | null>>, nowMs: number): Statement => {
-    const keys = Object.keys(fields);
-    return { sql: `update cybertip_reports set ${keys.map((k) => `${k} = ?`).join(', ')}, updated_ms = ? where id = ?`, params: [...keys.map((k) => (fields as Record<string, string | number | null>)[k]!), nowMs, id] };
-  };
+  // The notice id names the report and its step: the same notice is written once.
+  const notice = (r: CybertipReportsTable, kind: string, detail: Record<string, unknown>, nowMs: number): Statement =>
+    insertNotice(db, { id: `ntc_${kind}_${r.id}_${r.step ?? ''}`, ts_ms: nowMs, kind, detail: JSON.stringify({ reportId: r.id, caseId: r.case_id, ...detail }) });
+  const setReport = (id: string, fields: ReportProgress, nowMs: number): Statement => setReportIn(db, id, fields, nowMs);
 
   /** A failed call: retried with backoff, or the report stopped (retracted first when NCMEC has it). */
   async function failed(r: CybertipReportsTable, step: Step, error: string, permanent: boolean, nowMs: number): Promise<void> {
@@ -128,7 +125,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       return failed({ ...r, step: 'submit' }, 'submit', `${res!.responseCode} ${res!.description}`.slice(0, 2000), o !== 'retry', now2);
     }
 
-    const files = await store.db.selectFrom('cybertip_report_files').selectAll().where('report_id', '=', r.id).orderBy('local_id').execute();
+    const files = await reportFiles(db, r.id);
     const draft = ReportDraftSchema.parse(JSON.parse(r.draft));
     const reportId = r.ncmec_report_id!;
 
@@ -141,10 +138,10 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       }
       const spec = draft.files.find((x) => x.localId === f.local_id)!;
       if (step === 'upload') {
-        const bytes = spec.sourceEventId ? await readMediaBytes(store.db, config.media, spec.sourceEventId, spec.localId) : undefined;
+        const bytes = spec.sourceEventId ? await readMediaBytes(db, config.media, spec.sourceEventId, spec.localId) : undefined;
         if (!bytes) {
           await engine.apply({
-            statements: [{ sql: "update cybertip_report_files set state = 'unavailable' where report_id = ? and local_id = ?", params: [r.id, f.local_id] }],
+            statements: [setFileState(db, r.id, f.local_id, 'unavailable')],
             audit: [audit(r, 'report.file_unavailable', { localId: f.local_id })],
           });
           return;
@@ -154,7 +151,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
         const o = outcomeOf(res!);
         if (o === 'done' && res!.fileId) {
           await engine.apply({
-            statements: [{ sql: "update cybertip_report_files set state = 'uploaded', ncmec_file_id = ? where report_id = ? and local_id = ?", params: [res!.fileId, r.id, f.local_id] }, setReport(r.id, { attempts: 0, last_error: null }, clock.now())],
+            statements: [setFileState(db, r.id, f.local_id, 'uploaded', res!.fileId), setReport(r.id, { attempts: 0, last_error: null }, clock.now())],
             audit: [audit(r, 'report.file_uploaded', { localId: f.local_id, ncmecFileId: res!.fileId, md5: res!.hash ?? null })],
           });
           return;
@@ -165,7 +162,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       if (transport) return failed(r, 'fileinfo', transport.message, false, clock.now());
       const o = outcomeOf(res!);
       if (o === 'done') {
-        await engine.apply({ statements: [{ sql: "update cybertip_report_files set state = 'described' where report_id = ? and local_id = ?", params: [r.id, f.local_id] }, setReport(r.id, { attempts: 0, last_error: null }, clock.now())] });
+        await engine.apply({ statements: [setFileState(db, r.id, f.local_id, 'described'), setReport(r.id, { attempts: 0, last_error: null }, clock.now())] });
         return;
       }
       return failed(r, 'fileinfo', `${res!.responseCode} ${res!.description}`.slice(0, 2000), o !== 'retry', clock.now());
@@ -193,16 +190,9 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
   async function runOnce(): Promise<number> {
     const nowMs = clock.now();
     // Overdue reports not yet noticed: one notice each, and no commit at all on a quiet poll.
-    const overdue = await store.db
-      .selectFrom('cybertip_reports')
-      .leftJoin('admin_notices', (j) => j.on('admin_notices.id', '=', sql<string>`'ntc_report_overdue_' || cybertip_reports.id || '_deadline'`))
-      .selectAll('cybertip_reports')
-      .where('cybertip_reports.status', 'in', ['approved', 'submitting', 'needs_attention'])
-      .where('cybertip_reports.deadline_ms', '<', nowMs)
-      .where('admin_notices.id', 'is', null)
-      .execute();
+    const overdue = await overdueReports(db, nowMs);
     if (overdue.length > 0) await engine.apply({ statements: overdue.map((r) => notice({ ...r, step: 'deadline' }, 'report_overdue', { deadline: new Date(r.deadline_ms!).toISOString() }, nowMs)) });
-    const due = await store.db.selectFrom('cybertip_reports').selectAll().where('status', 'in', ['approved', 'submitting']).where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').limit(20).execute();
+    const due = await dueReports(db, nowMs, 20);
     for (const r of due) await advance(r);
     return due.length;
   }

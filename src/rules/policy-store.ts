@@ -5,6 +5,7 @@ import type { Engine } from '../engine/create-engine.js';
 import type { Store } from '../store/store.js';
 import { defaultPolicySource, parsePolicy } from './parse-policy.js';
 import type { Policy } from './policy-schema.js';
+import { findPolicy, insertPolicy, latestPolicy, listPolicies } from './rule-store.js';
 
 export interface PolicyVersion {
   /** 0: the default that ships, never stored. */
@@ -49,7 +50,7 @@ export function createPolicyStore(deps: { store: Store; engine: Engine; clock: C
     note: r.note,
   });
   async function latest(): Promise<PolicyVersion> {
-    const row = await store.db.selectFrom('policies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const row = await latestPolicy(store.db);
     return row ? toVersion(row) : fallback();
   }
   return {
@@ -62,24 +63,19 @@ export function createPolicyStore(deps: { store: Store; engine: Engine; clock: C
       const nowMs = clock.now();
       // The version is assigned inside the commit, so two saves never take one number.
       await engine.apply({
-        statements: [
-          {
-            sql: 'insert into policies (version, source, created_by, created_ms, note) select coalesce(max(version), 0) + 1, ?, ?, ?, ? from policies',
-            params: [source, actor, nowMs, note ?? null],
-          },
-        ],
+        statements: [insertPolicy(store.db, { source, createdBy: actor, nowMs, note: note ?? null })],
         audit: [{ actor, action: 'policy.updated', target: { type: 'policy', id: 'latest' }, detail: { sha256: sha256(source), rules: policy.rules.length, note: note ?? null } }],
       });
       cached = await latest();
       return cached;
     },
     async list() {
-      const rows = await store.db.selectFrom('policies').select(['version', 'created_by', 'created_ms', 'note']).orderBy('version', 'desc').execute();
+      const rows = await listPolicies(store.db);
       return rows.map((r) => ({ version: r.version, createdBy: r.created_by, createdMs: r.created_ms, note: r.note }));
     },
     async get(version) {
       if (version === 0) return fallback();
-      const row = await store.db.selectFrom('policies').selectAll().where('version', '=', version).executeTakeFirst();
+      const row = await findPolicy(store.db, version);
       return row ? toVersion(row) : undefined;
     },
   };

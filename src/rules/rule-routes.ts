@@ -1,15 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { parsePolicy } from './parse-policy.js';
-
-export const PolicyBodySchema = z.strictObject({
-  /** The policy as YAML or JSON text (kept as written, comments and all). */
-  source: z.string().min(1).max(1024 * 1024),
-  note: z.string().max(1000).optional(),
-});
+import { PolicyBodySchema } from './rule-requests.js';
 
 export function ruleRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { policies } = ctx.services;

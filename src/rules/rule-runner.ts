@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import { AlertSchema } from '../alerts/alert-schema.js';
+import { alertsAfter } from '../alerts/alert-store.js';
 import type { CaseService } from '../cases/case-service.js';
 import { createBackgroundLoop, type BackgroundLoop } from '../core/background-loop.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
 import { reviewPriority, rulesForAlert } from './evaluate-policy.js';
 import type { PolicyStore } from './policy-store.js';
+import { readCursor, saveCursor } from './rule-store.js';
 
 export interface RuleRunner extends BackgroundLoop {
   /** Processes the next batch of alerts; the number processed (0: caught up). */
@@ -26,9 +28,8 @@ export function createRuleRunner(deps: { store: Store; cases: CaseService; polic
   const pollMs = deps.pollMs ?? 1000;
 
   async function runOnce(): Promise<number> {
-    const cur = await store.db.selectFrom('cursors').select('position').where('name', '=', CURSOR).executeTakeFirst();
-    const after = cur?.position ?? '';
-    const rows = await store.db.selectFrom('alerts').select(['id', 'body']).where('id', '>', after).orderBy('id').limit(batchSize).execute();
+    const after = (await readCursor(store.db, CURSOR)) ?? '';
+    const rows = await alertsAfter(store.db, after, batchSize);
     if (rows.length === 0) return 0;
     const { policy, version } = await policies.current();
     const items = rows.map((r) => {
@@ -37,12 +38,7 @@ export function createRuleRunner(deps: { store: Store; cases: CaseService; polic
       return { alert, matches, priority: reviewPriority(matches), policyVersion: version };
     });
     const last = rows[rows.length - 1]!.id;
-    await cases.intake(items, [
-      {
-        sql: 'insert into cursors (name, position, updated_ms) values (?, ?, ?) on conflict (name) do update set position = excluded.position, updated_ms = excluded.updated_ms',
-        params: [CURSOR, last, clock.now()],
-      },
-    ]);
+    await cases.intake(items, [saveCursor(store.db, CURSOR, last, clock.now())]);
     return rows.length;
   }
 

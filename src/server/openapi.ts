@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { ActionQuerySchema } from '../actions/action-routes.js';
-import { CaseQuerySchema, DecisionBodySchema } from '../cases/case-routes.js';
-import { PolicyBodySchema } from '../rules/rule-routes.js';
-import { AlertQuerySchema } from '../alerts/alert-queries.js';
+import { ActionQuerySchema } from '../actions/action-requests.js';
+import { CaseQuerySchema, DecisionBodySchema } from '../cases/case-requests.js';
+import { PolicyBodySchema } from '../rules/rule-requests.js';
+import { AlertQuerySchema } from '../alerts/alert-requests.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
 import { LIMITS } from '../events/limits.js';
 import { DecisionRequestSchema, REASONS } from '../gate/gate.js';
-import { BankCreateSchema, BankUpdateSchema } from '../media/bank-store.js';
-import { EntryInput, ImportBody, MatchBody } from '../media/media-routes.js';
+import { BankCreateSchema, BankUpdateSchema, EntryInput, ImportBody, MatchBody } from '../media/media-requests.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;

@@ -5,12 +5,6 @@ import { GENESIS_HASH, sealAuditRows } from '../audit/audit-chain.js';
 import { coalesce, tablesOf, type RowSpec } from './row-specs.js';
 import type { Statement, WriteSet } from './write-set.js';
 
-/** `?` to `$1, $2, …` for PostgreSQL. Statements are Warden's own text, without `?` in literals. */
-export function numberPlaceholders(text: string): string {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
-
 /** Commits one write set atomically: all of its rows, or none. */
 export interface BatchWriter {
   write(ws: WriteSet): Promise<void>;
@@ -72,7 +66,7 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
         }
       }
     }
-    for (const st of ws.statements ?? []) statementText(st).run(st.params);
+    for (const st of ws.statements ?? []) statementText(st).run(st.parameters as unknown[]);
   });
   return {
     async write(ws) {
@@ -124,7 +118,8 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
             );
           }
         }
-        for (const st of ws.statements ?? []) await client.query(numberPlaceholders(st.sql), st.params);
+        // Compiled with the PostgreSQL dialect (`$1` placeholders): run as it is.
+        for (const st of ws.statements ?? []) await client.query(st.sql, st.parameters as unknown[]);
         await client.query('commit');
       } catch (cause) {
         if (client) await client.query('rollback').catch(() => undefined);

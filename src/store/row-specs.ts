@@ -7,9 +7,11 @@ import type { IpEventRow, NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockR
  * rule updates) how two rows for one key in a batch merge. PostgreSQL refuses to update
  * one row twice in a single INSERT, and merging also saves SQLite the second write.
  *
- * The batch writer uses hand-written SQL rather than Kysely's builder: it is the ingest
- * hot path (a million events a run), and compiling a builder per row costs more than the
- * insert. The SQL is plain enough to be the same text on both databases but for
+ * This is the one place Warden writes SQL by hand (everything else, Statements included,
+ * is compiled by Kysely): it is the ingest hot path (a million events a run), and
+ * compiling a builder per row costs more than the insert, where this text is built once
+ * per table and chunk size and prepared once. The column lists are constants below, never
+ * input. The SQL is plain enough to be the same text on both databases but for
  * `min`/`max`, which PostgreSQL spells `least`/`greatest`.
  */
 export interface RowSpec<R> {

@@ -17,8 +17,9 @@ export interface StoredAccount {
 }
 
 /**
- * The storage port: the one place that knows SQL. Capability folders query through
- * `db` (Kysely) for what they own; ingest writes only through `write`.
+ * The storage port. Ingest writes only through `write`; each capability queries through
+ * `db` (Kysely) in its own store file (`cases/case-store.ts`, …), which also compiles the
+ * Statements its changes commit as.
  */
 export interface Store {
   readonly dialect: Dialect;

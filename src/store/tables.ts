@@ -1,6 +1,13 @@
 import type { Generated } from 'kysely';
+import type { ActionsTable } from '../actions/action-store.js';
+import type { CaseAlertsTable, CaseHistoryTable, CasesTable } from '../cases/case-store.js';
+import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
+import type { CursorsTable, PoliciesTable } from '../rules/rule-store.js';
 
 /*
+ * The tables ingest writes (row-specs.ts) and those several capabilities share stay here;
+ * a capability's own tables are declared in its store file and composed into `Database`.
+ *
  * Column types are portable between SQLite and PostgreSQL: text, integer, and
  * double precision for times in milliseconds since the epoch (float8 comes back from
  * pg as a JS number, unlike bigint).
@@ -143,76 +150,6 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface PoliciesTable {
-  version: number;
-  source: string;
-  created_by: string;
-  created_ms: number;
-  note: string | null;
-}
-
-export interface CursorsTable {
-  name: string;
-  position: string;
-  updated_ms: number;
-}
-
-export interface CasesTable {
-  id: string;
-  subject_account: string;
-  status: string;
-  priority: number;
-  queue: string;
-  restricted: number;
-  escalated: number;
-  categories: string;
-  alert_count: number;
-  opened_ms: number;
-  updated_ms: number;
-  due_ms: number;
-  claimed_by: string | null;
-  claim_expires_ms: number | null;
-  outcome: string | null;
-  outcome_category: string | null;
-  outcome_reason: string | null;
-  closed_ms: number | null;
-  closed_by: string | null;
-}
-
-export interface CaseAlertsTable {
-  alert_id: string;
-  case_id: string;
-  added_ms: number;
-}
-
-export interface CaseHistoryTable {
-  id: string;
-  case_id: string;
-  ts_ms: number;
-  actor: string;
-  change: string;
-  detail: string | null;
-}
-
-export interface ActionsTable {
-  id: string;
-  dedupe_key: string;
-  type: string;
-  mode: string;
-  status: string;
-  subject_account: string;
-  case_id: string | null;
-  alert_id: string | null;
-  rule_id: string | null;
-  policy_version: number | null;
-  params: string;
-  attempts: number;
-  next_attempt_ms: number;
-  last_error: string | null;
-  created_ms: number;
-  delivered_ms: number | null;
-}
-
 export interface ReviewersTable {
   id: string;
   username: string;
@@ -235,35 +172,6 @@ export interface ReviewerExposureTable {
   reviewer_id: string;
   day: string;
   reveals: number;
-}
-
-export interface CybertipReportsTable {
-  id: string;
-  case_id: string;
-  subject_account: string;
-  status: string;
-  draft: string;
-  xml: string | null;
-  environment: string | null;
-  step: string | null;
-  ncmec_report_id: string | null;
-  attempts: number;
-  next_attempt_ms: number | null;
-  last_error: string | null;
-  created_by: string;
-  created_ms: number;
-  updated_ms: number;
-  approved_by: string | null;
-  approved_ms: number | null;
-  deadline_ms: number | null;
-  finished_ms: number | null;
-}
-
-export interface CybertipReportFilesTable {
-  report_id: string;
-  local_id: string;
-  ncmec_file_id: string | null;
-  state: string;
 }
 
 export interface EvidencePackagesTable {

@@ -1,6 +1,7 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
 import type { ConnectionKind } from '../events/event-schema.js';
+import type { Compilable } from 'kysely';
 
 export interface EventRow {
   id: string;
@@ -154,14 +155,25 @@ export interface NoticeRow {
 }
 
 /**
- * One parameterised statement, for the capabilities above ingest (cases, rules, actions)
- * whose changes are updates with conditions rather than plain rows. `?` placeholders; the
- * PostgreSQL writer numbers them. Runs after the rows of the same write set, in the same
- * transaction, so a change and its audit entries commit together or not at all.
+ * One statement compiled by Kysely, for the capabilities above ingest (cases, rules,
+ * actions, reporting) whose changes are updates with conditions rather than plain rows.
+ * Each capability's store file builds it with the store's own `db`, so the text already
+ * has that dialect's placeholders (`?` for SQLite, `$1` for PostgreSQL) and the writer
+ * runs it as it is. Runs after the rows of the same write set, in the same transaction,
+ * so a change and its audit entries commit together or not at all.
+ *
+ * Only the text and the parameters: Kysely's operation tree stays behind, because a
+ * write set crosses to the SQLite writer thread by structured clone.
  */
 export interface Statement {
-  sql: string;
-  params: (string | number | null)[];
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** Compiles a Kysely query into a Statement for a write set. */
+export function statement(query: Compilable): Statement {
+  const { sql, parameters } = query.compile();
+  return { sql, parameters };
 }
 
 const ROW_KEYS = ['ipEvents', 'statements', 'audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;

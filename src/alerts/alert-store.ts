@@ -1,28 +1,8 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
-import { Timestamp } from '../events/event-schema.js';
 import type { Database } from '../store/tables.js';
-import { ALERT_CATEGORIES, SEVERITIES, type Alert } from './alert-schema.js';
-
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-
-/** Query string of `GET /v1/alerts`. Lists are comma-separated. */
-export const AlertQuerySchema = z.strictObject({
-  category: csvOf(ALERT_CATEGORIES).optional(),
-  severity: csvOf(SEVERITIES).optional(),
-  subject: z.string().min(1).max(128).optional().describe('The subject account id'),
-  conversationId: z.string().min(1).max(128).optional(),
-  since: Timestamp.optional().describe('Alerts whose event time is at or after this'),
-  until: Timestamp.optional().describe('Alerts whose event time is before this'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().max(512).optional().describe('nextCursor from the previous page'),
-});
-export type AlertQuery = z.output<typeof AlertQuerySchema>;
+import type { AlertQuery } from './alert-requests.js';
+import type { Alert } from './alert-schema.js';
 
 export interface AlertPage {
   alerts: Alert[];
@@ -63,3 +43,10 @@ export async function getAlert(db: Kysely<Database>, id: string): Promise<Alert 
   const row = await db.selectFrom('alerts').select('body').where('id', '=', id).executeTakeFirst();
   return row ? (JSON.parse(row.body) as Alert) : undefined;
 }
+
+/** The next alerts in id order (ids are minted in commit order), for consumers that keep a cursor. */
+export const alertsAfter = (db: Kysely<Database>, after: string | undefined, limit: number) => {
+  let q = db.selectFrom('alerts').select(['id', 'body']);
+  if (after !== undefined) q = q.where('id', '>', after);
+  return q.orderBy('id').limit(limit).execute();
+};

@@ -1,8 +1,80 @@
 import type { Kysely } from 'kysely';
+import { actionsForCase } from '../actions/action-store.js';
 import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
 import { AppError } from '../core/app-error.js';
 import type { Database } from '../store/tables.js';
+import { statement, type Statement } from '../store/write-set.js';
 import { canSeeRestricted, caseView, type CaseStatus, type CaseView, type Viewer } from './case-model.js';
+
+/*
+ * The cases capability's tables and every query on them. Reads run here; changes come
+ * back as Statements for the engine to commit with their history rows and audit entries.
+ */
+
+export interface CasesTable {
+  id: string;
+  subject_account: string;
+  status: string;
+  priority: number;
+  queue: string;
+  restricted: number;
+  escalated: number;
+  categories: string;
+  alert_count: number;
+  opened_ms: number;
+  updated_ms: number;
+  due_ms: number;
+  claimed_by: string | null;
+  claim_expires_ms: number | null;
+  outcome: string | null;
+  outcome_category: string | null;
+  outcome_reason: string | null;
+  closed_ms: number | null;
+  closed_by: string | null;
+}
+
+export interface CaseAlertsTable {
+  alert_id: string;
+  case_id: string;
+  added_ms: number;
+}
+
+export interface CaseHistoryTable {
+  id: string;
+  case_id: string;
+  ts_ms: number;
+  actor: string;
+  change: string;
+  detail: string | null;
+}
+
+type Db = Kysely<Database>;
+
+export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The subject's newest case that is not closed: where a new alert about them joins. */
+export const openCaseOf = (db: Db, subject: string) =>
+  db.selectFrom('cases').selectAll().where('subject_account', '=', subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc').executeTakeFirst();
+
+export const insertCase = (db: Db, c: CasesTable): Statement => statement(db.insertInto('cases').values(c));
+
+/** Writes every column but the key and the opening fields (subject, opened time), which never change. */
+export function updateCase(db: Db, c: CasesTable): Statement {
+  const { id, subject_account: _subject, opened_ms: _opened, ...rest } = c;
+  return statement(db.updateTable('cases').set(rest).where('id', '=', id));
+}
+
+export const insertHistory = (db: Db, row: CaseHistoryTable): Statement => statement(db.insertInto('case_history').values(row));
+
+/** An alert joins a case once; an alert handled again after a crash adds nothing. */
+export const linkAlert = (db: Db, alertId: string, caseId: string, nowMs: number): Statement =>
+  statement(db.insertInto('case_alerts').values({ alert_id: alertId, case_id: caseId, added_ms: nowMs }).onConflict((oc) => oc.column('alert_id').doNothing()));
+
+/** The bodies of the alerts a case cites (what a reviewer may reveal media from). */
+export async function caseAlertBodies(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_alerts').innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id').select('alerts.body').where('case_alerts.case_id', '=', caseId).execute();
+  return rows.map((r) => r.body);
+}
 
 export interface CaseFilter {
   status?: CaseStatus | undefined;
@@ -84,7 +156,7 @@ export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<
     .limit(500)
     .execute();
   const history = await db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('ts_ms').orderBy('id').limit(1000).execute();
-  const actions = await db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('created_ms').orderBy('id').limit(500).execute();
+  const actions = await actionsForCase(db, caseId, 500);
   return {
     alerts: alertRows.map((r) => AlertSchema.parse(JSON.parse(r.body))),
     history: history.map((h) => ({ ts: new Date(h.ts_ms).toISOString(), actor: h.actor, change: h.change, detail: h.detail ? JSON.parse(h.detail) : null })),

@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import { statement, type Statement } from '../store/write-set.js';
+
+/*
+ * The rules capability's tables (policy versions, and the cursors of the consumers that
+ * follow the alert log) and every query on them.
+ */
+
+export interface PoliciesTable {
+  version: number;
+  source: string;
+  created_by: string;
+  created_ms: number;
+  note: string | null;
+}
+
+export interface CursorsTable {
+  name: string;
+  position: string;
+  updated_ms: number;
+}
+
+type Db = Kysely<Database>;
+
+export const latestPolicy = (db: Db) => db.selectFrom('policies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+
+export const findPolicy = (db: Db, version: number) => db.selectFrom('policies').selectAll().where('version', '=', version).executeTakeFirst();
+
+export const listPolicies = (db: Db) => db.selectFrom('policies').select(['version', 'created_by', 'created_ms', 'note']).orderBy('version', 'desc').execute();
+
+/** The version is assigned inside the commit (one more than the highest), so two saves never take one number. */
+export const insertPolicy = (db: Db, p: { source: string; createdBy: string; nowMs: number; note: string | null }): Statement =>
+  statement(
+    db
+      .insertInto('policies')
+      .columns(['version', 'source', 'created_by', 'created_ms', 'note'])
+      .expression((eb) =>
+        eb
+          .selectFrom('policies')
+          .select([
+            sql<number>`coalesce(max(version), 0) + 1`.as('version'),
+            eb.val(p.source).as('source'),
+            eb.val(p.createdBy).as('created_by'),
+            eb.val(p.nowMs).as('created_ms'),
+            eb.val(p.note).as('note'),
+          ]),
+      ),
+  );
+
+export async function readCursor(db: Db, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('cursors').select('position').where('name', '=', name).executeTakeFirst();
+  return row?.position;
+}
+
+export const saveCursor = (db: Db, name: string, position: string, nowMs: number): Statement =>
+  statement(
+    db
+      .insertInto('cursors')
+      .values({ name, position, updated_ms: nowMs })
+      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_ms: eb.ref('excluded.updated_ms') }))),
+  );
