@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit-chain.js';
 import { newId } from '../core/ids.js';
-import type { FlagChange } from '../engine/create-engine.js';
+import type { FlagChange } from '../ledger/ledger.js';
 import type { RuleMatch } from '../rules/evaluate-policy.js';
 import type { ActionType } from '../rules/policy-schema.js';
 import type { Statement } from '../store/write-set.js';

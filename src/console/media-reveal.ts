@@ -40,7 +40,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
     if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
     const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
-    await ctx.engine.apply({
+    await ctx.ledger.apply({
       statements: [
         {
           sql: 'insert into reviewer_exposure (reviewer_id, day, reveals) values (?, ?, 1) on conflict (reviewer_id, day) do update set reveals = reviewer_exposure.reveals + 1',

@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.js';
 import { newId } from '../core/ids.js';
 import { createMutex } from '../core/mutex.js';
 import { zodIssues } from '../events/validate-event.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Store } from '../store/store.js';
 import type { CybertipReportsTable } from '../store/tables.js';
 import { draftFromCase } from './draft-from-case.js';
@@ -66,8 +66,8 @@ export interface ReportService {
   onApproved?: () => void;
 }
 
-export function createReportService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
-  const { store, engine, config, clock } = deps;
+export function createReportService(deps: { store: Store; ledger: Ledger; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
+  const { store, ledger, config, clock } = deps;
   const lock = createMutex();
   const load = (id: string) => store.db.selectFrom('cybertip_reports').selectAll().where('id', '=', id).executeTakeFirst();
   const must = async (id: string) => {
@@ -88,7 +88,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         const nowMs = clock.now();
         const draft = await draftFromCase(store.db, c, config.reporting, nowMs);
         const id = newId('rpt', nowMs);
-        await engine.apply({
+        await ledger.apply({
           statements: [
             {
               sql: "insert into cybertip_reports (id, case_id, subject_account, status, draft, attempts, created_by, created_ms, updated_ms) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)",
@@ -115,7 +115,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
           throw new AppError('invalid_input', `invalid report: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
         }
         const nowMs = clock.now();
-        await engine.apply({
+        await ledger.apply({
           statements: [{ sql: "update cybertip_reports set draft = ?, updated_ms = ? where id = ? and status = 'draft'", params: [JSON.stringify(parsed.data), nowMs, id] }],
           audit: [audit(viewer.actor, 'report.updated', r)],
         });
@@ -131,7 +131,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         if (!checked.ok) throw new AppError('invalid_input', `the report cannot be submitted yet: ${checked.error.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues: checked.error });
         const xml = buildReportXml(checked.value);
         const deadline = nowMs + config.reporting.deadlineHours * 3_600_000;
-        await engine.apply({
+        await ledger.apply({
           statements: [
             {
               sql: "update cybertip_reports set status = 'approved', xml = ?, environment = ?, step = 'submit', next_attempt_ms = ?, approved_by = ?, approved_ms = ?, deadline_ms = ?, updated_ms = ? where id = ? and status = 'draft'",
