@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditInput } from '../audit/audit-chain.js';
 import { newId } from '../core/ids.js';
-import type { FlagChange } from '../engine/create-engine.js';
+import type { FlagChange } from '../ledger/ledger.js';
 import type { RuleMatch } from '../rules/evaluate-policy.js';
 import type { ActionType } from '../rules/policy-schema.js';
 import type { Database } from '../store/tables.js';

@@ -7,7 +7,7 @@ export async function retryAction(ctx: RouteContext, id: string, actor: string):
   const a = await findAction(ctx.store.db, id);
   if (!a) return err({ kind: 'not_found' });
   if (a.status !== 'failed') return err({ kind: 'not_failed', status: a.status });
-  await ctx.engine.apply({
+  await ctx.ledger.apply({
     statements: [requeueFailed(ctx.store.db, a.id, ctx.clock.now())],
     audit: [{ actor, action: 'action.retried', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type } }],
   });

@@ -100,7 +100,7 @@ describe('webhook dispatcher', () => {
   const dispatcher = (over: Record<string, unknown> = {}): WebhookDispatcher =>
     createWebhookDispatcher({
       store,
-      engine,
+      ledger: engine,
       clock,
       logger: silentLogger(),
       random: () => 0.5,

@@ -5,7 +5,7 @@ import type { WardenConfig } from '../config/config-schema.js';
 import { createBackgroundLoop, type BackgroundLoop } from '../core/background-loop.js';
 import type { Clock } from '../core/clock.js';
 import { newId } from '../core/ids.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Store } from '../store/store.js';
 import { insertNotice } from '../store/insert-notice.js';
 import type { Statement } from '../store/write-set.js';
@@ -37,7 +37,7 @@ function outcomeOfStatus(status: number): Outcome {
  */
 export function createWebhookDispatcher(deps: {
   store: Store;
-  engine: Engine;
+  ledger: Ledger;
   config: WardenConfig['actions'];
   clock: Clock;
   logger: Logger;
@@ -45,7 +45,7 @@ export function createWebhookDispatcher(deps: {
   batchSize?: number;
   pollMs?: number;
 }): WebhookDispatcher {
-  const { store, engine, config, clock, logger } = deps;
+  const { store, ledger, config, clock, logger } = deps;
   const random = deps.random ?? Math.random;
   // undici's request API over a keep-alive pool: measured 1.5-2x the deliveries a second of
   // global fetch on the same machine (docs/benchmarks.md), and redirects are never followed.
@@ -115,7 +115,7 @@ export function createWebhookDispatcher(deps: {
         statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
       }
     });
-    await engine.apply({ statements, audit });
+    await ledger.apply({ statements, audit });
     if (failed > 0) logger.warn({ failed }, 'webhook deliveries failed for good; see GET /v1/actions?status=failed');
     return due.length;
   }

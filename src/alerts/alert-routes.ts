@@ -22,7 +22,7 @@ export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
       bySubject.set(a.subject.accountId, ids);
     }
     if (bySubject.size > 0) {
-      await ctx.engine.audit(
+      await ctx.ledger.audit(
         [...bySubject].map(([subject, alertIds]) => ({ actor: `key:${req.principal!.keyId}`, action: 'alerts.viewed', subjectAccountId: subject, detail: { alertIds } })),
       );
     }
@@ -33,7 +33,7 @@ export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ctx.auth.require(req.principal!, ['reviewer']);
     const alert = await getAlert(ctx.store.db, req.params.id);
     if (!alert) throw new AppError('not_found', `no alert with id ${req.params.id.slice(0, 128)}`);
-    await ctx.engine.audit([{ actor: `key:${req.principal!.keyId}`, action: 'alert.viewed', subjectAccountId: alert.subject.accountId, target: { type: 'alert', id: alert.id } }]);
+    await ctx.ledger.audit([{ actor: `key:${req.principal!.keyId}`, action: 'alert.viewed', subjectAccountId: alert.subject.accountId, target: { type: 'alert', id: alert.id } }]);
     return alert;
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { WardenConfig } from '../config/config-schema.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { AuditInput } from './audit-chain.js';
 import type { Store } from '../store/store.js';
 
 /** SECURITY: settings that are secrets are recorded as "set" or absent, never their values. */
@@ -22,7 +22,7 @@ const redactUrl = (u: string) => u.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:(set)@'
  * compared with the last one recorded, and a `config.changed` entry names the settings that
  * differ. Configuration lives in files and the environment, so this is where a change is seen.
  */
-export async function auditConfig(store: Store, engine: Engine, config: WardenConfig): Promise<string[] | undefined> {
+export async function auditConfig(store: Store, engine: { audit(entries: AuditInput[]): Promise<void> }, config: WardenConfig): Promise<string[] | undefined> {
   const flat = flatten(config);
   flat['store.url'] = redactUrl(String(flat['store.url']));
   const json = canonicalize(flat)!;

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { AccountRiskDetector } from './account-risk.js';
 import { scoreSignals } from './score-signals.js';
 import { fixedClock } from '../core/clock.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
@@ -40,7 +39,7 @@ describe('account risk through the engine', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
-  const risk = (id: string, nowMs = clock.now()) => (engine.state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector).riskOf(id, engine.state.facts, nowMs);
+  const risk = (id: string, nowMs = clock.now()) => engine.state.detectors.get('account_risk')!.riskOf(id, engine.state.facts, nowMs);
   let n = 0;
   const later = 3 * 24 * 60;
   const whenDone = BASE_MS + (later + 5) * 60_000;

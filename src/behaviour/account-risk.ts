@@ -1,6 +1,6 @@
 import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
 import { BAND, isMinorCode } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector, type StoredSignal } from '../detection/detector.js';
 import { CONNECTED_BITS, REQUESTED_BIT, type Facts } from '../facts/facts.js';
 import type { ContactTracker } from './contact-tracker.js';
 import { scoreSignals, type AccountRisk, type RiskSignals } from './score-signals.js';
@@ -34,8 +34,8 @@ export interface AccountRiskOptions {
 export interface AccountRiskDetector extends Detector {
   /** The account's score and its reasons now (for the API and the console). */
   riskOf(accountId: string, facts: Facts, nowMs: number): AccountRisk;
-  /** Rebuilds tallies on start from stored alerts, pending requests and complaints. */
-  restore(row: { kind: 'alert'; subject: string; category: string; severity: Severity; related: number; copied: boolean } | { kind: 'request'; from: string; to: string; tsMs: number } | { kind: 'complaint'; subject: string; complainant: string }, facts: Facts): void;
+  /** Rebuilds tallies on start from stored alerts, connection requests to minors and complaints by minors. */
+  restore(row: StoredSignal, facts: Facts, todayPacked: number): void;
 }
 
 /**
@@ -145,16 +145,20 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
       if (idx < 0) return scoreSignals({ unconnectedMinors: 0, copiedOpenerMinors: 0, ignoredRequests: 0, declinedRequests: 0, complaints: 0, alerts: [] });
       return scoreSignals(signals(idx, facts, nowMs));
     },
-    restore(row, facts) {
+    restore(row, facts, todayPacked) {
       if (row.kind === 'alert') {
         const t = tally(facts.ensure(row.subject));
-        if (row.copied) t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, row.related);
-        else if (row.category === 'suspicious_adult' || row.category === 'unwanted_contact') return;
+        if (row.detector === 'copied_openers') {
+          const related = row.body ? ((JSON.parse(row.body) as { relatedAccountIds?: string[] }).relatedAccountIds?.length ?? 0) : 0;
+          t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, related);
+        } else if (row.category === 'suspicious_adult' || row.category === 'unwanted_contact') return;
         else t.alerts.set(row.category, Math.max(t.alerts.get(row.category) ?? -1, RANK[row.severity]));
       } else if (row.kind === 'request') {
+        // Requests to minors (pending, declined or accepted) count; `signals` tells which is which.
+        if (!isMinorCode(facts.bandAt(facts.indexOf(row.to), todayPacked))) return;
         const t = tally(facts.ensure(row.from));
         if (t.requests.size < MAX_REQUESTS) t.requests.set(facts.ensure(row.to), row.tsMs);
-      } else tally(facts.ensure(row.subject)).complainants.add(facts.ensure(row.complainant));
+      } else if (row.kind === 'complaint') tally(facts.ensure(row.to)).complainants.add(facts.ensure(row.from));
     },
   };
 }

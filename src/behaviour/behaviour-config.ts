@@ -21,6 +21,12 @@ export const BehaviourConfigSchema = z
         ignoredAfterHours: z.number().positive().max(24 * 90).default(48),
       })
       .prefault({}),
+    copiedOpeners: z
+      .strictObject({
+        /** Distinct minors sent the same (or nearly the same) opener within the fan-out window before `suspicious_adult` fires. */
+        minMinors: z.number().int().min(2).max(1000).default(3),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -1,12 +1,22 @@
 import { BAND, isMinorCode } from '../core/age-band.js';
-import type { UnconnectedContact } from '../core/detector.js';
+import type { UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import type { Facts } from '../facts/facts.js';
-import type { ContactRow, WriteSet } from '../store/write-set.js';
 
 interface RecentContact {
   lastMs: number;
   eventId: string;
+}
+
+/** A message from a non-minor to an unconnected minor, as the `contacts` table keeps it (the write set's contact row). */
+export interface ContactSeen {
+  from: string;
+  to: string;
+  firstMs: number;
+  lastMs: number;
+  messages: number;
+  firstEventId: string;
+  lastEventId: string;
 }
 
 export interface RecentMinor extends RecentContact {
@@ -20,13 +30,14 @@ export interface RecentMinor extends RecentContact {
  * the fan-out window are kept, so memory follows recent activity, not history.
  */
 export interface ContactTracker {
-  record(ev: ValidEvent, facts: Facts, datePacked: number, out: WriteSet): UnconnectedContact[];
+  /** Notes a message and returns its unconnected minor recipients; each pair seen goes to `out.contacts` (the batch's write set). */
+  record(ev: ValidEvent, facts: Facts, datePacked: number, out: { contacts: ContactSeen[] }): UnconnectedContact[];
   /** Distinct unconnected minors this sender messaged at or after `sinceMs`. */
   recentMinors(senderIdx: number, sinceMs: number): RecentMinor[];
   /** How many of them, without building the list (the per-message path). */
   countRecentMinors(senderIdx: number, sinceMs: number): number;
   /** Rebuilds the window from stored rows (call with rows whose lastMs is inside the window). */
-  restore(rows: Iterable<Pick<ContactRow, 'from' | 'to' | 'lastMs' | 'lastEventId'>>, facts: Facts): void;
+  restore(rows: Iterable<Pick<ContactSeen, 'from' | 'to' | 'lastMs' | 'lastEventId'>>, facts: Facts): void;
   readonly trackedSenders: number;
 }
 

@@ -1,6 +1,6 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import { BAND } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 
 interface OpenerState {
   words: Set<string>;

@@ -1,9 +1,7 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import { BAND, isMinorCode } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 import type { Facts } from '../facts/facts.js';
-import type { BlockRow } from '../store/write-set.js';
-import type { BehaviourConfig } from './behaviour-config.js';
 import type { ContactTracker } from './contact-tracker.js';
 
 interface Complaint {
@@ -11,9 +9,15 @@ interface Complaint {
   kind: 'block' | 'report';
 }
 
-export interface SuspiciousAdultDetector extends Detector {
-  /** Rebuilds complaint state from stored blocks and reports made by minors. */
-  restoreComplaints(rows: Iterable<Pick<BlockRow, 'from' | 'to' | 'eventId'> & { kind: 'block' | 'report' }>, facts: Facts): void;
+export interface SuspiciousAdultOptions {
+  /** Distinct minors who blocked or reported an adult before it is flagged. */
+  minorComplaints: number;
+  /** Distinct unconnected minors messaged within the window before it is flagged. */
+  fanOutMinors: number;
+  /** The window, in hours for the reasons and in milliseconds for the arithmetic. */
+  fanOutWindowHours: number;
+  fanOutWindowMs: number;
+  treatUnknownAgeAsAdult: boolean;
 }
 
 /**
@@ -21,15 +25,14 @@ export interface SuspiciousAdultDetector extends Detector {
  * one who messaged enough distinct unconnected minors within the window. Either raises
  * one alert per trigger and flags the account, which the gate then restricts.
  */
-export function createSuspiciousAdultDetector(cfg: BehaviourConfig, tracker: ContactTracker): SuspiciousAdultDetector {
-  const { minorComplaints, fanOutMinors, fanOutWindowHours } = cfg.suspiciousAdult;
-  const windowMs = fanOutWindowHours * 3600_000;
+export function createSuspiciousAdultDetector(opts: SuspiciousAdultOptions, tracker: ContactTracker): Detector {
+  const { minorComplaints, fanOutMinors, fanOutWindowHours, fanOutWindowMs: windowMs } = opts;
   /** subject index -> complainant index -> the complaint. Only subjects complained about by minors. */
   const complaints = new Map<number, Map<number, Complaint>>();
 
   const isNonMinorSubject = (facts: Facts, idx: number, datePacked: number) => {
     const band = facts.bandAt(idx, datePacked);
-    return band === BAND.adult || (band === BAND.unknown && cfg.treatUnknownAgeAsAdult);
+    return band === BAND.adult || (band === BAND.unknown && opts.treatUnknownAgeAsAdult);
   };
 
   function addComplaint(subject: number, complainant: number, c: Complaint): Map<number, Complaint> {
@@ -106,8 +109,9 @@ export function createSuspiciousAdultDetector(cfg: BehaviourConfig, tracker: Con
       }
       return NO_DRAFTS;
     },
-    restoreComplaints(rows, facts) {
-      for (const row of rows) addComplaint(facts.ensure(row.to), facts.ensure(row.from), { eventId: row.eventId, kind: row.kind });
+    // Complaint state from stored blocks and reports made by minors.
+    restore(row, facts) {
+      if (row.kind === 'complaint') addComplaint(facts.ensure(row.to), facts.ensure(row.from), { eventId: row.eventId, kind: row.via });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import { BAND, bandName } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 
 /**
  * `unwanted_contact`: an adult (or an account of unknown age) messaged a minor who does

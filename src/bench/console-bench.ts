@@ -11,6 +11,7 @@ import { createEngine } from '../engine/create-engine.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
 import { createServices } from '../server/create-services.js';
+import { enginePorts } from '../server/engine-ports.js';
 import { createStore } from '../store/store.js';
 
 /**
@@ -63,7 +64,7 @@ async function world(cases: number) {
   const store = await createStore(path);
   const engine = await createEngine({ store, config, logger });
   const services = await createServices({ store, engine, config, clock: systemClock, logger });
-  const { app } = createApp({ engine, store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
+  const { app } = createApp({ ...enginePorts(engine), store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
   await createReviewer(store.db, { username: 'bench', displayName: 'Bench', roles: ['reviewer', 'child_safety'], password: 'bench password 123' });
   const login = await app.inject({ method: 'POST', url: '/console/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=bench&password=bench+password+123' });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;

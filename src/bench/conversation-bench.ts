@@ -47,9 +47,8 @@ function events(): ReturnType<typeof validateEvent>[] {
 
 async function run(withDetectors: boolean): Promise<{ seconds: number; alerts: number }> {
   const store = await createStore(':memory:');
-  const engine = await createEngine({ store, config: testConfig({ conversations: { model: 'builtin' } }), logger: silentLogger(), clock: systemClock });
-  if (!withDetectors) engine.state.detectors.length = 0;
-  else if (only) engine.state.detectors.splice(0, engine.state.detectors.length, ...engine.state.detectors.filter((d) => only.includes(d.name)));
+  const detectors = !withDetectors ? () => false : only ? (name: string) => only.includes(name) : undefined;
+  const engine = await createEngine({ store, config: testConfig({ conversations: { model: 'builtin' } }), logger: silentLogger(), clock: systemClock, detectors });
   const valid = events().map((r) => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;

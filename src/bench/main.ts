@@ -16,6 +16,7 @@ import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js'
 import { createApiKey } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createServices } from '../server/create-services.js';
+import { enginePorts } from '../server/engine-ports.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
@@ -115,7 +116,7 @@ async function benchHttp(): Promise<void> {
   }
   const { key } = await createApiKey(store.db, 'bench', 'decide');
   const services = await createServices({ store, engine, config, clock: systemClock, logger });
-  const { app } = createApp({ engine, store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
+  const { app } = createApp({ ...enginePorts(engine), store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const rnd = prng(5);
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };

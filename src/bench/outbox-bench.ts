@@ -61,7 +61,7 @@ await Promise.all(
 );
 const baselineSeconds = (performance.now() - t0) / 1000;
 
-const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock: systemClock, logger: createLogger('silent') });
+const dispatcher = createWebhookDispatcher({ store, ledger: engine, config: config.actions, clock: systemClock, logger: createLogger('silent') });
 t0 = performance.now();
 let delivered = 0;
 for (;;) {

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import { newId } from '../core/ids.js';
 import { createMutex } from '../core/mutex.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Engine, FlagChange } from '../engine/create-engine.js';
+import type { FlagChange, Ledger } from '../ledger/ledger.js';
 import { rulesForDecision, type RuleMatch } from '../rules/evaluate-policy.js';
 import type { ConfirmCategory, DismissReason } from '../rules/policy-schema.js';
 import type { PolicyStore } from '../rules/policy-store.js';
@@ -53,7 +53,7 @@ export interface CaseService {
 
 export interface CaseServiceDeps {
   store: Store;
-  engine: Engine;
+  ledger: Ledger;
   config: WardenConfig;
   clock: Clock;
   policies: PolicyStore;
@@ -75,12 +75,12 @@ const moreUrgentQueue = (a: string, b: string) => (QUEUE_RANK.indexOf(b) >= 0 &&
 
 /**
  * Cases: alerts about one subject grouped into one open case, queues by priority and SLA,
- * claims and decisions. Every change is one commit through the engine with its history
+ * claims and decisions. Every change is one commit through the ledger with its history
  * row and audit entry. Changes run one at a time (a mutex), and each checks the state it
  * read inside that turn: of two reviewers racing for one case exactly one gets it.
  */
 export function createCaseService(deps: CaseServiceDeps): CaseService {
-  const { store, engine, config, clock, policies } = deps;
+  const { store, ledger, config, clock, policies } = deps;
   const lock = createMutex();
   const slaMs = (p: number) => config.cases.slaHours[`p${p}` as 'p0'] * 3_600_000;
   const claimMs = config.cases.claimMinutes * 60_000;
@@ -91,7 +91,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const claimLive = (c: CasesTable, nowMs: number) => c.claimed_by !== null && c.claim_expires_ms !== null && c.claim_expires_ms > nowMs;
 
   async function commit(c: CasesTable, statements: Statement[], audit: AuditInput[], flags: FlagChange[] = []) {
-    await engine.apply({ statements: [updateCase(db, c), ...statements], audit, flags });
+    await ledger.apply({ statements: [updateCase(db, c), ...statements], audit, flags });
   }
 
   const service: CaseService = {
@@ -169,7 +169,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         }
         // Case rows first: history and action rows refer to them.
         const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(db, e.row) : updateCase(db, e.row)));
-        await engine.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
+        await ledger.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
         if (deliverable > 0) deps.onDeliverable?.();
         for (const [caseId, types] of liveByCase) deps.onAlertActions?.(caseId, [...types]);
         return { casesTouched: touched.size, deliverable };

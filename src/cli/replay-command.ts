@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { Command } from 'commander';
 import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
-import { replay } from '../events/replay.js';
+import { replay } from '../engine/replay.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
 export function replayCommand(): Command {

@@ -7,7 +7,7 @@ import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
 import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
 import { readLines } from '../events/read-lines.js';
-import { replay } from '../events/replay.js';
+import { replay } from '../engine/replay.js';
 import { backtest, formatBacktest } from '../rules/backtest.js';
 import { parsePolicy } from '../rules/parse-policy.js';
 import type { Policy } from '../rules/policy-schema.js';

@@ -1,4 +1,4 @@
-import type { AccountRisk } from '../behaviour/score-signals.js';
+import type { AccountRiskView } from '../server/route-context.js';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { CaseView } from '../cases/case-model.js';
 import type { CaseDetail } from '../cases/case-store.js';
@@ -17,7 +17,7 @@ interface CasePageInput {
   /** The case's CyberTipline report (null: none yet); undefined for a reviewer without the role. */
   report?: { id: string; status: string } | null | undefined;
   /** The subject's behaviour score now, with its reasons. */
-  risk?: AccountRisk | undefined;
+  risk?: AccountRiskView | undefined;
 }
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;

@@ -92,12 +92,12 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
     const good = await verifyPassword(password, reviewer?.passwordHash ?? (await decoyHash()));
     if (!reviewer || !good || reviewer.disabled) {
       lockout.fail(username);
-      await ctx.engine.audit([{ actor: 'console', action: 'console.sign_in_failed', detail: { username } }]);
+      await ctx.ledger.audit([{ actor: 'console', action: 'console.sign_in_failed', detail: { username } }]);
       return page(reply, 401, 'Wrong username or password.');
     }
     lockout.clear(username);
     const { token } = await createSession(ctx.store.db, reviewer.id, ctx.clock.now(), ttlMs);
-    await ctx.engine.audit([{ actor: `reviewer:${reviewer.id}`, action: 'console.signed_in', detail: { username } }]);
+    await ctx.ledger.audit([{ actor: `reviewer:${reviewer.id}`, action: 'console.signed_in', detail: { username } }]);
     reply.setCookie(COOKIE, token, { path: '/console', httpOnly: true, sameSite: 'strict', secure: ctx.config.console.secureCookies, maxAge: Math.floor(ttlMs / 1000) });
     return reply.redirect('/console', 303);
   });
@@ -105,7 +105,7 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/console/logout', async (req, reply) => {
     const token = req.cookies[COOKIE];
     if (token) await endSession(ctx.store.db, token);
-    await ctx.engine.audit([{ actor: req.consoleUser!.viewer.actor, action: 'console.signed_out' }]);
+    await ctx.ledger.audit([{ actor: req.consoleUser!.viewer.actor, action: 'console.signed_out' }]);
     reply.clearCookie(COOKIE, { path: '/console' });
     return reply.redirect('/console/login', 303);
   });

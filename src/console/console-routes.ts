@@ -1,4 +1,3 @@
-import type { AccountRiskDetector } from '../behaviour/account-risk.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -92,11 +91,10 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const nowMs = ctx.clock.now();
       const detail = await caseDetail(ctx.store.db, row.id);
       const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id)]);
-      await ctx.engine.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
+      await ctx.ledger.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
       const report = canHandleReports(u.viewer) ? await latestReportOf(ctx.store.db, row.id) : undefined;
-      const scorer = ctx.engine.state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
-      const risk = scorer?.riskOf(row.subject_account, ctx.engine.state.facts, nowMs);
+      const risk = ctx.accountRisk.riskOf(row.subject_account, nowMs);
       return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined, risk }));
     });
 
@@ -161,7 +159,7 @@ ${rows.map(
     scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
       const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
       if (!r) return notFound(req, reply);
-      await ctx.engine.audit([{ actor: req.consoleUser!.viewer.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id }, detail: { via: 'console' } }]);
+      await ctx.ledger.audit([{ actor: req.consoleUser!.viewer.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id }, detail: { via: 'console' } }]);
       return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf));
     });
 

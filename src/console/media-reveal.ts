@@ -37,7 +37,7 @@ export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void
     const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
     if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
     const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
-    await ctx.engine.apply({
+    await ctx.ledger.apply({
       statements: [countReveal(ctx.store.db, u.reviewer.id, day)],
       audit: [{ actor: u.viewer.actor, action: 'media.revealed', subjectAccountId: row.subject_account, target: { type: 'media', id: ref.id }, detail: { caseId: row.id, eventId: req.params.eventId } }],
     });

@@ -1,6 +1,6 @@
 import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
 import { BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../core/detector.js';
+import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
 import { STAGE_BIT, type Stage } from './cue-lexicon.js';
@@ -77,6 +77,8 @@ const MANY_MINORS = 3;
 /** An account younger than this adds to the score (a throwaway made for the contact is common in sextortion). */
 const NEW_ACCOUNT_DAYS = 30;
 
+const NO_EFFECTS = { quarantineEntry: () => {} };
+
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
  * age) writes to a minor. Messages between adults, between minors, or from a minor are not
@@ -89,18 +91,7 @@ const NEW_ACCOUNT_DAYS = 30;
  * a cue that brings the conversation to `thresholds.early` or more raises a low-severity alert
  * before any rule would.
  */
-export interface ConversationRiskDetector extends Detector {
-  /**
-   * Folds a stored message back into the conversation state after a restart, as if it had
-   * just arrived, and drops what it would raise (those alerts were raised before, and their
-   * keys are restored). Connection and age are judged by the facts as restored.
-   */
-  rebuild(ev: ValidEvent, facts: Facts): void;
-}
-
-const NO_EFFECTS = { quarantineEntry: () => {} };
-
-export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): ConversationRiskDetector {
+export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
@@ -117,7 +108,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
   }
   return {
     name: 'conversation_risk',
-    rebuild(ev, facts) {
+    /**
+     * Folds a stored message back into the conversation state after a restart, as if it had
+     * just arrived, and drops what it would raise (those alerts were raised before, and their
+     * keys are restored). Connection and age are judged by the facts as restored.
+     */
+    restore(row, facts) {
+      if (row.kind !== 'message') return;
+      const { ev } = row;
       if (ev.event.type !== 'message.sent') return;
       const datePacked = packedUtcDate(ev.tsMs);
       const sender = facts.indexOf(ev.event.message.from);

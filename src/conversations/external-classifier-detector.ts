@@ -1,6 +1,6 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import { BAND, isMinorCode } from '../core/age-band.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 
 /**
  * Turns an external classifier's verdict on a message (attached before the fold, like media

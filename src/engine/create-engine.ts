@@ -1,75 +1,23 @@
 import type { Logger } from 'pino';
 import type { Alert } from '../alerts/alert-schema.js';
-import { createContactTracker, type ContactTracker } from '../behaviour/contact-tracker.js';
-import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
-import { createAccountRiskDetector } from '../behaviour/account-risk.js';
-import { createCopiedOpenersDetector } from '../behaviour/copied-openers.js';
-import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
 import type { WardenConfig } from '../config/config-schema.js';
-import { AppError } from '../core/app-error.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Detector } from '../core/detector.js';
-import type { ValidEvent } from '../events/validate-event.js';
-import { createFacts, type Facts } from '../facts/facts.js';
-import { createGate, type Decision, type DecisionRequest, type Gate } from '../gate/gate.js';
-import { deleteFlag } from '../store/delete-flag.js';
+import type { Decision, DecisionRequest } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
-import { createHashMatchDetector } from '../media/hash-match-detector.js';
-import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
-import { createConversationTracker } from '../conversations/conversation-tracker.js';
-import { BUILTIN_MODEL_PATH, loadRiskModel, type RiskModel } from '../conversations/model/risk-model.js';
-import { createExternalClassifierDetector } from '../conversations/external-classifier-detector.js';
-import { createHttpClassifier, type ExternalClassifier, type ExternalVerdict } from '../conversations/external-classifier.js';
-import { createMediaMatcher, type MediaMatcher, type MediaSignals } from '../media/media-matcher.js';
+import { createHttpClassifier, type ExternalClassifier } from '../conversations/external-classifier.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
-import { createDeferredAuditChain, type AuditChain, type AuditInput } from '../audit/audit-chain.js';
-import { WriteSet, type Statement } from '../store/write-set.js';
-import { FLAG, type FlagName } from '../facts/facts.js';
-import { createCommitQueue } from './commit-queue.js';
-import { createFolder } from './fold-batch.js';
+import { WriteSet } from '../store/write-set.js';
+import { createLedger } from '../ledger/create-ledger.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { createFolder } from './create-folder.js';
+import { engineSettings } from './engine-settings.js';
+import { buildState, type EngineState } from './engine-state.js';
+import type { IngestItem, IngestStatus } from './ingest-item.js';
 import { restoreState } from './restore-state.js';
-
-export interface IngestItem extends ValidEvent {
-  /** The event as stored; the validated event re-serialised when absent. */
-  body?: string;
-  /** Hashes Warden computed from the bytes of this event's media, by media id. */
-  mediaHashes?: Record<string, MediaSignals>;
-  /** An external classifier's verdicts, attached before the fold (the same for every item of a batch). */
-  external?: Record<string, ExternalVerdict>;
-}
-
-export type IngestStatus = 'accepted' | 'duplicate';
 
 export interface IngestOutcome {
   statuses: IngestStatus[];
   alerts: Alert[];
-}
-
-/** A flag set or lifted by an action; the gate honours it from the moment `apply` is called. */
-export interface FlagChange {
-  accountId: string;
-  flag: FlagName;
-  set: boolean;
-  source: string;
-  reason: string;
-}
-
-/** A change from above ingest (cases, rules, actions): statements, flags and their audit entries, one commit. */
-export interface Change {
-  statements?: Statement[];
-  audit?: AuditInput[];
-  flags?: FlagChange[];
-}
-
-export interface EngineState {
-  facts: Facts;
-  tracker: ContactTracker;
-  detectors: Detector[];
-  gate: Gate;
-  alertKeys: Set<string>;
-  matcher: MediaMatcher;
-  /** The audit chain's head; every append goes through it, in commit order. */
-  audit: AuditChain;
 }
 
 export interface Submitted extends IngestOutcome {
@@ -77,7 +25,8 @@ export interface Submitted extends IngestOutcome {
   committed: Promise<void>;
 }
 
-export interface Engine {
+/** The engine's first job: events in, folded into the state it keeps warm, and the gate over that state. */
+export interface Ingest {
   /** Validated events in, durable before the promise resolves; duplicates by `id` are acknowledged and ignored. */
   ingest(items: readonly IngestItem[]): Promise<IngestOutcome>;
   /**
@@ -87,15 +36,14 @@ export interface Engine {
    */
   submit(items: readonly IngestItem[]): Promise<Submitted>;
   decide(req: DecisionRequest): Decision;
-  /** Appends to the audit log (views, configuration changes), durably, in order with ingest. */
-  audit(entries: AuditInput[]): Promise<void>;
-  /** Commits a change atomically, in order with ingest and the audit chain. */
-  apply(change: Change): Promise<void>;
   readonly state: EngineState;
-  readonly ready: boolean;
-  /** Waits for every accepted batch to be committed. */
-  drain(): Promise<void>;
 }
+
+/**
+ * Ingest and the ledger it commits through. Only the server, the CLI and tests hold the
+ * whole engine; capabilities above it take the `Ledger` (or a narrower port).
+ */
+export interface Engine extends Ingest, Ledger {}
 
 export interface EngineOptions {
   store: Store;
@@ -106,67 +54,35 @@ export interface EngineOptions {
   classifier?: ExternalClassifier;
   /** Called with alerts (and each serialised, as stored) after they are committed, in the order they fired. */
   onAlerts?: (alerts: Alert[], json: string[]) => void;
-}
-
-const models = new Map<string, RiskModel>();
-/** The configured conversation model, loaded once per file (a reload after a storage failure reuses it). */
-function riskModelFor(setting: string): RiskModel | undefined {
-  if (setting === 'off') return undefined;
-  const path = setting === 'builtin' ? BUILTIN_MODEL_PATH : setting;
-  let m = models.get(path);
-  if (!m) {
-    m = loadRiskModel(path);
-    models.set(path, m);
-  }
-  return m;
-}
-
-export function buildState(config: WardenConfig, clock: Clock): EngineState {
-  const facts = createFacts();
-  const tracker = createContactTracker({
-    windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000,
-    treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
-  });
-  const matcher = createMediaMatcher({ floodLimitPerHour: config.media.floodLimitPerHour });
-  const detectors: Detector[] = [
-    createUnwantedContactDetector(),
-    createSuspiciousAdultDetector(config.behaviour, tracker),
-    createHashMatchDetector(matcher),
-    createConversationRiskDetector(createConversationTracker(), {
-      treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
-      model: riskModelFor(config.conversations.model),
-      otherMinors: (senderIdx, nowMs) => tracker.countRecentMinors(senderIdx, nowMs - config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000),
-    }),
-    createCopiedOpenersDetector({ minMinors: 3, windowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult }),
-    ...(config.conversations.externalClassifier.url
-      ? [createExternalClassifierDetector({ threshold: config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult })]
-      : []),
-    // Last: it reads what the detectors before it raised on the same event.
-    createAccountRiskDetector(
-      {
-        treatUnknownAgeAsAdult: config.behaviour.treatUnknownAgeAsAdult,
-        fanOutWindowMs: config.behaviour.suspiciousAdult.fanOutWindowHours * 3_600_000,
-        ignoredAfterMs: config.behaviour.accountRisk.ignoredAfterHours * 3_600_000,
-        alertAt: config.behaviour.accountRisk.alertAt,
-      },
-      tracker,
-    ),
-  ];
-  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
+  /** Leaves detectors out by name (benchmarks measure the pipeline without some); all configured ones run by default. */
+  detectors?: (name: string) => boolean;
 }
 
 /**
  * The ingest pipeline and the state it keeps warm. One batch at a time is folded into
- * memory (synchronously, so batches never interleave), then its rows join the group
+ * memory (synchronously, so batches never interleave), then its rows join the ledger's group
  * commit; the caller hears back only once they are durable.
  */
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const { store, config, logger } = opts;
   const clock = opts.clock ?? systemClock;
-  let state = buildState(config, clock);
-  await restoreState(store, state, config);
-  let ready = true;
-  let reloading: Promise<void> | null = null;
+  const settings = engineSettings(config);
+  let state = buildState(settings, clock, opts.detectors);
+  await restoreState(store, state, settings, clock);
+  const ledger = createLedger({
+    write: (ws) => store.write(ws),
+    db: store.db,
+    clock,
+    logger,
+    memory: () => state,
+    // Memory is ahead of the store after a failed commit: rebuild it from what was committed,
+    // so the rejected events can be retried and applied exactly once.
+    async reload() {
+      const fresh = buildState(settings, clock, opts.detectors);
+      await restoreState(store, fresh, settings, clock);
+      state = fresh;
+    },
+  });
   /**
    * Ids folded into memory whose commit has not finished, one set per batch in flight: a
    * retry must not apply them twice. Each batch's own id set is reused, so the hot path
@@ -178,39 +94,22 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return false;
   };
 
-  const queue = createCommitQueue(
-    (ws) => store.write(ws),
-    (e) => {
-      // Memory is now ahead of the store. Rebuild it from what was committed before the
-      // next batch, so the rejected events can be retried and applied exactly once.
-      logger.error({ err: e }, 'commit failed; reloading state from the store');
-      ready = false;
-      reloading ??= (async () => {
-        await queue.drain();
-        const fresh = buildState(config, clock);
-        await restoreState(store, fresh, config);
-        state = fresh;
-        ready = true;
-      })()
-        .catch((err: unknown) => logger.error({ err }, 'state reload failed'))
-        .finally(() => {
-          reloading = null;
-        });
-    },
-  );
-
   const { fold } = createFolder(() => state, clock, logger);
   const ec = config.conversations.externalClassifier;
   const classifier = ec.url
     ? (opts.classifier ??
       createHttpClassifier({ url: ec.url, timeoutMs: ec.timeoutMs, failureThreshold: ec.failureThreshold, resetAfterMs: ec.resetAfterMs, onStateChange: (s) => logger.warn({ circuit: s }, 'external classifier circuit changed') }))
     : undefined;
+  const hashing = Boolean(config.media.root) || config.media.allowedHosts.length > 0;
 
-  async function submit(items: readonly IngestItem[]): Promise<Submitted> {
-    if (reloading) await reloading;
+  async function submit(incoming: readonly IngestItem[]): Promise<Submitted> {
+    await ledger.settled();
+    // What Warden attaches before the fold (hashes, verdicts) goes on its own shallow copies:
+    // the caller's items are never changed. Without hashing or a classifier nothing is attached.
+    const items: readonly IngestItem[] = hashing || classifier ? incoming.map((it) => ({ ...it })) : incoming;
     // Media bytes are read and hashed before the (synchronous) fold; only events naming a
     // path under the media root or a URL on an allowed host cost anything here.
-    if (config.media.root || config.media.allowedHosts.length > 0) await hashMediaFiles(items, config.media, logger);
+    if (hashing) await hashMediaFiles(items, config.media, logger);
     if (classifier) {
       // One call per batch, bounded by the classifier's timeout; nothing attached when it fails.
       const messages: { id: string; text: string }[] = [];
@@ -221,7 +120,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         for (const it of items) if (it.event.type === 'message.sent') it.external = external;
       }
     }
-    if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
+    ledger.assertReady();
     const statuses: IngestStatus[] = new Array(items.length);
     const seen = new Set<string>();
     const candidates: string[] = [];
@@ -248,10 +147,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     const alerts: Alert[] = [];
     const alertJson: string[] = [];
     fold(items, statuses, ws, alerts, alertJson);
-    if (ws.isEmpty && ws.audit.length === 0) return { statuses, alerts, committed: Promise.resolve() };
+    if (ws.isEmpty) return { statuses, alerts, committed: Promise.resolve() };
     // `seen` now holds exactly the ids this batch folded.
     inFlight.add(seen);
-    const committed = queue.enqueue(ws).then(
+    const committed = ledger.commit(ws).then(
       () => {
         inFlight.delete(seen);
         if (alerts.length > 0) opts.onAlerts?.(alerts, alertJson);
@@ -264,29 +163,6 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return { statuses, alerts, committed };
   }
 
-  async function apply(change: Change): Promise<void> {
-    if (reloading) await reloading;
-    if (!ready) throw new AppError('not_ready', 'Warden is rebuilding its state after a storage failure; retry shortly');
-    const ws = new WriteSet();
-    const nowMs = clock.now();
-    for (const f of change.flags ?? []) {
-      // Memory first: the gate honours a restriction at the next decision, not after the
-      // commit. A failed commit rebuilds memory from the store (see the queue above).
-      const idx = state.facts.ensure(f.accountId);
-      if (f.set) {
-        state.facts.setFlag(idx, FLAG[f.flag]);
-        ws.flags.push({ accountId: f.accountId, flag: f.flag, source: f.source, reason: f.reason, tsMs: nowMs });
-      } else {
-        state.facts.clearFlag(idx, FLAG[f.flag]);
-        ws.statements.push(deleteFlag(store.db, f.accountId, f.flag));
-      }
-    }
-    for (const st of change.statements ?? []) ws.statements.push(st);
-    for (const e of change.audit ?? []) ws.audit.push(state.audit.next(e, nowMs));
-    // The rows join the group commit: chain order is commit order, also across ingest.
-    await queue.enqueue(ws);
-  }
-
   return {
     submit,
     async ingest(items) {
@@ -295,14 +171,14 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return { statuses, alerts };
     },
     decide: (req) => state.gate.decide(req),
-    audit: (entries) => apply({ audit: entries }),
-    apply,
+    apply: (change) => ledger.apply(change),
+    audit: (entries) => ledger.audit(entries),
+    drain: () => ledger.drain(),
     get state() {
       return state;
     },
     get ready() {
-      return ready;
+      return ledger.ready;
     },
-    drain: () => queue.drain(),
   };
 }

@@ -1,22 +1,21 @@
-import { ASSURANCE, BAND, isMinorCode, packedUtcDate, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
-import type { WardenConfig } from '../config/config-schema.js';
+import { ASSURANCE, BAND, packedUtcDate, packIsoDate, type AgeAssurance, type AgeBand } from '../core/age-band.js';
+import type { Clock } from '../core/clock.js';
 import { observeId } from '../core/ids.js';
 import { dayOf, EDGE, FLAG, isMutualKind, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
 import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages, recentMessagePages } from '../store/load-state.js';
-import type { ConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import type { WardenEvent } from '../events/event-schema.js';
 import type { Store } from '../store/store.js';
-import type { SuspiciousAdultDetector } from '../behaviour/suspicious-adult.js';
-import type { AccountRiskDetector } from '../behaviour/account-risk.js';
 import type { Severity } from '../alerts/alert-schema.js';
-import type { EngineState } from './create-engine.js';
+import type { EngineSettings } from './engine-settings.js';
+import type { EngineState } from './engine-state.js';
 import { loadMatcherState } from '../media/bank-store.js';
 import { auditHead } from '../audit/audit-store.js';
 import { createDeferredAuditChain } from '../audit/audit-chain.js';
 
 /** Rebuilds the hot state from the store: what a restart needs so that it loses nothing and repeats nothing. */
-export async function restoreState(store: Store, state: EngineState, config: WardenConfig): Promise<void> {
-  const { facts } = state;
+export async function restoreState(store: Store, state: EngineState, settings: EngineSettings, clock: Clock): Promise<void> {
+  const { facts, detectors } = state;
+  const { config } = settings;
   for await (const page of accountPages(store)) {
     for (const a of page) {
       facts.updateAccount(
@@ -31,8 +30,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
       );
     }
   }
-  const accountRisk = state.detectors.find((d) => d.name === 'account_risk') as AccountRiskDetector | undefined;
-  const today = packedUtcDate(Date.now());
+  // Ages at the restore's date, by the engine's clock (a test's fixed clock included).
+  const today = packedUtcDate(clock.now());
   for await (const page of connectionPages(store)) {
     for (const c of page) {
       const kind = c.kind as keyof typeof REQUESTED_BIT;
@@ -43,8 +42,8 @@ export async function restoreState(store: Store, state: EngineState, config: War
         const cur = facts.edges.get(f, t);
         facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
       };
-      // Requests to minors (pending, declined or accepted) count towards the account score; the detector checks which.
-      if (c.requested_ms !== null && isMinorCode(facts.bandAt(to, today))) accountRisk?.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts);
+      // Requests (pending, declined or accepted) count towards detectors' memory; each checks which.
+      if (c.requested_ms !== null) detectors.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts, today);
       if (bit === 0) {
         // Keep the time of a removal so that an older, late event cannot resurrect the pair.
         if (facts.edges.get(from, to) !== 0) facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
@@ -69,13 +68,10 @@ export async function restoreState(store: Store, state: EngineState, config: War
     const bit = FLAG[f.flag as FlagName];
     if (bit) facts.setFlag(facts.ensure(f.account_id), bit);
   }
-  const suspicious = state.detectors.find((d) => d.name === 'suspicious_adult') as SuspiciousAdultDetector | undefined;
   for await (const page of minorComplaintPages(store)) {
-    suspicious?.restoreComplaints(page.map((r) => ({ from: r.from_id, to: r.to_id, eventId: r.event_id, kind: r.kind })), facts);
-    for (const r of page) accountRisk?.restore({ kind: 'complaint', subject: r.to_id, complainant: r.from_id }, facts);
+    for (const r of page) detectors.restore({ kind: 'complaint', from: r.from_id, to: r.to_id, eventId: r.event_id, via: r.kind }, facts, today);
   }
-  const windowMs = config.behaviour.suspiciousAdult.fanOutWindowHours * 3600_000;
-  for await (const page of recentContactPages(store, windowMs)) {
+  for await (const page of recentContactPages(store, settings.fanOutWindowMs)) {
     state.tracker.restore(
       page.map((r) => ({ from: r.from_id, to: r.to_id, lastMs: r.last_ms, lastEventId: r.last_event_id })),
       facts,
@@ -84,19 +80,16 @@ export async function restoreState(store: Store, state: EngineState, config: War
   for await (const page of alertKeyPages(store)) {
     for (const r of page) {
       state.alertKeys.add(r.dedupe_key);
-      const copied = r.detector === 'copied_openers';
-      const related = copied && r.body ? ((JSON.parse(r.body) as { relatedAccountIds?: string[] }).relatedAccountIds?.length ?? 0) : 0;
-      accountRisk?.restore({ kind: 'alert', subject: r.subject_account, category: r.category, severity: r.severity as Severity, related, copied }, facts);
+      detectors.restore({ kind: 'alert', detector: r.detector, subject: r.subject_account, category: r.category, severity: r.severity as Severity, body: r.body }, facts, today);
     }
   }
   const lastAlert = await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (lastAlert) observeId(lastAlert.id);
   // Conversation state (stages, scores) from the tail of the event log: a restart must not
   // forget that an adult already asked a child's age an hour ago.
-  const conversations = state.detectors.find((d) => d.name === 'conversation_risk') as ConversationRiskDetector | undefined;
-  if (conversations && config.conversations.rebuildEvents > 0) {
+  if (config.conversations.rebuildEvents > 0) {
     for await (const page of recentMessagePages(store, config.conversations.rebuildEvents)) {
-      for (const r of page) conversations.rebuild({ event: JSON.parse(r.body) as WardenEvent, tsMs: Number(r.ts_ms) }, facts);
+      for (const r of page) detectors.restore({ kind: 'message', ev: { event: JSON.parse(r.body) as WardenEvent, tsMs: Number(r.ts_ms) } }, facts, today);
     }
   }
   state.audit = createDeferredAuditChain(await auditHead(store.db));

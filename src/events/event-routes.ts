@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../core/app-error.js';
-import type { IngestItem } from '../engine/create-engine.js';
 import type { RouteContext } from '../server/route-context.js';
 import { LIMITS } from './limits.js';
-import { validateEvent } from './validate-event.js';
+import { validateEvent, type ValidEvent } from './validate-event.js';
 
 export interface Rejected {
   index: number;
@@ -37,7 +36,7 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const nowMs = ctx.clock.now();
     const opts = { nowMs, maxFutureSkewMs: ctx.config.ingest.maxFutureSkewSeconds * 1000 };
-    const items: IngestItem[] = [];
+    const items: ValidEvent[] = [];
     const rejected: Rejected[] = [];
     for (let i = 0; i < body.length; i++) {
       const raw: unknown = body[i];
@@ -58,7 +57,7 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
         errors: rejected.flatMap((r) => r.errors.map((e) => ({ index: r.index, ...(r.id ? { id: r.id } : {}), ...e }))),
       } as never;
     }
-    const outcome = await ctx.engine.ingest(items);
+    const outcome = await ctx.ingest.ingest(items);
     let accepted = 0;
     for (const s of outcome.statuses) if (s === 'accepted') accepted++;
     return {

@@ -13,6 +13,6 @@ export function gateRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const issues = zodIssues(parsed.error);
       throw new AppError('invalid_input', `invalid decision request: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
     }
-    return ctx.engine.decide(parsed.data);
+    return ctx.ingest.decide(parsed.data);
   });
 }

@@ -1,5 +1,5 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
-import { NO_DRAFTS, type Detector } from '../core/detector.js';
+import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 import type { MediaRef } from '../events/event-schema.js';
 import type { HashMatch, MediaMatcher, MediaSignals } from './media-matcher.js';
 

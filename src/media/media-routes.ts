@@ -69,7 +69,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!signals.pdq && !signals.md5 && !signals.sha256) throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256', { issues: [{ field: '(body)', reason: 'has no hash' }] });
       banks = body.banks;
     }
-    return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.engine.state.matcher.match(signals, { banks }) };
+    return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.matcher().match(signals, { banks }) };
   });
 
   app.get('/v1/banks', async (req) => {
@@ -80,14 +80,14 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/banks', async (req, reply) => {
     ctx.auth.require(req.principal!, ['admin']);
     const bank = await createBank(ctx.store.db, parse(BankCreateSchema, req.body, 'bank'), cfg.defaultPdqThreshold, ctx.clock.now());
-    ctx.engine.state.matcher.setBank(bank);
+    ctx.matcher().setBank(bank);
     await audit(req, 'bank.created', { type: 'bank', id: bank.id }, { name: bank.name, kind: bank.kind, pdqThreshold: bank.pdqThreshold });
     reply.code(201);
     return bank;
   });
 
   const audit = (req: FastifyRequest, action: string, target: { type: string; id: string }, detail?: Record<string, unknown>) =>
-    ctx.engine.audit([{ actor: `key:${req.principal!.keyId}`, action, target, ...(detail ? { detail } : {}) }]);
+    ctx.ledger.audit([{ actor: `key:${req.principal!.keyId}`, action, target, ...(detail ? { detail } : {}) }]);
 
   const bankOr404 = async (id: string) => {
     const bank = await findBank(ctx.store.db, id);
@@ -104,7 +104,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ctx.auth.require(req.principal!, ['admin']);
     const bank = await bankOr404(req.params.id);
     const updated = await updateBank(ctx.store.db, bank.id, parse(BankUpdateSchema, req.body, 'bank update'), ctx.clock.now());
-    ctx.engine.state.matcher.setBank(updated);
+    ctx.matcher().setBank(updated);
     await audit(req, 'bank.updated', { type: 'bank', id: bank.id }, { enabled: updated.enabled, pdqThreshold: updated.pdqThreshold });
     return updated;
   });
@@ -140,7 +140,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       good.push(h);
     });
     const stored = await addEntries(ctx.store.db, bank.id, good, ctx.clock.now());
-    for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
     await audit(req, 'bank_entries.added', { type: 'bank', id: bank.id }, { stored: stored.length, rejected: rejected.length, entryIds: stored.slice(0, 100).map((e) => e.id) });
     return { stored: stored.length, rejected, entries: stored.map((e) => ({ id: e.id, signalType: e.signalType, value: e.value })) };
   });
@@ -150,7 +150,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const bank = await bankOr404(req.params.id);
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now()))) throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
-    ctx.engine.state.matcher.removeEntry(entryId);
+    ctx.matcher().removeEntry(entryId);
     await audit(req, 'bank_entry.removed', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     reply.code(204);
   });
@@ -162,7 +162,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const body = parse(QuarantineBodySchema, req.body, 'quarantine request');
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now()))) throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
-    ctx.engine.state.matcher.setQuarantined(entryId, body.quarantined);
+    ctx.matcher().setQuarantined(entryId, body.quarantined);
     await audit(req, body.quarantined ? 'bank_entry.quarantined' : 'bank_entry.restored', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     return { id: entryId, quarantined: body.quarantined };
   });
@@ -173,7 +173,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const body = parse(ImportBody, req.body, 'import');
     const parsed = body.format === 'hma' ? parseHmaLocalFile(body.content, body.signalType) : parseBankCsv(body.content);
     const stored = await addEntries(ctx.store.db, bank.id, parsed.hashes, ctx.clock.now());
-    for (const e of stored) ctx.engine.state.matcher.addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
     await audit(req, 'bank.imported', { type: 'bank', id: bank.id }, { format: body.format, stored: stored.length, skipped: parsed.errors.length });
     return { stored: stored.length, skipped: parsed.errors };
   });

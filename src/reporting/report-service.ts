@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.js';
 import { newId } from '../core/ids.js';
 import { createMutex } from '../core/mutex.js';
 import { zodIssues } from '../events/validate-event.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Store } from '../store/store.js';
 import { findCase } from '../cases/case-store.js';
 import { draftFromCase } from './draft-from-case.js';
@@ -67,8 +67,8 @@ export interface ReportService {
   onApproved?: () => void;
 }
 
-export function createReportService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
-  const { store, engine, config, clock } = deps;
+export function createReportService(deps: { store: Store; ledger: Ledger; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
+  const { store, ledger, config, clock } = deps;
   const lock = createMutex();
   const { db } = store;
   const load = (id: string) => findReport(db, id);
@@ -90,7 +90,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         const nowMs = clock.now();
         const draft = await draftFromCase(db, c, config.reporting, nowMs);
         const id = newId('rpt', nowMs);
-        await engine.apply({
+        await ledger.apply({
           statements: [insertDraft(db, { id, caseId, subject: c.subject_account, draft: JSON.stringify(draft), createdBy: actor, nowMs })],
           audit: [audit(actor, 'report.drafted', { id, subject_account: c.subject_account }, { caseId })],
         });
@@ -112,7 +112,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
           throw new AppError('invalid_input', `invalid report: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
         }
         const nowMs = clock.now();
-        await engine.apply({
+        await ledger.apply({
           statements: [updateDraft(db, id, JSON.stringify(parsed.data), nowMs)],
           audit: [audit(viewer.actor, 'report.updated', r)],
         });
@@ -128,7 +128,7 @@ export function createReportService(deps: { store: Store; engine: Engine; config
         if (!checked.ok) throw new AppError('invalid_input', `the report cannot be submitted yet: ${checked.error.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues: checked.error });
         const xml = buildReportXml(checked.value);
         const deadline = nowMs + config.reporting.deadlineHours * 3_600_000;
-        await engine.apply({
+        await ledger.apply({
           statements: [
             approveDraft(db, id, { xml, environment: config.reporting.environment, approvedBy: viewer.actor, deadlineMs: deadline, nowMs }),
             ...checked.value.files.map((f) => insertReportFile(db, id, f.localId)),

@@ -29,7 +29,7 @@ describe('CyberTipline submission against the simulator', () => {
   let mediaEventId = '';
   const config = (over: Record<string, unknown> = {}) =>
     testConfig({ media: { root: media }, reporting: { testBaseUrl: url, testUsername: 'esp', testPassword: 'sim-secret', timeoutMs: 1000, maxAttempts: 4, ...over } });
-  const submitter = (over: Record<string, unknown> = {}): ReportSubmitter => createReportSubmitter({ store, engine, config: config(over), clock, logger: silentLogger(), random: () => 0.5 });
+  const submitter = (over: Record<string, unknown> = {}): ReportSubmitter => createReportSubmitter({ store, ledger: engine, config: config(over), clock, logger: silentLogger(), random: () => 0.5 });
 
   before(async () => {
     mkdirSync(join(media, 'up'), { recursive: true });
@@ -178,7 +178,7 @@ describe('CyberTipline submission against the simulator', () => {
     clock.advance(25 * 3_600_000);
     let applies = 0;
     const counting = { ...engine, apply: (c: Parameters<Engine['apply']>[0]) => (applies++, engine.apply(c)) } as Engine;
-    const watcher = createReportSubmitter({ store, engine: counting, config: config(), clock, logger: silentLogger() });
+    const watcher = createReportSubmitter({ store, ledger: counting, config: config(), clock, logger: silentLogger() });
     await watcher.runOnce();
     assert.equal(applies, 1, 'the overdue notice is written once');
     await watcher.runOnce();

@@ -3,7 +3,7 @@ import type { AuditInput } from '../audit/audit-chain.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { createBackgroundLoop, type BackgroundLoop } from '../core/background-loop.js';
 import type { Clock } from '../core/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Store } from '../store/store.js';
 import { insertNotice } from '../store/insert-notice.js';
 import type { Statement } from '../store/write-set.js';
@@ -31,8 +31,8 @@ type Step = 'submit' | 'submit_sent' | 'upload' | 'fileinfo' | 'finish' | 'retra
  * NCMEC opened the report retracts it. A report not finished by its deadline (24 hours by
  * default) raises an admin notice.
  */
-export function createReportSubmitter(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger; random?: () => number; pollMs?: number; onFinished?: (caseId: string, ncmecReportId: string) => void }): ReportSubmitter {
-  const { store, engine, config, clock, logger } = deps;
+export function createReportSubmitter(deps: { store: Store; ledger: Ledger; config: WardenConfig; clock: Clock; logger: Logger; random?: () => number; pollMs?: number; onFinished?: (caseId: string, ncmecReportId: string) => void }): ReportSubmitter {
+  const { store, ledger, config, clock, logger } = deps;
   const { db } = store;
   const rc = config.reporting;
   const random = deps.random ?? Math.random;
@@ -61,14 +61,14 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
   async function failed(r: CybertipReportsTable, step: Step, error: string, permanent: boolean, nowMs: number): Promise<void> {
     const attempts = r.attempts + 1;
     if (!permanent && attempts < rc.maxAttempts) {
-      await engine.apply({ statements: [setReport(r.id, { attempts, next_attempt_ms: nowMs + backoff(attempts), last_error: error }, nowMs)] });
+      await ledger.apply({ statements: [setReport(r.id, { attempts, next_attempt_ms: nowMs + backoff(attempts), last_error: error }, nowMs)] });
       return;
     }
     if (r.ncmec_report_id && step !== 'retract') {
-      await engine.apply({ statements: [setReport(r.id, { step: 'retract', attempts: 0, next_attempt_ms: nowMs, last_error: `${step}: ${error}` }, nowMs)], audit: [audit(r, 'report.step_failed', { step, error })] });
+      await ledger.apply({ statements: [setReport(r.id, { step: 'retract', attempts: 0, next_attempt_ms: nowMs, last_error: `${step}: ${error}` }, nowMs)], audit: [audit(r, 'report.step_failed', { step, error })] });
       return;
     }
-    await engine.apply({
+    await ledger.apply({
       statements: [setReport(r.id, { status: 'failed', last_error: `${step}: ${error}`, finished_ms: nowMs }, nowMs), notice(r, 'report_failed', { step, error }, nowMs)],
       audit: [audit(r, 'report.failed', { step, error })],
     });
@@ -90,7 +90,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
     const step = (r.step ?? 'submit') as Step;
     if (step === 'submit_sent') {
       // Found after a restart: the last /submit may or may not have created a report.
-      await engine.apply({
+      await ledger.apply({
         statements: [setReport(r.id, { status: 'needs_attention', last_error: 'a /submit was in flight when Warden stopped; check with NCMEC before resubmitting' }, nowMs), notice(r, 'report_needs_attention', { reason: 'submit outcome unknown' }, nowMs)],
         audit: [audit(r, 'report.needs_attention', { reason: 'submit outcome unknown' })],
       });
@@ -98,19 +98,19 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
     }
     const client = clientFor(r.environment ?? 'test');
     if (!client) {
-      await engine.apply({ statements: [setReport(r.id, { next_attempt_ms: nowMs + 60_000, last_error: `no credentials for the ${r.environment} environment` }, nowMs)] });
+      await ledger.apply({ statements: [setReport(r.id, { next_attempt_ms: nowMs + 60_000, last_error: `no credentials for the ${r.environment} environment` }, nowMs)] });
       return;
     }
     if (step === 'submit') {
-      await engine.apply({ statements: [setReport(r.id, { status: 'submitting', step: 'submit_sent' }, nowMs)] });
+      await ledger.apply({ statements: [setReport(r.id, { status: 'submitting', step: 'submit_sent' }, nowMs)] });
       const { res, transport } = await attempt(() => client.submit(r.xml!));
       const now2 = clock.now();
       if (transport) {
         if (!transport.mayHaveArrived) {
-          await engine.apply({ statements: [setReport(r.id, { step: 'submit' }, now2)] });
+          await ledger.apply({ statements: [setReport(r.id, { step: 'submit' }, now2)] });
           return failed({ ...r, step: 'submit' }, 'submit', transport.message, false, now2);
         }
-        await engine.apply({
+        await ledger.apply({
           statements: [setReport(r.id, { status: 'needs_attention', last_error: `submit: ${transport.message}; it may have reached NCMEC` }, now2), notice(r, 'report_needs_attention', { reason: transport.code }, now2)],
           audit: [audit(r, 'report.needs_attention', { reason: transport.code })],
         });
@@ -118,10 +118,10 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       }
       const o = outcomeOf(res!);
       if (o === 'done' && res!.reportId) {
-        await engine.apply({ statements: [setReport(r.id, { step: 'upload', ncmec_report_id: res!.reportId, attempts: 0, next_attempt_ms: now2, last_error: null }, now2)], audit: [audit(r, 'report.submitted', { ncmecReportId: res!.reportId, environment: r.environment })] });
+        await ledger.apply({ statements: [setReport(r.id, { step: 'upload', ncmec_report_id: res!.reportId, attempts: 0, next_attempt_ms: now2, last_error: null }, now2)], audit: [audit(r, 'report.submitted', { ncmecReportId: res!.reportId, environment: r.environment })] });
         return;
       }
-      await engine.apply({ statements: [setReport(r.id, { step: 'submit' }, now2)] });
+      await ledger.apply({ statements: [setReport(r.id, { step: 'submit' }, now2)] });
       return failed({ ...r, step: 'submit' }, 'submit', `${res!.responseCode} ${res!.description}`.slice(0, 2000), o !== 'retry', now2);
     }
 
@@ -133,14 +133,14 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       const want = step === 'upload' ? 'pending' : 'uploaded';
       const f = files.find((x) => x.state === want);
       if (!f) {
-        await engine.apply({ statements: [setReport(r.id, { step: step === 'upload' ? 'fileinfo' : 'finish', attempts: 0, next_attempt_ms: nowMs }, nowMs)] });
+        await ledger.apply({ statements: [setReport(r.id, { step: step === 'upload' ? 'fileinfo' : 'finish', attempts: 0, next_attempt_ms: nowMs }, nowMs)] });
         return;
       }
       const spec = draft.files.find((x) => x.localId === f.local_id)!;
       if (step === 'upload') {
         const bytes = spec.sourceEventId ? await readMediaBytes(db, config.media, spec.sourceEventId, spec.localId) : undefined;
         if (!bytes) {
-          await engine.apply({
+          await ledger.apply({
             statements: [setFileState(db, r.id, f.local_id, 'unavailable')],
             audit: [audit(r, 'report.file_unavailable', { localId: f.local_id })],
           });
@@ -150,7 +150,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
         if (transport) return failed(r, 'upload', transport.message, false, clock.now());
         const o = outcomeOf(res!);
         if (o === 'done' && res!.fileId) {
-          await engine.apply({
+          await ledger.apply({
             statements: [setFileState(db, r.id, f.local_id, 'uploaded', res!.fileId), setReport(r.id, { attempts: 0, last_error: null }, clock.now())],
             audit: [audit(r, 'report.file_uploaded', { localId: f.local_id, ncmecFileId: res!.fileId, md5: res!.hash ?? null })],
           });
@@ -162,7 +162,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       if (transport) return failed(r, 'fileinfo', transport.message, false, clock.now());
       const o = outcomeOf(res!);
       if (o === 'done') {
-        await engine.apply({ statements: [setFileState(db, r.id, f.local_id, 'described'), setReport(r.id, { attempts: 0, last_error: null }, clock.now())] });
+        await ledger.apply({ statements: [setFileState(db, r.id, f.local_id, 'described'), setReport(r.id, { attempts: 0, last_error: null }, clock.now())] });
         return;
       }
       return failed(r, 'fileinfo', `${res!.responseCode} ${res!.description}`.slice(0, 2000), o !== 'retry', clock.now());
@@ -175,7 +175,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
       const o = outcomeOf(res!);
       if (o === 'done') {
         const retracted = step === 'retract' || res!.responseCode === 5102;
-        await engine.apply({
+        await ledger.apply({
           statements: [setReport(r.id, { status: retracted ? 'retracted' : 'submitted', step: null, finished_ms: now2, next_attempt_ms: null }, now2), ...(retracted ? [notice(r, 'report_retracted', { reason: r.last_error }, now2)] : [])],
           audit: [audit(r, retracted ? 'report.retracted' : 'report.finished', { ncmecReportId: reportId, files: res!.files?.length ?? null })],
         });
@@ -191,7 +191,7 @@ export function createReportSubmitter(deps: { store: Store; engine: Engine; conf
     const nowMs = clock.now();
     // Overdue reports not yet noticed: one notice each, and no commit at all on a quiet poll.
     const overdue = await overdueReports(db, nowMs);
-    if (overdue.length > 0) await engine.apply({ statements: overdue.map((r) => notice({ ...r, step: 'deadline' }, 'report_overdue', { deadline: new Date(r.deadline_ms!).toISOString() }, nowMs)) });
+    if (overdue.length > 0) await ledger.apply({ statements: overdue.map((r) => notice({ ...r, step: 'deadline' }, 'report_overdue', { deadline: new Date(r.deadline_ms!).toISOString() }, nowMs)) });
     const due = await dueReports(db, nowMs, 20);
     for (const r of due) await advance(r);
     return due.length;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error.js';
 import type { Clock } from '../core/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Store } from '../store/store.js';
 import { defaultPolicySource, parsePolicy } from './parse-policy.js';
 import type { Policy } from './policy-schema.js';
@@ -34,8 +34,8 @@ function parseOrThrow(source: string): Policy {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export function createPolicyStore(deps: { store: Store; engine: Engine; clock: Clock }): PolicyStore {
-  const { store, engine, clock } = deps;
+export function createPolicyStore(deps: { store: Store; ledger: Ledger; clock: Clock }): PolicyStore {
+  const { store, ledger, clock } = deps;
   let cached: PolicyVersion | undefined;
   const fallback = (): PolicyVersion => {
     const source = defaultPolicySource();
@@ -62,7 +62,7 @@ export function createPolicyStore(deps: { store: Store; engine: Engine; clock: C
       const policy = parseOrThrow(source);
       const nowMs = clock.now();
       // The version is assigned inside the commit, so two saves never take one number.
-      await engine.apply({
+      await ledger.apply({
         statements: [insertPolicy(store.db, { source, createdBy: actor, nowMs, note: note ?? null })],
         audit: [{ actor, action: 'policy.updated', target: { type: 'policy', id: 'latest' }, detail: { sha256: sha256(source), rules: policy.rules.length, note: note ?? null } }],
       });

@@ -80,13 +80,13 @@ export function createApp(ctx: RouteContext): AppHandle {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     if (shuttingDown) return sendProblem(reply, problemOf('not_ready', 503, 'shutting down'));
-    if (!ctx.engine.ready) return sendProblem(reply, problemOf('not_ready', 503, 'rebuilding state after a storage failure'));
+    if (!ctx.ledger.ready) return sendProblem(reply, problemOf('not_ready', 503, 'rebuilding state after a storage failure'));
     try {
       await ctx.store.ping();
     } catch {
       return sendProblem(reply, problemOf('not_ready', 503, 'the store is not reachable'));
     }
-    return { status: 'ready', accounts: ctx.engine.state.facts.accountCount, connections: ctx.engine.state.facts.edges.size };
+    return { status: 'ready', ...ctx.stateSize() };
   });
   const openapi = buildOpenApi(VERSION);
   app.get('/openapi.json', async () => openapi);

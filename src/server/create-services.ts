@@ -5,7 +5,7 @@ import { createCaseService, type CaseService } from '../cases/case-service.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { AppError } from '../core/app-error.js';
 import type { Clock } from '../core/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
 import { createPolicyStore, type PolicyStore } from '../rules/policy-store.js';
 import { createRuleRunner, type RuleRunner } from '../rules/rule-runner.js';
 import { createReportService, type ReportService } from '../reporting/report-service.js';
@@ -27,9 +27,10 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-export async function createServices(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock; logger: Logger }): Promise<Services> {
-  const { store, engine, config, clock, logger } = deps;
-  const policies = createPolicyStore({ store, engine, clock });
+export async function createServices(deps: { store: Store; engine: Ledger; config: WardenConfig; clock: Clock; logger: Logger }): Promise<Services> {
+  // Only the ledger half of the engine: nothing above ingest folds events or runs detectors.
+  const { store, engine: ledger, config, clock, logger } = deps;
+  const policies = createPolicyStore({ store, ledger, clock });
   if (config.rules.policyFile) {
     let source: string;
     try {
@@ -40,8 +41,8 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     // A new version only when the file says something the policy in force does not.
     if ((await policies.current()).source !== source) await policies.save(source, 'config', `loaded from ${config.rules.policyFile}`);
   }
-  const dispatcher = createWebhookDispatcher({ store, engine, config: config.actions, clock, logger });
-  const evidence = createEvidenceService({ store, engine, config, clock });
+  const dispatcher = createWebhookDispatcher({ store, ledger, config: config.actions, clock, logger });
+  const evidence = createEvidenceService({ store, engine: ledger, config, clock });
   const preserve = (caseId: string, reason: string) => {
     if (!evidence.enabled) {
       logger.warn({ caseId }, 'evidence.keys is not set: a preserve_evidence action could not be carried out');
@@ -50,11 +51,11 @@ export async function createServices(deps: { store: Store; engine: Engine; confi
     void evidence.preserve(caseId, reason, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not preserve evidence'));
   };
   const sweeper = createBackgroundLoop('evidence-retention', async () => (evidence.enabled ? evidence.sweep() : 0), 3_600_000, logger);
-  const submitter = createReportSubmitter({ store, engine, config, clock, logger, onFinished: (caseId, ncmecReportId) => preserve(caseId, `report filed with NCMEC (${ncmecReportId})`) });
-  const reports = createReportService({ store, engine, config, clock, onApproved: () => submitter.wake() });
+  const submitter = createReportSubmitter({ store, ledger, config, clock, logger, onFinished: (caseId, ncmecReportId) => preserve(caseId, `report filed with NCMEC (${ncmecReportId})`) });
+  const reports = createReportService({ store, ledger, config, clock, onApproved: () => submitter.wake() });
   const cases = createCaseService({
     store,
-    engine,
+    ledger,
     config,
     clock,
     policies,

@@ -1,14 +1,41 @@
 import type { Logger } from 'pino';
 import type { WardenConfig } from '../config/config-schema.js';
 import type { Clock } from '../core/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Ingest } from '../engine/create-engine.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { MediaMatcher } from '../media/media-matcher.js';
 import type { Store } from '../store/store.js';
 import type { Authenticator, Principal } from './auth.js';
 import type { Services } from './create-services.js';
 
-/** What every capability's routes receive: no globals, everything passed in. */
+/** An account's behaviour score and the reasons behind it, as the API and the console show it. */
+export interface AccountRiskView {
+  score: number;
+  reasons: { code: string; detail: string }[];
+}
+
+/** Reads the behaviour score ingest keeps up to date: the console and the API never run detection. */
+export interface AccountRiskReader {
+  /** Whether Warden has seen the account at all. */
+  known(accountId: string): boolean;
+  /** The score now (zero for an account with no signals); undefined when `account_risk` is not running. */
+  riskOf(accountId: string, nowMs: number): AccountRiskView | undefined;
+}
+
+/**
+ * What every capability's routes receive: no globals, everything passed in, and of the
+ * engine only the port each needs (server/engine-ports.ts wires them).
+ */
 export interface RouteContext {
-  engine: Engine;
+  /** Commits and the audit log: all a capability above ingest may do to Warden's record. */
+  ledger: Ledger;
+  /** Events in and the inline gate: the event and gate routes only. */
+  ingest: Pick<Ingest, 'ingest' | 'decide'>;
+  /** The hash matcher ingest uses (replaced when state is rebuilt, so read it per request): bank administration. */
+  matcher(): MediaMatcher;
+  accountRisk: AccountRiskReader;
+  /** Sizes of the state in memory, for readiness. */
+  stateSize(): { accounts: number; connections: number };
   store: Store;
   config: WardenConfig;
   auth: Authenticator;

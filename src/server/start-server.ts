@@ -6,6 +6,7 @@ import { createStore, type Store } from '../store/store.js';
 import { createAuthenticator } from './auth.js';
 import { createApp } from './create-app.js';
 import { createServices, type Services } from './create-services.js';
+import { enginePorts } from './engine-ports.js';
 import { auditConfig } from '../audit/audit-config.js';
 
 export interface RunningServer {
@@ -38,7 +39,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const changed = await auditConfig(store, engine, config);
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
-  const { app, setShuttingDown } = createApp({ engine, store, config, auth, logger, clock, services });
+  const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   services.start();
   logger.info({ address }, 'warden listening');

@@ -209,7 +209,10 @@ export class WriteSet {
     }
   }
 
+  /** True when committing it would change nothing: no events and no rows of any kind (audit and statements included). */
   get isEmpty(): boolean {
-    return this.events.ids.length === 0;
+    if (this.events.ids.length > 0) return false;
+    for (const key of ROW_KEYS) if (this[key].length > 0) return false;
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import { createApiKey, ROLES, type Role } from '../server/api-keys.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
 import { createServices, type Services } from '../server/create-services.js';
+import { enginePorts } from '../server/engine-ports.js';
 import { createStore, type Store } from '../store/store.js';
 import { BASE_MS, silentLogger, testConfig } from './events.js';
 
@@ -27,7 +28,7 @@ export async function createTestApp(location = ':memory:', overrides: Record<str
   const engine = await createEngine({ store, config, logger, clock });
   const services = await createServices({ store, engine, config, clock, logger });
   const auth = createAuthenticator(store.db, { ttlMs: 0 });
-  const { app } = createApp({ engine, store, config, auth, logger, clock, services });
+  const { app } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
   const keys = {} as Record<Role, string>;
   for (const role of ROLES) keys[role] = (await createApiKey(store.db, `test ${role}`, role)).key;
   return {

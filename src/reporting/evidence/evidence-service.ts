@@ -7,7 +7,7 @@ import { caseTimeline } from '../../console/case-data.js';
 import { AppError } from '../../core/app-error.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
-import type { Engine } from '../../engine/create-engine.js';
+import type { Ledger } from '../../ledger/ledger.js';
 import type { Store } from '../../store/store.js';
 import { readMediaBytes } from '../read-media-bytes.js';
 import { evidenceKeys, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
@@ -54,7 +54,7 @@ const lines = (rows: unknown[]) => Buffer.from(rows.map((r) => JSON.stringify(r)
  * listed to read old packages), a manifest of SHA-256 digests, kept `retentionDays` and
  * then deleted by the sweeper unless a legal hold keeps it.
  */
-export function createEvidenceService(deps: { store: Store; engine: Engine; config: WardenConfig; clock: Clock }): EvidenceService {
+export function createEvidenceService(deps: { store: Store; engine: Ledger; config: WardenConfig; clock: Clock }): EvidenceService {
   const { store, engine, config, clock } = deps;
   let keys: EvidenceKeys | undefined;
   let keysRead = false;

@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALERT_CATEGORIES, SEVERITIES, type AlertDraft } from '../alerts/alert-schema.js';
-import { DETECTOR_EXAMPLES, type DetectorExample } from '../behaviour/detector-examples.js';
-import { packedUtcDate } from './age-band.js';
-import { systemClock } from './clock.js';
-import { buildState } from '../engine/create-engine.js';
+import { DETECTOR_EXAMPLES, type DetectorExample } from '../engine/detector-examples.js';
+import { packedUtcDate } from '../core/age-band.js';
+import { systemClock } from '../core/clock.js';
+import { engineSettings } from '../engine/engine-settings.js';
+import { buildState } from '../engine/engine-state.js';
 import { applyEvent } from '../facts/apply-event.js';
 import { WriteSet } from '../store/write-set.js';
 import { testConfig, valid } from '../testing/events.js';
 
 /** Runs events through the real facts and contact tracker, returning one detector's drafts per event. */
 // Every detector wired, the optional ones included (the classifier's URL is never called here).
-const config = () => testConfig({ conversations: { externalClassifier: { url: 'http://127.0.0.1:9/classify' } } });
+const config = () => engineSettings(testConfig({ conversations: { externalClassifier: { url: 'http://127.0.0.1:9/classify' } } }));
 
 function run(name: string, events: object[], setup?: (s: ReturnType<typeof buildState>) => void, external?: DetectorExample['external']): AlertDraft[][] {
   const state = buildState(config(), systemClock);
   setup?.(state);
-  const detector = state.detectors.find((d) => d.name === name)!;
+  const detector = state.detectors.all.find((d) => d.name === name)!;
   return events.map((raw, i) => {
     const ev = valid(raw);
     const ws = new WriteSet();
@@ -30,7 +31,7 @@ function run(name: string, events: object[], setup?: (s: ReturnType<typeof build
 
 /** The shared contract every Detector meets (DESIGN.md, plug-in contracts). */
 describe('Detector contract', () => {
-  const names = buildState(config(), systemClock).detectors.map((d) => d.name);
+  const names = buildState(config(), systemClock).detectors.all.map((d) => d.name);
 
   it('every detector has a stable, unique snake_case name and examples', () => {
     assert.equal(new Set(names).size, names.length);

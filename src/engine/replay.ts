@@ -7,11 +7,12 @@ import type { Alert } from '../alerts/alert-schema.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { AppError } from '../core/app-error.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import { createEngine, type IngestItem } from '../engine/create-engine.js';
+import { createEngine } from './create-engine.js';
+import type { IngestItem } from './ingest-item.js';
 import { createStore } from '../store/store.js';
-import { LIMITS } from './limits.js';
-import { readLineChunks } from './read-lines.js';
-import { validateEvent } from './validate-event.js';
+import { LIMITS } from '../events/limits.js';
+import { readLineChunks } from '../events/read-lines.js';
+import { validateEvent } from '../events/validate-event.js';
 
 export interface ReplayOptions {
   input: string;

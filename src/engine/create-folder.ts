@@ -7,7 +7,8 @@ import type { ValidEvent } from '../events/validate-event.js';
 import { applyEvent } from '../facts/apply-event.js';
 import { FLAG, type FlagName } from '../facts/facts.js';
 import { alertRow, pushEvent, type WriteSet } from '../store/write-set.js';
-import type { EngineState, IngestItem, IngestStatus } from './create-engine.js';
+import type { EngineState } from './engine-state.js';
+import type { IngestItem, IngestStatus } from './ingest-item.js';
 
 /**
  * Folds a batch into memory, in order: each accepted event updates the facts, the contact
@@ -48,7 +49,8 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
   }
 
   function fold(items: readonly IngestItem[], statuses: IngestStatus[], ws: WriteSet, alerts: Alert[], alertJson: string[]): void {
-    const { facts, tracker, detectors, alertKeys, audit } = getState();
+    const { facts, tracker, detectors: registry, alertKeys, audit } = getState();
+    const detectors = registry.all;
     const nowMs = clock.now();
     // One effects object per batch, not per event (a million closures is a lot of garbage).
     let currentEventId = '';

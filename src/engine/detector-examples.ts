@@ -1,10 +1,10 @@
-import type { EngineState } from '../engine/create-engine.js';
+import type { EngineState } from './engine-state.js';
 import { adult, at, block, message, minor, nextId, report } from '../testing/events.js';
 
 /**
  * Example inputs for each detector, by its persisted name: a sequence of synthetic events
  * and the alert categories the last event must raise. The shared contract suite
- * (core/detector.case.test.ts) runs every detector the engine wires against its examples;
+ * (detection/detector.case.test.ts) runs every detector the engine wires against its examples;
  * a detector without examples fails it.
  */
 export interface DetectorExample {
