@@ -1,41 +1,15 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Kysely } from 'kysely';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
-import type { Database } from '../store/tables.js';
 import { silentLogger, testConfig } from '../testing/events.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
-import { entryHash } from './audit-chain.js';
 import { createCheckpointer, readCheckpointFile, readPublicKeyFile, verifyAgainstCheckpoints, type Checkpointer } from './audit-checkpoint.js';
-import { fromDb, verifyAudit } from './audit-store.js';
-
-/** A fresh Ed25519 key pair on disk: the private key for the server, the public one for the verifier. */
-export function checkpointKeys(dir: string): { keyFile: string; publicFile: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const keyFile = join(dir, 'checkpoint-key.pem');
-  const publicFile = join(dir, 'checkpoint-public.pem');
-  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }));
-  return { keyFile, publicFile };
-}
-
-/** What an operator with database access does to hide an edit: change an entry, then re-hash every entry after it. */
-export async function editAndRechain(db: Kysely<Database>, seq: number, actor: string): Promise<void> {
-  const rows = (await db.selectFrom('audit_log').selectAll().where('seq', '>=', seq).orderBy('seq').execute()).map(fromDb);
-  let prevHash = rows[0]!.prevHash;
-  for (const r of rows) {
-    const edited = { ...r, actor: r.seq === seq ? actor : r.actor, prevHash };
-    const { hash: _old, ...rest } = edited;
-    const hash = entryHash(rest);
-    await db.updateTable('audit_log').set({ actor: edited.actor, prev_hash: prevHash, hash }).where('seq', '=', r.seq).execute();
-    prevHash = hash;
-  }
-}
+import { verifyAudit } from './audit-store.js';
+import { checkpointKeys, editAndRechain } from '../testing/audit-tamper.js';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -114,7 +88,7 @@ for (const dialect of DIALECTS) {
       const r = await anchored();
       assert.equal(r.ok, false);
       assert.deepEqual([r.firstProblem?.problem, r.firstProblem?.seq], ['truncated', 115]);
-      assert.match(r.firstProblem!.detail, /entries 115\.\.160 are missing/);
+      assert.match(r.firstProblem!.detail, /entries 115\.\.210 are missing: the checkpoint at line 4/);
       assert.deepEqual(r.covered?.toSeq, 60, 'the checkpoint before the cut still holds');
       const refusing = createCheckpointer({ db: store.db, config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 1, checkpointEverySeconds: 3600 }, logger: quiet });
       assert.equal(await refusing.checkpoint(true), undefined, 'a log that ends below the last checkpoint is not signed');

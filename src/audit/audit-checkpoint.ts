@@ -166,13 +166,15 @@ export async function verifyAgainstCheckpoints(db: Kysely<Database>, lines: Chec
     // A broken chain was already named entry by entry; checkpoints past it add nothing.
     if (c.toSeq > walk.head.seq) {
       if (walk.ok) {
+        // Named against the latest checkpoint: it says how much of the tail is gone.
         const last = walk.head.seq;
+        const latest = checkpoints[checkpoints.length - 1]!;
         result.ok = false;
         result.firstProblem = {
           seq: last + 1,
           problem: 'truncated',
-          detail: `entries ${last + 1}..${c.toSeq} are missing: the checkpoint at line ${line} (${c.ts}) covers up to entry ${c.toSeq}, but the log ends at entry ${last}`,
-          line,
+          detail: `entries ${last + 1}..${latest.c.toSeq} are missing: the checkpoint at line ${latest.line} (${latest.c.ts}) covers up to entry ${latest.c.toSeq}, but the log ends at entry ${last}`,
+          line: latest.line,
         };
       }
       break;
