@@ -39,6 +39,8 @@ describe('POST /v1/events: the body and the batch', () => {
     const r = await post(Buffer.from(JSON.stringify([adult('oct_a')])), 'application/octet-stream');
     assert.equal(r.statusCode, 415);
     assert.equal(r.json().type, 'urn:warden:problem:unsupported_media_type');
+    const withCharset = await post(Buffer.from(JSON.stringify([adult('oct_b')])), 'application/json; charset=utf-8');
+    assert.equal(withCharset.statusCode, 200, 'a charset parameter is still JSON');
   });
 
   it('names a __proto__ key as a reserved field of that event alone, not as invalid JSON', async () => {

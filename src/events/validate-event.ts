@@ -26,14 +26,26 @@ const EARLIEST_BIRTH = 19000101;
 const EARLIEST_EVENT_MS = 0;
 const EARLIEST_EVENT = '1970-01-01T00:00:00Z';
 
+/** Whether a parsed JSON value holds an own `__proto__` key anywhere; allocates nothing (it runs on every event). */
+function hasReservedKey(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasReservedKey(value[i], depth + 1)) return true;
+    return false;
+  }
+  if (Object.hasOwn(value, '__proto__')) return true;
+  for (const k in value) if (hasReservedKey((value as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
 /**
  * The dotted path of the first own `__proto__` key in a parsed JSON value, if any. JSON.parse
  * makes it an own property, harmless until code copies it by assignment and sets a prototype
  * instead; no field of the protocol is called that, so it is refused at the edge.
  */
 export function reservedKeyPath(value: unknown, path: readonly PropertyKey[] = []): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (path.length > 64) return undefined; // deeper than any schema: zod names it
+  if (path.length === 0 && !hasReservedKey(value, 0)) return undefined;
+  if (value === null || typeof value !== 'object' || path.length > 64) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const p = reservedKeyPath(value[i], [...path, i]);
