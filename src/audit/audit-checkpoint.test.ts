@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(r.covered?.toSeq, 60, 'the checkpoint before the cut still holds');
       const refusing = createCheckpointer({ db: store.db, config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 1, checkpointEverySeconds: 3600 }, logger: quiet });
       assert.equal(await refusing.checkpoint(true), undefined, 'a log that ends below the last checkpoint is not signed');
+    });
+
+    it('refuses to start without a place for checkpoints, or with a key that is not Ed25519', () => {
+      const cfg = { checkpointKeyFile: keys.keyFile, checkpointEveryEntries: 1, checkpointEverySeconds: 1 };
+      assert.throws(() => createCheckpointer({ db: store.db, config: cfg, logger: quiet }), /audit.checkpointFile must be set/);
+      assert.throws(() => createCheckpointer({ db: store.db, config: { ...cfg, checkpointFile: join(dir, 'no-such-dir', 'c.jsonl') }, logger: quiet }), /cannot be appended to/);
+      const rsa = join(dir, 'rsa.pem');
+      writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      assert.throws(() => createCheckpointer({ db: store.db, config: { ...cfg, checkpointKeyFile: rsa, checkpointFile: join(dir, 'x.jsonl') }, logger: quiet }), /must be an Ed25519 key/);
     });
 
     it('refuses a checkpoint file that was edited or signed with another key', async () => {

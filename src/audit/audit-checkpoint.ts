@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { appendFile, open } from 'node:fs/promises';
 import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
@@ -250,6 +250,12 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
     if ((statSync(config.checkpointKeyFile).mode & 0o077) !== 0) logger.warn({ setting: 'audit.checkpointKeyFile' }, 'the checkpoint key file is readable by group or others; chmod 600 it');
   } catch {
     /* read above, so it exists; a stat race is not worth failing start for */
+  }
+  try {
+    // Refuse to start rather than fail every second later: the file must be appendable now.
+    closeSync(openSync(file, 'a', 0o644));
+  } catch (cause) {
+    throw new AppError('config_invalid', `audit.checkpointFile ${file} cannot be appended to`, { cause, issues: [{ field: 'audit.checkpointFile', reason: 'cannot be opened for appending' }] });
   }
   const prev = lastCheckpoint(file);
   let last = prev ? { seq: prev.toSeq, hash: prev.headHash } : { seq: 0, hash: GENESIS_HASH };
