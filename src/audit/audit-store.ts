@@ -32,9 +32,11 @@ export interface VerifyResult {
 /**
  * Walks the chain in sequence order, recomputing every hash. Names the first entry that was
  * altered (its hash no longer matches its content), removed (a gap in the sequence) or
- * reordered or inserted (its previous-hash is not the hash before it).
+ * reordered or inserted (its previous-hash is not the hash before it). Alone it cannot see a
+ * truncated tail or an edit whose chain was re-hashed: that takes a signed checkpoint
+ * (audit-checkpoint.ts); `onVerified` hands it each entry's hash as it is checked.
  */
-export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000): Promise<VerifyResult> {
+export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000, onVerified?: (seq: number, hash: string) => void): Promise<VerifyResult> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
@@ -53,6 +55,7 @@ export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000): Prom
       if (entryHash(rest) !== hash) {
         return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: row.seq, problem: 'altered', detail: `entry ${row.seq} was changed after it was written: its content no longer gives its hash` } };
       }
+      onVerified?.(row.seq, hash);
       prevHash = hash;
       expectedSeq++;
       entries++;

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { readCheckpointFile, readPublicKeyFile, readSigningKeyFile, verifyAgainstCheckpoints } from '../audit/audit-checkpoint.js';
 import { verifyAudit, whoKnew } from '../audit/audit-store.js';
+import { AppError } from '../core/app-error.js';
 import { createStore } from '../store/store.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
@@ -7,20 +9,43 @@ export function auditCommand(): Command {
   const audit = new Command('audit').description('the tamper-evident audit log');
   audit.addCommand(
     withCommon(new Command('verify'))
-      .description('walk the hash chain; name the first entry altered, removed or reordered (exit 1)')
-      .action(async (flags: CommonFlags) => {
+      .description('walk the hash chain; name the first entry altered, removed or reordered (exit 1); with checkpoints, also a truncated tail or a re-hashed edit')
+      .option('--checkpoints <file>', 'the checkpoint JSONL file (audit.checkpointFile, or your copy of what its webhook received)')
+      .option('--public-key <file>', 'the checkpoint public key you hold (PEM), checked against each checkpoint\'s signature')
+      .action(async (flags: CommonFlags & { checkpoints?: string; publicKey?: string }) => {
+        if (Boolean(flags.checkpoints) !== Boolean(flags.publicKey)) throw new AppError('invalid_input', '--checkpoints and --public-key go together: a checkpoint is only worth the key you check it with');
         const config = configFrom(flags);
+        // Read before the database is opened: a bad file is the operator's mistake, not the log's.
+        const anchored = flags.checkpoints ? { lines: readCheckpointFile(flags.checkpoints), key: readPublicKeyFile(flags.publicKey!) } : undefined;
         const store = await createStore(config.store.url, { writerThread: false });
         try {
-          const r = await verifyAudit(store.db);
+          const r = anchored ? await verifyAgainstCheckpoints(store.db, anchored.lines, anchored.key) : await verifyAudit(store.db);
+          const p = r.firstProblem;
           if (r.ok) process.stdout.write(`audit log intact: ${r.entries} entries, head ${r.head.seq} ${r.head.hash}\n`);
-          else {
-            process.stdout.write(`audit log BROKEN at entry ${r.firstProblem!.seq} (${r.firstProblem!.problem}): ${r.firstProblem!.detail}; ${r.entries} entries before it verify\n`);
-            process.exitCode = 1;
+          else if (p && p.problem === 'checkpoint_invalid') process.stdout.write(`checkpoint file BROKEN: ${p.detail}\n`);
+          else if (p && p.problem === 'rechained') process.stdout.write(`audit log BROKEN in entries ${p.seq}..${(p as { range?: { toSeq: number } }).range?.toSeq} (rechained): ${p.detail}\n`);
+          else process.stdout.write(`audit log BROKEN at entry ${p!.seq} (${p!.problem}): ${p!.detail}; ${r.entries} entries before it verify\n`);
+          if (anchored && 'checkpoints' in r) {
+            if (r.covered) {
+              process.stdout.write(`checkpoint at line ${r.covered.line} (${r.covered.ts}) covers entries 1..${r.covered.toSeq}\n`);
+              if (r.ok && r.head.seq > r.covered.toSeq) process.stdout.write(`entries ${r.covered.toSeq + 1}..${r.head.seq} are not yet covered by a checkpoint\n`);
+            } else if (r.checkpoints === 0) process.stdout.write('no checkpoints in the file: nothing is anchored yet\n');
           }
+          if (!r.ok) process.exitCode = 1;
         } finally {
           await store.close();
         }
+      }),
+  );
+  audit.addCommand(
+    withCommon(new Command('public-key'))
+      .description('print the checkpoint public key (PEM) and its fingerprint, to publish to whoever verifies the log')
+      .option('--key <file>', 'the private key file (default: audit.checkpointKeyFile)')
+      .action((flags: CommonFlags & { key?: string }) => {
+        const file = flags.key ?? configFrom(flags).audit.checkpointKeyFile;
+        if (!file) throw new AppError('config_invalid', 'no checkpoint key: pass --key or set audit.checkpointKeyFile');
+        const k = readSigningKeyFile(file);
+        process.stdout.write(`${k.publicKeyPem}fingerprint ${k.fingerprint}\n`);
       }),
   );
   audit.addCommand(

@@ -138,6 +138,20 @@ export const ConfigSchema = z
         retentionDays: z.number().int().min(1).max(36_500).default(365),
       })
       .prefault({}),
+    audit: z
+      .strictObject({
+        /** Ed25519 private key (PKCS#8 PEM file) that signs checkpoints of the audit head; kept apart from the database. None: no checkpoints. */
+        checkpointKeyFile: z.string().min(1).optional(),
+        /** Append-only JSONL file the checkpoints go to (required with the key): somewhere the database's operator cannot rewrite. */
+        checkpointFile: z.string().min(1).optional(),
+        /** Each checkpoint is also POSTed here (a transparency log, another team's store); failures are logged, the file keeps it. */
+        checkpointWebhookUrl: z.url().optional(),
+        /** A checkpoint after this many new entries… */
+        checkpointEveryEntries: z.number().int().min(1).max(10_000_000).default(1000),
+        /** …or this many seconds after the last one, whichever comes first (and one on shutdown). */
+        checkpointEverySeconds: z.number().int().min(1).max(86_400).default(60),
+      })
+      .prefault({}),
     conversations: z
       .strictObject({
         /** The learned component: `builtin` (models/conversation-risk.json, from `npm run train`), a file `warden train` wrote, or `off` (cue rules alone). */

@@ -40,7 +40,8 @@ describe('warden replay', () => {
     assert.equal(reported.length, 3);
     assert.match(reported[0]!, /^line 2: not valid JSON/);
     assert.equal(reported[1], 'line 3: account.age: is not a field of this event type');
-    assert.equal(reported[2], 'line 5: is not valid UTF-8');
+    const line5 = content.indexOf(Buffer.from([0x7b, 0xff]));
+    assert.equal(reported[2], `line 5: is not valid UTF-8 at byte 1 of the line (byte ${line5 + 1} of the file, 0xff)`);
     assert.deepEqual({ ...summary, seconds: 0 }, { lines: 7, accepted: 3, duplicates: 0, rejected: 3, alerts: 1, seconds: 0 });
     const alerts = readFileSync(out, 'utf8').trim().split('\n').map((l) => AlertSchema.parse(JSON.parse(l)));
     assert.equal(alerts.length, 1);

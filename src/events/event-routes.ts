@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import type { RouteContext } from '../server/route-context.js';
+import { EVENT_SCHEMAS, type EventType } from './event-schema.js';
 import { LIMITS } from './limits.js';
 import { validateEvent, type ValidEvent } from './validate-event.js';
 
@@ -10,13 +13,61 @@ export interface Rejected {
   errors: FieldIssue[];
 }
 
+/** An event whose id was accepted before with different content: acknowledged and ignored (spec: the id is the idempotency key), but not a plain re-send. */
+export interface Conflict {
+  index: number;
+  id: string;
+  reason: string;
+}
+
 export interface IngestResponse {
-  /** True when at least one event was rejected (as in Elasticsearch's bulk API). */
+  /** True when at least one event was rejected or conflicted (as in Elasticsearch's bulk API). */
   errors: boolean;
   accepted: number;
+  /** Re-sends of an event already accepted, with the same content. */
   duplicates: number;
+  /** Ids already accepted with different content (docs/protocol-extensions.md). */
+  conflicts: Conflict[];
   rejected: Rejected[];
   alerts: number;
+}
+
+const digest = (event: unknown) => createHash('sha256').update(canonicalize(event)!).digest('hex');
+
+/**
+ * Which of the duplicates differ from the stored event with their id: the stored body is
+ * validated again (its schema's output is what the incoming event is too) and the SHA-256 of
+ * each canonical (RFC 8785) form compared. Runs only when there are duplicates, off the
+ * common path. A stored body that no longer parses counts as a conflict.
+ */
+async function findConflicts(ctx: RouteContext, items: ValidEvent[], statuses: readonly string[], indexOf: number[]): Promise<Conflict[]> {
+  const dup: number[] = [];
+  for (let i = 0; i < statuses.length; i++) if (statuses[i] !== 'accepted') dup.push(i);
+  if (dup.length === 0) return [];
+  const ids = [...new Set(dup.map((i) => items[i]!.event.id))];
+  const stored = new Map<string, string>();
+  for (let k = 0; k < ids.length; k += 500) {
+    for (const r of await ctx.store.db.selectFrom('events').select(['id', 'body']).where('id', 'in', ids.slice(k, k + 500)).execute()) stored.set(r.id, r.body);
+  }
+  const conflicts: Conflict[] = [];
+  for (const i of dup) {
+    const { event } = items[i]!;
+    const body = stored.get(event.id);
+    // Not stored (a batch-internal duplicate whose first copy was not committed): nothing to compare.
+    if (body === undefined) continue;
+    let previous: unknown;
+    try {
+      const raw = JSON.parse(body) as { type?: string };
+      const r = EVENT_SCHEMAS[raw.type as EventType]?.safeParse(raw);
+      previous = r?.success ? r.data : undefined;
+    } catch {
+      previous = undefined;
+    }
+    if (previous === undefined || digest(previous) !== digest(event)) {
+      conflicts.push({ index: indexOf[i]!, id: event.id, reason: 'an event with this id was already accepted with different content; this one was ignored' });
+    }
+  }
+  return conflicts;
 }
 
 /**
@@ -28,6 +79,8 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/events', async (req, reply): Promise<IngestResponse> => {
     ctx.auth.require(req.principal!, ['ingest']);
     const body = req.body;
+    // Other routes take raw bytes (media uploads), so a parser exists for them; events are JSON only.
+    if (Buffer.isBuffer(body)) throw new AppError('unsupported_media_type', 'send the events as application/json');
     if (!Array.isArray(body)) {
       throw new AppError('invalid_input', 'the body must be a JSON array of events', { issues: [{ field: '(body)', reason: 'must be an array' }] });
     }
@@ -37,12 +90,15 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const nowMs = ctx.clock.now();
     const opts = { nowMs, maxFutureSkewMs: ctx.config.ingest.maxFutureSkewSeconds * 1000 };
     const items: ValidEvent[] = [];
+    const indexOf: number[] = [];
     const rejected: Rejected[] = [];
     for (let i = 0; i < body.length; i++) {
       const raw: unknown = body[i];
       const r = validateEvent(raw, opts);
-      if (r.ok) items.push(r.value);
-      else {
+      if (r.ok) {
+        items.push(r.value);
+        indexOf.push(i);
+      } else {
         const id = (raw as { id?: unknown } | null)?.id;
         rejected.push(typeof id === 'string' ? { index: i, id: id.slice(0, LIMITS.idMaxChars), errors: r.error } : { index: i, errors: r.error });
       }
@@ -60,10 +116,12 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const outcome = await ctx.ingest.ingest(items);
     let accepted = 0;
     for (const s of outcome.statuses) if (s === 'accepted') accepted++;
+    const conflicts = await findConflicts(ctx, items, outcome.statuses, indexOf);
     return {
-      errors: rejected.length > 0,
+      errors: rejected.length > 0 || conflicts.length > 0,
       accepted,
-      duplicates: outcome.statuses.length - accepted,
+      duplicates: outcome.statuses.length - accepted - conflicts.length,
+      conflicts,
       rejected,
       alerts: outcome.alerts.length,
     };

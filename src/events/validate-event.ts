@@ -18,6 +18,48 @@ export interface ValidateOptions {
 }
 
 const EARLIEST_BIRTH = 19000101;
+/**
+ * Nothing a platform reports happened before the Unix epoch: an earlier `ts` (say
+ * `0000-01-01T00:00:00Z`, which RFC 3339 allows) is a default or a bug upstream, and would
+ * sort before every real event and age every account by two thousand years.
+ */
+const EARLIEST_EVENT_MS = 0;
+const EARLIEST_EVENT = '1970-01-01T00:00:00Z';
+
+/** Whether a parsed JSON value holds an own `__proto__` key anywhere; allocates nothing (it runs on every event). */
+function hasReservedKey(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasReservedKey(value[i], depth + 1)) return true;
+    return false;
+  }
+  if (Object.hasOwn(value, '__proto__')) return true;
+  for (const k in value) if (hasReservedKey((value as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
+/**
+ * The dotted path of the first own `__proto__` key in a parsed JSON value, if any. JSON.parse
+ * makes it an own property, harmless until code copies it by assignment and sets a prototype
+ * instead; no field of the protocol is called that, so it is refused at the edge.
+ */
+export function reservedKeyPath(value: unknown, path: readonly PropertyKey[] = []): string | undefined {
+  if (path.length === 0 && !hasReservedKey(value, 0)) return undefined;
+  if (value === null || typeof value !== 'object' || path.length > 64) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = reservedKeyPath(value[i], [...path, i]);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if (Object.hasOwn(value, '__proto__')) return fieldName([...path, '__proto__']);
+  for (const k of Object.keys(value)) {
+    const p = reservedKeyPath((value as Record<string, unknown>)[k], [...path, k]);
+    if (p) return p;
+  }
+  return undefined;
+}
 
 /** Turns a zod path into the dotted field name a platform engineer can search for. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -52,6 +94,8 @@ export function validateEvent(raw: unknown, opts: ValidateOptions): Result<Valid
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return err([{ field: '(event)', reason: 'must be a JSON object' }]);
   }
+  const reserved = reservedKeyPath(raw);
+  if (reserved) return err([{ field: reserved, reason: 'is a reserved name (__proto__), not a field of any event' }]);
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string') {
     return err([{ field: 'type', reason: type === undefined ? 'is required' : 'must be a string' }]);
@@ -66,6 +110,7 @@ export function validateEvent(raw: unknown, opts: ValidateOptions): Result<Valid
   const event = parsed.data as WardenEvent;
   const tsMs = Date.parse(event.ts);
   const issues: FieldIssue[] = [];
+  if (tsMs < EARLIEST_EVENT_MS) issues.push({ field: 'ts', reason: `is before ${EARLIEST_EVENT}` });
   if (tsMs > opts.nowMs + opts.maxFutureSkewMs) {
     issues.push({
       field: 'ts',
@@ -82,6 +127,10 @@ export function validateEvent(raw: unknown, opts: ValidateOptions): Result<Valid
     if (createdAt !== undefined && Date.parse(createdAt) > opts.nowMs + opts.maxFutureSkewMs) {
       issues.push({ field: 'account.createdAt', reason: 'is in the future' });
     }
+    if (createdAt !== undefined && Date.parse(createdAt) < EARLIEST_EVENT_MS) issues.push({ field: 'account.createdAt', reason: `is before ${EARLIEST_EVENT}` });
+    event.account.ipCaptureEvents?.forEach((c, i) => {
+      if (c.at !== undefined && Date.parse(c.at) < EARLIEST_EVENT_MS) issues.push({ field: `account.ipCaptureEvents[${i}].at`, reason: `is before ${EARLIEST_EVENT}` });
+    });
   }
   if (issues.length > 0) return err(issues);
   return ok({ event, tsMs });

@@ -12,6 +12,7 @@ import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
 import { mediaRoutes } from '../media/media-routes.js';
 import { buildOpenApi } from './openapi.js';
+import { parseJsonBody } from './parse-input.js';
 import { problemOf, sendProblem } from './problem.js';
 import type { RouteContext } from './route-context.js';
 import { VERSION } from './version.js';
@@ -53,6 +54,9 @@ export function createApp(ctx: RouteContext): AppHandle {
 
   // Every body Warden takes is JSON; anything else is a 415, not a string to misread.
   app.removeContentTypeParser('text/plain');
+  // Strict UTF-8, and `__proto__` named as a field rather than called a syntax error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (isAppError(error)) {

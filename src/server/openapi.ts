@@ -79,6 +79,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                       errors: { type: 'boolean' },
                       accepted: { type: 'integer' },
                       duplicates: { type: 'integer' },
+                      conflicts: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, id: { type: 'string' }, reason: { type: 'string' } } } },
                       alerts: { type: 'integer' },
                       rejected: { type: 'array', items: { type: 'object' } },
                     },

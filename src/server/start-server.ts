@@ -8,12 +8,15 @@ import { createApp } from './create-app.js';
 import { createServices, type Services } from './create-services.js';
 import { enginePorts } from './engine-ports.js';
 import { auditConfig } from '../audit/audit-config.js';
+import { createCheckpointer, type Checkpointer } from '../audit/audit-checkpoint.js';
 
 export interface RunningServer {
   url: string;
   engine: Engine;
   store: Store;
   services: Services;
+  /** Signs checkpoints of the audit head when `audit.checkpointKeyFile` is set. */
+  checkpointer: Checkpointer | undefined;
   /** Stops taking requests, finishes in-flight batches, commits, closes the store. */
   close(): Promise<void>;
 }
@@ -35,6 +38,8 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     { store: store.location, dialect: store.dialect, accounts: engine.state.facts.accountCount, connections: engine.state.facts.edges.size, loadMs: Date.now() - started },
     'state loaded',
   );
+  // Read before anything else starts, so a bad key file or checkpoint file stops start-up.
+  const checkpointer = config.audit.checkpointKeyFile ? createCheckpointer({ db: store.db, config: config.audit, logger, now: () => clock.now() }) : undefined;
   services = await createServices({ store, engine, config, clock, logger });
   const changed = await auditConfig(store, engine, config);
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
@@ -42,6 +47,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   services.start();
+  checkpointer?.start();
   logger.info({ address }, 'warden listening');
 
   let closing: Promise<void> | undefined;
@@ -50,6 +56,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     engine,
     store,
     services,
+    checkpointer,
     close() {
       closing ??= (async () => {
         setShuttingDown();
@@ -62,6 +69,8 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
         }
         await services?.stop();
         await engine.drain();
+        // After the last commit, so the shutdown checkpoint pins every entry written.
+        await checkpointer?.stop();
         await store.close();
         logger.info('warden stopped');
       })();

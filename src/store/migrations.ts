@@ -8,6 +8,7 @@ import { migration0004 } from './migrations/0004-review.js';
 import { migration0005 } from './migrations/0005-reporting.js';
 import { migration0006 } from './migrations/0006-ip-events.js';
 import { migration0007 } from './migrations/0007-connection-requests.js';
+import { migration0008 } from './migrations/0008-evidence-manifest-mac.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -31,6 +32,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_reporting': migration0005(ctx),
     '0006_ip_events': migration0006(ctx),
     '0007_connection_requests': migration0007(ctx),
+    '0008_evidence_manifest_mac': migration0008(ctx),
   };
 }
 

@@ -180,6 +180,8 @@ export interface EvidencePackagesTable {
   subject_account: string;
   reason: string;
   manifest: string;
+  /** HMAC-SHA256 (hex) of `manifest` under a key derived from evidence key `key_id`; null before migration 0008. */
+  manifest_mac: string | null;
   key_id: string;
   created_by: string;
   created_ms: number;

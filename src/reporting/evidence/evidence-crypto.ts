@@ -1,11 +1,20 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { ed25519SigningKey, type SigningKey } from '../../audit/audit-checkpoint.js';
 import type { WardenConfig } from '../../config/config-schema.js';
 import { AppError } from '../../core/app-error.js';
 
 export interface EvidenceKeys {
   activeKeyId: string;
   key(id: string): Buffer;
-  signer?: { privateKey: KeyObject; publicKeyPem: string };
+  /** Signs exports; its public key is published out of band (`warden evidence public-key`), never shipped in an export. */
+  signer?: SigningKey | undefined;
+}
+
+/** The evidence signing key alone, for the CLI that prints its public half. */
+export function evidenceSigner(cfg: WardenConfig['evidence']): SigningKey | undefined {
+  if (!cfg.signingKey) return undefined;
+  const pem = cfg.signingKey.includes('BEGIN') ? cfg.signingKey : Buffer.from(cfg.signingKey, 'base64').toString('utf8');
+  return ed25519SigningKey(pem, 'evidence.signingKey');
 }
 
 /** Reads the evidence keys from config; undefined when none are set (nothing can be preserved). */
@@ -22,13 +31,7 @@ export function evidenceKeys(cfg: WardenConfig['evidence']): EvidenceKeys | unde
   }
   const activeKeyId = cfg.activeKeyId ?? [...keys.keys()].pop()!;
   if (!keys.has(activeKeyId)) throw new AppError('config_invalid', `evidence.activeKeyId ${activeKeyId} is not among evidence.keys`, { issues: [{ field: 'evidence.activeKeyId', reason: 'names no listed key' }] });
-  let signer: EvidenceKeys['signer'];
-  if (cfg.signingKey) {
-    const pem = cfg.signingKey.includes('BEGIN') ? cfg.signingKey : Buffer.from(cfg.signingKey, 'base64').toString('utf8');
-    const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new AppError('config_invalid', 'evidence.signingKey must be an Ed25519 key', { issues: [{ field: 'evidence.signingKey', reason: 'is not Ed25519' }] });
-    signer = { privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
-  }
+  const signer = evidenceSigner(cfg);
   return {
     activeKeyId,
     key(id) {
@@ -65,3 +68,18 @@ export function open(key: Buffer, aad: string, sealed: { iv: string; tag: string
 }
 
 export const signManifest = (privateKey: KeyObject, manifest: Buffer) => sign(null, manifest, privateKey);
+
+/**
+ * HMAC-SHA256 over a package's stored manifest, under a key derived (HKDF, RFC 5869) from the
+ * evidence key that sealed it: the MAC key lives in configuration, so a database writer who
+ * edits the manifest (drops a file and its row) cannot make a new MAC.
+ */
+export function manifestMac(key: Buffer, packageId: string, manifestJson: string): string {
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'warden evidence manifest mac v1', 32));
+  return createHmac('sha256', macKey).update(packageId).update('\n').update(manifestJson).digest('hex');
+}
+
+export function macMatches(expected: string, stored: string | null): boolean {
+  if (stored === null || stored.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(stored));
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ describe('/v1/evidence', () => {
 
   before(async () => {
     writeFileSync(join(media, 'banked.bin'), bytes);
-    t = await createTestApp(':memory:', { media: { root: media }, evidence: { keys: `k1:${randomBytes(32).toString('base64')}` } });
+    t = await createTestApp(':memory:', { media: { root: media }, evidence: { keys: `k1:${randomBytes(32).toString('base64')}`, signingKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() } });
     const bank = (await t.app.inject({ method: 'POST', url: '/v1/banks', headers: bearer(t.keys.admin), payload: { name: 'known' } })).json() as { id: string };
     await t.app.inject({ method: 'POST', url: `/v1/banks/${bank.id}/entries`, headers: bearer(t.keys.admin), payload: [{ signalType: 'sha256', value: createHash('sha256').update(bytes).digest('hex') }] });
     await t.app.inject({ method: 'POST', url: '/v1/events', headers: bearer(t.keys.ingest), payload: [adult('uploader'), { id: nextId(), type: 'media.uploaded', ts: at(3), media: { id: 'f1', kind: 'image', owner: 'uploader', path: 'banked.bin' } }] });
@@ -56,6 +56,8 @@ describe('/v1/evidence', () => {
     assert.equal(tarball.statusCode, 200);
     assert.equal(tarball.headers['content-type'], 'application/x-tar');
     assert.ok(tarball.rawPayload.includes(Buffer.from('manifest.json')));
-    assert.deepEqual((await t.app.inject({ method: 'GET', url: `/v1/evidence/${packageId}/verify`, headers: bearer(t.keys.legal) })).json(), { ok: true, bad: [] });
+    const v = (await t.app.inject({ method: 'GET', url: `/v1/evidence/${packageId}/verify`, headers: bearer(t.keys.legal) })).json() as { ok: boolean; bad: string[]; problems: string[]; auditSeq: number };
+    assert.deepEqual([v.ok, v.bad, v.problems], [true, [], []]);
+    assert.equal(typeof v.auditSeq, 'number');
   });
 });

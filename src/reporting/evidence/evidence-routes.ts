@@ -57,6 +57,6 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/verify', async (req) => {
     ctx.auth.require(req.principal!, ['child_safety', 'legal']);
-    return evidence.verify(req.params.id);
+    return evidence.verify(req.params.id, viewer(req).actor);
   });
 }

@@ -10,7 +10,9 @@ import { newId } from '../../core/ids.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { Store } from '../../store/store.js';
 import { readMediaBytes } from '../read-media-bytes.js';
-import { evidenceKeys, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
+import { canonicalEntry } from '../../audit/audit-chain.js';
+import { fromDb } from '../../audit/audit-store.js';
+import { evidenceKeys, macMatches, manifestMac, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
 
 /** SECURITY: evidence is read by child_safety and legal (and admins) only, each read audited. */
 export const EVIDENCE_READERS = ['child_safety', 'legal', 'admin'] as const;
@@ -36,13 +38,30 @@ export interface EvidenceService {
   preserve(caseId: string, reason: string, actor: string): Promise<Manifest>;
   manifest(packageId: string, viewer: Viewer): Promise<Manifest & { expiresAt: string; legalHold: boolean; holdReason: string | null }>;
   readFile(packageId: string, name: string, viewer: Viewer): Promise<Buffer>;
-  /** Every file decrypted and checked against the manifest: the names of those altered or missing. */
-  verify(packageId: string): Promise<{ ok: boolean; bad: string[] }>;
+  /**
+   * Every file decrypted and checked against the manifest (`bad`: the names altered or
+   * missing), and the manifest against its MAC and the audit entry that recorded it
+   * (`problems`). A failure is an audit entry.
+   */
+  verify(packageId: string, actor: string): Promise<VerifyOutcome>;
   setHold(packageId: string, hold: boolean, reason: string, viewer: Viewer): Promise<void>;
   /** Deletes expired packages not under legal hold; the number deleted. */
   sweep(): Promise<number>;
-  /** A tar archive: the files, manifest.json, and (with a signing key) manifest.sig and signing-key.pem. */
+  /**
+   * A tar archive: files/…, manifest.json and manifest.sig, audit-entry.json (the
+   * `evidence.preserved` entry naming the manifest's SHA-256) and audit-entry.sig, and
+   * key-fingerprint.txt. Signed with `evidence.signingKey`, whose public key recipients
+   * hold already; refused (and audited) when the package fails `verify`.
+   */
   exportPackage(packageId: string, viewer: Viewer): Promise<Buffer>;
+}
+
+export interface VerifyOutcome {
+  ok: boolean;
+  bad: string[];
+  problems: string[];
+  /** The `evidence.preserved` audit entry the package is bound to, if one was found. */
+  auditSeq: number | null;
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -87,6 +106,33 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     }
     return { out, bad };
   };
+  type PackageRow = Awaited<ReturnType<typeof pkg>>;
+  /**
+   * The stored manifest against its MAC and against the audit entry written when it was
+   * preserved: a manifest edited in the database (a file dropped with its row) fails both.
+   */
+  const checkRecord = async (p: PackageRow) => {
+    const problems: string[] = [];
+    if (p.manifest_mac === null) problems.push('the stored manifest carries no MAC (preserved before Warden authenticated manifests), so it cannot be trusted');
+    else if (!macMatches(manifestMac(getKeys().key(p.key_id), p.id, p.manifest), p.manifest_mac)) problems.push('the stored manifest does not match its MAC: it was changed in the database');
+    const entry = await store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('subject_account', '=', p.subject_account)
+      .where('action', '=', 'evidence.preserved')
+      .where('target_type', '=', 'evidence')
+      .where('target_id', '=', p.id)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
+    const recorded = entry?.detail ? (JSON.parse(entry.detail) as { manifestSha256?: unknown }).manifestSha256 : undefined;
+    if (!entry) problems.push('no evidence.preserved audit entry names the package');
+    else if (recorded !== sha256(p.manifest)) problems.push(`the stored manifest differs from the one audit entry ${entry.seq} recorded (manifestSha256)`);
+    return { problems, entry: entry ? fromDb(entry) : undefined };
+  };
+  /** SECURITY: every integrity failure is an entry, whoever found it and however. */
+  const integrityFailed = (p: PackageRow, actor: string, check: 'read' | 'verify' | 'export', detail: Record<string, unknown>) =>
+    engine.audit([{ actor, action: 'evidence.integrity_failed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { check, ...detail } }]);
 
   const service: EvidenceService = {
     get enabled() {
@@ -135,7 +181,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       // Written directly, in one transaction: ciphertext is bytes, which the engine's
       // statements (text and numbers, cloned to the writer thread) do not carry.
       await store.db.transaction().execute(async (trx) => {
-        await trx.insertInto('evidence_packages').values({ id, case_id: caseId, subject_account: c.subject_account, reason, manifest: manifestJson, key_id: k.activeKeyId, created_by: actor, created_ms: nowMs, expires_ms: nowMs + config.evidence.retentionDays * 86_400_000, legal_hold: 0, hold_reason: null, deleted_ms: null }).execute();
+        await trx.insertInto('evidence_packages').values({ id, case_id: caseId, subject_account: c.subject_account, reason, manifest: manifestJson, manifest_mac: manifestMac(key, id, manifestJson), key_id: k.activeKeyId, created_by: actor, created_ms: nowMs, expires_ms: nowMs + config.evidence.retentionDays * 86_400_000, legal_hold: 0, hold_reason: null, deleted_ms: null }).execute();
         for (const [name, plain] of files) {
           const s = seal(key, `${id}/${name}`, plain);
           await trx.insertInto('evidence_files').values({ package_id: id, name, iv: s.iv, tag: s.tag, ciphertext: s.ciphertext }).execute();
@@ -155,6 +201,11 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     async readFile(packageId, name, viewer) {
       mustRead(viewer);
       const p = await pkg(packageId);
+      const record = await checkRecord(p);
+      if (record.problems.length > 0) {
+        await integrityFailed(p, viewer.actor, 'read', { name, problems: record.problems });
+        throw new AppError('conflict', `evidence package ${packageId} cannot be read: ${record.problems.join('; ')}`);
+      }
       const m = JSON.parse(p.manifest) as Manifest;
       const f = m.files.find((x) => x.name === name);
       if (!f) throw new AppError('not_found', 'no such file in the package');
@@ -162,17 +213,20 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const plain = row ? open(getKeys().key(m.keyId), `${packageId}/${name}`, row) : undefined;
       // The read is audited before anything is returned, and so is a failed integrity check.
       if (!plain || sha256(plain) !== f.sha256) {
-        await engine.audit([{ actor: viewer.actor, action: 'evidence.integrity_failed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { name } }]);
+        await integrityFailed(p, viewer.actor, 'read', { name });
         throw new AppError('conflict', `evidence file ${name} does not match its manifest: it was altered or is missing`);
       }
       await engine.audit([{ actor: viewer.actor, action: 'evidence.read', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { name, sha256: f.sha256 } }]);
       return plain;
     },
 
-    async verify(packageId) {
+    async verify(packageId, actor) {
       const p = await pkg(packageId);
+      const { problems, entry } = await checkRecord(p);
       const { bad } = await decryptAll(packageId, JSON.parse(p.manifest) as Manifest);
-      return { ok: bad.length === 0, bad };
+      const ok = bad.length === 0 && problems.length === 0;
+      if (!ok) await integrityFailed(p, actor, 'verify', { bad, problems });
+      return { ok, bad, problems, auditSeq: entry?.seq ?? null };
     },
 
     async setHold(packageId, hold, reason, viewer) {
@@ -197,12 +251,23 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async exportPackage(packageId, viewer) {
       if (!canHold(viewer)) throw new AppError('forbidden', 'exports for law enforcement are for the legal role');
+      // SECURITY: an export is only worth the key its recipient checks it with, so there is no unsigned one.
+      const signer = getKeys().signer;
+      if (!signer) throw new AppError('config_invalid', 'evidence.signingKey is not set: exports are signed, and recipients check them with its published public key (warden evidence public-key)');
       const p = await pkg(packageId);
       const manifestJson = Buffer.from(p.manifest);
       const m = JSON.parse(p.manifest) as Manifest;
+      const { problems, entry } = await checkRecord(p);
       const { out, bad } = await decryptAll(packageId, m);
-      if (bad.length > 0) throw new AppError('conflict', `the package cannot be exported: ${bad.join(', ')} do not match the manifest`);
-      const signer = getKeys().signer;
+      if (bad.length > 0 || problems.length > 0 || !entry) {
+        await integrityFailed(p, viewer.actor, 'export', { bad, problems });
+        const why = [...(bad.length ? [`${bad.join(', ')} do not match the manifest`] : []), ...problems];
+        throw new AppError('conflict', `the package cannot be exported: ${why.join('; ')}`);
+      }
+      // The audit entry, in the form its hash is computed over, binds the package to the log:
+      // its detail names the manifest's SHA-256, and seq and hash place it in the chain.
+      const { hash, ...rest } = entry;
+      const auditEntry = Buffer.from(JSON.stringify({ seq: entry.seq, hash, prevHash: entry.prevHash, canonical: canonicalEntry(rest) }, null, 2) + '\n');
       const pack = tar.pack();
       const chunks: Buffer[] = [];
       pack.on('data', (c: unknown) => chunks.push(c as Buffer));
@@ -212,14 +277,15 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       });
       const add = (name: string, b: Buffer) => pack.entry({ name: `${packageId}/${name}`, size: b.length, mtime: new Date(p.created_ms), mode: 0o444 }, b);
       add('manifest.json', manifestJson);
-      if (signer) {
-        add('manifest.sig', signManifest(signer.privateKey, manifestJson));
-        add('signing-key.pem', Buffer.from(signer.publicKeyPem));
-      }
+      add('manifest.sig', signManifest(signer.privateKey, manifestJson));
+      add('audit-entry.json', auditEntry);
+      add('audit-entry.sig', signManifest(signer.privateKey, auditEntry));
+      // A name, not a key: a key shipped with the archive would let a forger ship their own.
+      add('key-fingerprint.txt', Buffer.from(`${signer.fingerprint}\n`));
       for (const [name, b] of out) add(`files/${name}`, b);
       pack.finalize();
       await done;
-      await engine.audit([{ actor: viewer.actor, action: 'evidence.exported', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { signed: Boolean(signer), manifestSha256: sha256(manifestJson) } }]);
+      await engine.audit([{ actor: viewer.actor, action: 'evidence.exported', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { signed: true, keyFingerprint: signer.fingerprint, manifestSha256: sha256(manifestJson), auditSeq: entry.seq } }]);
       return Buffer.concat(chunks);
     },
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes, verify } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,11 @@ import { createEvidenceService, type EvidenceService } from './evidence-service.
 
 const k1 = randomBytes(32).toString('base64');
 const k2 = randomBytes(32).toString('base64');
-const { privateKey } = generateKeyPairSync('ed25519');
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const signingKey = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+/** What a recipient holds: the public key Warden's operator published beforehand. */
+const recipientKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 async function untar(buf: Buffer): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -94,14 +97,64 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(audit, ['evidence.preserved reviewer:ana', 'evidence.viewed reviewer:lee', 'evidence.read reviewer:lee', 'evidence.read reviewer:lee']);
     });
 
-    it('exports a signed archive whose signature and digests check out', async () => {
+    it('exports an archive signed with the configured key and bound to its audit entry', async () => {
       await assert.rejects(evidence.exportPackage(packageId, { actor: 'reviewer:cs', roles: ['child_safety'] }), /legal role/);
       const files = await untar(await evidence.exportPackage(packageId, legal));
       const manifest = files.get(`${packageId}/manifest.json`)!;
-      assert.ok(verify(null, manifest, files.get(`${packageId}/signing-key.pem`)!.toString(), files.get(`${packageId}/manifest.sig`)!));
+      // The recipient checks with the key they already hold; the archive carries no key to trust.
+      assert.equal(files.has(`${packageId}/signing-key.pem`), false);
+      assert.ok(verify(null, manifest, recipientKey, files.get(`${packageId}/manifest.sig`)!));
+      const der = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+      assert.equal(files.get(`${packageId}/key-fingerprint.txt`)!.toString().trim(), `sha256:${der}`);
       const m = JSON.parse(manifest.toString()) as { files: { name: string; sha256: string }[] };
-      const { createHash } = await import('node:crypto');
-      for (const f of m.files) assert.equal(createHash('sha256').update(files.get(`${packageId}/files/${f.name}`)!).digest('hex'), f.sha256, f.name);
+      for (const f of m.files) assert.equal(sha(files.get(`${packageId}/files/${f.name}`)!), f.sha256, f.name);
+      // The binding: a signed copy of the audit entry that recorded this manifest's digest.
+      const entryBytes = files.get(`${packageId}/audit-entry.json`)!;
+      assert.ok(verify(null, entryBytes, recipientKey, files.get(`${packageId}/audit-entry.sig`)!));
+      const entry = JSON.parse(entryBytes.toString()) as { seq: number; hash: string; prevHash: string; canonical: string };
+      const canonical = JSON.parse(entry.canonical) as { action: string; target: { id: string }; detail: { manifestSha256: string } };
+      assert.deepEqual([canonical.action, canonical.target.id, canonical.detail.manifestSha256], ['evidence.preserved', packageId, sha(manifest)]);
+      assert.equal(createHash('sha256').update(entry.prevHash).update('\n').update(entry.canonical).digest('hex'), entry.hash);
+      const row = await store.db.selectFrom('audit_log').select(['hash']).where('seq', '=', entry.seq).executeTakeFirstOrThrow();
+      assert.equal(row.hash, entry.hash, 'the entry is the one in the chain');
+    });
+
+    it('makes a forged export fail the recipient\'s check', async () => {
+      const files = await untar(await evidence.exportPackage(packageId, legal));
+      const m = JSON.parse(files.get(`${packageId}/manifest.json`)!.toString()) as { files: { name: string; sha256: string; bytes: number }[] };
+      // A forger changes a file, fixes its digest in the manifest and signs with a key of their own.
+      const forgedFile = Buffer.from('{"forged":true}\n');
+      const f = m.files.find((x) => x.name === 'case.json')!;
+      f.sha256 = sha(forgedFile);
+      f.bytes = forgedFile.length;
+      const forgedManifest = Buffer.from(JSON.stringify(m));
+      const forger = generateKeyPairSync('ed25519');
+      const forgedSig = (await import('node:crypto')).sign(null, forgedManifest, forger.privateKey);
+      assert.ok(verify(null, forgedManifest, forger.publicKey, forgedSig), 'it verifies with the forger\'s own key…');
+      assert.equal(verify(null, forgedManifest, recipientKey, forgedSig), false, '…and not with the key the recipient holds');
+    });
+
+    it('refuses an edited stored manifest on verify, read and export, auditing each', async () => {
+      const victim = await evidence.preserve(caseId, 'manifest edit test', 'system');
+      const row = await store.db.selectFrom('evidence_packages').select(['manifest']).where('id', '=', victim.packageId).executeTakeFirstOrThrow();
+      const m = JSON.parse(row.manifest) as { files: { name: string }[] };
+      // Someone with database access removes a file from the manifest, and its row.
+      m.files = m.files.filter((x) => x.name !== 'history.jsonl');
+      const canonicalize = (await import('canonicalize')).default;
+      await store.db.updateTable('evidence_packages').set({ manifest: canonicalize(m)! }).where('id', '=', victim.packageId).execute();
+      await store.db.deleteFrom('evidence_files').where('package_id', '=', victim.packageId).where('name', '=', 'history.jsonl').execute();
+      const v = await evidence.verify(victim.packageId, 'reviewer:lee');
+      assert.equal(v.ok, false);
+      assert.deepEqual(v.bad, []);
+      assert.match(v.problems.join('\n'), /does not match its MAC/);
+      assert.match(v.problems.join('\n'), /differs from the one audit entry \d+ recorded/);
+      await assert.rejects(evidence.readFile(victim.packageId, 'case.json', legal), /cannot be read/);
+      await assert.rejects(evidence.exportPackage(victim.packageId, legal), /cannot be exported/);
+      const failed = await store.db.selectFrom('audit_log').select(['detail']).where('target_id', '=', victim.packageId).where('action', '=', 'evidence.integrity_failed').orderBy('seq').execute();
+      assert.deepEqual(failed.map((r) => (JSON.parse(r.detail!) as { check: string }).check), ['verify', 'read', 'export']);
+      // Restoring the MAC column cannot help: it is computed with a key the database does not hold.
+      await store.db.updateTable('evidence_packages').set({ manifest_mac: null }).where('id', '=', victim.packageId).execute();
+      assert.match((await evidence.verify(victim.packageId, 'system')).problems.join('\n'), /carries no MAC/);
     });
 
     it('detects a changed byte in a stored file', async () => {
@@ -111,10 +164,15 @@ for (const dialect of DIALECTS) {
       changed[5] = changed[5]! ^ 1;
       await store.db.updateTable('evidence_files').set({ ciphertext: changed }).where('package_id', '=', other.packageId).where('name', '=', 'events.jsonl').execute();
       await assert.rejects(evidence.readFile(other.packageId, 'events.jsonl', legal), /does not match its manifest/);
-      assert.deepEqual(await evidence.verify(other.packageId), { ok: false, bad: ['events.jsonl'] });
-      assert.deepEqual(await evidence.verify(packageId), { ok: true, bad: [] });
-      const failed = await store.db.selectFrom('audit_log').select('action').where('target_id', '=', other.packageId).where('action', '=', 'evidence.integrity_failed').execute();
-      assert.equal(failed.length, 1);
+      const broken = await evidence.verify(other.packageId, 'reviewer:lee');
+      assert.deepEqual([broken.ok, broken.bad, broken.problems], [false, ['events.jsonl'], []]);
+      const good = await evidence.verify(packageId, 'reviewer:lee');
+      assert.deepEqual([good.ok, good.bad, good.problems], [true, [], []]);
+      assert.ok(good.auditSeq! > 0);
+      const failed = await store.db.selectFrom('audit_log').select('detail').where('target_id', '=', other.packageId).where('action', '=', 'evidence.integrity_failed').execute();
+      assert.deepEqual(failed.map((r) => (JSON.parse(r.detail!) as { check: string }).check), ['read', 'verify'], 'a failed read and a failed verify are entries');
+      await assert.rejects(evidence.exportPackage(other.packageId, legal), /events.jsonl do not match the manifest/);
+      assert.equal((await store.db.selectFrom('audit_log').select('seq').where('target_id', '=', other.packageId).where('action', '=', 'evidence.integrity_failed').execute()).length, 3, 'a refused export is an entry');
     });
 
     it('reads old packages after a key rotation, and seals new ones with the new key', async () => {
