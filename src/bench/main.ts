@@ -210,7 +210,7 @@ function child(script: string, args: string[]): unknown {
 }
 
 function benchHashing(): void {
-  const root = fileURLToPath(new URL('../../../shared/testdata/pdq-reference/', import.meta.url));
+  const root = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
   const r = child('./hashing-bench.js', [root]) as Record<string, { pixels: number; decodeMs: number; hashMs: number; firstHashMs: number; readPixelsOnceMs: number }>;
   results.hashing = r;
   for (const [name, m] of Object.entries(r)) {
