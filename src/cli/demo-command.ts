@@ -10,7 +10,8 @@ import { loadConfig } from '../config/load-config.js';
 import { createApiKey } from '../server/api-keys.js';
 import { startServer } from '../server/start-server.js';
 import { waitForSignal } from './serve-command.js';
-import { DEMO_XSD, demoReporting } from './demo-report.js';
+import { NCMEC_XSD_UNSET } from '../reporting/ncmec/schema-file.js';
+import { demoReporting } from './demo-report.js';
 
 const SCENARIO = fileURLToPath(new URL('../../examples/demo-scenario.jsonl', import.meta.url));
 
@@ -102,7 +103,7 @@ export function demoCommand(): Command {
           say();
         }
       } else if (!reporting.sim) {
-        say(`CyberTipline part skipped: NCMEC's schema is not at ${DEMO_XSD} (it is never shipped).`);
+        say(`CyberTipline part skipped: ${NCMEC_XSD_UNSET}.`);
         say();
       }
       if (flags.exit) {

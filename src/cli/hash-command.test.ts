@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../shared/testdata/pdq-reference/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
 const warden = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 const expected = new Map(
   readFileSync(ROOT + 'expected/pdq-fullres-dihedral.csv', 'utf8')

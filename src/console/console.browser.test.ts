@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createApiKey } from '../server/api-keys.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
+import { CHROMIUM, SKIP_WITHOUT_CHROMIUM } from '../testing/chromium.js';
 import { adult, at, minor, nextId, silentLogger, testConfig } from '../testing/events.js';
 import { createReviewer } from './reviewer-store.js';
 
@@ -23,7 +24,7 @@ declare function getComputedStyle(el: unknown): { filter: string };
 const dir = mkdtempSync(join(tmpdir(), 'warden-console-'));
 const PASSWORD = 'correct horse battery staple';
 
-describe('review console in Chromium', () => {
+describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   let server: RunningServer;
   let browser: Browser;
   let reviewerKey = '';
@@ -67,7 +68,7 @@ describe('review console in Chromium', () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     assert.ok(hashCaseId, 'both cases opened');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'] });
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { createPdqHasher } from './pdq-hasher.js';
 
-const ROOT = new URL('../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+const ROOT = new URL('../../testdata/pdq-reference/', import.meta.url).pathname;
 const hasher = createPdqHasher({ maxPixels: 50_000_000 });
 
 /** Generated abstract images: stripes and gradients, nothing else. */

@@ -8,7 +8,7 @@ import { fetchAllowed, hashMediaFiles } from './hash-media-files.js';
 import { createLogger } from '../core/create-logger.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
-const ROOT = new URL('../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+const ROOT = new URL('../../testdata/pdq-reference/', import.meta.url).pathname;
 const IMAGE = readFileSync(ROOT + 'pdq/data/reg-test-input/labelme-subset/q0122.jpg');
 
 describe('fetching media from allowed hosts', () => {

