@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { md5Hasher, sha256Hasher } from '../media/digest-hashers.js';
 import { createPdqHasher } from '../media/pdq-hasher.js';
 import { DIHEDRAL } from '../media/pdq/pdq-hash.js';
-import { createProgress, type Progress } from './create-progress.js';
+import { createProgress, type Progress } from '../core/create-progress.js';
 
 /** 50 megapixels: a 12 MP phone photo fits four times over; a decompression bomb does not. */
 export const DEFAULT_MAX_PIXELS = 50_000_000;

@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
 import { replay } from '../events/replay.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
-import { createProgress } from './create-progress.js';
+import { createProgress } from '../core/create-progress.js';
 
 export function replayCommand(): Command {
   return withCommon(new Command('replay').description('replay a JSON Lines file of events and write every alert as one JSON line'))

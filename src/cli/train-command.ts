@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error.js';
 import { BUILTIN_MODEL_PATH } from '../conversations/model/risk-model.js';
 import { trainRiskModel } from '../conversations/model/train-model.js';
 import { parseTrainingData } from '../conversations/model/training-data.js';
-import { createProgress } from './create-progress.js';
+import { createProgress } from '../core/create-progress.js';
 
 const f = (x: number) => x.toFixed(3);
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createProgress } from '../../cli/create-progress.js';
+import { createProgress } from '../../core/create-progress.js';
 import { FRESH_SPLITS } from './fresh-splits.js';
 import { generateCorpus, type Conversation } from './generate-corpus.js';
 import type { Split } from './phrases.js';

@@ -23,7 +23,6 @@ function capture(tty: boolean): ProgressStream & { text: () => string } {
 function screen(raw: string): string[] {
   const lines = [''];
   let col = 0;
-  // eslint-disable-next-line no-control-regex
   for (const m of raw.matchAll(/\x1b\[([0-9;?]*)([A-Za-z])|\n|\r|[^\x1b\n\r]+/g)) {
     const row = lines.length - 1;
     const cur = lines[row]!;
@@ -87,7 +86,10 @@ describe('createProgress', () => {
     p.update(50);
     assert.deepEqual(screen(out.text()), ['hash [==========----------] 50% | 50/100 files | 50.0/s | ETA 1s']);
     p.log('warden hash: b.jpg: cannot read (ENOENT)');
-    assert.deepEqual(screen(out.text()), ['warden hash: b.jpg: cannot read (ENOENT)', 'hash [==========----------] 50% | 50/100 files | 50.0/s | ETA 1s']);
+    assert.deepEqual(screen(out.text()), [
+      'warden hash: b.jpg: cannot read (ENOENT)',
+      'hash [==========----------] 50% | 50/100 files | 50.0/s | ETA 1s',
+    ]);
     t = 2000;
     p.update(100);
     p.finish();
@@ -118,7 +120,10 @@ describe('progress formats', () => {
 
   it('gives the rate with a decimal only when it is small', () => {
     assert.equal(summaryLine('hashed', 3, 'files', 2, undefined), 'hashed 3 files in 2.00 s (1.5 files/s)');
-    assert.equal(summaryLine('trained on', 5200, 'conversations', 3.1, undefined), 'trained on 5200 conversations in 3.10 s (1677 conversations/s)');
+    assert.equal(
+      summaryLine('trained on', 5200, 'conversations', 3.1, undefined),
+      'trained on 5200 conversations in 3.10 s (1677 conversations/s)',
+    );
     assert.equal(summaryLine('replayed', 0, 'lines', 0, undefined), 'replayed 0 lines in 0.00 s (- lines/s)');
   });
 });

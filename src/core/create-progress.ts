@@ -67,7 +67,9 @@ export function summaryLine(done: string, count: number, unit: string, seconds: 
 }
 
 /**
- * Progress for long CLI work (replay, hash of many files, train, eval). On a terminal, a bar
+ * Progress for long CLI work (replay, hash of many files, train, eval). In core/ rather than
+ * cli/ because the eval (conversations/eval) uses it too, and a detector's folder may not
+ * import the CLI; like create-logger, it only writes to the stream it is given. On a terminal, a bar
  * with the share done, the count, the rate and the time left; elsewhere (a pipe, a file, CI)
  * nothing until one summary line at the end, so logs are not flooded with redraws.
  */
