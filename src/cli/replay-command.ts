@@ -21,7 +21,7 @@ export function replayCommand(): Command {
       const config = configFrom({ ...flags, db: undefined }, {});
       const logger = createLogger(flags.logLevel ?? 'warn');
       // Progress by bytes read: the number of lines is not known until the end.
-      const progress = createProgress({ label: 'replay', done: 'replayed', unit: 'lines', total: statSync(events).size });
+      const progress = createProgress({ label: 'replay', done: 'replayed', unit: 'lines', total: statSync(events).size, items: null });
       let summary;
       try {
         summary = await replay({

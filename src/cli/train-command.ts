@@ -40,7 +40,7 @@ export function trainCommand(): Command {
         throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, { issues: [{ field: 'label', reason: `${risky} of ${rows.length} usable conversations are risky` }] });
       }
       // Each conversation is counted once (when prepared); the work is each conversation twice.
-      const progress = createProgress({ label: 'train', done: 'trained on', unit: 'conversations', total: rows.length * 2 });
+      const progress = createProgress({ label: 'train', done: 'trained on', unit: 'conversations', total: rows.length * 2, items: rows.length });
       let trained;
       try {
         trained = trainRiskModel(rows, {

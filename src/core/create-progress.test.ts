@@ -100,7 +100,9 @@ describe('createProgress', () => {
   it('shows a separate count when work is measured otherwise (bytes)', () => {
     const out = capture(true);
     let t = 0;
-    const p = createProgress({ label: 'replay', done: 'replayed', unit: 'lines', total: 1000, stream: out, now: () => t });
+    const p = createProgress({ label: 'replay', done: 'replayed', unit: 'lines', total: 1000, items: null, stream: out, now: () => t });
+    p.update(0, 0);
+    assert.deepEqual(screen(out.text()), ['replay [--------------------] 0% | 0 lines | -/s | ETA -'], 'bytes are never shown as a count');
     t = 2000;
     p.update(300, 250);
     assert.deepEqual(screen(out.text()), ['replay [=====---------------] 25% | 300 lines | 150/s | ETA 6s']);

@@ -20,6 +20,11 @@ export interface ProgressOptions {
    * (replay measures bytes of the file read, since its line count is unknown until the end).
    */
   total: number;
+  /**
+   * How many items there are, shown as `count/items`: `total` unless given; null when it is not
+   * known until the end (replay's lines), and the bar then shows the count alone.
+   */
+  items?: number | null;
   /** Where the bar and the summary go; standard error, so standard output stays data. */
   stream?: ProgressStream;
   /** Milliseconds, for tests. */
@@ -77,6 +82,7 @@ export function createProgress(opts: ProgressOptions): Progress {
   const stream = opts.stream ?? process.stderr;
   const now = opts.now ?? (() => performance.now());
   const started = now();
+  const items = opts.items === undefined ? opts.total : opts.items;
   let count = 0;
   let work = 0;
   let lastDraw = Number.NEGATIVE_INFINITY;
@@ -107,7 +113,7 @@ export function createProgress(opts: ProgressOptions): Progress {
     const w = work || count;
     const left = w > 0 && elapsed > 0 ? ((opts.total - w) * elapsed) / w : Number.NaN;
     return {
-      shown: work ? `${count} ${opts.unit}` : `${count}/${opts.total} ${opts.unit}`,
+      shown: items === null ? `${count} ${opts.unit}` : `${count}/${items} ${opts.unit}`,
       rate: formatRate(elapsed > 0 ? count / elapsed : Number.NaN),
       left: formatDuration(left),
     };

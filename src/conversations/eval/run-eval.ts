@@ -104,7 +104,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && wri
   const splits: [Split, number][] = [['tune', 1], ['heldout', 2], ...Object.entries(FRESH_SPLITS).map(([name, f]) => [name as Split, f.seed] as [Split, number])];
   const chosen = splits.filter(([s]) => !only || only.includes(s));
   // Work is counted in splits (each is one replay); the count and rate are in conversations.
-  const progress = createProgress({ label: 'eval', done: 'evaluated', unit: 'conversations', total: chosen.length });
+  const progress = createProgress({ label: 'eval', done: 'evaluated', unit: 'conversations', total: chosen.length, items: null });
   const say = (text: string) => progress.log(text, process.stdout);
   let conversations = 0;
   let splitsDone = 0;
