@@ -34,7 +34,7 @@ export interface DetectorInput {
 }
 
 /**
- * A detector turns accepted events into alert drafts. It does no I/O (DESIGN.md); state it
+ * A detector turns accepted events into alert drafts. It does no I/O (docs/architecture.md); state it
  * keeps between events lives in memory and is rebuilt from the store on start.
  * `name` is persisted with every alert and is never renamed.
  */
