@@ -89,8 +89,10 @@ export function createProgress(opts: ProgressOptions): Progress {
   let finished = false;
 
   // The bar's own timer is not relied on: train's work is synchronous and would starve it,
-  // so every redraw is driven from update() (forceRedraw: the line is rewritten even when the
-  // text is unchanged, which log() needs after clearing it).
+  // so every redraw with new figures is driven from update() (forceRedraw: the line is
+  // rewritten even when the text is unchanged, which log() needs after clearing it). The
+  // timer still runs while the bar is up and holds the process open: finish() or abort()
+  // must be reached on every path.
   const bar =
     stream.isTTY === true
       ? new cliProgress.MultiBar({

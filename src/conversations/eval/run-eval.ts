@@ -108,15 +108,21 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && wri
   const say = (text: string) => progress.log(text, process.stdout);
   let conversations = 0;
   let splitsDone = 0;
-  for (const [split, seed] of chosen) {
-    const convs = generateCorpus(split, perFamily, seed, { familyLinks });
-    const r = score(convs, replay(convs));
-    progress.update((conversations += convs.length), ++splitsDone);
-    say(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family${familyLinks ? '' : ', no family links'}) ==\n`);
-    say(`precision ${f(r.precision)}  recall ${f(r.recall)}  F0.5 ${f(r.f05)}  F1 ${f(r.f1)}  F-latency ${f(r.fLatency)}  [target F0.5 >= 0.9]\n`);
-    say(`category right on ${f(r.categoryAccuracy)} of detections; messages until detection from the first actionable one: median ${r.latencyMedian}, p90 ${r.latencyP90} [target median <= 1]\n`);
-    say(`recall by language ${JSON.stringify(r.recallByLanguage)}; by disguise ${JSON.stringify(r.recallByDisguise)}\n`);
-    for (const fam of r.families) say(`  ${fam.family.padEnd(22)} ${fam.label.padEnd(12)} n=${String(fam.n).padEnd(4)} ${fam.label === 'benign' ? 'false-positive rate' : 'recall'} ${f(fam.flaggedRate)}${fam.label === 'benign' ? ' [target <= 0.02]' : ''}\n`);
+  try {
+    for (const [split, seed] of chosen) {
+      const convs = generateCorpus(split, perFamily, seed, { familyLinks });
+      const r = score(convs, replay(convs));
+      progress.update((conversations += convs.length), ++splitsDone);
+      say(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family${familyLinks ? '' : ', no family links'}) ==\n`);
+      say(`precision ${f(r.precision)}  recall ${f(r.recall)}  F0.5 ${f(r.f05)}  F1 ${f(r.f1)}  F-latency ${f(r.fLatency)}  [target F0.5 >= 0.9]\n`);
+      say(`category right on ${f(r.categoryAccuracy)} of detections; messages until detection from the first actionable one: median ${r.latencyMedian}, p90 ${r.latencyP90} [target median <= 1]\n`);
+      say(`recall by language ${JSON.stringify(r.recallByLanguage)}; by disguise ${JSON.stringify(r.recallByDisguise)}\n`);
+      for (const fam of r.families) say(`  ${fam.family.padEnd(22)} ${fam.label.padEnd(12)} n=${String(fam.n).padEnd(4)} ${fam.label === 'benign' ? 'false-positive rate' : 'recall'} ${f(fam.flaggedRate)}${fam.label === 'benign' ? ' [target <= 0.02]' : ''}\n`);
+    }
+  } catch (e) {
+    // On a terminal the bar's timer would hold the process open after the error.
+    progress.abort();
+    throw e;
   }
   progress.finish(`${chosen.length} splits`);
 }
