@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Keeps `npm run bench` working: every section runs at small sizes and reports numbers.
- * Speed is never asserted here (DESIGN.md): only that the work was done and measured.
+ * Speed is never asserted here (docs/architecture.md): only that the work was done and measured.
  */
 describe('npm run bench --quick', () => {
   it('runs every section and writes its results', () => {

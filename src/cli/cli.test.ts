@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'warden-cli-'));
 const warden = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+/** A fresh TMPDIR for one demo run, so what the demo leaves in it can be seen. */
+const demoTmp = () => mkdtempSync(join(dir, 'tmp-'));
+const leftovers = (tmp: string) => readdirSync(tmp).filter((n) => n.startsWith('warden-demo-'));
 
 describe('warden command', () => {
   it('creates, lists and revokes API keys, showing a key only once', () => {
@@ -42,12 +47,54 @@ describe('warden command', () => {
   });
 
   it('runs the README demo: serves, ingests the scenario over HTTP, shows alerts and decisions', () => {
-    const r = warden('demo', '--exit', '--port', '0');
+    const tmp = demoTmp();
+    const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', '0'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: tmp } });
     assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`database ${tmp}/warden-demo-`), 'the database was in the given TMPDIR');
+    assert.deepEqual(leftovers(tmp), [], 'the demo removes its folder when it ends');
     assert.match(r.stdout, /36 synthetic events -> 35 accepted, 1 duplicate, 0 rejected, 13 alerts/);
     assert.match(r.stdout, /grooming\s+high\s+u_max\s+-> u_noa\s+.*age_question.*secrecy_request.*continued_after_refusal/);
     assert.match(r.stdout, /suspicious_adult\s+high\s+u_vic/);
     assert.match(r.stdout, /message\s+u_aunt_rita\s+-> u_leo\s+block unconnected_adult_to_minor/);
     assert.match(r.stdout, /message\s+u_coach_dana\s+-> u_mia\s+allow connected_to_minor/);
+  });
+
+  it('removes the demo folder when Ctrl-C stops a serving demo', async () => {
+    const tmp = demoTmp();
+    const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = once(child, 'exit');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the demo did not start serving: ${stderr}`)), 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('Ctrl-C stops the demo.')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    assert.equal(leftovers(tmp).length, 1, 'the folder is there while the demo serves');
+    child.kill('SIGINT');
+    const [code] = (await exited) as [number | null];
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(leftovers(tmp), []);
+  });
+
+  it('removes the demo folder when the demo fails to start', async () => {
+    const tmp = demoTmp();
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', port], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: tmp } });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /EADDRINUSE/);
+      assert.deepEqual(leftovers(tmp), []);
+    } finally {
+      taken.close();
+    }
   });
 });

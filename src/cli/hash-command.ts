@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { md5Hasher, sha256Hasher } from '../media/digest-hashers.js';
 import { createPdqHasher } from '../media/pdq-hasher.js';
 import { DIHEDRAL } from '../media/pdq/pdq-hash.js';
+import { createProgress, type Progress } from '../core/create-progress.js';
 
 /** 50 megapixels: a 12 MP phone photo fits four times over; a decompression bomb does not. */
 export const DEFAULT_MAX_PIXELS = 50_000_000;
@@ -12,7 +13,7 @@ export const DEFAULT_MAX_PIXELS = 50_000_000;
  * `pdqhex,quality,path` (with `--dihedral`, its `--pdqdih-across` columns: the eight
  * orientations, quality, path); JSON is one object a line and adds MD5 and SHA-256.
  * A file that cannot be read or decoded is named on stderr; the others go on; the exit
- * status is 1 if any failed.
+ * status is 1 if any failed. Over more than one file, progress goes to stderr.
  */
 export function hashCommand(): Command {
   return new Command('hash')
@@ -24,32 +25,46 @@ export function hashCommand(): Command {
     .action(async (files: string[], flags: { format: 'csv' | 'json'; dihedral?: boolean; maxPixels: number }) => {
       const pdq = createPdqHasher({ maxPixels: flags.maxPixels });
       let failed = 0;
-      for (const path of files) {
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(path);
-        } catch (e) {
-          failed++;
-          process.stderr.write(`warden hash: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
-          continue;
+      // One file needs no bar and no summary: its line on stdout is the result.
+      const progress: Progress | undefined = files.length > 1 ? createProgress({ label: 'hash', done: 'hashed', unit: 'files', total: files.length }) : undefined;
+      const complain = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
+      const emit = (line: string) => (progress ? progress.log(line, process.stdout) : process.stdout.write(`${line}\n`));
+      let done = 0;
+      try {
+        for (const path of files) {
+          progress?.update(done++);
+          let bytes: Buffer;
+          try {
+            bytes = await readFile(path);
+          } catch (e) {
+            failed++;
+            complain(`warden hash: ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+            continue;
+          }
+          const r = await pdq.hash(bytes, { dihedral: flags.dihedral === true });
+          if (!r.ok) {
+            failed++;
+            complain(`warden hash: ${path}: ${r.error.detail}`);
+            continue;
+          }
+          const { hex, quality, dihedral } = r.value;
+          if (flags.format === 'csv') {
+            const hashes = dihedral ? DIHEDRAL.map((d) => dihedral[d]).join(',') : hex;
+            emit(`${hashes},${quality},${path}`);
+          } else {
+            const [md5, sha256] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+            const out: Record<string, unknown> = { path, pdq: hex, quality, md5: md5.ok ? md5.value.hex : null, sha256: sha256.ok ? sha256.value.hex : null };
+            if (dihedral) out.dihedral = dihedral;
+            emit(JSON.stringify(out));
+          }
         }
-        const r = await pdq.hash(bytes, { dihedral: flags.dihedral === true });
-        if (!r.ok) {
-          failed++;
-          process.stderr.write(`warden hash: ${path}: ${r.error.detail}\n`);
-          continue;
-        }
-        const { hex, quality, dihedral } = r.value;
-        if (flags.format === 'csv') {
-          const hashes = dihedral ? DIHEDRAL.map((d) => dihedral[d]).join(',') : hex;
-          process.stdout.write(`${hashes},${quality},${path}\n`);
-        } else {
-          const [md5, sha256] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
-          const out: Record<string, unknown> = { path, pdq: hex, quality, md5: md5.ok ? md5.value.hex : null, sha256: sha256.ok ? sha256.value.hex : null };
-          if (dihedral) out.dihedral = dihedral;
-          process.stdout.write(JSON.stringify(out) + '\n');
-        }
+      } catch (e) {
+        // The bar's redraw timer would otherwise keep the process alive after the error.
+        progress?.abort();
+        throw e;
       }
+      progress?.update(done);
+      progress?.finish(failed > 0 ? `${failed} failed` : undefined);
       if (failed > 0) process.exitCode = 1;
     });
 }

@@ -1,13 +1,14 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
 import { replay } from '../engine/replay.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
+import { createProgress } from '../core/create-progress.js';
 
 export function replayCommand(): Command {
   return withCommon(new Command('replay').description('replay a JSON Lines file of events and write every alert as one JSON line'))
-    .argument('<events>', 'events, one JSON object a line (shared/spec/events.md)')
+    .argument('<events>', 'events, one JSON object a line (docs/protocol.md)')
     .requiredOption('--alerts <file>', 'where to write the alerts, one JSON object a line')
     .option('--strict', 'exit with status 1 if any line was rejected')
     .action(async (events: string, flags: CommonFlags & { alerts: string; strict?: boolean }) => {
@@ -19,17 +20,25 @@ export function replayCommand(): Command {
       // Replay writes through the store, not its default file: without --db it is throw-away.
       const config = configFrom({ ...flags, db: undefined }, {});
       const logger = createLogger(flags.logLevel ?? 'warn');
-      const summary = await replay({
-        input: events,
-        alertsOut: flags.alerts,
-        db: flags.db,
-        config,
-        logger,
-        report: (line) => process.stderr.write(`${line}\n`),
-      });
-      process.stderr.write(
-        `replayed ${summary.lines} lines in ${summary.seconds.toFixed(2)} s: ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ${summary.alerts} alerts\n`,
-      );
+      // Progress by bytes read: the number of lines is not known until the end.
+      const progress = createProgress({ label: 'replay', done: 'replayed', unit: 'lines', total: statSync(events).size, items: null });
+      let summary;
+      try {
+        summary = await replay({
+          input: events,
+          alertsOut: flags.alerts,
+          db: flags.db,
+          config,
+          logger,
+          report: (line) => progress.log(line),
+          onProgress: (lines, bytesRead) => progress.update(lines, bytesRead),
+        });
+      } catch (e) {
+        progress.abort();
+        throw e;
+      }
+      progress.update(summary.lines);
+      progress.finish(`${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ${summary.alerts} alerts`);
       if (flags.strict && summary.rejected > 0) process.exitCode = 1;
     });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../core/app-error.js';
 import { BUILTIN_MODEL_PATH } from '../conversations/model/risk-model.js';
 import { trainRiskModel } from '../conversations/model/train-model.js';
 import { parseTrainingData } from '../conversations/model/training-data.js';
+import { createProgress } from '../core/create-progress.js';
 
 const f = (x: number) => x.toFixed(3);
 
@@ -38,12 +39,23 @@ export function trainCommand(): Command {
       if (risky === 0 || risky === rows.length) {
         throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, { issues: [{ field: 'label', reason: `${risky} of ${rows.length} usable conversations are risky` }] });
       }
-      const { file, report } = trainRiskModel(rows, {
-        seed,
-        suppress,
-        dataSha256: createHash('sha256').update(bytes).digest('hex'),
-        trainedAt: opts.trainedAt ?? new Date().toISOString(),
-      });
+      // Each conversation is counted once (when prepared); the work is each conversation twice.
+      const progress = createProgress({ label: 'train', done: 'trained on', unit: 'conversations', total: rows.length * 2, items: rows.length });
+      let trained;
+      try {
+        trained = trainRiskModel(rows, {
+          seed,
+          suppress,
+          dataSha256: createHash('sha256').update(bytes).digest('hex'),
+          trainedAt: opts.trainedAt ?? new Date().toISOString(),
+          onProgress: (done) => progress.update(Math.min(done, rows.length), done),
+        });
+      } catch (e) {
+        progress.abort();
+        throw e;
+      }
+      progress.finish();
+      const { file, report } = trained;
       const tmp = `${opts.out}.tmp`;
       writeFileSync(tmp, JSON.stringify(file) + '\n');
       renameSync(tmp, opts.out);

@@ -1,4 +1,4 @@
-/** Expected outcomes are values, not exceptions (DESIGN.md, "Edges and errors"). */
+/** Expected outcomes are values, not exceptions (docs/architecture.md, "Edges and errors"). */
 export type Ok<T> = { ok: true; value: T };
 export type Err<E> = { ok: false; error: E };
 export type Result<T, E> = Ok<T> | Err<E>;

@@ -29,7 +29,7 @@ function run(name: string, events: object[], setup?: (s: ReturnType<typeof build
   });
 }
 
-/** The shared contract every Detector meets (DESIGN.md, plug-in contracts). */
+/** The shared contract every Detector meets (docs/architecture.md, plug-in contracts). */
 describe('Detector contract', () => {
   const names = buildState(config(), systemClock).detectors.all.map((d) => d.name);
 

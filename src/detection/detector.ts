@@ -51,7 +51,7 @@ export interface DetectorInput {
 }
 
 /**
- * What the store holds that a detector may rebuild its memory from on start (DESIGN.md:
+ * What the store holds that a detector may rebuild its memory from on start (docs/architecture.md:
  * hot state is rebuilt from the store). Every detector with `restore` is offered every row,
  * each kind in stored order, and ignores the kinds it does not keep.
  */
@@ -66,7 +66,7 @@ export type StoredSignal =
   | { kind: 'message'; ev: ValidEvent };
 
 /**
- * A detector turns accepted events into alert drafts. It does no I/O (DESIGN.md); state it
+ * A detector turns accepted events into alert drafts. It does no I/O (docs/architecture.md); state it
  * keeps between events lives in memory and is rebuilt from the store on start through
  * `restore`. `name` is persisted with every alert and is never renamed.
  */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -77,7 +77,9 @@ describe('warden replay', () => {
     const r = spawnSync(process.execPath, [CLI, 'replay', input, '--alerts', out], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^line 3: not valid JSON/m);
-    assert.match(r.stderr, /replayed 4 lines in [\d.]+ s: 3 accepted, 0 duplicates, 1 rejected; 1 alerts/);
+    // Off a terminal: the bad line, then one summary line with the rate, and no progress bar.
+    assert.match(r.stderr, /^replayed 4 lines in [\d.]+ s \([\d.]+ lines\/s\): 3 accepted, 0 duplicates, 1 rejected; 1 alerts$/m);
+    assert.equal(r.stderr.trim().split('\n').length, 2, r.stderr);
     assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 1);
     const strict = spawnSync(process.execPath, [CLI, 'replay', input, '--alerts', out, '--strict'], { encoding: 'utf8' });
     assert.equal(strict.status, 1);
@@ -92,8 +94,18 @@ describe('warden replay', () => {
   it('replays the shipped demo scenario', async () => {
     const input = fileURLToPath(new URL('../../examples/demo-scenario.jsonl', import.meta.url));
     const reported: string[] = [];
-    const summary = await replay({ input, alertsOut: join(dir, 'demo.jsonl'), config: testConfig(), logger: silentLogger(), report: (l) => reported.push(l) });
+    const progress: [number, number][] = [];
+    const summary = await replay({
+      input,
+      alertsOut: join(dir, 'demo.jsonl'),
+      config: testConfig(),
+      logger: silentLogger(),
+      report: (l) => reported.push(l),
+      onProgress: (lines, bytes) => progress.push([lines, bytes]),
+    });
     assert.deepEqual(reported, []);
+    // One small file is one chunk: progress once, with every line and every byte.
+    assert.deepEqual(progress, [[summary.lines, statSync(input).size]]);
     assert.equal(summary.duplicates, 1);
     const alerts = readFileSync(join(dir, 'demo.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { category: string; subject: { accountId: string } });
     const byCategory = (c: string) => alerts.filter((a) => a.category === c).map((a) => a.subject.accountId).sort();

@@ -25,6 +25,11 @@ export interface ReplayOptions {
   /** Where bad lines are reported (spec: "on standard error"). */
   report: (line: string) => void;
   batchSize?: number;
+  /**
+   * Called once per chunk read (up to 1 MiB), with the lines seen and the bytes read so far:
+   * often enough for a progress bar, rare enough to cost nothing.
+   */
+  onProgress?: (lines: number, bytesRead: number) => void;
 }
 
 export interface ReplaySummary {
@@ -79,7 +84,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       if (out.writableNeedDrain) await once(out, 'drain');
       if (writeError) throw new AppError('internal', `cannot write alerts to ${opts.alertsOut}`, { cause: writeError });
     };
-    for await (const chunk of readLineChunks(opts.input, LIMITS.lineMaxBytes)) {
+    let bytesRead = 0;
+    const onRead = opts.onProgress && ((n: number) => (bytesRead = n));
+    for await (const chunk of readLineChunks(opts.input, LIMITS.lineMaxBytes, onRead)) {
       const nowMs = clock.now();
       for (const line of chunk) {
         summary.lines = line.lineNo;
@@ -108,6 +115,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         batch.push(item);
         if (batch.length >= batchSize) await flush();
       }
+      opts.onProgress?.(summary.lines, bytesRead);
     }
     await flush();
     await Promise.all(inFlight.splice(0));

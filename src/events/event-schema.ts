@@ -4,7 +4,7 @@ import { AGE_BANDS, ASSURANCE_LEVELS } from '../core/age-band.js';
 import { LIMITS } from './limits.js';
 
 /*
- * Event protocol v1 (shared/spec/events.md). Every object is strict: "anything else at
+ * Event protocol v1 (docs/protocol.md). Every object is strict: "anything else at
  * the top level is rejected", and the same holds inside, so a typo in a field name is an
  * error the platform sees at once instead of a silently ignored fact.
  */
@@ -101,7 +101,7 @@ const envelope = {
   surface: Text.optional(),
 };
 
-// `family` extends protocol version 1 compatibly (spec/events.md): platforms without family links never send it.
+// `family` extends protocol version 1 compatibly (docs/protocol-extensions.md): platforms without family links never send it.
 const ConnectionKind = z.enum(['follow', 'friend', 'contact', 'family']);
 export type ConnectionKind = z.output<typeof ConnectionKind>;
 

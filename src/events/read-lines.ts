@@ -9,7 +9,7 @@ export type Line = { lineNo: number; text: string } | { lineNo: number; error: s
  * tenth of replay's time. Hand-rolled rather than node:readline, which is several times
  * slower and cannot tell a line of invalid UTF-8 (reported) from a valid one.
  */
-export async function* readLineChunks(path: string, maxLineBytes: number): AsyncGenerator<Line[]> {
+export async function* readLineChunks(path: string, maxLineBytes: number, onRead?: (bytesRead: number) => void): AsyncGenerator<Line[]> {
   let carry: Buffer | null = null;
   let lineNo = 0;
   let overlong = false;
@@ -17,6 +17,7 @@ export async function* readLineChunks(path: string, maxLineBytes: number): Async
   let bufOffset = 0;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onRead?.(stream.bytesRead);
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     carry = null;
     const out: Line[] = [];

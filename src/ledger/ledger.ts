@@ -20,7 +20,7 @@ export interface Change {
 
 /**
  * The ledger: commits and the audit log, in one order with ingest. What cases, rules, actions,
- * reporting and the console may do to Warden's record (DESIGN.md: capabilities above the
+ * reporting and the console may do to Warden's record (docs/architecture.md: capabilities above the
  * engine depend on the ledger, not on ingest).
  */
 export interface Ledger {

@@ -8,7 +8,7 @@ import { createPdqHasher } from './pdq-hasher.js';
 const HEX_LENGTH = { pdq: 64, md5: 32, sha256: 64 } as const;
 const HASHERS: Hasher[] = [createPdqHasher({ maxPixels: 50_000_000 }), md5Hasher, sha256Hasher];
 
-/** The shared contract every Hasher meets (DESIGN.md, plug-in contracts). */
+/** The shared contract every Hasher meets (docs/architecture.md, plug-in contracts). */
 for (const hasher of HASHERS) {
   describe(`Hasher contract: ${hasher.name}`, () => {
     it('has a persisted signal-type name and at least one example', () => {

@@ -57,7 +57,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   }));
   return {
     openapi: '3.0.3',
-    info: { title: 'Warden', version, description: 'Child-safety engine: event ingest, inline gate, alerts. See shared/spec/events.md.' },
+    info: { title: 'Warden', version, description: 'Child-safety engine: event ingest, inline gate, alerts. The event protocol: docs/protocol.md in the repository.' },
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Warden API key (`warden keys create --role …`)' } },
       schemas: { Event: json(EventSchema, 'input'), Alert: json(AlertSchema), DecisionRequest: json(DecisionRequestSchema, 'input'), Decision: decision, Problem },

@@ -45,7 +45,17 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
   const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
-  const address = await app.listen({ host: config.server.host, port: config.server.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: config.server.host, port: config.server.port });
+  } catch (e) {
+    // A port already taken must not leave the store's writer thread holding the process open:
+    // the caller reports the error and exits. A store passed in is the caller's to close.
+    await app.close().catch(() => undefined);
+    await engine.drain().catch(() => undefined);
+    if (!deps.store) await store.close().catch(() => undefined);
+    throw e;
+  }
   services.start();
   checkpointer?.start();
   logger.info({ address }, 'warden listening');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Store, StoredAccount } from './store.js';
 
 /*
- * Keyset-paged readers for rebuilding the in-memory state on start (DESIGN.md: hot state
+ * Keyset-paged readers for rebuilding the in-memory state on start (docs/architecture.md: hot state
  * is rebuilt from the store). Row-value comparison works on SQLite ≥ 3.15 and PostgreSQL.
  */
 

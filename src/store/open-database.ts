@@ -46,7 +46,7 @@ export function redactLocation(location: string): string {
   }
 }
 
-/** `--db` is a SQLite path (`./warden.db`, `:memory:`) or a `postgres://` URL (DESIGN.md, Storage). */
+/** `--db` is a SQLite path (`./warden.db`, `:memory:`) or a `postgres://` URL (docs/architecture.md, Storage). */
 export function openDatabase(location: string, opts: OpenOptions = {}): OpenDatabase {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location, max: opts.pgPoolSize ?? 10 });

@@ -42,7 +42,7 @@ export async function createPgDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** The two stores every database test runs on (DESIGN.md, Tests). */
+/** The two stores every database test runs on (docs/architecture.md, Tests). */
 export const DIALECTS = ['sqlite', 'postgres'] as const;
 
 export async function storeLocation(dialect: (typeof DIALECTS)[number]): Promise<TestDatabase> {

@@ -53,5 +53,7 @@ describe('npm run eval', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /== heldout split: \d+ conversations/);
     assert.match(r.stdout, /F0\.5 \d\.\d{3}/);
+    // Off a terminal, progress is one summary line on stderr.
+    assert.match(r.stderr, /^evaluated \d+ conversations in [\d.]+ s \([\d.]+ conversations\/s\): \d+ splits$/m);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createProgress } from '../../core/create-progress.js';
 import { FRESH_SPLITS } from './fresh-splits.js';
 import { generateCorpus, type Conversation } from './generate-corpus.js';
 import type { Split } from './phrases.js';
@@ -101,13 +102,27 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && wri
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const only = process.argv.find((a) => a.startsWith('--splits='))?.slice(9).split(',');
   const splits: [Split, number][] = [['tune', 1], ['heldout', 2], ...Object.entries(FRESH_SPLITS).map(([name, f]) => [name as Split, f.seed] as [Split, number])];
-  for (const [split, seed] of splits.filter(([s]) => !only || only.includes(s))) {
-    const convs = generateCorpus(split, perFamily, seed, { familyLinks });
-    const r = score(convs, replay(convs));
-    process.stdout.write(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family${familyLinks ? '' : ', no family links'}) ==\n`);
-    process.stdout.write(`precision ${f(r.precision)}  recall ${f(r.recall)}  F0.5 ${f(r.f05)}  F1 ${f(r.f1)}  F-latency ${f(r.fLatency)}  [target F0.5 >= 0.9]\n`);
-    process.stdout.write(`category right on ${f(r.categoryAccuracy)} of detections; messages until detection from the first actionable one: median ${r.latencyMedian}, p90 ${r.latencyP90} [target median <= 1]\n`);
-    process.stdout.write(`recall by language ${JSON.stringify(r.recallByLanguage)}; by disguise ${JSON.stringify(r.recallByDisguise)}\n`);
-    for (const fam of r.families) process.stdout.write(`  ${fam.family.padEnd(22)} ${fam.label.padEnd(12)} n=${String(fam.n).padEnd(4)} ${fam.label === 'benign' ? 'false-positive rate' : 'recall'} ${f(fam.flaggedRate)}${fam.label === 'benign' ? ' [target <= 0.02]' : ''}\n`);
+  const chosen = splits.filter(([s]) => !only || only.includes(s));
+  // Work is counted in splits (each is one replay); the count and rate are in conversations.
+  const progress = createProgress({ label: 'eval', done: 'evaluated', unit: 'conversations', total: chosen.length, items: null });
+  const say = (text: string) => progress.log(text, process.stdout);
+  let conversations = 0;
+  let splitsDone = 0;
+  try {
+    for (const [split, seed] of chosen) {
+      const convs = generateCorpus(split, perFamily, seed, { familyLinks });
+      const r = score(convs, replay(convs));
+      progress.update((conversations += convs.length), ++splitsDone);
+      say(`\n== ${split} split: ${r.conversations} conversations (${perFamily} per family${familyLinks ? '' : ', no family links'}) ==\n`);
+      say(`precision ${f(r.precision)}  recall ${f(r.recall)}  F0.5 ${f(r.f05)}  F1 ${f(r.f1)}  F-latency ${f(r.fLatency)}  [target F0.5 >= 0.9]\n`);
+      say(`category right on ${f(r.categoryAccuracy)} of detections; messages until detection from the first actionable one: median ${r.latencyMedian}, p90 ${r.latencyP90} [target median <= 1]\n`);
+      say(`recall by language ${JSON.stringify(r.recallByLanguage)}; by disguise ${JSON.stringify(r.recallByDisguise)}\n`);
+      for (const fam of r.families) say(`  ${fam.family.padEnd(22)} ${fam.label.padEnd(12)} n=${String(fam.n).padEnd(4)} ${fam.label === 'benign' ? 'false-positive rate' : 'recall'} ${f(fam.flaggedRate)}${fam.label === 'benign' ? ' [target <= 0.02]' : ''}\n`);
+    }
+  } catch (e) {
+    // On a terminal the bar's timer would hold the process open after the error.
+    progress.abort();
+    throw e;
   }
+  progress.finish(`${chosen.length} splits`);
 }

@@ -66,8 +66,13 @@ describe('the conversation-risk model', () => {
     assert.equal(sha, model.file.trainingData.sha256, 'the training data is the tune split the eval writes');
     assert.ok(!convs.some((c) => c.split !== 'tune'), 'never the held-out or fresh splits');
     const { rows } = parseTrainingData(text);
-    const { file } = trainRiskModel(rows, { seed: 1, dataSha256: sha, trainedAt: model.file.trainedAt });
+    const progress: number[] = [];
+    const { file } = trainRiskModel(rows, { seed: 1, dataSha256: sha, trainedAt: model.file.trainedAt, onProgress: (done, total) => progress.push(done / total) });
     assert.deepEqual(file, model.file);
+    // Progress (for `warden train`'s bar) only rises, passes halfway once every conversation is prepared, and ends at the whole.
+    assert.ok(progress.every((p, i) => i === 0 || p > progress[i - 1]!));
+    assert.equal(progress[rows.length - 1], 0.5);
+    assert.equal(progress.at(-1), 1);
   });
 });
 

@@ -46,17 +46,38 @@ function fold(id: string): 'message' | 'combiner' | 'calibration' {
  * message as the detector would at that point; Platt calibration and the thresholds on the
  * last 20%. Deterministic: the same data and seed give the same weights.
  */
-export function trainRiskModel(rows: readonly LabelledConversation[], opts: { seed: number; dataSha256: string; trainedAt: string; suppress?: number }): { file: RiskModelFile; report: TrainReport } {
-  const prepared: Prepared[] = rows.map((row) => ({
-    row,
-    ctx: { unconnected: row.context.unconnected, flagged: row.context.flagged, youngMinor: row.context.recipientBand !== '16-17' },
-    adult: row.messages
-      .filter((m) => m.from === 'adult')
-      .map((m) => {
-        const { cues, normalized } = detectCues(m.text);
-        return { normalized, cues, mask: stageMask(cues), grams: gramBuckets(normalized), risky: m.risky };
-      }),
-  }));
+export function trainRiskModel(
+  rows: readonly LabelledConversation[],
+  opts: {
+    seed: number;
+    dataSha256: string;
+    trainedAt: string;
+    suppress?: number;
+    /**
+     * Work done of `total` (2 × conversations): each conversation once as it is prepared, and
+     * once more when the step of its fold is done. Called synchronously; a progress bar draws
+     * from it because the training itself never yields to the event loop.
+     */
+    onProgress?: (done: number, total: number) => void;
+  },
+): { file: RiskModelFile; report: TrainReport } {
+  const total = rows.length * 2;
+  let done = 0;
+  const progress = (n: number) => opts.onProgress?.((done += n), total);
+  const prepared: Prepared[] = rows.map((row) => {
+    const p: Prepared = {
+      row,
+      ctx: { unconnected: row.context.unconnected, flagged: row.context.flagged, youngMinor: row.context.recipientBand !== '16-17' },
+      adult: row.messages
+        .filter((m) => m.from === 'adult')
+        .map((m) => {
+          const { cues, normalized } = detectCues(m.text);
+          return { normalized, cues, mask: stageMask(cues), grams: gramBuckets(normalized), risky: m.risky };
+        }),
+    };
+    progress(1);
+    return p;
+  });
   const folds = { message: [] as Prepared[], combiner: [] as Prepared[], calibration: [] as Prepared[] };
   for (const p of prepared) folds[fold(p.row.id)].push(p);
 
@@ -78,6 +99,7 @@ export function trainRiskModel(rows: readonly LabelledConversation[], opts: { se
   // everyday words went negative (which put unseen everyday text above 0.5).
   const base = Math.min(0.45, Math.max(0.01, msgSamples.filter((x) => x.y === 1).length / Math.max(1, msgSamples.length)));
   const msg = trainSparse(msgSamples, NGRAM_BUCKETS + CUE_CODES.length, { epochs: 8, rate: 0.1, l2: 1e-3, seed: opts.seed, fixedBias: Math.log(base / (1 - base)) });
+  progress(folds.message.length);
   const gramIndex: number[] = [];
   const gramWeight: number[] = [];
   for (let i = 0; i < NGRAM_BUCKETS; i++) {
@@ -120,6 +142,7 @@ export function trainRiskModel(rows: readonly LabelledConversation[], opts: { se
   for (const p of folds.combiner) walk(p, messageModel, (x, y) => combSamples.push({ x, y }));
   const cw = trainDense(combSamples, CONVERSATION_FEATURES.length, { epochs: 40, rate: 0.1, l2: 1e-4, seed: opts.seed + 1 });
   draft.conversation.weights = Array.from(cw, (v) => Math.round(v * 10000) / 10000);
+  progress(folds.combiner.length);
 
   // 3. Calibration and thresholds on the fold neither model saw.
   const uncal = createRiskModel(draft);
@@ -137,6 +160,7 @@ export function trainRiskModel(rows: readonly LabelledConversation[], opts: { se
     });
     perConv.push({ label: p.row.label, probs });
   }
+  progress(folds.calibration.length);
   const before = calibrationStats(zs.map(sigmoid), ys);
   const { a, b } = fitPlatt(zs, ys);
   const calibrated = zs.map((z) => sigmoid(a * z + b));
