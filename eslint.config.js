@@ -49,6 +49,11 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.{js,mjs}', 'eslint.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { 'no-empty': ['error', { allowEmptyCatch: true }] },
   },
 );

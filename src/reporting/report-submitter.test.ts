@@ -17,6 +17,10 @@ import { createNcmecSimulator, type NcmecSimulator } from './ncmec/simulator.js'
 import { createReportSubmitter, type ReportSubmitter } from './report-submitter.js';
 import { statement } from '../store/write-set.js';
 
+// Long enough that a loaded machine's slow answer is not taken for the simulator's 'timeout'
+// failure mode (which never answers); only the one test of that mode waits it out.
+const CLIENT_TIMEOUT_MS = 4000;
+
 // The simulator validates every document against NCMEC's schema, as NCMEC does.
 const XSD = NCMEC_XSD?.text ?? '';
 
@@ -29,7 +33,7 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
   const media = mkdtempSync(join(tmpdir(), 'warden-report-media-'));
   let mediaEventId = '';
   const config = (over: Record<string, unknown> = {}) =>
-    testConfig({ media: { root: media }, reporting: { testBaseUrl: url, testUsername: 'esp', testPassword: 'sim-secret', timeoutMs: 1000, maxAttempts: 4, ...over } });
+    testConfig({ media: { root: media }, reporting: { testBaseUrl: url, testUsername: 'esp', testPassword: 'sim-secret', timeoutMs: CLIENT_TIMEOUT_MS, maxAttempts: 4, ...over } });
   const submitter = (over: Record<string, unknown> = {}): ReportSubmitter => createReportSubmitter({ store, ledger: engine, config: config(over), clock, logger: silentLogger(), random: () => 0.5 });
 
   before(async () => {
@@ -154,7 +158,7 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
     const s = submitter();
     for (let i = 0; i < 4 && (await row(id)).step !== 'finish'; i++) await s.runOnce();
     const reportId = (await row(id)).ncmec_report_id!;
-    const client = createNcmecClient({ baseUrl: url, username: 'esp', password: 'sim-secret', timeoutMs: 1000 });
+    const client = createNcmecClient({ baseUrl: url, username: 'esp', password: 'sim-secret', timeoutMs: CLIENT_TIMEOUT_MS });
     await client.finish(reportId);
     await client.close();
     const r = await drive(s, id);
