@@ -29,7 +29,7 @@ export function reviewersCommand(): Command {
           const r = await createReviewer(store.db, parsed.data);
           await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'reviewer.created', target: { type: 'reviewer', id: r.id }, detail: { username: r.username, roles: r.roles } }, Date.now()));
           process.stdout.write(`${r.id}\t${r.username}\t${r.roles.join(',')}\n`);
-        });
+        }, 'warden reviewers create');
       }),
   );
   cmd.addCommand(
@@ -48,7 +48,7 @@ export function reviewersCommand(): Command {
           if (!(await disableReviewer(store.db, username))) throw new AppError('not_found', `no active reviewer ${username}`);
           await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'reviewer.disabled', target: { type: 'reviewer', id: username } }, Date.now()));
           process.stderr.write(`disabled ${username}\n`);
-        });
+        }, 'warden reviewers disable');
       }),
   );
   return cmd;
