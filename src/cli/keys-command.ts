@@ -3,7 +3,6 @@ import { AppError } from '../core/app-error.js';
 import { createApiKey, listApiKeys, revokeApiKey, RoleSchema, ROLES } from '../server/api-keys.js';
 import { createStore } from '../store/store.js';
 import { appendOne } from '../audit/audit-store.js';
-import { createAuditChain } from '../audit/audit-chain.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
 /**
@@ -34,7 +33,7 @@ export function keysCommand(): Command {
         if (!role.success) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`, { issues: [{ field: 'role', reason: `"${flags.role}" is not a role` }] });
         await withStore(flags, async (store) => {
           const { record, key } = await createApiKey(store.db, flags.name, role.data);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } });
           if (flags.json) process.stdout.write(JSON.stringify({ id: record.id, name: record.name, role: record.role, key }) + '\n');
           else process.stdout.write(`${key}\n`);
           process.stderr.write(`created ${record.id} (${record.role}); store the key now, it cannot be shown again\n`);
@@ -59,7 +58,7 @@ export function keysCommand(): Command {
       .action(async (id: string, flags: CommonFlags) => {
         await withStore(flags, async (store) => {
           if (!(await revokeApiKey(store.db, id))) throw new AppError('not_found', `no active key with id ${id}`);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } });
           process.stderr.write(`revoked ${id}\n`);
         }, 'warden keys revoke');
       }),
