@@ -107,14 +107,16 @@ export interface AuditChain {
 }
 
 /**
- * Fills prevHash and hash of rows that carry only their sequence number, continuing from
- * `head`; the batch writer does this where it commits (off the ingest thread). Throws if the
- * rows do not continue the head: a gap or a second writer must fail the batch, not fork the chain.
+ * Numbers and hashes rows continuing from `head`, which the batch writer reads inside the
+ * transaction that inserts them (so on the SQLite writer thread, off the ingest thread). The
+ * sequence number is assigned here, not where the row was built: on PostgreSQL several
+ * processes append to one chain, and only the committing transaction knows the real head.
+ * A sequence number cached in memory would collide with another process's entry (issue 15).
  */
 export function sealAuditRows(rows: AuditRow[], head: { seq: number; hash: string }): { seq: number; hash: string } {
   let { seq, hash } = head;
   for (const row of rows) {
-    if (row.seq !== seq + 1) throw new Error(`audit entry ${row.seq} does not follow the head ${seq}`);
+    row.seq = seq + 1;
     row.prevHash = hash;
     row.hash = sha256(hash, canonicalWith(row, row.detail ?? 'null'));
     seq = row.seq;
@@ -124,9 +126,9 @@ export function sealAuditRows(rows: AuditRow[], head: { seq: number; hash: strin
 }
 
 /**
- * The engine's chain: assigns sequence numbers and canonical details in commit order and
- * leaves the hashing to the batch writer (sealAuditRows), which runs on the SQLite writer
- * thread; the ingest thread is the busier one.
+ * The engine's chain: canonical details in commit order, with a provisional sequence number;
+ * the batch writer numbers and hashes them against the head it reads in the commit's own
+ * transaction (sealAuditRows), on the SQLite writer thread; the ingest thread is the busier one.
  */
 export function createDeferredAuditChain(head: { seq: number }): AuditChain {
   let seq = head.seq;

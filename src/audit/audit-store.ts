@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
-import { entryHash, GENESIS_HASH, type AuditRow } from './audit-chain.js';
+import { WriteSet } from '../store/write-set.js';
+import { createDeferredAuditChain, entryHash, GENESIS_HASH, type AuditInput, type AuditRow } from './audit-chain.js';
 
 type Row = Database['audit_log'];
 export const fromDb = (r: Row): AuditRow => ({
@@ -71,14 +72,14 @@ export async function whoKnew(db: Kysely<Database>, accountId: string): Promise<
   return (await db.selectFrom('audit_log').selectAll().where('subject_account', '=', accountId).orderBy('seq').execute()).map(fromDb);
 }
 
-/** A single append outside the engine (the CLI): read the head and insert in one transaction. */
-export async function appendOne(db: Kysely<Database>, row: (head: { seq: number; hash: string }) => AuditRow): Promise<AuditRow> {
-  return db.transaction().execute(async (trx) => {
-    const r = row(await auditHead(trx));
-    await trx
-      .insertInto('audit_log')
-      .values({ seq: r.seq, ts_ms: r.tsMs, actor: r.actor, action: r.action, subject_account: r.subjectAccountId, target_type: r.targetType, target_id: r.targetId, detail: r.detail, prev_hash: r.prevHash, hash: r.hash })
-      .execute();
-    return r;
-  });
+/**
+ * A single append outside the engine (the CLI). It goes through the store's batch writer
+ * like every engine commit, because that is the one place that takes the chain's head: inside
+ * its write transaction, under the lock other appenders queue on (on PostgreSQL, a server in
+ * another process appends to the same chain at the same time).
+ */
+export async function appendOne(store: { write(ws: WriteSet): Promise<void> }, input: AuditInput, tsMs = Date.now()): Promise<void> {
+  const ws = new WriteSet();
+  ws.audit.push(createDeferredAuditChain({ seq: 0 }).next(input, tsMs));
+  await store.write(ws);
 }

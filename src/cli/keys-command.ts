@@ -3,12 +3,16 @@ import { AppError } from '../core/app-error.js';
 import { createApiKey, listApiKeys, revokeApiKey, RoleSchema, ROLES } from '../server/api-keys.js';
 import { createStore } from '../store/store.js';
 import { appendOne } from '../audit/audit-store.js';
-import { createAuditChain } from '../audit/audit-chain.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 
-export async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured store for one command. A command that writes names itself in
+ * `writer`: on SQLite it then takes the file's writer lock and is refused, naming the
+ * server's pid, while `warden serve` runs on it (one writer per file; see writer-lock.ts).
+ */
+export async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>, writer?: string): Promise<T> {
   const config = configFrom(flags);
-  const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous });
+  const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, writerLock: writer });
   try {
     return await fn(store);
   } finally {
@@ -29,11 +33,11 @@ export function keysCommand(): Command {
         if (!role.success) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`, { issues: [{ field: 'role', reason: `"${flags.role}" is not a role` }] });
         await withStore(flags, async (store) => {
           const { record, key } = await createApiKey(store.db, flags.name, role.data);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } });
           if (flags.json) process.stdout.write(JSON.stringify({ id: record.id, name: record.name, role: record.role, key }) + '\n');
           else process.stdout.write(`${key}\n`);
           process.stderr.write(`created ${record.id} (${record.role}); store the key now, it cannot be shown again\n`);
-        });
+        }, 'warden keys create');
       }),
   );
   keys.addCommand(
@@ -54,9 +58,9 @@ export function keysCommand(): Command {
       .action(async (id: string, flags: CommonFlags) => {
         await withStore(flags, async (store) => {
           if (!(await revokeApiKey(store.db, id))) throw new AppError('not_found', `no active key with id ${id}`);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } });
           process.stderr.write(`revoked ${id}\n`);
-        });
+        }, 'warden keys revoke');
       }),
   );
   return keys;

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { createAuditChain } from '../audit/audit-chain.js';
 import { appendOne } from '../audit/audit-store.js';
 import { AppError } from '../core/app-error.js';
 import { createReviewer, disableReviewer, listReviewers, ReviewerInputSchema } from '../console/reviewer-store.js';
@@ -27,9 +26,9 @@ export function reviewersCommand(): Command {
         if (!parsed.success) throw new AppError('invalid_input', 'cannot create the reviewer', { issues: zodIssues(parsed.error) });
         await withStore(flags, async (store) => {
           const r = await createReviewer(store.db, parsed.data);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'reviewer.created', target: { type: 'reviewer', id: r.id }, detail: { username: r.username, roles: r.roles } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'reviewer.created', target: { type: 'reviewer', id: r.id }, detail: { username: r.username, roles: r.roles } });
           process.stdout.write(`${r.id}\t${r.username}\t${r.roles.join(',')}\n`);
-        });
+        }, 'warden reviewers create');
       }),
   );
   cmd.addCommand(
@@ -46,9 +45,9 @@ export function reviewersCommand(): Command {
       .action(async (username: string, flags: CommonFlags) => {
         await withStore(flags, async (store) => {
           if (!(await disableReviewer(store.db, username))) throw new AppError('not_found', `no active reviewer ${username}`);
-          await appendOne(store.db, (head) => createAuditChain(head).next({ actor: 'cli', action: 'reviewer.disabled', target: { type: 'reviewer', id: username } }, Date.now()));
+          await appendOne(store, { actor: 'cli', action: 'reviewer.disabled', target: { type: 'reviewer', id: username } });
           process.stderr.write(`disabled ${username}\n`);
-        });
+        }, 'warden reviewers disable');
       }),
   );
   return cmd;

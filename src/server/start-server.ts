@@ -30,7 +30,7 @@ export interface ServerDeps {
 export async function startServer(config: WardenConfig, logger: Logger, deps: ServerDeps = {}): Promise<RunningServer> {
   const clock = deps.clock ?? systemClock;
   const store =
-    deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize }));
+    deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize, writerLock: 'warden serve', pgStateLock: 'shared' }));
   const started = Date.now();
   let services: Services | undefined;
   const engine = await createEngine({ store, config, logger, clock, onAlerts: () => services?.runner.wake() });

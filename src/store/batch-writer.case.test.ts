@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createDeferredAuditChain } from '../audit/audit-chain.js';
+import { verifyAudit } from '../audit/audit-store.js';
 import { storeLocation, type TestDatabase } from '../testing/test-databases.js';
 import { createStore, type Store } from './store.js';
 import { pushEvent, WriteSet, type AccountRow } from './write-set.js';
@@ -107,6 +109,28 @@ for (const w of WRITERS) {
       // And the writer still works afterwards.
       await store.write(events('after', 3));
       assert.equal(await count(store, 'events'), before + 3);
+    });
+
+    it('continues the audit chain from the head in the database, whoever else appended to it', async () => {
+      // A second connection appending to the same chain: on PostgreSQL another server, on
+      // SQLite what the writer lock keeps out in production (the writer must not depend on it).
+      const other = await createStore(tdb.url, { sqliteSynchronous: 'normal', writerThread: w.writerThread });
+      try {
+        const entry = (actor: string, i: number) => {
+          const ws = new WriteSet();
+          // Both sides build their rows from a stale count (1): the writer numbers them.
+          ws.audit.push(createDeferredAuditChain({ seq: 0 }).next({ actor, action: 'alerts.listed', detail: { i } }, 1000 + i));
+          return ws;
+        };
+        const writes: Promise<void>[] = [];
+        for (let i = 0; i < 30; i++) writes.push(store.write(entry('key:a', i)), other.write(entry('key:b', i)));
+        await Promise.all(writes);
+        const r = await verifyAudit(store.db);
+        assert.equal(r.ok, true, JSON.stringify(r.firstProblem));
+        assert.equal(r.entries, 60);
+      } finally {
+        await other.close();
+      }
     });
   });
 }

@@ -35,14 +35,12 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
     }
     return prepared;
   };
-  // The audit chain's head, read once and then carried forward; re-read after a failure.
-  let auditHead: { seq: number; hash: string } | undefined;
+  // The audit chain's head is read inside the write transaction, never carried over from the
+  // last one: whatever else wrote the file (a restore, a process from before the writer lock)
+  // the rows continue the head that is there. One primary-key probe a commit.
   const readHead = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1');
   const commit = sqlite.transaction((ws: WriteSet) => {
-    if (ws.audit?.length) {
-      auditHead ??= (readHead.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
-      auditHead = sealAuditRows(ws.audit, auditHead);
-    }
+    if (ws.audit?.length) sealAuditRows(ws.audit, (readHead.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH });
     for (const [spec, rows] of tablesOf(ws)) {
       if (rows.length === 0) continue;
       const unique = coalesce(spec, rows as never[]);
@@ -71,9 +69,11 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
   return {
     async write(ws) {
       try {
-        commit(ws);
+        // IMMEDIATE: the write lock is taken before the head is read, so that no other
+        // connection can append between the read and the insert (a deferred transaction
+        // would read a snapshot and fail with SQLITE_BUSY_SNAPSHOT at its first write).
+        commit.immediate(ws);
       } catch (cause) {
-        auditHead = undefined;
         throw new AppError('store_failure', 'could not commit batch to SQLite', { cause });
       }
     },
@@ -83,8 +83,13 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
 /** PostgreSQL allows 65,535 bind parameters a statement; stay well below it. */
 const PG_MAX_PARAMS = 30_000;
 
+/**
+ * The key of the transaction-scoped advisory lock that serialises appends to the audit chain
+ * across every process writing one PostgreSQL database: 'wardaudt' read as a 64-bit integer.
+ */
+export const AUDIT_APPEND_LOCK = 0x7761726461756474n;
+
 export function createPostgresWriter(pool: pg.Pool): BatchWriter {
-  let auditHead: { seq: number; hash: string } | undefined;
   return {
     async write(ws) {
       let client: pg.PoolClient | undefined;
@@ -92,11 +97,13 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
         client = await pool.connect();
         await client.query('begin');
         if (ws.audit?.length) {
-          if (!auditHead) {
-            const r = await client.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
-            auditHead = r.rows[0] ?? { seq: 0, hash: GENESIS_HASH };
-          }
-          auditHead = sealAuditRows(ws.audit, auditHead);
+          // Several processes append to one chain here (that is what PostgreSQL is for).
+          // The head is taken inside this transaction under a lock held to its commit, so
+          // the next appender, in any process, reads the head this one leaves: appends
+          // interleave instead of colliding on a sequence number that someone cached.
+          await client.query('select pg_advisory_xact_lock($1::bigint)', [AUDIT_APPEND_LOCK.toString()]);
+          const r = await client.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+          sealAuditRows(ws.audit, r.rows[0] ?? { seq: 0, hash: GENESIS_HASH });
         }
         for (const [spec, rows] of tablesOf(ws)) {
           if (rows.length === 0) continue;
@@ -123,8 +130,6 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
         await client.query('commit');
       } catch (cause) {
         if (client) await client.query('rollback').catch(() => undefined);
-        // Whatever the head was, the database now knows better: re-read it next time.
-        auditHead = undefined;
         throw new AppError('store_failure', 'could not commit batch to PostgreSQL', { cause });
       } finally {
         client?.release();

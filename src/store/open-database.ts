@@ -24,6 +24,19 @@ export interface OpenOptions {
   /** SQLite files: commit on a worker thread (default true). `:memory:` always commits in-thread. */
   writerThread?: boolean;
   pgPoolSize?: number;
+  /**
+   * SQLite files: who this process is (`warden serve`, `warden keys create`). A store opened
+   * for writing takes the file's writer lock (writer-lock.ts) for its life and is refused
+   * while another process holds it. Stores that only read leave it out.
+   */
+  writerLock?: string;
+  /**
+   * PostgreSQL, with `writerLock`: `shared` for a process that keeps the engine's state in
+   * memory (`serve`), `exclusive` for one that writes that state behind a server's back
+   * (`replay --db`); see pg-state-lock.ts. Admin commands leave it out: what they write
+   * (keys, reviewers) is read from the store, and their audit entries interleave.
+   */
+  pgStateLock?: 'shared' | 'exclusive';
 }
 
 // bigint (int8) comes back from pg as a string by default; Warden's int8 values (event

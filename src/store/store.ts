@@ -2,9 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { AppError } from '../core/app-error.js';
 import { createPostgresWriter, createSqliteWriter, type BatchWriter } from './batch-writer.js';
 import { migrateToLatest } from './migrations.js';
-import { openDatabase, type Dialect, type OpenOptions } from './open-database.js';
+import { isPostgresUrl, openDatabase, type Dialect, type OpenOptions } from './open-database.js';
 import type { Database } from './tables.js';
 import { createWorkerWriter } from './worker-writer.js';
+import { acquireStateLock } from './pg-state-lock.js';
+import { acquireWriterLock } from './writer-lock.js';
 import type { WriteSet } from './write-set.js';
 
 export interface StoredAccount {
@@ -34,11 +36,26 @@ export interface Store {
 }
 
 export async function createStore(location: string, opts: OpenOptions = {}): Promise<Store> {
-  const opened = openDatabase(location, opts);
+  // Before the database is opened: migrating is writing too.
+  const pg = isPostgresUrl(location);
+  const lock =
+    opts.writerLock && pg && opts.pgStateLock
+      ? await acquireStateLock(location, opts.pgStateLock, opts.writerLock)
+      : opts.writerLock && !pg && location !== ':memory:'
+        ? acquireWriterLock(location, opts.writerLock)
+        : undefined;
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase(location, opts);
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
   try {
     await migrateToLatest(opened.db as Kysely<unknown>, opened.dialect);
   } catch (e) {
     await opened.close().catch(() => undefined);
+    await lock?.release();
     throw e instanceof AppError ? e : new AppError('store_failure', `cannot open the store at ${opened.location}`, { cause: e });
   }
   const threaded = opened.dialect === 'sqlite' && location !== ':memory:' && opts.writerThread !== false;
@@ -81,8 +98,12 @@ export async function createStore(location: string, opts: OpenOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
-      await workerWriter?.close();
-      await opened.close();
+      try {
+        await workerWriter?.close();
+        await opened.close();
+      } finally {
+        await lock?.release();
+      }
     },
   };
 }

@@ -52,7 +52,7 @@ export async function storeLocation(dialect: (typeof DIALECTS)[number]): Promise
   return {
     url: path,
     drop: async () => {
-      for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+      for (const s of ['', '-wal', '-shm', '.writer-lock', '.writer-lock.json']) rmSync(path + s, { force: true });
     },
   };
 }
