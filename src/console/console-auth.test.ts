@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { SIGN_IN_LIMITS } from './console-auth.js';
@@ -101,6 +102,11 @@ describe('console sign-in and sessions', () => {
     clearInterval(tick);
     assert.notEqual(passwordThreadId(), undefined);
     assert.ok(ticks > 0, 'timers ran while scrypt worked');
+    if (process.platform === 'linux') {
+      // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value: one thread (the scrypt worker) runs at 19, the gate's at 0.
+      const nices = readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+      assert.equal(nices.filter((n) => n === 19).length, 1, `nice values ${nices.join(',')}`);
+    }
   });
 
   it('ends sessions on sign-out and when a reviewer is disabled', async () => {

@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error.js';
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LEN = 32;
 /** Hashes waiting for the worker beyond which a sign-in is refused at once rather than queued for seconds. */
-const MAX_QUEUED = 64;
+const MAX_QUEUED = 16;
 
 type Pending = { resolve: (key: Buffer) => void; reject: (e: Error) => void };
 let worker: Worker | undefined;
@@ -16,7 +16,8 @@ let nextId = 0;
 /**
  * scrypt in one dedicated worker thread. Node's async scrypt runs on libuv's pool of four,
  * so a sign-in flood could take four cores of memory-hard work from the gate and the file
- * system; one thread caps what sign-ins can cost the process at one core, whatever arrives.
+ * system; one thread caps what sign-ins can cost the process at one core, whatever arrives,
+ * and it runs at the lowest CPU priority (password-worker.ts), so under contention the gate wins.
  * The worker is unref'd while idle so it never keeps a CLI process alive.
  */
 function scryptInWorker(password: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
