@@ -120,6 +120,10 @@ export function demoCommand(): Command {
       say(`  curl -s -H 'authorization: Bearer ${key}' -H 'content-type: application/json' -d '{"action":"message","actor":"u_vic","target":"u_mia"}' ${server.url}/v1/decisions`);
       say(`  curl -s ${server.url}/openapi.json`);
       say('Ctrl-C stops the demo.');
-      await waitForSignal(server.close, logger);
+      // The simulator is a second listening server: left open, it kept the process alive after Ctrl-C.
+      await waitForSignal(async () => {
+        await server.close();
+        await reporting.sim?.close();
+      }, logger);
     });
 }

@@ -7,6 +7,7 @@ import { createAuthenticator } from './auth.js';
 import { createApp } from './create-app.js';
 import { createServices, type Services } from './create-services.js';
 import { enginePorts } from './engine-ports.js';
+import { reservePort } from './reserve-port.js';
 import { auditConfig } from '../audit/audit-config.js';
 import { createCheckpointer, type Checkpointer } from '../audit/audit-checkpoint.js';
 
@@ -29,6 +30,7 @@ export interface ServerDeps {
 
 export async function startServer(config: WardenConfig, logger: Logger, deps: ServerDeps = {}): Promise<RunningServer> {
   const clock = deps.clock ?? systemClock;
+  const reservation = config.server.port === 0 ? undefined : await reservePort(config.server.host, config.server.port);
   const store =
     deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize }));
   const started = Date.now();
@@ -45,6 +47,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
   const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
+  await reservation?.release();
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   services.start();
   checkpointer?.start();
