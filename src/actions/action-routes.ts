@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { listedEntries } from '../audit/listed-entries.js';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
 import { ActionQuerySchema } from './action-requests.js';
@@ -11,6 +12,8 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     ctx.auth.require(req.principal!, ['reviewer', 'child_safety']);
     const q = parseInput(ActionQuerySchema, req.query, 'query');
     const rows = await listActions(ctx.store.db, q);
+    const entries = listedEntries(`key:${req.principal!.keyId}`, 'actions.listed', rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })));
+    if (entries.length > 0) await ctx.ledger.audit(entries);
     return {
       actions: rows.map((a) => ({
         id: a.id,

@@ -21,11 +21,12 @@ import { enginePorts } from '../server/engine-ports.js';
 import { createApp } from '../server/create-app.js';
 import { createStore } from '../store/store.js';
 import { prng, syntheticEvents } from './synthetic.js';
+import { benchSignInFlood } from './sign-in-bench.js';
 
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,replay,memory,hashing,index,audit,console,outbox,report,conversations` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -307,6 +308,15 @@ function benchConversations(): void {
 
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
+if (want('signin')) {
+  const r = await benchSignInFlood(quick);
+  results.signInFlood = r;
+  const codes = Object.entries(r.flood.statuses).map(([k, v]) => `${k} x${v}`).join(', ');
+  say(
+    `gate beside a sign-in flood (${r.flood.perSecond}/s wrong passwords from ${r.flood.addresses} addresses: ${codes}): ${fmt(r.gateWithFlood.rps)} decisions/s, p99 ${r.gateWithFlood.p99} ms; ` +
+      `without it ${r.gateAlone.map((a) => `${fmt(a.rps)}/s p99 ${a.p99} ms`).join(' and ')}; ratio ${r.ratio.toFixed(2)} [target ≥ 0.8]`,
+  );
+}
 if (want('replay')) await benchReplay();
 if (want('memory')) benchMemory();
 if (want('hashing')) benchHashing();

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listedEntries } from '../audit/listed-entries.js';
 import { AppError } from '../core/app-error.js';
 import type { Principal } from '../server/auth.js';
 import { parseInput } from '../server/parse-input.js';
@@ -23,7 +24,10 @@ export function caseRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/cases', async (req) => {
     const viewer = viewerOf(req);
     const q = parseInput(CaseQuerySchema, req.query, 'query');
-    return listCases(ctx.store.db, q, viewer, ctx.clock.now());
+    const page = await listCases(ctx.store.db, q, viewer, ctx.clock.now());
+    const entries = listedEntries(viewer.actor, 'cases.listed', page.cases);
+    if (entries.length > 0) await ctx.ledger.audit(entries);
+    return page;
   });
 
   app.get('/v1/cases/queues', async (req) => ({ queues: await queueCounts(ctx.store.db, viewerOf(req), ctx.clock.now()) }));

@@ -10,6 +10,7 @@ import { createMutex } from '../core/mutex.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { FlagChange, Ledger } from '../ledger/ledger.js';
 import { rulesForDecision, type RuleMatch } from '../rules/evaluate-policy.js';
+import { moreUrgentQueue } from '../rules/case-queue.js';
 import type { ConfirmCategory, DismissReason } from '../rules/policy-schema.js';
 import type { PolicyStore } from '../rules/policy-store.js';
 import type { Store } from '../store/store.js';
@@ -69,9 +70,6 @@ function history(db: Kysely<Database>, caseId: string, actor: string, change: st
   return insertHistory(db, { id, case_id: caseId, ts_ms: nowMs, actor, change, detail: JSON.stringify(detail) });
 }
 
-/** The queue a case sits in: the category of its most urgent alert so far. */
-const QUEUE_RANK = ['csam_hash_match', 'sextortion', 'grooming', 'solicitation', 'suspicious_adult', 'unwanted_contact'];
-const moreUrgentQueue = (a: string, b: string) => (QUEUE_RANK.indexOf(b) >= 0 && (QUEUE_RANK.indexOf(a) < 0 || QUEUE_RANK.indexOf(b) < QUEUE_RANK.indexOf(a)) ? b : a);
 
 /**
  * Cases: alerts about one subject grouped into one open case, queues by priority and SLA,

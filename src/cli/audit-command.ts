@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readCheckpointFile, readPublicKeyFile, readSigningKeyFile, verifyAgainstCheckpoints } from '../audit/audit-checkpoint.js';
-import { verifyAudit, whoKnew } from '../audit/audit-store.js';
+import { verifyAudit } from '../audit/audit-store.js';
+import { whoKnew } from '../audit/who-knew.js';
 import { AppError } from '../core/app-error.js';
 import { createStore } from '../store/store.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';
@@ -57,10 +58,16 @@ export function auditCommand(): Command {
         const config = configFrom(flags);
         const store = await createStore(config.store.url, { writerThread: false });
         try {
-          for (const r of await whoKnew(store.db, flags.account)) {
+          const { known, entries } = await whoKnew(store.db, flags.account);
+          for (const r of entries) {
             const when = new Date(r.tsMs).toISOString();
-            if (flags.json) process.stdout.write(JSON.stringify({ seq: r.seq, ts: when, actor: r.actor, action: r.action, target: r.targetType ? { type: r.targetType, id: r.targetId } : null, detail: r.detail ? JSON.parse(r.detail) : null }) + '\n');
-            else process.stdout.write(`${when}  #${r.seq}  ${r.actor.padEnd(28)} ${r.action.padEnd(16)} ${r.targetType ? `${r.targetType}:${r.targetId}` : ''} ${r.detail ?? ''}\n`);
+            if (flags.json) process.stdout.write(JSON.stringify({ seq: r.seq, ts: when, actor: r.actor, action: r.action, subject: r.subjectAccountId, target: r.targetType ? { type: r.targetType, id: r.targetId } : null, why: r.reason, detail: r.detail ? JSON.parse(r.detail) : null }) + '\n');
+            else process.stdout.write(`${when}  #${r.seq}  ${r.actor.padEnd(28)} ${r.action.padEnd(16)} ${r.targetType ? `${r.targetType}:${r.targetId}` : ''} ${r.reason === 'subject' ? '' : `(${r.reason}) `}${r.detail ?? ''}\n`);
+          }
+          // Silence would read as "nobody knew": say what was found, on stderr so --json stays clean.
+          if (entries.length === 0) {
+            process.stderr.write(known ? `no audit entry concerns account ${flags.account}\n` : `account ${flags.account} is unknown to Warden and no audit entry names it; check the id\n`);
+            if (!known) process.exitCode = 1;
           }
         } finally {
           await store.close();

@@ -7,7 +7,10 @@ import { configFrom, withCommon, type CommonFlags } from './common-options.js';
 import { createProgress } from '../core/create-progress.js';
 
 export function replayCommand(): Command {
-  return withCommon(new Command('replay').description('replay a JSON Lines file of events and write every alert as one JSON line'))
+  const cmd = withCommon(new Command('replay').description('replay a JSON Lines file of events and write every alert as one JSON line'));
+  // Unlike other commands, replay has no default database: without --db it keeps nothing.
+  cmd.options.find((o) => o.long === '--db')!.description = 'SQLite file or postgres:// URL to replay into (default: none, an in-memory store thrown away at the end; WARDEN_DB is not used)';
+  return cmd
     .argument('<events>', 'events, one JSON object a line (docs/protocol.md)')
     .requiredOption('--alerts <file>', 'where to write the alerts, one JSON object a line')
     .option('--strict', 'exit with status 1 if any line was rejected')

@@ -5,23 +5,28 @@ import { createReviewer, disableReviewer, listReviewers, ReviewerInputSchema } f
 import { zodIssues } from '../events/validate-event.js';
 import { withCommon, type CommonFlags } from './common-options.js';
 import { withStore } from './keys-command.js';
+import { readSecret } from './read-secret.js';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+/** On a terminal the password is typed twice with echo off (read-secret.ts); piped, it is read once. */
+async function readPassword(): Promise<string> {
+  const first = await readSecret(process.stdin, process.stderr, 'Password (not shown): ');
+  if (first === undefined) throw new AppError('invalid_input', 'no password given');
+  if (!process.stdin.isTTY) return first;
+  const again = await readSecret(process.stdin, process.stderr, 'Again: ');
+  if (again !== first) throw new AppError('invalid_input', 'the two passwords differ');
+  return first;
 }
 
 export function reviewersCommand(): Command {
   const cmd = new Command('reviewers').description('manage review console accounts (passwords stored as scrypt hashes)');
   cmd.addCommand(
     withCommon(new Command('create'))
-      .description('create a reviewer; the password is read from standard input (or WARDEN_REVIEWER_PASSWORD), never from the command line')
+      .description('create a reviewer; the password is read from standard input, typed unseen on a terminal (or WARDEN_REVIEWER_PASSWORD), never from the command line')
       .requiredOption('--username <name>', 'sign-in name')
       .option('--name <display>', 'display name (default: the username)')
       .option('--roles <list>', 'comma-separated: reviewer, child_safety, legal, admin', 'reviewer')
       .action(async (flags: CommonFlags & { username: string; name?: string; roles: string }) => {
-        const password = process.env.WARDEN_REVIEWER_PASSWORD ?? (await readStdin());
+        const password = process.env.WARDEN_REVIEWER_PASSWORD ?? (await readPassword());
         const parsed = ReviewerInputSchema.safeParse({ username: flags.username, displayName: flags.name ?? flags.username, roles: flags.roles.split(',').map((r) => r.trim()).filter(Boolean), password });
         if (!parsed.success) throw new AppError('invalid_input', 'cannot create the reviewer', { issues: zodIssues(parsed.error) });
         await withStore(flags, async (store) => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { AppError } from '../core/app-error.js';
 import { BUILTIN_MODEL_PATH } from '../conversations/model/risk-model.js';
@@ -8,6 +9,22 @@ import { parseTrainingData } from '../conversations/model/training-data.js';
 import { createProgress } from '../core/create-progress.js';
 
 const f = (x: number) => x.toFixed(3);
+
+/** Same file, through symlinks, whether or not the file exists yet. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return resolve(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return resolve(p);
+      }
+    }
+  };
+  return real(a) === real(b);
+}
 
 /**
  * `warden train DATA.jsonl [--out FILE]`: trains the conversation-risk model from labelled
@@ -18,11 +35,16 @@ export function trainCommand(): Command {
   return new Command('train')
     .description('train the conversation-risk model from labelled JSONL (one conversation per line)')
     .argument('<data>', 'labelled conversations, JSON Lines (see docs/conversations.md)')
-    .option('--out <file>', 'where to write the model', BUILTIN_MODEL_PATH)
+    .option('--out <file>', 'where to write the model', 'conversation-risk.json')
+    .option('--force', 'allow --out to replace the model shipped with Warden')
     .option('--seed <n>', 'seed for the shuffles', '1')
     .option('--trained-at <iso>', 'the date recorded in the model (default: now)')
     .option('--suppress <p>', 'hold back medium rule hits whose calibrated risk is below this (0: never)', '0')
-    .action((data: string, opts: { out: string; seed: string; trainedAt?: string; suppress: string }) => {
+    .action((data: string, opts: { out: string; seed: string; trainedAt?: string; suppress: string; force?: boolean }) => {
+      // The shipped model is what every install detects with: replacing it takes a deliberate --force.
+      if (!opts.force && samePath(opts.out, BUILTIN_MODEL_PATH)) {
+        throw new AppError('invalid_input', `${opts.out} is the model shipped with Warden`, { issues: [{ field: '--out', reason: 'choose another file (then set conversations.model to it), or pass --force to replace the shipped model' }] });
+      }
       let bytes: Buffer;
       try {
         bytes = readFileSync(data);

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failureToError, type CaseFailure } from '../cases/case-service.js';
 import { CaseQuerySchema, DecisionBodySchema, toDecision } from '../cases/case-requests.js';
@@ -21,6 +22,7 @@ import { reportPage } from './report-page.js';
 import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
+import { listedEntries } from '../audit/listed-entries.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -45,6 +47,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
   void app.register(async (scope) => {
     await scope.register(fastifyCookie);
     await scope.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+    // Limits are applied by hand where they belong (sign-in), never to every console route.
+    await scope.register(fastifyRateLimit, { global: false, exponentialBackoff: true });
     scope.addHook('onSend', async (_req, reply) => {
       reply.header('content-security-policy', CSP);
       reply.header('x-frame-options', 'DENY');
@@ -81,6 +85,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         listCases(ctx.store.db, { ...q, limit: Math.min(q.limit, 100) }, u.viewer, nowMs),
         failedActionCount(ctx.store.db),
       ]);
+      const listed = listedEntries(u.viewer.actor, 'cases.listed', page.cases, { via: 'console' });
+      if (listed.length > 0) await ctx.ledger.audit(listed);
       return send(req, reply, 'Queue', queuePage({ counts, cases: page.cases, nextCursor: page.nextCursor, queue: q.queue, status: q.status ?? 'open', nowMs, failedActions: failed }));
     });
 
@@ -125,6 +131,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const u = req.consoleUser!;
       const status = req.query.status === 'pending' ? 'pending' : 'failed';
       const rows = await actionsWithStatus(ctx.store.db, status, canSeeRestricted(u.viewer), 200);
+      const listed = listedEntries(u.viewer.actor, 'actions.listed', rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })), { via: 'console' });
+      if (listed.length > 0) await ctx.ledger.audit(listed);
       const isAdmin = u.reviewer.roles.includes('admin');
       return send(
         req,

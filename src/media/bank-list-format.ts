@@ -61,53 +61,85 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Splits one CSV record (RFC 4180 quoting; records do not span lines here). */
-function csvSplit(line: string): string[] | undefined {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
+/**
+ * CSV records (RFC 4180): a quoted field may hold commas, doubled quotes and line breaks, so a
+ * record can span lines (a note with a newline, as formatBankCsv writes it). Each record comes
+ * with the line it starts on; `fields` is undefined when a quote is never closed.
+ */
+function* csvRecords(text: string): Generator<{ line: number; raw: string; fields: string[] | undefined }> {
+  let i = 0;
+  let line = 1;
+  while (i < text.length) {
+    const startLine = line;
+    const startAt = i;
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (; i < text.length; i++) {
+      const ch = text[i]!;
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else {
+          if (ch === '\n') line++;
+          cur += ch;
+        }
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') {
+        out.push(cur);
+        cur = '';
+      } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) break;
       else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    }
+    const raw = text.slice(startAt, i);
+    // Past the record's end of line (\n or \r\n).
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') {
+      i++;
+      line++;
+    }
+    out.push(cur);
+    yield { line: startLine, raw, fields: quoted ? undefined : out };
   }
-  if (quoted) return undefined;
-  out.push(cur);
-  return out;
 }
 
 /** CSV with the header `signal_type,value,note,source,added_at` (added_at: RFC 3339, optional). */
 export function parseBankCsv(text: string): { hashes: ListedHash[]; errors: LineError[] } {
   const hashes: ListedHash[] = [];
   const errors: LineError[] = [];
-  const lines = text.split(/\r?\n/);
-  if (lines[0]?.trim().toLowerCase() !== CSV_HEADER) return { hashes, errors: [{ line: 1, reason: `the first line must be the header ${CSV_HEADER}` }] };
-  lines.slice(1).forEach((raw, i) => {
-    const lineNo = i + 2;
-    if (raw.trim() === '') return;
-    const f = csvSplit(raw);
-    if (!f || f.length < 2 || f.length > 5) return void errors.push({ line: lineNo, reason: 'expected 2 to 5 fields: signal_type,value,note,source,added_at' });
+  const records = csvRecords(text);
+  const header = records.next();
+  if (header.done || header.value.raw.trim().toLowerCase() !== CSV_HEADER) return { hashes, errors: [{ line: 1, reason: `the first line must be the header ${CSV_HEADER}` }] };
+  for (const { line: lineNo, raw, fields: f } of records) {
+    if (raw.trim() === '') continue;
+    if (!f) {
+      errors.push({ line: lineNo, reason: 'a quoted field is never closed' });
+      continue;
+    }
+    if (f.length < 2 || f.length > 5) {
+      errors.push({ line: lineNo, reason: 'expected 2 to 5 fields: signal_type,value,note,source,added_at' });
+      continue;
+    }
     const c = checkHash((f[0] ?? '').trim().toLowerCase(), (f[1] ?? '').trim());
-    if (!c.ok) return void errors.push({ line: lineNo, reason: c.reason });
+    if (!c.ok) {
+      errors.push({ line: lineNo, reason: c.reason });
+      continue;
+    }
     const h: ListedHash = { signalType: f[0]!.trim().toLowerCase() as SignalType, value: c.value };
     if (f[2]) h.note = f[2].slice(0, 1000);
     if (f[3]) h.source = f[3].slice(0, 200);
     if (f[4]) {
       const ms = Date.parse(f[4]);
-      if (!/^\d{4}-\d{2}-\d{2}T/.test(f[4]) || Number.isNaN(ms)) return void errors.push({ line: lineNo, reason: 'added_at must be an RFC 3339 timestamp' });
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(f[4]) || Number.isNaN(ms)) {
+        errors.push({ line: lineNo, reason: 'added_at must be an RFC 3339 timestamp' });
+        continue;
+      }
       h.addedMs = ms;
     }
     hashes.push(h);
-  });
+  }
   return { hashes, errors };
 }
 

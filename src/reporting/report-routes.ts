@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listedEntries } from '../audit/listed-entries.js';
 import { keyViewer } from '../cases/case-routes.js';
 import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
@@ -23,10 +24,12 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/v1/reports', async (req) => {
-    viewerOf(req);
+    const v = viewerOf(req);
     const q = parseInput(ReportQuerySchema, req.query, 'query');
-    const rows = await listReports(ctx.store.db, q);
-    return { reports: rows.map((r) => ({ ...reportView(r), draft: undefined })) };
+    const rows = (await listReports(ctx.store.db, q)).map((r) => ({ ...reportView(r), draft: undefined }));
+    const entries = listedEntries(v.actor, 'reports.listed', rows);
+    if (entries.length > 0) await ctx.ledger.audit(entries);
+    return { reports: rows };
   });
 
   app.get<{ Params: { id: string } }>('/v1/reports/:id', async (req) => {

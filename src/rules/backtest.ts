@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/alert-schema.js';
+import { moreUrgentQueue } from './case-queue.js';
 import { reviewPriority, rulesForAlert } from './evaluate-policy.js';
 import type { Policy } from './policy-schema.js';
 
@@ -35,7 +36,7 @@ export async function backtest(policy: Policy, alerts: AsyncIterable<Alert> | It
     accountsRestricted: 0,
   };
   const byId = new Map(report.rules.map((r) => [r.id, r]));
-  const caseOf = new Map<string, { priority: number }>();
+  const caseOf = new Map<string, { priority: number; queue: string }>();
   const restricted = new Set<string>();
   for await (const alert of alerts) {
     report.alerts++;
@@ -51,12 +52,20 @@ export async function backtest(policy: Policy, alerts: AsyncIterable<Alert> | It
       }
     }
     const p = reviewPriority(matches);
-    if (p !== undefined && !caseOf.has(alert.subject.accountId)) {
-      caseOf.set(alert.subject.accountId, { priority: p });
-      report.cases.opened++;
-      bump(report.cases.byPriority, `p${p}`);
-      bump(report.cases.byQueue, alert.category);
+    if (p === undefined) continue;
+    // As the live case service does: a later alert about the subject joins the open case,
+    // raising its priority and moving it to the more urgent queue.
+    const open = caseOf.get(alert.subject.accountId);
+    if (!open) caseOf.set(alert.subject.accountId, { priority: p, queue: alert.category });
+    else {
+      open.priority = Math.min(open.priority, p);
+      open.queue = moreUrgentQueue(open.queue, alert.category);
     }
+  }
+  for (const c of caseOf.values()) {
+    report.cases.opened++;
+    bump(report.cases.byPriority, `p${c.priority}`);
+    bump(report.cases.byQueue, c.queue);
   }
   report.accountsRestricted = restricted.size;
   return report;

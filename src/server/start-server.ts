@@ -7,6 +7,7 @@ import { createAuthenticator } from './auth.js';
 import { createApp } from './create-app.js';
 import { createServices, type Services } from './create-services.js';
 import { enginePorts } from './engine-ports.js';
+import { reservePort } from './reserve-port.js';
 import { auditConfig } from '../audit/audit-config.js';
 import { createCheckpointer, type Checkpointer } from '../audit/audit-checkpoint.js';
 
@@ -29,8 +30,17 @@ export interface ServerDeps {
 
 export async function startServer(config: WardenConfig, logger: Logger, deps: ServerDeps = {}): Promise<RunningServer> {
   const clock = deps.clock ?? systemClock;
-  const store =
-    deps.store ?? (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize, writerLock: 'warden serve', pgStateLock: 'shared' }));
+  const reservation = config.server.port === 0 ? undefined : await reservePort(config.server.host, config.server.port);
+  let store: Store;
+  try {
+    store =
+      deps.store ??
+      (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize, writerLock: 'warden serve', pgStateLock: 'shared' }));
+  } catch (e) {
+    // A held port left open keeps the process alive after the caller reports the error.
+    await reservation?.release();
+    throw e;
+  }
   const started = Date.now();
   let services: Services | undefined;
   const engine = await createEngine({ store, config, logger, clock, onAlerts: () => services?.runner.wake() });
@@ -45,6 +55,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
   const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
+  await reservation?.release();
   let address: string;
   try {
     address = await app.listen({ host: config.server.host, port: config.server.port });

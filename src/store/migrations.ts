@@ -41,9 +41,19 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   const migrator = new Migrator({ db, provider, migrationTableName: 'warden_migrations', migrationLockTableName: 'warden_migrations_lock' });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    // No migration ran: the database was never reached (refused, unknown host, bad credentials), so say that.
+    if (!failed) throw new AppError('store_failure', `cannot reach the database: ${connectionProblem(error)}`, { cause: error });
     throw new AppError('store_failure', `database migration ${failed} failed`, { cause: error });
   }
+}
+
+/** The driver's own words for a failed connection (they name host and port, never a password), with its code. */
+function connectionProblem(error: unknown): string {
+  const e = error as { code?: string; message?: string; errors?: { message?: string }[] };
+  const message = e.message || e.errors?.map((x) => x.message).filter(Boolean).join('; ') || String(error);
+  const hint = e.code === 'ECONNREFUSED' ? ': is PostgreSQL running and listening there?' : e.code === 'ENOTFOUND' ? ': check the host name' : '';
+  return `${message}${e.code && !message.includes(e.code) ? ` (${e.code})` : ''}${hint}`;
 }
 
 /** For tests and `warden doctor`: which migrations are applied. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { listedEntries } from '../../audit/listed-entries.js';
 import { keyViewer } from '../../cases/case-routes.js';
 import { AppError } from '../../core/app-error.js';
 import { parseInput } from '../../server/parse-input.js';
@@ -28,6 +29,8 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
     let q = ctx.store.db.selectFrom('evidence_packages').select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold']).where('deleted_ms', 'is', null);
     if (req.query.caseId) q = q.where('case_id', '=', String(req.query.caseId));
     const rows = await q.orderBy('created_ms', 'desc').limit(200).execute();
+    const entries = listedEntries(viewer(req).actor, 'evidence.listed', rows.map((p) => ({ id: p.id, subjectAccountId: p.subject_account })));
+    if (entries.length > 0) await ctx.ledger.audit(entries);
     return { packages: rows.map((p) => ({ id: p.id, caseId: p.case_id, subjectAccountId: p.subject_account, reason: p.reason, keyId: p.key_id, createdBy: p.created_by, createdAt: new Date(p.created_ms).toISOString(), expiresAt: new Date(p.expires_ms).toISOString(), legalHold: p.legal_hold === 1 })) };
   });
 

@@ -225,7 +225,9 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const { problems, entry } = await checkRecord(p);
       const { bad } = await decryptAll(packageId, JSON.parse(p.manifest) as Manifest);
       const ok = bad.length === 0 && problems.length === 0;
-      if (!ok) await integrityFailed(p, actor, 'verify', { bad, problems });
+      // A verify reads the package's record and files: a read for "who knew" whether or not it passes.
+      if (ok) await engine.audit([{ actor, action: 'evidence.verified', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } }]);
+      else await integrityFailed(p, actor, 'verify', { bad, problems });
       return { ok, bad, problems, auditSeq: entry?.seq ?? null };
     },
 

@@ -1,0 +1,7 @@
+/**
+ * The queue a case sits in: the category of its most urgent alert so far. Shared by the live
+ * case service and the backtest, so `warden rules test` shows the queue a live run would.
+ */
+const QUEUE_RANK = ['csam_hash_match', 'sextortion', 'grooming', 'solicitation', 'suspicious_adult', 'unwanted_contact'];
+
+export const moreUrgentQueue = (a: string, b: string): string => (QUEUE_RANK.indexOf(b) >= 0 && (QUEUE_RANK.indexOf(a) < 0 || QUEUE_RANK.indexOf(b) < QUEUE_RANK.indexOf(a)) ? b : a);
