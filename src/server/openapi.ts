@@ -7,6 +7,9 @@ import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
 import { LIMITS } from '../events/limits.js';
 import { DecisionRequestSchema, REASONS } from '../gate/gate.js';
+import { ROLES } from './api-keys.js';
+import { roleAllows, routeAccess } from './role-matrix.js';
+import { BANK_IMPORT_MAX_BYTES } from '../media/bank-import.js';
 import { BankCreateSchema, BankUpdateSchema, EntryInput, ImportBody, MatchBody } from '../media/media-requests.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') =>
@@ -55,7 +58,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     required: false,
     schema,
   }));
-  return {
+  const doc = {
     openapi: '3.0.3',
     info: { title: 'Warden', version, description: 'Child-safety engine: event ingest, inline gate, alerts. See shared/spec/events.md.' },
     components: {
@@ -178,7 +181,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/banks/{id}/entries/{entryId}': { delete: { summary: 'Remove an entry. Role: admin.', responses: { '204': { description: 'Removed' }, ...problems(401, 403, 404) } } },
       '/v1/banks/{id}/entries/{entryId}/quarantine': { post: { summary: 'Set or clear quarantine ({quarantined: boolean}). Role: admin.', responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/banks/{id}/import': { post: { summary: 'Import an HMA local_file or CSV list; bad lines reported by number. Role: admin.', requestBody: { required: true, content: { 'application/json': { schema: json(ImportBody, 'input') } } }, responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) } } },
+      '/v1/banks/{id}/import': { post: { summary: `Import an HMA local_file or CSV list; bad lines reported by number. The list itself as text/csv, text/plain or application/octet-stream (?format=csv|hma&signalType=) is streamed, up to ${BANK_IMPORT_MAX_BYTES} bytes; JSON {format, content} is limited to the JSON body limit. Role: admin.`, requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: json(ImportBody, 'input') } } }, responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) } } },
       '/v1/banks/{id}/export': { get: { summary: 'Export live entries (?format=csv|hma). Role: reviewer.', responses: { '200': { description: 'text/csv or text/plain' }, ...problems(400, 401, 403, 404) } } },
       '/v1/admin/notices': { get: { summary: 'Notices for admins (bank entries quarantined by flood). Role: admin.', responses: { '200': { description: 'Notices' }, ...problems(401, 403) } } },
       '/v1/cases': {
@@ -233,4 +236,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.0' } } } },
     },
   };
+  // The roles of each operation come from the role matrix, the one place they are written.
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const access = routeAccess(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1').replace('/files/:name', '/files/*'));
+      if (access) op['x-roles'] = ROLES.filter((r) => roleAllows(r, access.roles));
+    }
+  }
+  return doc;
 }
