@@ -84,6 +84,13 @@ describe('role matrix', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     assert.deepEqual(doc.paths['/v1/alerts'].get['x-roles'], ['reviewer', 'child_safety', 'admin']);
     assert.deepEqual(doc.paths['/v1/evidence/{id}/export'].get['x-roles'], ['legal', 'admin']);
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { 'x-roles'?: string[]; summary: string }>>)) {
+      if (!path.startsWith('/v1/')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        assert.ok(op['x-roles'], `${method} ${path} has roles from the matrix`);
+        assert.ok(op.summary.endsWith(`Roles: ${op['x-roles'].join(', ')}.`), op.summary);
+      }
+    }
   });
 
   describe('the key and role are checked before the body is read', () => {
