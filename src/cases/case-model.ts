@@ -1,3 +1,4 @@
+import { mayViewRestricted, RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { CasesTable } from './case-store.js';
 
 export const CASE_STATUSES = ['open', 'awaiting_context', 'closed'] as const;
@@ -10,11 +11,11 @@ export interface Viewer {
   roles: readonly string[];
 }
 
-/** SECURITY: only child_safety reviewers (and admins) see known-abuse-image cases and their media. */
-export const canSeeRestricted = (v: Viewer) => v.roles.includes('child_safety') || v.roles.includes('admin');
+/** SECURITY: only child_safety reviewers (and admins) see known-abuse-image cases and their media (core/restricted.ts). */
+export const canSeeRestricted = (v: Viewer) => mayViewRestricted(v.roles);
 
 /** The categories that make a case restricted. */
-export const RESTRICTED_CATEGORIES: ReadonlySet<string> = new Set(['csam_hash_match']);
+export { RESTRICTED_CATEGORIES };
 
 export interface CaseView {
   id: string;

@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
           { id: 'x4', type: 'block.created', ts: at(6), from: 't3', to: 'coach' },
         ].map((e) => valid(e, clock.now())),
       );
-      const a = await accountContext(store.db, 'coach', clock.now(), 'none');
+      const a = await accountContext(store.db, 'coach', clock.now(), 'none', true);
       assert.equal(a.connectionsToMinors, 2);
       assert.equal(a.unconnectedMinorsContacted, 1);
       assert.equal(a.blockedByMinors, 1);

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Alert } from '../alerts/alert-schema.js';
+import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Database } from '../store/tables.js';
 
 /** One event of the case timeline, as a reviewer reads it. */
@@ -133,7 +134,7 @@ export interface AccountContext {
   priorDecisions: { caseId: string; outcome: string | null; category: string | null; reason: string | null; closedAt: string | null }[];
 }
 
-export async function accountContext(db: Kysely<Database>, accountId: string, nowMs: number, excludeCaseId: string): Promise<AccountContext> {
+export async function accountContext(db: Kysely<Database>, accountId: string, nowMs: number, excludeCaseId: string, seeRestricted: boolean): Promise<AccountContext> {
   const acc = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   // Minor today: a minor band, or a birth date less than 18 years ago.
   const d = new Date(nowMs);
@@ -147,9 +148,13 @@ export async function accountContext(db: Kysely<Database>, accountId: string, no
   const contacted = await one(sql<{ n: number }>`select count(*) as n from contacts where from_id = ${accountId}`);
   const blocked = await one(sql<{ n: number }>`select count(*) as n from blocks where to_id = ${accountId} and by_minor = 1`);
   const reported = await one(sql<{ n: number }>`select count(*) as n from reports where subject_account = ${accountId} and by_minor = 1`);
-  const alerts = await db.selectFrom('alerts').select((eb) => ['category', eb.fn.countAll().as('n')]).where('subject_account', '=', accountId).groupBy('category').execute();
+  // SECURITY: known-image alerts and cases are counted only for a viewer who may see them (core/restricted.ts).
+  let alertQ = db.selectFrom('alerts').select((eb) => ['category', eb.fn.countAll().as('n')]).where('subject_account', '=', accountId);
+  if (!seeRestricted) alertQ = alertQ.where('category', 'not in', [...RESTRICTED_CATEGORIES]);
+  const alerts = await alertQ.groupBy('category').execute();
   const decisions = await db
     .selectFrom('cases')
+    .$if(!seeRestricted, (q) => q.where('restricted', '=', 0))
     .select(['id', 'outcome', 'outcome_category', 'outcome_reason', 'closed_ms'])
     .where('subject_account', '=', accountId)
     .where('status', '=', 'closed')

@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failureToError, type CaseFailure } from '../cases/case-service.js';
 import { CaseQuerySchema, DecisionBodySchema, toDecision } from '../cases/case-requests.js';
-import { canSeeRestricted, caseView } from '../cases/case-model.js';
+import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES } from '../cases/case-model.js';
 import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-store.js';
 import type { RouteContext } from '../server/route-context.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
@@ -96,11 +96,13 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!row) return notFound(req, reply);
       const nowMs = ctx.clock.now();
       const detail = await caseDetail(ctx.store.db, row.id);
-      const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id)]);
+      const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id, canSeeRestricted(u.viewer))]);
       await ctx.ledger.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
       const report = canHandleReports(u.viewer) ? await latestReportOf(ctx.store.db, row.id) : undefined;
-      const risk = ctx.accountRisk.riskOf(row.subject_account, nowMs);
+      const fullRisk = ctx.accountRisk.riskOf(row.subject_account, nowMs);
+      // SECURITY: a reason naming a known-image alert only for a viewer who may see one (core/restricted.ts).
+      const risk = fullRisk && !canSeeRestricted(u.viewer) ? { ...fullRisk, reasons: fullRisk.reasons.filter((r) => !RESTRICTED_CATEGORIES.has(r.code.replace(/^alert_/, ''))) } : fullRisk;
       return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined, risk }));
     });
 

@@ -7,7 +7,6 @@ import { DecisionRequestSchema } from './gate.js';
 /** `POST /v1/decisions` (spec: "Decisions (the inline gate)"): answered from memory, no I/O. */
 export function gateRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/v1/decisions', async (req) => {
-    ctx.auth.require(req.principal!, ['decide']);
     const parsed = DecisionRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);

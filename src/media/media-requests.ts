@@ -35,6 +35,12 @@ export const ImportBody = z.strictObject({
   content: z.string(),
 });
 
+/** Query string of a streamed `POST /v1/banks/:id/import` (the list is the body); format defaults from the content type. */
+export const ImportQuerySchema = z.strictObject({
+  format: z.enum(['hma', 'csv']).optional(),
+  signalType: z.enum(SIGNAL_TYPES).optional().describe('for HMA files of bare hashes'),
+});
+
 /** Query string of `GET /v1/banks/:id/entries`; `after` is the last entry id of the previous page. */
 export const EntryQuerySchema = z.strictObject({
   state: z.enum(['active', 'removed', 'quarantined', 'all']).default('active'),

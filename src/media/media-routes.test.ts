@@ -87,7 +87,7 @@ describe('known-image matching over HTTP and in the engine', () => {
     const ev = { id: nextId(), type: 'media.uploaded', ts: at(10), media: { id: 'm_carried', kind: 'image', owner: 'uploader_1', pdq: BRIDGE.slice(0, 63) + '3' } };
     const r = (await ingest([ev])).json();
     assert.equal(r.alerts, 1);
-    const alerts = (await json('GET', '/v1/alerts?category=csam_hash_match&subject=uploader_1', t.keys.reviewer)).json().alerts;
+    const alerts = (await json('GET', '/v1/alerts?category=csam_hash_match&subject=uploader_1', t.keys.child_safety)).json().alerts;
     assert.equal(alerts.length, 1);
     const a = alerts[0];
     assert.equal(a.severity, 'critical');
@@ -106,7 +106,7 @@ describe('known-image matching over HTTP and in the engine', () => {
     const r = (await ingest([inside, unrelated, ...escapes])).json();
     assert.equal(r.accepted, 5);
     assert.equal(r.alerts, 1, 'only the sharpened copy of the banked photo matches');
-    const a = (await json('GET', '/v1/alerts?category=csam_hash_match&subject=sender_2', t.keys.reviewer)).json().alerts[0];
+    const a = (await json('GET', '/v1/alerts?category=csam_hash_match&subject=sender_2', t.keys.child_safety)).json().alerts[0];
     assert.deepEqual(a.relatedAccountIds, ['rcpt_2']);
     assert.equal(a.conversationId, 'c_x');
   });

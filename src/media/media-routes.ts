@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import { zodIssues } from '../events/validate-event.js';
-import { parseInput } from '../server/parse-input.js';
+import { parseInput, parseJsonBody } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
-import { checkHash, formatBankCsv, formatHmaLocalFile, parseBankCsv, parseHmaLocalFile, type ListedHash } from './bank-list-format.js';
+import { checkHash, formatBankCsv, formatHmaLocalFile, type ListedHash } from './bank-list-format.js';
 import { addEntries, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
 import { md5Hasher, sha256Hasher } from './digest-hashers.js';
 import type { MediaSignals } from './media-matcher.js';
-import { BankCreateSchema, BankUpdateSchema, EntryInput, EntryQuerySchema, ExportFormatSchema, ImportBody, MatchBody, QuarantineBodySchema } from './media-requests.js';
+import { BankCreateSchema, BankUpdateSchema, EntryInput, EntryQuerySchema, ExportFormatSchema, ImportBody, ImportQuerySchema, MatchBody, QuarantineBodySchema } from './media-requests.js';
+import { BANK_IMPORT_MAX_BYTES, importHashList, type ImportOutcome } from './bank-import.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
 const parse = parseInput;
@@ -15,15 +16,16 @@ const parse = parseInput;
 /**
  * Known-image matching over HTTP: `POST /v1/hash` and `POST /v1/match` (bytes as
  * application/octet-stream or image/*, or hashes as JSON), and banks under `/v1/banks`.
- * Reading banks needs `reviewer`; changing them `admin`; hashing and matching `decide` or `reviewer`.
+ * Who may call each route (reading banks: reviewer; changing them: admin; hashing and
+ * matching: decide or reviewer) is written once, in server/role-matrix.ts.
  */
 export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const cfg = ctx.config.media;
   const pdq = createPdqHasher({ maxPixels: cfg.maxPixels });
   const raw = (_req: unknown, body: string | Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body as Buffer);
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: cfg.maxFileBytes }, raw);
-  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: cfg.maxFileBytes }, raw);
-  const bytesRoute = { bodyLimit: cfg.maxFileBytes };
+  // No parser-level limit: each route's own (role-matrix.ts) applies, so a small route never buffers a large file.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, raw);
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, raw);
 
   async function hashBytes(req: FastifyRequest): Promise<{ pdq?: string; quality?: number; dihedral?: Record<string, string>; md5: string; sha256: string; pdqError?: string }> {
     const bytes = req.body as Buffer;
@@ -35,8 +37,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return out;
   }
 
-  app.post('/v1/hash', bytesRoute, async (req) => {
-    ctx.auth.require(req.principal!, ['decide', 'reviewer']);
+  app.post('/v1/hash', async (req) => {
     const h = await hashBytes(req);
     if (h.pdqError && req.headers['content-type']?.startsWith('image/')) {
       // The caller said it was an image: a failed decode is their error, named.
@@ -45,8 +46,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return h;
   });
 
-  app.post('/v1/match', bytesRoute, async (req) => {
-    ctx.auth.require(req.principal!, ['decide', 'reviewer']);
+  app.post('/v1/match', async (req) => {
     let signals: MediaSignals;
     let banks: string[] | undefined;
     if (Buffer.isBuffer(req.body)) {
@@ -72,13 +72,11 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.matcher().match(signals, { banks }) };
   });
 
-  app.get('/v1/banks', async (req) => {
-    ctx.auth.require(req.principal!, ['reviewer']);
+  app.get('/v1/banks', async () => {
     return { banks: await listBanks(ctx.store.db) };
   });
 
   app.post('/v1/banks', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['admin']);
     const bank = await createBank(ctx.store.db, parse(BankCreateSchema, req.body, 'bank'), cfg.defaultPdqThreshold, ctx.clock.now());
     ctx.matcher().setBank(bank);
     await audit(req, 'bank.created', { type: 'bank', id: bank.id }, { name: bank.name, kind: bank.kind, pdqThreshold: bank.pdqThreshold });
@@ -96,12 +94,10 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
 
   app.get<{ Params: { id: string } }>('/v1/banks/:id', async (req) => {
-    ctx.auth.require(req.principal!, ['reviewer']);
     return bankOr404(req.params.id);
   });
 
   app.patch<{ Params: { id: string } }>('/v1/banks/:id', async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
     const bank = await bankOr404(req.params.id);
     const updated = await updateBank(ctx.store.db, bank.id, parse(BankUpdateSchema, req.body, 'bank update'), ctx.clock.now());
     ctx.matcher().setBank(updated);
@@ -110,7 +106,6 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Params: { id: string }; Querystring: { state?: string; limit?: string; after?: string } }>('/v1/banks/:id/entries', async (req) => {
-    ctx.auth.require(req.principal!, ['reviewer']);
     const bank = await bankOr404(req.params.id);
     const q = parse(
       EntryQuerySchema,
@@ -122,8 +117,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   /** Adds a JSON array of hashes; each bad one is reported by index, field and reason, the rest are stored. */
-  app.post<{ Params: { id: string } }>('/v1/banks/:id/entries', { bodyLimit: 64 * 1024 * 1024 }, async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
+  app.post<{ Params: { id: string } }>('/v1/banks/:id/entries', async (req) => {
     const bank = await bankOr404(req.params.id);
     if (!Array.isArray(req.body)) throw new AppError('invalid_input', 'the body must be a JSON array of {signalType, value, note?, source?, addedAt?}', { issues: [{ field: '(body)', reason: 'must be an array' }] });
     const good: ListedHash[] = [];
@@ -146,7 +140,6 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.delete<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['admin']);
     const bank = await bankOr404(req.params.id);
     const entryId = Number(req.params.entryId);
     if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now()))) throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
@@ -157,7 +150,6 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   /** Puts a quarantined entry back into matching (or takes one out by hand). */
   app.post<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId/quarantine', async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
     const bank = await bankOr404(req.params.id);
     const body = parse(QuarantineBodySchema, req.body, 'quarantine request');
     const entryId = Number(req.params.entryId);
@@ -167,19 +159,53 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { id: entryId, quarantined: body.quarantined };
   });
 
-  app.post<{ Params: { id: string } }>('/v1/banks/:id/import', { bodyLimit: 256 * 1024 * 1024 }, async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
-    const bank = await bankOr404(req.params.id);
-    const body = parse(ImportBody, req.body, 'import');
-    const parsed = body.format === 'hma' ? parseHmaLocalFile(body.content, body.signalType) : parseBankCsv(body.content);
-    const stored = await addEntries(ctx.store.db, bank.id, parsed.hashes, ctx.clock.now());
-    for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
-    await audit(req, 'bank.imported', { type: 'bank', id: bank.id }, { format: body.format, stored: stored.length, skipped: parsed.errors.length });
-    return { stored: stored.length, skipped: parsed.errors };
+  /**
+   * A hash list in, streamed: the list itself as text/csv, text/plain or
+   * application/octet-stream (`?format=csv|hma&signalType=`), read line by line and stored a
+   * batch at a time, up to BANK_IMPORT_MAX_BYTES; or, as before, JSON `{format, signalType?,
+   * content}` within the JSON body limit. Its own scope, so its raw-stream parser reaches no
+   * other route.
+   */
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    scope.post<{ Params: { id: string } }>('/v1/banks/:id/import', async (req) => {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > BANK_IMPORT_MAX_BYTES) throw new AppError('payload_too_large', `the list is larger than the limit of ${BANK_IMPORT_MAX_BYTES} bytes`);
+      const bank = await bankOr404(req.params.id);
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const stream = req.body as AsyncIterable<Buffer> | undefined;
+      if (!stream) throw new AppError('invalid_input', 'the body is empty', { issues: [{ field: '(body)', reason: 'is empty' }] });
+      let source: AsyncIterable<Buffer | string>;
+      let opts: Parameters<typeof importHashList>[1];
+      if (type === 'application/json') {
+        const body = parse(ImportBody, await jsonOf(req, stream, ctx.config.server.bodyLimitBytes), 'import');
+        source = (async function* () {
+          yield body.content;
+        })();
+        opts = { format: body.format, signalType: body.signalType, maxBytes: BANK_IMPORT_MAX_BYTES };
+      } else if (type === 'text/csv' || type === 'text/plain' || type === 'application/octet-stream') {
+        const q = parse(ImportQuerySchema, req.query, 'query');
+        source = stream;
+        opts = { format: q.format ?? (type === 'text/csv' ? 'csv' : 'hma'), signalType: q.signalType, maxBytes: BANK_IMPORT_MAX_BYTES };
+      } else throw new AppError('unsupported_media_type', 'send the list as text/csv, text/plain or application/octet-stream (or JSON {format, content})');
+      const progress: ImportOutcome = { stored: 0, skipped: [], skippedTotal: 0 };
+      const storeBatch = async (hashes: ListedHash[]) => {
+        const stored = await addEntries(ctx.store.db, bank.id, hashes, ctx.clock.now());
+        for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+        return stored.length;
+      };
+      try {
+        await importHashList(source, opts, storeBatch, progress);
+      } finally {
+        // What was stored is in the matcher and the bank, so it is in the record too, even when the list broke off.
+        if (progress.stored > 0 || progress.skippedTotal > 0) await audit(req, 'bank.imported', { type: 'bank', id: bank.id }, { format: opts.format, stored: progress.stored, skipped: progress.skippedTotal });
+      }
+      return { stored: progress.stored, skipped: progress.skipped, skippedTotal: progress.skippedTotal };
+    });
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/v1/banks/:id/export', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['reviewer']);
     const bank = await bankOr404(req.params.id);
     const format = parse(ExportFormatSchema, req.query.format, 'format');
     const all: ListedHash[] = [];
@@ -196,7 +222,18 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Querystring: { all?: string } }>('/v1/admin/notices', async (req) => {
-    ctx.auth.require(req.principal!, ['admin']);
     return { notices: await listNotices(ctx.store.db, req.query.all === 'true') };
   });
+}
+
+/** A JSON body read from the raw stream up to `limit` bytes, then parsed as every JSON body is (strict UTF-8). */
+async function jsonOf(req: FastifyRequest, stream: AsyncIterable<Buffer>, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of stream) {
+    n += c.length;
+    if (n > limit) throw new AppError('payload_too_large', `a JSON import is limited to ${limit} bytes; send a larger list as text/csv or text/plain, which is streamed`);
+    chunks.push(c);
+  }
+  return new Promise((resolve, reject) => parseJsonBody(req, Buffer.concat(chunks), (err, value) => (err ? reject(err) : resolve(value))));
 }

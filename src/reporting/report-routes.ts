@@ -11,10 +11,8 @@ import { listReports } from './report-store.js';
 /** SECURITY: reports and their drafts are for child_safety and legal (and admins) only; every read is audited. */
 export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { reports } = ctx.services;
-  const viewerOf = (req: FastifyRequest) => {
-    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
-    return keyViewer(req.principal!);
-  };
+  // The roles (child_safety, legal) are checked before the request reaches here: server/role-matrix.ts.
+  const viewerOf = (req: FastifyRequest) => keyViewer(req.principal!);
 
   app.post<{ Params: { id: string } }>('/v1/cases/:id/report', async (req, reply) => {
     const v = viewerOf(req);

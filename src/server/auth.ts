@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/app-error.js';
 import type { Database } from '../store/tables.js';
 import { findApiKey, hashKey, type ApiKeyRecord, type Role } from './api-keys.js';
+import { roleAllows, rolesHeldBy } from './role-matrix.js';
 
 export interface Principal {
   keyId: string;
@@ -10,9 +11,12 @@ export interface Principal {
   role: Role;
 }
 
+/** Every role the key holds, its own and those it includes (role-matrix.ts): what data-level checks read. */
+export const heldRoles = (p: Principal): Role[] => [...rolesHeldBy(p.role)];
+
 export interface Authenticator {
   authenticate(req: FastifyRequest): Promise<Principal>;
-  /** Throws `forbidden` unless the principal holds one of the roles (admin holds all). */
+  /** Throws `forbidden` unless the principal holds one of the roles, itself or through ROLE_INCLUDES (admin holds all). */
   require(principal: Principal, roles: readonly Role[]): void;
 }
 
@@ -55,7 +59,7 @@ export function createAuthenticator(db: Kysely<Database>, opts: { ttlMs?: number
       return { keyId: entry.record.id, name: entry.record.name, role: entry.record.role };
     },
     require(principal, roles) {
-      if (principal.role === 'admin' || roles.includes(principal.role)) return;
+      if (roleAllows(principal.role, roles)) return;
       throw new AppError('forbidden', `this endpoint needs the ${roles.join(' or ')} role; the key has ${principal.role}`);
     },
   };

