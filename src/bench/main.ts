@@ -5,21 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { BAND } from '../core/age-band.js';
 import { systemClock } from '../core/clock.js';
-import { createLogger } from '../core/create-logger.js';
-import { loadConfig } from '../config/load-config.js';
 import { CUES } from '../conversations/cue-lexicon.js';
-import { createEngine } from '../engine/create-engine.js';
-import { validateEvent } from '../events/validate-event.js';
 import { createFacts, EDGE, FLAG } from '../facts/facts.js';
 import { GateConfigSchema } from '../gate/gate-config.js';
 import { NCMEC_XSD_UNSET, ncmecSchemaFile } from '../reporting/ncmec/schema-file.js';
 import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js';
-import { createApiKey } from '../server/api-keys.js';
-import { createAuthenticator } from '../server/auth.js';
-import { createServices } from '../server/create-services.js';
-import { enginePorts } from '../server/engine-ports.js';
-import { createApp } from '../server/create-app.js';
-import { createStore } from '../store/store.js';
+import { startGateServer } from './gate-server.js';
 import { prng, syntheticEvents } from './synthetic.js';
 import { benchSignInFlood } from './sign-in-bench.js';
 
@@ -101,39 +92,12 @@ async function load(url: string, duration: number, requests: { method: string; p
 }
 
 async function benchHttp(): Promise<void> {
-  const store = await createStore(':memory:');
-  const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' } } });
-  const logger = createLogger('silent');
-  const engine = await createEngine({ store, config, logger });
-  const accounts = quick ? 2_000 : 20_000;
-  const now = Date.now();
-  const lines = [...syntheticEvents({ accounts, connections: accounts * 5, messages: 0 }, now - 86_400_000)];
-  for (let i = 0; i < lines.length; i += 1000) {
-    const batch = lines.slice(i, i + 1000).map((l) => {
-      const r = validateEvent(JSON.parse(l), { nowMs: now, maxFutureSkewMs: 300_000 });
-      if (!r.ok) throw new Error('bad synthetic event');
-      return r.value;
-    });
-    await engine.ingest(batch);
-  }
-  const { key } = await createApiKey(store.db, 'bench', 'decide');
-  const services = await createServices({ store, engine, config, clock: systemClock, logger });
-  const { app } = createApp({ ...enginePorts(engine), store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const rnd = prng(5);
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const requests = Array.from({ length: 200 }, (_, i) => ({
-    method: 'POST',
-    path: '/v1/decisions',
-    headers,
-    body: JSON.stringify({ action: GATE_ACTIONS[i % GATE_ACTIONS.length], actor: `u${Math.floor(rnd() * accounts)}`, target: `u${Math.floor(rnd() * accounts)}` }),
-  }));
+  const { url, requests, close } = await startGateServer(quick, 5);
   const duration = quick ? 2 : 10;
   await load(url, 1, requests); // warm-up
   const base = await load(url, duration, [{ method: 'GET', path: '/healthz' }]);
   const gate = await load(url, duration, requests);
-  await app.close();
-  await store.close();
+  await close();
   const r = { decisions: gate, healthzBaseline: base, ratioToBaseline: gate.rps / base.rps };
   results.gateHttp = r;
   say(
