@@ -98,32 +98,62 @@ export function createWebhookDispatcher(deps: {
   /** Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): uniform in [0, min(cap, base·2^n)). */
   const backoff = (attempt: number) => Math.floor(random() * Math.min(config.maxBackoffMs, config.baseBackoffMs * 2 ** Math.min(attempt, 30)));
 
-  /**
-   * Commits one delivery's outcome and its audit entry as soon as it lands, not after the
-   * batch: a crash then re-sends only deliveries that had no answer yet (issue 15, item 10:
-   * a SIGKILL after 28 acknowledged deliveries re-sent all 28). The ledger's group commit
-   * merges the outcomes that land while a commit is in flight into the next transaction.
-   */
-  function record(a: ActionsTable, o: Outcome): Promise<boolean> {
+  /** One delivery's outcome as rows and audit entries; true when it failed for good. */
+  function outcomeChange(a: ActionsTable, o: Outcome, into: { statements: Statement[]; audit: AuditInput[] }): boolean {
     const doneMs = clock.now();
     const attempts = a.attempts + 1;
-    const statements: Statement[] = [];
-    const audit: AuditInput[] = [];
-    let failed = false;
     if (o.kind === 'delivered') {
-      statements.push(markDelivered(store.db, a.id, attempts, doneMs));
-      audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
-    } else if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
-      failed = true;
-      statements.push(markFailed(store.db, a.id, attempts, o.error));
-      statements.push(
+      into.statements.push(markDelivered(store.db, a.id, attempts, doneMs));
+      into.audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
+      return false;
+    }
+    if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
+      into.statements.push(markFailed(store.db, a.id, attempts, o.error));
+      into.statements.push(
         insertNotice(store.db, { id: newId('ntc', doneMs), ts_ms: doneMs, kind: 'action_failed', detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }) }),
       );
-      audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
-    } else {
-      statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
+      into.audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
+      return true;
     }
-    return ledger.apply({ statements, audit }).then(() => failed);
+    into.statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
+    return false;
+  }
+
+  /**
+   * Commits outcomes as they land, not after the batch: a crash then re-sends only the
+   * deliveries that had no answer yet (issue 15, item 10: a SIGKILL after 28 acknowledged
+   * deliveries re-sent all 28). Self-clocked group commit: the first outcome is committed at
+   * once, and those landing while a commit is in flight go together in the next one, so the
+   * window between an answer and its commit is one commit long however fast answers come.
+   */
+  function createOutcomeWriter() {
+    let next = { statements: [] as Statement[], audit: [] as AuditInput[] };
+    let committing: Promise<void> | undefined;
+    let error: unknown;
+    let failed = 0;
+    const after = () => {
+      committing = next.statements.length > 0 ? commitNext() : undefined;
+    };
+    const commitNext = (): Promise<void> => {
+      const change = next;
+      next = { statements: [], audit: [] };
+      return ledger.apply(change).then(after, (e: unknown) => {
+        error ??= e;
+        after();
+      });
+    };
+    return {
+      add(a: ActionsTable, o: Outcome): void {
+        if (outcomeChange(a, o, next)) failed++;
+        committing ??= commitNext();
+      },
+      /** Waits for every outcome added to be committed; throws the first commit failure. */
+      async settle(): Promise<number> {
+        while (committing) await committing;
+        if (error) throw error;
+        return failed;
+      },
+    };
   }
 
   async function runOnce(): Promise<number> {
@@ -131,9 +161,7 @@ export function createWebhookDispatcher(deps: {
     const nowMs = clock.now();
     const due = await dueActions(store.db, nowMs, batchSize);
     if (due.length === 0) return 0;
-    const commits: Promise<void>[] = [];
-    let commitError: unknown;
-    let failed = 0;
+    const outcomes = createOutcomeWriter();
     let attempted = 0;
     let next = 0;
     const workers = Array.from({ length: Math.min(config.concurrency, due.length) }, async () => {
@@ -142,24 +170,12 @@ export function createWebhookDispatcher(deps: {
         const a = due[next++]!;
         attempted++;
         const o = await deliver(a);
-        if (!o) continue;
-        // Not awaited: the worker goes on to its next delivery while this outcome commits.
-        commits.push(
-          record(a, o).then(
-            (failedForGood) => {
-              if (failedForGood) failed++;
-            },
-            (e: unknown) => {
-              commitError ??= e;
-            },
-          ),
-        );
+        if (o) outcomes.add(a, o);
       }
     });
     await Promise.all(workers);
-    await Promise.all(commits);
+    const failed = await outcomes.settle();
     if (failed > 0) logger.warn({ failed }, 'webhook deliveries failed for good; see GET /v1/actions?status=failed');
-    if (commitError) throw commitError;
     return attempted;
   }
 
