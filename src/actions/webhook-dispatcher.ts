@@ -21,6 +21,13 @@ export interface WebhookDispatcher extends BackgroundLoop {
 
 type Outcome = { kind: 'delivered' } | { kind: 'retry'; error: string } | { kind: 'permanent'; error: string };
 
+/**
+ * How long a shutdown lets deliveries already sent run before it abandons them (at most the
+ * delivery timeout). An abandoned delivery's row stays as it was: it is sent again, under the
+ * same attempt number, after the restart, and the receiver drops it by `warden-delivery`.
+ */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 /** 408 and 429 say "later"; other 4xx say the request itself is wrong, and resending it will not help. */
 function outcomeOfStatus(status: number): Outcome {
   if (status >= 200 && status < 300) return { kind: 'delivered' };
@@ -44,6 +51,8 @@ export function createWebhookDispatcher(deps: {
   random?: () => number;
   batchSize?: number;
   pollMs?: number;
+  /** In-flight deliveries' time to finish once `stop` is called; SHUTDOWN_GRACE_MS by default. */
+  shutdownGraceMs?: number;
 }): WebhookDispatcher {
   const { store, ledger, config, clock, logger } = deps;
   const random = deps.random ?? Math.random;
@@ -52,8 +61,13 @@ export function createWebhookDispatcher(deps: {
   const pool = new Agent({ connections: config.concurrency, keepAliveTimeout: 30_000, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
   const batchSize = deps.batchSize ?? 1000;
   const pollMs = deps.pollMs ?? 1000;
+  const graceMs = Math.min(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS, config.timeoutMs);
+  // Set by `stop`: no delivery starts after it, and those in flight are aborted after the grace.
+  let stopping = false;
+  const abandon = new AbortController();
 
-  async function deliver(a: ActionsTable): Promise<Outcome> {
+  /** The outcome, or undefined when a shutdown abandoned the delivery before an answer came. */
+  async function deliver(a: ActionsTable): Promise<Outcome | undefined> {
     const body = JSON.stringify(actionPayload(a));
     const t = Math.floor(clock.now() / 1000);
     try {
@@ -68,12 +82,13 @@ export function createWebhookDispatcher(deps: {
         },
         body,
         dispatcher: pool,
-        signal: AbortSignal.timeout(config.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(config.timeoutMs), abandon.signal]),
       });
       // Drain the body so the connection returns to the pool.
       await res.body.dump().catch(() => undefined);
       return outcomeOfStatus(res.statusCode);
     } catch (e) {
+      if (abandon.signal.aborted) return undefined;
       const err = e as Error & { code?: string };
       const timedOut = err.name === 'TimeoutError' || err.code === 'UND_ERR_HEADERS_TIMEOUT' || err.code === 'UND_ERR_BODY_TIMEOUT';
       return { kind: 'retry', error: timedOut ? `no answer within ${config.timeoutMs} ms` : `connection failed (${err.code ?? err.name})` };
@@ -83,50 +98,106 @@ export function createWebhookDispatcher(deps: {
   /** Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): uniform in [0, min(cap, base·2^n)). */
   const backoff = (attempt: number) => Math.floor(random() * Math.min(config.maxBackoffMs, config.baseBackoffMs * 2 ** Math.min(attempt, 30)));
 
+  /** One delivery's outcome as rows and audit entries; true when it failed for good. */
+  function outcomeChange(a: ActionsTable, o: Outcome, into: { statements: Statement[]; audit: AuditInput[] }): boolean {
+    const doneMs = clock.now();
+    const attempts = a.attempts + 1;
+    if (o.kind === 'delivered') {
+      into.statements.push(markDelivered(store.db, a.id, attempts, doneMs));
+      into.audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
+      return false;
+    }
+    if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
+      into.statements.push(markFailed(store.db, a.id, attempts, o.error));
+      into.statements.push(
+        insertNotice(store.db, { id: newId('ntc', doneMs), ts_ms: doneMs, kind: 'action_failed', detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }) }),
+      );
+      into.audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
+      return true;
+    }
+    into.statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
+    return false;
+  }
+
+  /**
+   * Commits outcomes as they land, not after the batch: a crash then re-sends only the
+   * deliveries that had no answer yet (issue 15, item 10: a SIGKILL after 28 acknowledged
+   * deliveries re-sent all 28). Self-clocked group commit: the first outcome is committed at
+   * once, and those landing while a commit is in flight go together in the next one, so the
+   * window between an answer and its commit is one commit long however fast answers come.
+   */
+  function createOutcomeWriter() {
+    let next = { statements: [] as Statement[], audit: [] as AuditInput[] };
+    let committing: Promise<void> | undefined;
+    let error: unknown;
+    let failed = 0;
+    const after = () => {
+      committing = next.statements.length > 0 ? commitNext() : undefined;
+    };
+    const commitNext = (): Promise<void> => {
+      const change = next;
+      next = { statements: [], audit: [] };
+      return ledger.apply(change).then(after, (e: unknown) => {
+        error ??= e;
+        after();
+      });
+    };
+    return {
+      add(a: ActionsTable, o: Outcome): void {
+        if (outcomeChange(a, o, next)) failed++;
+        committing ??= commitNext();
+      },
+      /** Waits for every outcome added to be committed; throws the first commit failure. */
+      async settle(): Promise<number> {
+        while (committing) await committing;
+        if (error) throw error;
+        return failed;
+      },
+    };
+  }
+
   async function runOnce(): Promise<number> {
-    if (!config.webhookUrl || !config.webhookSecret) return 0;
+    if (!config.webhookUrl || !config.webhookSecret || stopping) return 0;
     const nowMs = clock.now();
     const due = await dueActions(store.db, nowMs, batchSize);
     if (due.length === 0) return 0;
-    const outcomes: Outcome[] = new Array(due.length);
+    const outcomes = createOutcomeWriter();
+    let attempted = 0;
     let next = 0;
     const workers = Array.from({ length: Math.min(config.concurrency, due.length) }, async () => {
-      for (let i = next++; i < due.length; i = next++) outcomes[i] = await deliver(due[i]!);
-    });
-    await Promise.all(workers);
-    const doneMs = clock.now();
-    const statements: Statement[] = [];
-    const audit: AuditInput[] = [];
-    let failed = 0;
-    due.forEach((a, i) => {
-      const o = outcomes[i]!;
-      const attempts = a.attempts + 1;
-      if (o.kind === 'delivered') {
-        statements.push(markDelivered(store.db, a.id, attempts, doneMs));
-        audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
-      } else if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
-        failed++;
-        statements.push(markFailed(store.db, a.id, attempts, o.error));
-        statements.push(
-          insertNotice(store.db, { id: newId('ntc', doneMs), ts_ms: doneMs, kind: 'action_failed', detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }) }),
-        );
-        audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
-      } else {
-        statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));
+      // A shutdown stops the batch here: deliveries not yet sent stay in the outbox untouched.
+      while (!stopping && next < due.length) {
+        const a = due[next++]!;
+        attempted++;
+        const o = await deliver(a);
+        if (o) outcomes.add(a, o);
       }
     });
-    await ledger.apply({ statements, audit });
+    await Promise.all(workers);
+    const failed = await outcomes.settle();
     if (failed > 0) logger.warn({ failed }, 'webhook deliveries failed for good; see GET /v1/actions?status=failed');
-    return due.length;
+    return attempted;
   }
 
   const loop = createBackgroundLoop('webhooks', runOnce, pollMs, logger);
+  let stopped: Promise<void> | undefined;
   return {
     runOnce,
     ...loop,
-    async stop() {
-      await loop.stop();
-      await pool.close();
+    /** Starts no further delivery, gives those in flight the grace to answer, commits their outcomes. */
+    stop() {
+      stopping = true;
+      stopped ??= (async () => {
+        const timer = setTimeout(() => abandon.abort(), graceMs);
+        timer.unref();
+        try {
+          await loop.stop();
+        } finally {
+          clearTimeout(timer);
+        }
+        await pool.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -77,7 +77,7 @@ const MANY_MINORS = 3;
 /** An account younger than this adds to the score (a throwaway made for the contact is common in sextortion). */
 const NEW_ACCOUNT_DAYS = 30;
 
-const NO_EFFECTS = { quarantineEntry: () => {} };
+const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
 
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown

@@ -25,7 +25,7 @@ function run(name: string, events: object[], setup?: (s: ReturnType<typeof build
     applyEvent(state.facts, ev, datePacked, ws);
     const unconnected = state.tracker.record(ev, state.facts, datePacked, ws);
     const verdicts = external && i === events.length - 1 ? { [ev.event.id]: external } : undefined;
-    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, external: verdicts, effects: { quarantineEntry: () => undefined } })];
+    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, external: verdicts, effects: { quarantineEntry: () => undefined, countUpload: () => undefined } })];
   });
 }
 

@@ -6,6 +6,8 @@ import type { Facts } from '../facts/facts.js';
 export interface DetectorEffects {
   /** Take a bank entry out of matching (flood) and tell an admin. */
   quarantineEntry(entryId: number, detail: string): void;
+  /** Keep a distinct upload counted towards a bank entry's flood limit, so that a restart keeps counting. */
+  countUpload(entryId: number, uploadKey: string, tsMs: number): void;
 }
 
 /** A minor messaged by an adult (or an account of unknown age) with no connection from the minor. */

@@ -94,7 +94,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     return false;
   };
 
-  const { fold } = createFolder(() => state, clock, logger);
+  const { fold } = createFolder(() => state, clock, logger, store.db);
   const ec = config.conversations.externalClassifier;
   const classifier = ec.url
     ? (opts.classifier ??

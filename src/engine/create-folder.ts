@@ -7,6 +7,9 @@ import type { ValidEvent } from '../events/validate-event.js';
 import { applyEvent } from '../facts/apply-event.js';
 import { FLAG, type FlagName } from '../facts/facts.js';
 import { alertRow, pushEvent, type WriteSet } from '../store/write-set.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import { clearFloodUploads, countFloodUpload } from '../media/bank-store.js';
 import type { EngineState } from './engine-state.js';
 import type { IngestItem, IngestStatus } from './ingest-item.js';
 
@@ -15,7 +18,7 @@ import type { IngestItem, IngestStatus } from './ingest-item.js';
  * tracker and the detectors; new alerts (at most one per dedupe key, ever), flags and audit
  * entries become rows of the batch's write set. Synchronous: batches never interleave.
  */
-export function createFolder(getState: () => EngineState, clock: Clock, logger: Logger) {
+export function createFolder(getState: () => EngineState, clock: Clock, logger: Logger, db: Kysely<Database>) {
   let dayStart = 0;
   let dayEnd = -1;
   let dayPacked = 0;
@@ -57,9 +60,13 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
     const effects = {
       quarantineEntry: (entryId: number, detail: string) => {
         ws.quarantines.push({ entryId, tsMs: nowMs });
+        ws.statements.push(clearFloodUploads(db, entryId));
         ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: currentEventId } }, nowMs));
         ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
         logger.warn({ entryId, eventId: currentEventId }, 'bank entry quarantined after a flood of matches');
+      },
+      countUpload: (entryId: number, uploadKey: string, tsMs: number) => {
+        for (const st of countFloodUpload(db, { entryId, uploadKey, tsMs })) ws.statements.push(st);
       },
     };
     const raised: AlertDraft[] = []; // reused per event

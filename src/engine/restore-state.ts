@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import type { Severity } from '../alerts/alert-schema.js';
 import type { EngineSettings } from './engine-settings.js';
 import type { EngineState } from './engine-state.js';
-import { loadMatcherState } from '../media/bank-store.js';
+import { loadFloodUploads, loadMatcherState } from '../media/bank-store.js';
 import { auditHead } from '../audit/audit-store.js';
 import { createDeferredAuditChain } from '../audit/audit-chain.js';
 
@@ -96,4 +96,6 @@ export async function restoreState(store: Store, state: EngineState, settings: E
   const media = await loadMatcherState(store.db);
   for (const b of media.banks) state.matcher.setBank(b);
   state.matcher.loadEntries(media.entries);
+  // The flood counts: 2 uploads, a restart and 2 more still reach a limit of 3.
+  for (const u of await loadFloodUploads(store.db)) state.matcher.restoreUpload(u.entryId, u.uploadKey, u.tsMs);
 }

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../store/tables.js';
+import { statement, type Statement } from '../store/write-set.js';
 import type { BankCreateSchema, BankUpdateSchema } from './media-requests.js';
 import type { ListedHash } from './bank-list-format.js';
-import type { BankInfo, EntryInfo } from './media-matcher.js';
+import { FLOOD_WINDOW_MS, type BankInfo, type EntryInfo } from './media-matcher.js';
 import type { SignalType } from './hasher.js';
 
 export interface BankRecord extends BankInfo {
@@ -143,6 +144,45 @@ export async function loadMatcherState(db: Kysely<Database>): Promise<{ banks: B
     after = rows[rows.length - 1]!.id;
   }
   return { banks, entries };
+}
+
+/** An upload that matched an entry within the flood window; without it a restart forgets the count. */
+export interface FloodUpload {
+  entryId: number;
+  uploadKey: string;
+  tsMs: number;
+}
+
+/**
+ * Records one distinct upload against an entry's flood count (the latest time per upload, as the
+ * matcher keeps it) and drops the entry's uploads that fell out of the hour before it. Matches
+ * of known images are rare, so two small statements per match cost nothing on the hot path.
+ */
+export function countFloodUpload(db: Kysely<Database>, u: FloodUpload): Statement[] {
+  return [
+    statement(
+      db
+        .insertInto('media_flood_uploads')
+        .values({ entry_id: u.entryId, upload_key: u.uploadKey, ts_ms: u.tsMs })
+        .onConflict((oc) =>
+          oc
+            .columns(['entry_id', 'upload_key'])
+            .doUpdateSet({ ts_ms: (eb) => eb.ref('excluded.ts_ms') })
+            .where('excluded.ts_ms', '>', (eb) => eb.ref('media_flood_uploads.ts_ms')),
+        ),
+    ),
+    statement(db.deleteFrom('media_flood_uploads').where('entry_id', '=', u.entryId).where('ts_ms', '<', u.tsMs - FLOOD_WINDOW_MS)),
+  ];
+}
+
+/** A quarantined entry starts counting afresh, in memory and here, should an admin restore it. */
+export const clearFloodUploads = (db: Kysely<Database>, entryId: number): Statement =>
+  statement(db.deleteFrom('media_flood_uploads').where('entry_id', '=', entryId));
+
+/** The flood counts on start (the matcher drops those older than each entry's hour as it goes). */
+export async function loadFloodUploads(db: Kysely<Database>): Promise<FloodUpload[]> {
+  const rows = await db.selectFrom('media_flood_uploads').select(['entry_id', 'upload_key', 'ts_ms']).orderBy('entry_id').orderBy('ts_ms').execute();
+  return rows.map((r) => ({ entryId: Number(r.entry_id), uploadKey: r.upload_key, tsMs: Number(r.ts_ms) }));
 }
 
 export async function listNotices(db: Kysely<Database>, includeAcknowledged: boolean) {

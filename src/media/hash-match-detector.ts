@@ -48,6 +48,8 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
         );
         for (const id of flooded) effects.quarantineEntry(id, `bank entry ${id} matched more distinct uploads within an hour than the flood limit; it was taken out of matching for review`);
         matches = matches.filter((m) => !flooded.includes(m.entryId));
+        // The count lives in the store too: in memory alone, a restart would reset it (issue 15, item 10).
+        for (const m of matches) effects.countUpload(m.entryId, uploadKey, ev.tsMs);
         if (matches.length === 0) continue;
         const nearest = matches[0]!;
         drafts.push({

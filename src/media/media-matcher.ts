@@ -59,11 +59,15 @@ export interface MediaMatcher {
    * more than `floodLimit` distinct uploads within the hour and are taken out of matching.
    */
   noteUpload(entryIds: readonly number[], uploadKey: string, tsMs: number): number[];
+  /** Puts back an upload counted before a restart (from the store); counts nothing new and quarantines nothing. */
+  restoreUpload(entryId: number, uploadKey: string, tsMs: number): void;
   bank(id: string): BankInfo | undefined;
   readonly entryCount: number;
 }
 
-const HOUR = 3600_000;
+/** How far back the flood limit counts distinct uploads. */
+export const FLOOD_WINDOW_MS = 3600_000;
+const HOUR = FLOOD_WINDOW_MS;
 
 export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMatcher {
   const banks = new Map<string, BankInfo>();
@@ -178,6 +182,11 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
         }
       }
       return flooded;
+    },
+    restoreUpload(id, uploadKey, tsMs) {
+      let uploads = recent.get(id);
+      if (!uploads) recent.set(id, (uploads = new Map()));
+      uploads.set(uploadKey, Math.max(tsMs, uploads.get(uploadKey) ?? 0));
     },
     bank: (id) => banks.get(id),
     get entryCount() {

@@ -81,6 +81,11 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     close() {
       closing ??= (async () => {
         setShuttingDown();
+        // The webhook outbox stops sending at once rather than after the requests below: a
+        // batch's deliveries not yet sent wait for the next start, those in flight get a short
+        // grace, and each outcome is committed as it lands (issue 15, item 10).
+        const outboxStopped = services?.dispatcher.stop();
+        outboxStopped?.catch(() => undefined); // awaited below, through services.stop()
         const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), config.server.shutdownTimeoutMs).unref());
         // app.close() waits for in-flight requests, whose batches are committed before they answer.
         const result = await Promise.race([app.close().then(() => 'closed' as const), timeout]);

@@ -9,6 +9,7 @@ import { migration0005 } from './migrations/0005-reporting.js';
 import { migration0006 } from './migrations/0006-ip-events.js';
 import { migration0007 } from './migrations/0007-connection-requests.js';
 import { migration0008 } from './migrations/0008-evidence-manifest-mac.js';
+import { migration0009 } from './migrations/0009-media-flood-uploads.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -33,6 +34,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_ip_events': migration0006(ctx),
     '0007_connection_requests': migration0007(ctx),
     '0008_evidence_manifest_mac': migration0008(ctx),
+    '0009_media_flood_uploads': migration0009(ctx),
   };
 }
 

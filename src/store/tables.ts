@@ -129,6 +129,13 @@ export interface BankEntriesTable {
   quarantined_ms: number | null;
 }
 
+/** A distinct upload that matched a bank entry, counted towards the entry's flood limit. */
+export interface MediaFloodUploadsTable {
+  entry_id: number;
+  upload_key: string;
+  ts_ms: number;
+}
+
 export interface AdminNoticesTable {
   id: string;
   ts_ms: number;
@@ -236,6 +243,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   banks: BanksTable;
   bank_entries: BankEntriesTable;
+  media_flood_uploads: MediaFloodUploadsTable;
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
 }
