@@ -17,7 +17,8 @@ for (const [path, meta] of Object.entries(lock.packages)) {
   // where their engines or platform do not fit; a platform-specific one cannot break install.
   if (!path || !wants || meta.optional) continue;
   for (const v of oldest) {
-    if (!semver.satisfies(v, wants)) bad.push(`${path.replace(/^.*node_modules\//, '')}@${meta.version} wants Node ${wants}, package.json allows ${v}`);
+    if (!semver.satisfies(v, wants))
+      bad.push(`${path.replace(/^.*node_modules\//, '')}@${meta.version} wants Node ${wants}, package.json allows ${v}`);
   }
 }
 if (bad.length > 0) {

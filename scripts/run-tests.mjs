@@ -18,7 +18,9 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const files = find('dist').filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
+const files = find('dist')
+  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+  .sort();
 if (files.length === 0) {
   console.error('no test files found under dist/');
   process.exit(1);
@@ -36,7 +38,9 @@ try {
       );
       process.exit(1);
     }
-    console.log(`PostgreSQL for tests: the configured one, PostgreSQL ${r.version} at ${describeUrl(env.WARDEN_TEST_PG_ADMIN)} (WARDEN_TEST_PG_ADMIN)`);
+    console.log(
+      `PostgreSQL for tests: the configured one, PostgreSQL ${r.version} at ${describeUrl(env.WARDEN_TEST_PG_ADMIN)} (WARDEN_TEST_PG_ADMIN)`,
+    );
   } else {
     server = await startEmbeddedPostgres();
     env.WARDEN_TEST_PG_ADMIN = server.url;

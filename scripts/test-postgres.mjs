@@ -129,7 +129,9 @@ async function waitReady(url, child, log, ms = 60_000) {
 export async function startEmbeddedPostgres() {
   const bin = await binaries();
   const ids = runAs(bin.postgres);
-  const version = spawnSync(bin.postgres, ['--version'], { ...ids, encoding: 'utf8' }).stdout.trim().replace(/^postgres \(PostgreSQL\) /, '');
+  const version = spawnSync(bin.postgres, ['--version'], { ...ids, encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/^postgres \(PostgreSQL\) /, '');
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-pg-'));
   const data = join(dir, 'data');
   const log = join(dir, 'postgres.log');
@@ -153,7 +155,8 @@ export async function startEmbeddedPostgres() {
       encoding: 'utf8',
       env: { ...process.env, LC_ALL: 'C' },
     });
-    if (init.status !== 0) throw new SetupError(`initdb failed (${init.error?.code ?? `exit ${init.status}`}):\n${init.stderr || init.stdout}`);
+    if (init.status !== 0)
+      throw new SetupError(`initdb failed (${init.error?.code ?? `exit ${init.status}`}):\n${init.stderr || init.stdout}`);
     // A port found free can be taken before the server binds it: try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
@@ -162,17 +165,25 @@ export async function startEmbeddedPostgres() {
       child = spawn(
         bin.postgres,
         [
-          '-D', data,
-          '-c', 'listen_addresses=127.0.0.1',
-          '-c', `port=${port}`,
+          '-D',
+          data,
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          `port=${port}`,
           // No Unix socket: its path limit (about 100 bytes) is shorter than some temporary folders.
-          '-c', 'unix_socket_directories=',
+          '-c',
+          'unix_socket_directories=',
           // Throw-away data: durability buys nothing here and costs the suite time.
-          '-c', 'fsync=off',
-          '-c', 'synchronous_commit=off',
-          '-c', 'full_page_writes=off',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
           // Test files run in parallel, each with its own pools.
-          '-c', 'max_connections=300',
+          '-c',
+          'max_connections=300',
         ],
         // Detached: a Ctrl-C reaches the tests, and the runner shuts the server down after them.
         { ...ids, detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, LC_ALL: 'C' } },
@@ -208,4 +219,3 @@ export async function startEmbeddedPostgres() {
 }
 
 export { SetupError };
-

@@ -13,7 +13,11 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/actions', async (req) => {
     const q = parseInput(ActionQuerySchema, req.query, 'query');
     const rows = await listActions(ctx.store.db, q, { hideRestricted: !mayViewRestricted(heldRoles(req.principal!)) });
-    const entries = listedEntries(`key:${req.principal!.keyId}`, 'actions.listed', rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })));
+    const entries = listedEntries(
+      `key:${req.principal!.keyId}`,
+      'actions.listed',
+      rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })),
+    );
     if (entries.length > 0) await ctx.ledger.audit(entries);
     return {
       actions: rows.map((a) => ({
@@ -39,7 +43,10 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   /** A failed action back into the outbox, attempts reset. */
   app.post<{ Params: { id: string } }>('/v1/actions/:id/retry', async (req) => {
     const r = await retryAction(ctx, req.params.id, `key:${req.principal!.keyId}`);
-    if (!r.ok) throw r.error.kind === 'not_found' ? new AppError('not_found', 'no such action') : new AppError('conflict', `only a failed action can be retried; this one is ${r.error.status}`);
+    if (!r.ok)
+      throw r.error.kind === 'not_found'
+        ? new AppError('not_found', 'no such action')
+        : new AppError('conflict', `only a failed action can be retried; this one is ${r.error.status}`);
     return { id: r.value.id, status: 'pending' };
   });
 }

@@ -33,26 +33,60 @@ type Db = Kysely<Database>;
 
 /** Keyed by origin, rule and type: planning the same alert twice (after a crash) adds nothing. */
 export const insertAction = (db: Db, row: ActionsTable): Statement =>
-  statement(db.insertInto('actions').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()));
+  statement(
+    db
+      .insertInto('actions')
+      .values(row)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+  );
 
 export const markDelivered = (db: Db, id: string, attempts: number, nowMs: number): Statement =>
-  statement(db.updateTable('actions').set({ status: 'delivered', attempts, delivered_ms: nowMs, last_error: null }).where('id', '=', id).where('status', '=', 'pending'));
+  statement(
+    db
+      .updateTable('actions')
+      .set({ status: 'delivered', attempts, delivered_ms: nowMs, last_error: null })
+      .where('id', '=', id)
+      .where('status', '=', 'pending'),
+  );
 
 export const markFailed = (db: Db, id: string, attempts: number, error: string): Statement =>
-  statement(db.updateTable('actions').set({ status: 'failed', attempts, last_error: error }).where('id', '=', id).where('status', '=', 'pending'));
+  statement(
+    db.updateTable('actions').set({ status: 'failed', attempts, last_error: error }).where('id', '=', id).where('status', '=', 'pending'),
+  );
 
 export const scheduleRetry = (db: Db, id: string, attempts: number, nextAttemptMs: number, error: string): Statement =>
-  statement(db.updateTable('actions').set({ attempts, next_attempt_ms: nextAttemptMs, last_error: error }).where('id', '=', id).where('status', '=', 'pending'));
+  statement(
+    db
+      .updateTable('actions')
+      .set({ attempts, next_attempt_ms: nextAttemptMs, last_error: error })
+      .where('id', '=', id)
+      .where('status', '=', 'pending'),
+  );
 
 /** A failed action back into the outbox, attempts reset. */
 export const requeueFailed = (db: Db, id: string, nowMs: number): Statement =>
-  statement(db.updateTable('actions').set({ status: 'pending', attempts: 0, next_attempt_ms: nowMs, last_error: null }).where('id', '=', id).where('status', '=', 'failed'));
+  statement(
+    db
+      .updateTable('actions')
+      .set({ status: 'pending', attempts: 0, next_attempt_ms: nowMs, last_error: null })
+      .where('id', '=', id)
+      .where('status', '=', 'failed'),
+  );
 
 /** The outbox's next batch: pending and due, oldest due first. */
 export const dueActions = (db: Db, nowMs: number, limit: number) =>
-  db.selectFrom('actions').selectAll().where('status', '=', 'pending').where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').orderBy('id').limit(limit).execute();
+  db
+    .selectFrom('actions')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_ms', '<=', nowMs)
+    .orderBy('next_attempt_ms')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 
-export const findAction = (db: Db, id: string) => db.selectFrom('actions').select(['id', 'status', 'subject_account', 'type']).where('id', '=', id).executeTakeFirst();
+export const findAction = (db: Db, id: string) =>
+  db.selectFrom('actions').select(['id', 'status', 'subject_account', 'type']).where('id', '=', id).executeTakeFirst();
 
 export const actionsForCase = (db: Db, caseId: string, limit: number) =>
   db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('created_ms').orderBy('id').limit(limit).execute();
@@ -84,7 +118,11 @@ export function listActions(db: Db, f: ActionFilter, opts: { hideRestricted?: bo
 }
 
 export async function failedActionCount(db: Db): Promise<number> {
-  const r = await db.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed').executeTakeFirst();
+  const r = await db
+    .selectFrom('actions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -93,11 +131,24 @@ export function actionsWithStatus(db: Db, status: string, restricted: boolean, l
   let q = db
     .selectFrom('actions')
     .leftJoin('cases', 'cases.id', 'actions.case_id')
-    .select(['actions.id', 'actions.type', 'actions.subject_account', 'actions.attempts', 'actions.last_error', 'actions.created_ms', 'actions.case_id'])
+    .select([
+      'actions.id',
+      'actions.type',
+      'actions.subject_account',
+      'actions.attempts',
+      'actions.last_error',
+      'actions.created_ms',
+      'actions.case_id',
+    ])
     .where('actions.status', '=', status);
   if (!restricted) q = q.where((eb) => eb.or([eb('cases.restricted', 'is', null), eb('cases.restricted', '=', 0)]));
   return q.orderBy('actions.created_ms', 'desc').limit(limit).execute();
 }
 
 /** Actions by status, for the outbox bench's summary. */
-export const actionStatusCounts = (db: Db) => db.selectFrom('actions').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+export const actionStatusCounts = (db: Db) =>
+  db
+    .selectFrom('actions')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();

@@ -14,7 +14,14 @@ import { planActions } from './plan-actions.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.js';
 import { signWebhook } from './webhook-signature.js';
 
-type Verify = (o: { secret: string; headers: Record<string, unknown>; rawBody: string; seen: Set<string>; nowSec?: number; toleranceSec?: number }) => { ok: boolean; reason?: string; action?: { id: string } };
+type Verify = (o: {
+  secret: string;
+  headers: Record<string, unknown>;
+  rawBody: string;
+  seen: Set<string>;
+  nowSec?: number;
+  toleranceSec?: number;
+}) => { ok: boolean; reason?: string; action?: { id: string } };
 
 /** The README's reference verifier, extracted and imported as published. */
 async function readmeVerifier(): Promise<Verify> {
@@ -27,7 +34,11 @@ async function readmeVerifier(): Promise<Verify> {
 }
 
 const SECRET = 'test-secret-0123456789abcdef';
-const rule = (id: string, type: 'restrict_messaging_minors' | 'remove_content'): RuleMatch => ({ rule: { id, mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type }] }, mode: 'live', actions: [{ type }] });
+const rule = (id: string, type: 'restrict_messaging_minors' | 'remove_content'): RuleMatch => ({
+  rule: { id, mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type }] },
+  mode: 'live',
+  actions: [{ type }],
+});
 
 describe('the README reference verifier', () => {
   let verify: Verify;
@@ -83,8 +94,19 @@ describe('webhook dispatcher', () => {
       req.setEncoding('utf8');
       req.on('data', (c: string) => (body += c));
       req.on('end', () => {
-        const v = verify({ secret: SECRET, headers: req.headers, rawBody: body, seen: new Set(seen), nowSec: Math.floor(clock.now() / 1000) });
-        received.push({ delivery: String(req.headers['warden-delivery']), verified: v.ok, reason: v.reason, attempt: String(req.headers['warden-attempt']) });
+        const v = verify({
+          secret: SECRET,
+          headers: req.headers,
+          rawBody: body,
+          seen: new Set(seen),
+          nowSec: Math.floor(clock.now() / 1000),
+        });
+        received.push({
+          delivery: String(req.headers['warden-delivery']),
+          verified: v.ok,
+          reason: v.reason,
+          attempt: String(req.headers['warden-attempt']),
+        });
         respond(req, res, body);
       });
     });
@@ -104,13 +126,34 @@ describe('webhook dispatcher', () => {
       clock,
       logger: silentLogger(),
       random: () => 0.5,
-      config: { ...testConfig().actions, webhookUrl: url, webhookSecret: SECRET, timeoutMs: 300, maxAttempts: 3, baseBackoffMs: 1000, ...over },
+      config: {
+        ...testConfig().actions,
+        webhookUrl: url,
+        webhookSecret: SECRET,
+        timeoutMs: 300,
+        maxAttempts: 3,
+        baseBackoffMs: 1000,
+        ...over,
+      },
     });
   const makeActions = async (n: number, subject: string, type: 'restrict_messaging_minors' | 'remove_content' = 'remove_content') => {
-    const planned = planActions(store.db, Array.from({ length: n }, (_, i) => rule(`r${i}`, type)), { subjectAccountId: subject, caseId: null, alertId: `alr_${subject}`, policyVersion: 0, actor: 'test', content: { eventIds: ['e1'] } }, clock.now());
+    const planned = planActions(
+      store.db,
+      Array.from({ length: n }, (_, i) => rule(`r${i}`, type)),
+      {
+        subjectAccountId: subject,
+        caseId: null,
+        alertId: `alr_${subject}`,
+        policyVersion: 0,
+        actor: 'test',
+        content: { eventIds: ['e1'] },
+      },
+      clock.now(),
+    );
     await engine.apply({ statements: planned.statements, audit: planned.audit, flags: planned.flags });
   };
-  const statusOf = async (subject: string) => (await store.db.selectFrom('actions').select(['status', 'attempts', 'last_error']).where('subject_account', '=', subject).execute());
+  const statusOf = async (subject: string) =>
+    await store.db.selectFrom('actions').select(['status', 'attempts', 'last_error']).where('subject_account', '=', subject).execute();
 
   it('delivers signed actions that the reference verifier accepts', async () => {
     respond = (_q, res) => res.end('ok');
@@ -121,7 +164,10 @@ describe('webhook dispatcher', () => {
     const rows = await statusOf('s1');
     assert.ok(rows.every((r) => r.status === 'delivered' && r.attempts === 1));
     assert.equal(received.length, 20);
-    assert.ok(received.every((r) => r.verified), JSON.stringify(received.find((r) => !r.verified)));
+    assert.ok(
+      received.every((r) => r.verified),
+      JSON.stringify(received.find((r) => !r.verified)),
+    );
     const audit = await store.db.selectFrom('audit_log').select('action').where('action', '=', 'action.delivered').execute();
     assert.equal(audit.length, 20);
   });
@@ -145,7 +191,10 @@ describe('webhook dispatcher', () => {
     clock.advance(1);
     assert.equal(await d.runOnce(), 1);
     assert.deepEqual(await statusOf('s2'), [{ status: 'delivered', attempts: 3, last_error: null }]);
-    assert.deepEqual(received.map((r) => r.attempt), ['1', '2', '3']);
+    assert.deepEqual(
+      received.map((r) => r.attempt),
+      ['1', '2', '3'],
+    );
   });
 
   it('fails for good on a permanent 4xx, and after maxAttempts when the receiver is down or silent; an admin notice names it', async () => {
@@ -196,7 +245,8 @@ describe('webhook dispatcher', () => {
     assert.ok((await statusOf('s6')).every((a) => a.status === 'delivered'));
   });
 
-  const idsOf = async (subject: string) => new Set((await store.db.selectFrom('actions').select('id').where('subject_account', '=', subject).execute()).map((r) => r.id));
+  const idsOf = async (subject: string) =>
+    new Set((await store.db.selectFrom('actions').select('id').where('subject_account', '=', subject).execute()).map((r) => r.id));
   const until = async (what: string, cond: () => boolean | Promise<boolean>, ms = 5_000) => {
     const end = Date.now() + ms;
     while (!(await cond())) {
@@ -219,8 +269,16 @@ describe('webhook dispatcher', () => {
     const round = dispatcher({ concurrency: 2, timeoutMs: 60_000 }).runOnce();
     await until('two deliveries held', () => held.length === 2);
     // A crash now must not re-send the three the receiver acknowledged: they are committed.
-    await until('the acknowledged outcomes committed', async () => (await statusOf('s8')).filter((r) => r.status === 'delivered').length === 3);
-    const audit = await store.db.selectFrom('audit_log').select('target_id').where('action', '=', 'action.delivered').where('subject_account', '=', 's8').execute();
+    await until(
+      'the acknowledged outcomes committed',
+      async () => (await statusOf('s8')).filter((r) => r.status === 'delivered').length === 3,
+    );
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'action.delivered')
+      .where('subject_account', '=', 's8')
+      .execute();
     assert.equal(audit.length, 3, 'each with its audit entry');
     respond = (_q, res) => res.end();
     for (const res of held) res.end();
@@ -274,6 +332,9 @@ describe('webhook dispatcher', () => {
   it('holds actions in the outbox while no webhook is configured', async () => {
     await makeActions(1, 's7');
     assert.equal(await dispatcher({ webhookUrl: undefined }).runOnce(), 0);
-    assert.deepEqual((await statusOf('s7')).map((a) => a.status), ['pending']);
+    assert.deepEqual(
+      (await statusOf('s7')).map((a) => a.status),
+      ['pending'],
+    );
   });
 });

@@ -58,7 +58,12 @@ export function createWebhookDispatcher(deps: {
   const random = deps.random ?? Math.random;
   // undici's request API over a keep-alive pool: measured 1.5-2x the deliveries a second of
   // global fetch on the same machine (docs/benchmarks.md), and redirects are never followed.
-  const pool = new Agent({ connections: config.concurrency, keepAliveTimeout: 30_000, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
+  const pool = new Agent({
+    connections: config.concurrency,
+    keepAliveTimeout: 30_000,
+    headersTimeout: config.timeoutMs,
+    bodyTimeout: config.timeoutMs,
+  });
   const batchSize = deps.batchSize ?? 1000;
   const pollMs = deps.pollMs ?? 1000;
   const graceMs = Math.min(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS, config.timeoutMs);
@@ -96,7 +101,8 @@ export function createWebhookDispatcher(deps: {
   }
 
   /** Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): uniform in [0, min(cap, base·2^n)). */
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(config.maxBackoffMs, config.baseBackoffMs * 2 ** Math.min(attempt, 30)));
+  const backoff = (attempt: number) =>
+    Math.floor(random() * Math.min(config.maxBackoffMs, config.baseBackoffMs * 2 ** Math.min(attempt, 30)));
 
   /** One delivery's outcome as rows and audit entries; true when it failed for good. */
   function outcomeChange(a: ActionsTable, o: Outcome, into: { statements: Statement[]; audit: AuditInput[] }): boolean {
@@ -104,15 +110,32 @@ export function createWebhookDispatcher(deps: {
     const attempts = a.attempts + 1;
     if (o.kind === 'delivered') {
       into.statements.push(markDelivered(store.db, a.id, attempts, doneMs));
-      into.audit.push({ actor: 'system:webhook', action: 'action.delivered', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts } });
+      into.audit.push({
+        actor: 'system:webhook',
+        action: 'action.delivered',
+        subjectAccountId: a.subject_account,
+        target: { type: 'action', id: a.id },
+        detail: { type: a.type, attempts },
+      });
       return false;
     }
     if (o.kind === 'permanent' || attempts >= config.maxAttempts) {
       into.statements.push(markFailed(store.db, a.id, attempts, o.error));
       into.statements.push(
-        insertNotice(store.db, { id: newId('ntc', doneMs), ts_ms: doneMs, kind: 'action_failed', detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }) }),
+        insertNotice(store.db, {
+          id: newId('ntc', doneMs),
+          ts_ms: doneMs,
+          kind: 'action_failed',
+          detail: JSON.stringify({ actionId: a.id, type: a.type, subjectAccountId: a.subject_account, attempts, error: o.error }),
+        }),
       );
-      into.audit.push({ actor: 'system:webhook', action: 'action.failed', subjectAccountId: a.subject_account, target: { type: 'action', id: a.id }, detail: { type: a.type, attempts, error: o.error } });
+      into.audit.push({
+        actor: 'system:webhook',
+        action: 'action.failed',
+        subjectAccountId: a.subject_account,
+        target: { type: 'action', id: a.id },
+        detail: { type: a.type, attempts, error: o.error },
+      });
       return true;
     }
     into.statements.push(scheduleRetry(store.db, a.id, attempts, doneMs + backoff(attempts - 1), o.error));

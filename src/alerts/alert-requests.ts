@@ -5,7 +5,12 @@ import { ALERT_CATEGORIES, SEVERITIES } from './alert-schema.js';
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1));
 
 /** Query string of `GET /v1/alerts`. Lists are comma-separated. */

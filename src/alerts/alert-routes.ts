@@ -8,7 +8,8 @@ import { AlertQuerySchema } from './alert-requests.js';
 import { getAlert, queryAlerts } from './alert-store.js';
 
 /** SECURITY: known-image alerts (bank, entry, media, distance) only for child_safety and admin; to others they do not exist (core/restricted.ts). */
-const hidden = (req: FastifyRequest) => (mayViewRestricted(heldRoles(req.principal!)) ? {} : { hideCategories: [...RESTRICTED_CATEGORIES] });
+const hidden = (req: FastifyRequest) =>
+  mayViewRestricted(heldRoles(req.principal!)) ? {} : { hideCategories: [...RESTRICTED_CATEGORIES] };
 
 export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/alerts', async (req) => {
@@ -27,7 +28,12 @@ export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     if (bySubject.size > 0) {
       await ctx.ledger.audit(
-        [...bySubject].map(([subject, alertIds]) => ({ actor: `key:${req.principal!.keyId}`, action: 'alerts.viewed', subjectAccountId: subject, detail: { alertIds } })),
+        [...bySubject].map(([subject, alertIds]) => ({
+          actor: `key:${req.principal!.keyId}`,
+          action: 'alerts.viewed',
+          subjectAccountId: subject,
+          detail: { alertIds },
+        })),
       );
     }
     return page;
@@ -37,7 +43,14 @@ export function alertRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const got = await getAlert(ctx.store.db, req.params.id);
     const alert = got && (mayViewRestricted(heldRoles(req.principal!)) || !RESTRICTED_CATEGORIES.has(got.category)) ? got : undefined;
     if (!alert) throw new AppError('not_found', `no alert with id ${req.params.id.slice(0, 128)}`);
-    await ctx.ledger.audit([{ actor: `key:${req.principal!.keyId}`, action: 'alert.viewed', subjectAccountId: alert.subject.accountId, target: { type: 'alert', id: alert.id } }]);
+    await ctx.ledger.audit([
+      {
+        actor: `key:${req.principal!.keyId}`,
+        action: 'alert.viewed',
+        subjectAccountId: alert.subject.accountId,
+        target: { type: 'alert', id: alert.id },
+      },
+    ]);
     return alert;
   });
 }

@@ -35,7 +35,16 @@ export const AlertSchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        matches: z.array(z.object({ bankId: z.string(), bankName: z.string(), entryId: z.number(), signalType: z.string(), distance: z.number(), threshold: z.number() })),
+        matches: z.array(
+          z.object({
+            bankId: z.string(),
+            bankName: z.string(),
+            entryId: z.number(),
+            signalType: z.string(),
+            distance: z.number(),
+            threshold: z.number(),
+          }),
+        ),
       }),
     )
     .optional()

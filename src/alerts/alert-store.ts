@@ -13,12 +13,17 @@ function decodeCursor(cursor: string): { ts: number; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const sep = text.indexOf(':');
   const ts = Number(text.slice(0, sep));
-  if (sep < 1 || !Number.isFinite(ts)) throw new AppError('invalid_input', 'cursor is not one this API issued', { issues: [{ field: 'cursor', reason: 'is malformed' }] });
+  if (sep < 1 || !Number.isFinite(ts))
+    throw new AppError('invalid_input', 'cursor is not one this API issued', { issues: [{ field: 'cursor', reason: 'is malformed' }] });
   return { ts, id: text.slice(sep + 1) };
 }
 
 /** Newest first, keyset-paged on (event time, id) so pages stay stable while alerts arrive. */
-export async function queryAlerts(db: Kysely<Database>, q: AlertQuery, opts: { hideCategories?: readonly string[] } = {}): Promise<AlertPage> {
+export async function queryAlerts(
+  db: Kysely<Database>,
+  q: AlertQuery,
+  opts: { hideCategories?: readonly string[] } = {},
+): Promise<AlertPage> {
   let sel = db.selectFrom('alerts').select(['id', 'ts_ms', 'body']);
   // SECURITY: restricted categories are filtered in the query, so a page is never short of what the viewer may see.
   if (opts.hideCategories?.length) sel = sel.where('category', 'not in', opts.hideCategories);
@@ -32,7 +37,11 @@ export async function queryAlerts(db: Kysely<Database>, q: AlertQuery, opts: { h
     const c = decodeCursor(q.cursor);
     sel = sel.where((eb) => eb.or([eb('ts_ms', '<', c.ts), eb.and([eb('ts_ms', '=', c.ts), eb('id', '<', c.id)])]));
   }
-  const rows = await sel.orderBy('ts_ms', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await sel
+    .orderBy('ts_ms', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {

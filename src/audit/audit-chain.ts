@@ -30,7 +30,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const str = JSON.stringify;
 
-const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const isScalar = (v: unknown) =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /**
  * JCS for the common case of a flat object of scalars and arrays of scalars: sorted keys
@@ -40,7 +41,9 @@ const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v
 function canonicalDetail(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
     let out = '{';
     for (let i = 0; i < keys.length; i++) {
       const v = obj[keys[i]!];

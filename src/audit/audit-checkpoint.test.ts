@@ -8,7 +8,13 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
 import { silentLogger, testConfig } from '../testing/events.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
-import { createCheckpointer, readCheckpointFile, readPublicKeyFile, verifyAgainstCheckpoints, type Checkpointer } from './audit-checkpoint.js';
+import {
+  createCheckpointer,
+  readCheckpointFile,
+  readPublicKeyFile,
+  verifyAgainstCheckpoints,
+  type Checkpointer,
+} from './audit-checkpoint.js';
 import { verifyAudit } from './audit-store.js';
 import { checkpointKeys, editAndRechain } from '../testing/audit-tamper.js';
 
@@ -34,7 +40,11 @@ for (const dialect of DIALECTS) {
       dir = mkdtempSync(join(tmpdir(), 'warden-checkpoint-'));
       keys = checkpointKeys(dir);
       file = join(dir, 'checkpoints.jsonl');
-      cp = createCheckpointer({ db: store.db, config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 50, checkpointEverySeconds: 3600 }, logger: quiet });
+      cp = createCheckpointer({
+        db: store.db,
+        config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 50, checkpointEverySeconds: 3600 },
+        logger: quiet,
+      });
     });
     after(async () => {
       await store.close();
@@ -53,14 +63,25 @@ for (const dialect of DIALECTS) {
       await append(40, 160);
       await cp.stop();
       const lines = readCheckpointFile(file);
-      assert.deepEqual(lines.map((l) => ('checkpoint' in l ? [l.checkpoint.fromSeq, l.checkpoint.toSeq] : l.error)), [[1, 60], [61, 160], [161, 200]]);
+      assert.deepEqual(
+        lines.map((l) => ('checkpoint' in l ? [l.checkpoint.fromSeq, l.checkpoint.toSeq] : l.error)),
+        [
+          [1, 60],
+          [61, 160],
+          [161, 200],
+        ],
+      );
       const r = await anchored();
       assert.equal(r.ok, true, JSON.stringify(r.firstProblem));
       assert.deepEqual(r.covered && [r.covered.line, r.covered.toSeq], [3, 200]);
     });
 
     it('resumes from the last checkpoint in the file after a restart, and reports entries not yet covered', async () => {
-      const again = createCheckpointer({ db: store.db, config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 50, checkpointEverySeconds: 3600 }, logger: quiet });
+      const again = createCheckpointer({
+        db: store.db,
+        config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 50, checkpointEverySeconds: 3600 },
+        logger: quiet,
+      });
       assert.equal(again.last.seq, 200);
       await append(10, 200);
       const r = await anchored();
@@ -79,7 +100,12 @@ for (const dialect of DIALECTS) {
       assert.equal(r.firstProblem?.problem, 'rechained');
       assert.deepEqual(r.firstProblem?.range, { fromSeq: 61, toSeq: 160 });
       assert.equal(r.covered?.toSeq, 60);
-      for (const x of saved) await store.db.updateTable('audit_log').set({ actor: x.actor, prev_hash: x.prev_hash, hash: x.hash }).where('seq', '=', x.seq).execute();
+      for (const x of saved)
+        await store.db
+          .updateTable('audit_log')
+          .set({ actor: x.actor, prev_hash: x.prev_hash, hash: x.hash })
+          .where('seq', '=', x.seq)
+          .execute();
       assert.equal((await anchored()).ok, true);
     });
 
@@ -91,17 +117,32 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([r.firstProblem?.problem, r.firstProblem?.seq], ['truncated', 115]);
       assert.match(r.firstProblem!.detail, /entries 115\.\.210 are missing: the checkpoint at line 4/);
       assert.deepEqual(r.covered?.toSeq, 60, 'the checkpoint before the cut still holds');
-      const refusing = createCheckpointer({ db: store.db, config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 1, checkpointEverySeconds: 3600 }, logger: quiet });
+      const refusing = createCheckpointer({
+        db: store.db,
+        config: { checkpointKeyFile: keys.keyFile, checkpointFile: file, checkpointEveryEntries: 1, checkpointEverySeconds: 3600 },
+        logger: quiet,
+      });
       assert.equal(await refusing.checkpoint(true), undefined, 'a log that ends below the last checkpoint is not signed');
     });
 
     it('refuses to start without a place for checkpoints, or with a key that is not Ed25519', () => {
       const cfg = { checkpointKeyFile: keys.keyFile, checkpointEveryEntries: 1, checkpointEverySeconds: 1 };
       assert.throws(() => createCheckpointer({ db: store.db, config: cfg, logger: quiet }), /audit.checkpointFile must be set/);
-      assert.throws(() => createCheckpointer({ db: store.db, config: { ...cfg, checkpointFile: join(dir, 'no-such-dir', 'c.jsonl') }, logger: quiet }), /cannot be appended to/);
+      assert.throws(
+        () => createCheckpointer({ db: store.db, config: { ...cfg, checkpointFile: join(dir, 'no-such-dir', 'c.jsonl') }, logger: quiet }),
+        /cannot be appended to/,
+      );
       const rsa = join(dir, 'rsa.pem');
       writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
-      assert.throws(() => createCheckpointer({ db: store.db, config: { ...cfg, checkpointKeyFile: rsa, checkpointFile: join(dir, 'x.jsonl') }, logger: quiet }), /must be an Ed25519 key/);
+      assert.throws(
+        () =>
+          createCheckpointer({
+            db: store.db,
+            config: { ...cfg, checkpointKeyFile: rsa, checkpointFile: join(dir, 'x.jsonl') },
+            logger: quiet,
+          }),
+        /must be an Ed25519 key/,
+      );
     });
 
     it('refuses a checkpoint file that was edited or signed with another key', async () => {

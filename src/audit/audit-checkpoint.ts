@@ -39,7 +39,12 @@ export function checkpointBytes(c: Omit<Checkpoint, 'signature'> & { signature?:
 
 /** A published key's short name: SHA-256 over its SPKI DER (the same as `openssl pkey -pubin -outform DER | sha256sum`). */
 export function keyFingerprint(publicKey: KeyObject): string {
-  return 'sha256:' + createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return (
+    'sha256:' +
+    createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+  );
 }
 
 export interface SigningKey {
@@ -55,11 +60,20 @@ export function ed25519SigningKey(pem: string, what: string): SigningKey {
   try {
     privateKey = createPrivateKey(pem);
   } catch (cause) {
-    throw new AppError('config_invalid', `${what} is not a PKCS#8 PEM private key`, { cause, issues: [{ field: what, reason: 'is not a PKCS#8 PEM private key' }] });
+    throw new AppError('config_invalid', `${what} is not a PKCS#8 PEM private key`, {
+      cause,
+      issues: [{ field: what, reason: 'is not a PKCS#8 PEM private key' }],
+    });
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new AppError('config_invalid', `${what} must be an Ed25519 key`, { issues: [{ field: what, reason: 'is not Ed25519' }] });
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new AppError('config_invalid', `${what} must be an Ed25519 key`, { issues: [{ field: what, reason: 'is not Ed25519' }] });
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: keyFingerprint(publicKey) };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: keyFingerprint(publicKey),
+  };
 }
 
 /** Reads the checkpoint key file named by `audit.checkpointKeyFile`. */
@@ -114,7 +128,14 @@ export function readCheckpointFile(path: string): CheckpointLine[] {
       continue;
     }
     const r = CheckpointSchema.safeParse(value);
-    out.push(r.success ? { line: i + 1, checkpoint: r.data } : { line: i + 1, error: `is not a checkpoint: ${r.error.issues.map((x) => `${x.path.join('.') || '(line)'} ${x.message}`).join('; ')}` });
+    out.push(
+      r.success
+        ? { line: i + 1, checkpoint: r.data }
+        : {
+            line: i + 1,
+            error: `is not a checkpoint: ${r.error.issues.map((x) => `${x.path.join('.') || '(line)'} ${x.message}`).join('; ')}`,
+          },
+    );
   }
   return out;
 }
@@ -139,18 +160,27 @@ export interface AnchoredResult extends Omit<VerifyResult, 'firstProblem'> {
  * checked first (signature with the verifier's key, fingerprint, order), so a forged or
  * edited checkpoint file is named rather than trusted.
  */
-export async function verifyAgainstCheckpoints(db: Kysely<Database>, lines: CheckpointLine[], publicKey: KeyObject): Promise<AnchoredResult> {
+export async function verifyAgainstCheckpoints(
+  db: Kysely<Database>,
+  lines: CheckpointLine[],
+  publicKey: KeyObject,
+): Promise<AnchoredResult> {
   const fingerprint = keyFingerprint(publicKey);
   const checkpoints: { line: number; c: Checkpoint }[] = [];
   let lastTo = 0;
   const base = { ok: false, entries: 0, head: { seq: 0, hash: GENESIS_HASH }, checkpoints: 0 };
   for (const l of lines) {
-    const bad = (detail: string): AnchoredResult => ({ ...base, firstProblem: { seq: 0, problem: 'checkpoint_invalid', detail: `checkpoint line ${l.line} ${detail}`, line: l.line } });
+    const bad = (detail: string): AnchoredResult => ({
+      ...base,
+      firstProblem: { seq: 0, problem: 'checkpoint_invalid', detail: `checkpoint line ${l.line} ${detail}`, line: l.line },
+    });
     if ('error' in l) return bad(l.error);
     const c = l.checkpoint;
     if (c.keyFingerprint !== fingerprint) return bad(`was signed by key ${c.keyFingerprint}, not by the given public key ${fingerprint}`);
-    if (!verify(null, checkpointBytes(c), publicKey, Buffer.from(c.signature, 'base64'))) return bad('has a signature that does not verify with the given public key: the file was edited');
-    if (c.toSeq < lastTo || c.fromSeq > c.toSeq) return bad(`goes back: it covers ${c.fromSeq}..${c.toSeq} after a checkpoint up to ${lastTo}`);
+    if (!verify(null, checkpointBytes(c), publicKey, Buffer.from(c.signature, 'base64')))
+      return bad('has a signature that does not verify with the given public key: the file was edited');
+    if (c.toSeq < lastTo || c.fromSeq > c.toSeq)
+      return bad(`goes back: it covers ${c.fromSeq}..${c.toSeq} after a checkpoint up to ${lastTo}`);
     lastTo = c.toSeq;
     checkpoints.push({ line: l.line, c });
   }
@@ -238,16 +268,28 @@ function lastCheckpoint(path: string): Checkpoint | undefined {
  * the entries since its last checkpoint, so it never signs a head that does not extend what it
  * signed before (a database edited under a running server stops the checkpoints, loudly).
  */
-export function createCheckpointer(deps: { db: Kysely<Database>; config: CheckpointConfig; logger: Log; now?: () => number; fetch?: typeof fetch }): Checkpointer {
+export function createCheckpointer(deps: {
+  db: Kysely<Database>;
+  config: CheckpointConfig;
+  logger: Log;
+  now?: () => number;
+  fetch?: typeof fetch;
+}): Checkpointer {
   const { db, config, logger } = deps;
   const now = deps.now ?? Date.now;
   if (!config.checkpointKeyFile) throw new AppError('config_invalid', 'audit.checkpointKeyFile is not set');
-  if (!config.checkpointFile) throw new AppError('config_invalid', 'audit.checkpointFile must be set with audit.checkpointKeyFile: checkpoints need a place outside the database', { issues: [{ field: 'audit.checkpointFile', reason: 'is required when audit.checkpointKeyFile is set' }] });
+  if (!config.checkpointFile)
+    throw new AppError(
+      'config_invalid',
+      'audit.checkpointFile must be set with audit.checkpointKeyFile: checkpoints need a place outside the database',
+      { issues: [{ field: 'audit.checkpointFile', reason: 'is required when audit.checkpointKeyFile is set' }] },
+    );
   const file = config.checkpointFile;
   const key = readSigningKeyFile(config.checkpointKeyFile);
   try {
     // SECURITY: the key is what makes a checkpoint worth anything; say so when others can read it.
-    if ((statSync(config.checkpointKeyFile).mode & 0o077) !== 0) logger.warn({ setting: 'audit.checkpointKeyFile' }, 'the checkpoint key file is readable by group or others; chmod 600 it');
+    if ((statSync(config.checkpointKeyFile).mode & 0o077) !== 0)
+      logger.warn({ setting: 'audit.checkpointKeyFile' }, 'the checkpoint key file is readable by group or others; chmod 600 it');
   } catch {
     /* read above, so it exists; a stat race is not worth failing start for */
   }
@@ -255,7 +297,10 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
     // Refuse to start rather than fail every second later: the file must be appendable now.
     closeSync(openSync(file, 'a', 0o644));
   } catch (cause) {
-    throw new AppError('config_invalid', `audit.checkpointFile ${file} cannot be appended to`, { cause, issues: [{ field: 'audit.checkpointFile', reason: 'cannot be opened for appending' }] });
+    throw new AppError('config_invalid', `audit.checkpointFile ${file} cannot be appended to`, {
+      cause,
+      issues: [{ field: 'audit.checkpointFile', reason: 'cannot be opened for appending' }],
+    });
   }
   const prev = lastCheckpoint(file);
   let last = prev ? { seq: prev.toSeq, hash: prev.headHash } : { seq: 0, hash: GENESIS_HASH };
@@ -271,7 +316,14 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
     let prevHash = last.hash;
     let after = last.seq;
     while (after < head.seq) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).where('seq', '<=', head.seq).orderBy('seq').limit(2000).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', after)
+        .where('seq', '<=', head.seq)
+        .orderBy('seq')
+        .limit(2000)
+        .execute();
       if (rows.length === 0) return `entries after ${after} are missing`;
       for (const r of rows) {
         const row = fromDb(r);
@@ -289,11 +341,16 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
   async function run(force: boolean): Promise<Checkpoint | undefined> {
     const head = await auditHead(db);
     if (head.seq === last.seq && head.hash === last.hash) return undefined;
-    if (!force && head.seq - last.seq < config.checkpointEveryEntries && now() - lastAtMs < config.checkpointEverySeconds * 1000) return undefined;
+    if (!force && head.seq - last.seq < config.checkpointEveryEntries && now() - lastAtMs < config.checkpointEverySeconds * 1000)
+      return undefined;
     const problem = await extendsLast(head);
     if (problem) {
       // Logged once per head, not every second: the operator must look at `warden audit verify`.
-      if (refusedAt !== head.seq) logger.error({ head: head.seq, lastCheckpoint: last.seq, problem }, 'audit checkpoint refused: the log does not extend the last checkpoint');
+      if (refusedAt !== head.seq)
+        logger.error(
+          { head: head.seq, lastCheckpoint: last.seq, problem },
+          'audit checkpoint refused: the log does not extend the last checkpoint',
+        );
       refusedAt = head.seq;
       return undefined;
     }
@@ -315,7 +372,12 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
 
   async function post(url: string, body: string): Promise<void> {
     try {
-      const res = await (deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+      const res = await (deps.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!res.ok) logger.warn({ status: res.status }, 'audit checkpoint webhook refused the checkpoint (the file has it)');
     } catch (e) {
       logger.warn({ err: (e as Error).name }, 'audit checkpoint webhook unreachable (the file has the checkpoint)');
@@ -337,9 +399,12 @@ export function createCheckpointer(deps: { db: Kysely<Database>; config: Checkpo
     start() {
       if (timer || stopped) return;
       // Polls the head cheaply (one indexed row); the thresholds decide when to sign.
-      timer = setInterval(() => {
-        checkpoint().catch((e: unknown) => logger.error({ err: e }, 'audit checkpoint failed'));
-      }, Math.min(1000, config.checkpointEverySeconds * 1000));
+      timer = setInterval(
+        () => {
+          checkpoint().catch((e: unknown) => logger.error({ err: e }, 'audit checkpoint failed'));
+        },
+        Math.min(1000, config.checkpointEverySeconds * 1000),
+      );
       timer.unref();
       logger.info({ fingerprint: key.fingerprint, lastCheckpoint: last.seq }, 'audit checkpoints on');
     },

@@ -11,8 +11,16 @@ describe('configuration changes in the audit log', () => {
     const engine = await createEngine({ store, config: testConfig(), logger: silentLogger() });
     const first = await auditConfig(store, engine, testConfig({ actions: { webhookSecret: 'super-secret-value-123' } }));
     assert.ok(first && first.length > 10, 'everything is new the first time');
-    assert.equal(await auditConfig(store, engine, testConfig({ actions: { webhookSecret: 'super-secret-value-123' } })), undefined, 'unchanged: nothing recorded');
-    const second = await auditConfig(store, engine, testConfig({ actions: { webhookSecret: 'another-secret-value-456' }, cases: { claimMinutes: 10 } }));
+    assert.equal(
+      await auditConfig(store, engine, testConfig({ actions: { webhookSecret: 'super-secret-value-123' } })),
+      undefined,
+      'unchanged: nothing recorded',
+    );
+    const second = await auditConfig(
+      store,
+      engine,
+      testConfig({ actions: { webhookSecret: 'another-secret-value-456' }, cases: { claimMinutes: 10 } }),
+    );
     assert.deepEqual(second, ['cases.claimMinutes'], 'a rotated secret is not visible, so not a change');
     const rows = await store.db.selectFrom('audit_log').select('detail').where('action', '=', 'config.changed').execute();
     assert.equal(rows.length, 2);

@@ -22,12 +22,22 @@ const redactUrl = (u: string) => u.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:(set)@'
  * compared with the last one recorded, and a `config.changed` entry names the settings that
  * differ. Configuration lives in files and the environment, so this is where a change is seen.
  */
-export async function auditConfig(store: Store, engine: { audit(entries: AuditInput[]): Promise<void> }, config: WardenConfig): Promise<string[] | undefined> {
+export async function auditConfig(
+  store: Store,
+  engine: { audit(entries: AuditInput[]): Promise<void> },
+  config: WardenConfig,
+): Promise<string[] | undefined> {
   const flat = flatten(config);
   flat['store.url'] = redactUrl(String(flat['store.url']));
   const json = canonicalize(flat)!;
   const sha256 = createHash('sha256').update(json).digest('hex');
-  const last = await store.db.selectFrom('audit_log').select('detail').where('action', '=', 'config.changed').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await store.db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', 'config.changed')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prev = last?.detail ? (JSON.parse(last.detail) as { sha256: string; settings: Record<string, unknown> }) : undefined;
   if (prev?.sha256 === sha256) return undefined;
   const keys = new Set([...Object.keys(flat), ...Object.keys(prev?.settings ?? {})]);

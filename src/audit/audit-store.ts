@@ -37,7 +37,11 @@ export interface VerifyResult {
  * truncated tail or an edit whose chain was re-hashed: that takes a signed checkpoint
  * (audit-checkpoint.ts); `onVerified` hands it each entry's hash as it is checked.
  */
-export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000, onVerified?: (seq: number, hash: string) => void): Promise<VerifyResult> {
+export async function verifyAudit(
+  db: Kysely<Database>,
+  pageSize = 20_000,
+  onVerified?: (seq: number, hash: string) => void,
+): Promise<VerifyResult> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
@@ -47,14 +51,41 @@ export async function verifyAudit(db: Kysely<Database>, pageSize = 20_000, onVer
     for (const r of rows) {
       const row = fromDb(r);
       if (row.seq !== expectedSeq) {
-        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: expectedSeq, problem: 'removed', detail: `entry ${expectedSeq} is missing: the sequence jumps from ${expectedSeq - 1} to ${row.seq}` } };
+        return {
+          ok: false,
+          entries,
+          head: { seq: expectedSeq - 1, hash: prevHash },
+          firstProblem: {
+            seq: expectedSeq,
+            problem: 'removed',
+            detail: `entry ${expectedSeq} is missing: the sequence jumps from ${expectedSeq - 1} to ${row.seq}`,
+          },
+        };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: row.seq, problem: 'reordered', detail: `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous-hash differs` } };
+        return {
+          ok: false,
+          entries,
+          head: { seq: expectedSeq - 1, hash: prevHash },
+          firstProblem: {
+            seq: row.seq,
+            problem: 'reordered',
+            detail: `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous-hash differs`,
+          },
+        };
       }
       const { hash, ...rest } = row;
       if (entryHash(rest) !== hash) {
-        return { ok: false, entries, head: { seq: expectedSeq - 1, hash: prevHash }, firstProblem: { seq: row.seq, problem: 'altered', detail: `entry ${row.seq} was changed after it was written: its content no longer gives its hash` } };
+        return {
+          ok: false,
+          entries,
+          head: { seq: expectedSeq - 1, hash: prevHash },
+          firstProblem: {
+            seq: row.seq,
+            problem: 'altered',
+            detail: `entry ${row.seq} was changed after it was written: its content no longer gives its hash`,
+          },
+        };
       }
       onVerified?.(row.seq, hash);
       prevHash = hash;

@@ -19,21 +19,68 @@ const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 describe('audit chain', () => {
   it('chains each entry to the one before by SHA-256 over the canonical entry', () => {
     const chain = createAuditChain();
-    const a = chain.next({ actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: 'key_1' }, detail: { role: 'admin' } }, 1_000);
+    const a = chain.next(
+      { actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: 'key_1' }, detail: { role: 'admin' } },
+      1_000,
+    );
     const b = chain.next({ actor: 'key:key_1', action: 'alert.viewed', subjectAccountId: 'u1' }, 2_000);
     assert.equal(a.seq, 1);
     assert.equal(a.prevHash, GENESIS_HASH);
     assert.equal(b.prevHash, a.hash);
     assert.equal(b.hash, entryHash({ ...b, hash: undefined } as never));
     // Canonical (RFC 8785): keys sorted, so any implementation can recompute it.
-    assert.equal(canonicalEntry(a), '{"action":"api_key.created","actor":"cli","detail":{"role":"admin"},"prevHash":"' + GENESIS_HASH + '","seq":1,"subject":null,"target":{"id":"key_1","type":"api_key"},"ts":"1970-01-01T00:00:01.000Z"}');
+    assert.equal(
+      canonicalEntry(a),
+      '{"action":"api_key.created","actor":"cli","detail":{"role":"admin"},"prevHash":"' +
+        GENESIS_HASH +
+        '","seq":1,"subject":null,"target":{"id":"key_1","type":"api_key"},"ts":"1970-01-01T00:00:01.000Z"}',
+    );
     // The same bytes as the canonicalize library gives for the whole entry (RFC 8785).
-    const whole = { seq: b.seq, ts: '1970-01-01T00:00:02.000Z', actor: b.actor, action: b.action, subject: 'u1', target: null, detail: null, prevHash: b.prevHash };
+    const whole = {
+      seq: b.seq,
+      ts: '1970-01-01T00:00:02.000Z',
+      actor: b.actor,
+      action: b.action,
+      subject: 'u1',
+      target: null,
+      detail: null,
+      prevHash: b.prevHash,
+    };
     assert.equal(canonicalEntry(b), canonicalize(whole));
-    const c = chain.next({ actor: 'x"\\y\u2028', action: 'a', target: { type: 't', id: 'é' }, detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' } }, 3_000);
-    const flat = chain.next({ actor: 'a', action: 'b', detail: { z: 1.5e-7, b: ['x', 'y'], a: 'q\u0000\u007f', m: false, e: null, 'é': 2, A: -0 } }, 4_000);
-    assert.equal(canonicalEntry(flat), canonicalize({ seq: 4, ts: '1970-01-01T00:00:04.000Z', actor: 'a', action: 'b', subject: null, target: null, detail: JSON.parse(flat.detail!), prevHash: flat.prevHash }));
-    assert.equal(canonicalEntry(c), canonicalize({ seq: 3, ts: '1970-01-01T00:00:03.000Z', actor: c.actor, action: 'a', subject: null, target: { type: 't', id: 'é' }, detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' }, prevHash: c.prevHash }));
+    const c = chain.next(
+      { actor: 'x"\\y\u2028', action: 'a', target: { type: 't', id: 'é' }, detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' } },
+      3_000,
+    );
+    const flat = chain.next(
+      { actor: 'a', action: 'b', detail: { z: 1.5e-7, b: ['x', 'y'], a: 'q\u0000\u007f', m: false, e: null, é: 2, A: -0 } },
+      4_000,
+    );
+    assert.equal(
+      canonicalEntry(flat),
+      canonicalize({
+        seq: 4,
+        ts: '1970-01-01T00:00:04.000Z',
+        actor: 'a',
+        action: 'b',
+        subject: null,
+        target: null,
+        detail: JSON.parse(flat.detail!),
+        prevHash: flat.prevHash,
+      }),
+    );
+    assert.equal(
+      canonicalEntry(c),
+      canonicalize({
+        seq: 3,
+        ts: '1970-01-01T00:00:03.000Z',
+        actor: c.actor,
+        action: 'a',
+        subject: null,
+        target: { type: 't', id: 'é' },
+        detail: { z: [1, 2.5, { b: true, a: null }], a: 'ü' },
+        prevHash: c.prevHash,
+      }),
+    );
   });
 });
 
@@ -56,10 +103,13 @@ for (const dialect of DIALECTS) {
       await engine.ingest([adult('au_a'), minor('au_k'), message('au_a', 'au_k', at(5))].map((e) => valid(e)));
       await engine.audit([{ actor: 'key:key_rev', action: 'alerts.viewed', subjectAccountId: 'au_a', detail: { alertIds: ['x'] } }]);
       const rows = await whoKnew(store.db, 'au_a');
-      assert.deepEqual(rows.map((r) => [r.actor, r.action]), [
-        ['detector:unwanted_contact', 'alert.raised'],
-        ['key:key_rev', 'alerts.viewed'],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.actor, r.action]),
+        [
+          ['detector:unwanted_contact', 'alert.raised'],
+          ['key:key_rev', 'alerts.viewed'],
+        ],
+      );
       const v = await verifyAudit(store.db);
       assert.equal(v.ok, true);
       assert.equal(v.entries, 2);
@@ -86,7 +136,11 @@ for (const dialect of DIALECTS) {
       assert.ok(head >= 10);
       // Altered: one byte of one entry's detail.
       const victim = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
-      await store.db.updateTable('audit_log').set({ actor: victim.actor + 'x' }).where('seq', '=', 5).execute();
+      await store.db
+        .updateTable('audit_log')
+        .set({ actor: victim.actor + 'x' })
+        .where('seq', '=', 5)
+        .execute();
       assert.deepEqual((await verifyAudit(store.db)).firstProblem?.seq, 5);
       assert.equal((await verifyAudit(store.db)).firstProblem?.problem, 'altered');
       await store.db.updateTable('audit_log').set({ actor: victim.actor }).where('seq', '=', 5).execute();
@@ -123,8 +177,14 @@ describe('warden audit', () => {
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /audit log intact: 2 entries/);
     const who = run('audit', 'who-knew', '--account', 'cli_a', '--db', db, '--json');
-    const rows = who.stdout.trim().split('\n').map((l) => JSON.parse(l) as { action: string; actor: string; detail: { category: string } });
-    assert.deepEqual(rows.map((r) => [r.actor, r.action, r.detail.category]), [['detector:unwanted_contact', 'alert.raised', 'unwanted_contact']]);
+    const rows = who.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; actor: string; detail: { category: string } });
+    assert.deepEqual(
+      rows.map((r) => [r.actor, r.action, r.detail.category]),
+      [['detector:unwanted_contact', 'alert.raised', 'unwanted_contact']],
+    );
     // Someone with database access edits what Warden recorded.
     const raw = new BetterSqlite3(db);
     raw.prepare("update audit_log set detail = replace(detail, 'unwanted', 'wanted') where seq = 2").run();

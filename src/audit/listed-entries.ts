@@ -5,7 +5,12 @@ import type { AuditInput } from './audit-chain.js';
  * when" counts a list as a read, so the viewer learned about each subject on the page. One
  * entry per subject, naming the listed ids, keeps a 200-row page to a handful of entries.
  */
-export function listedEntries(actor: string, action: string, rows: readonly { id: string; subjectAccountId: string }[], detail?: Record<string, unknown>): AuditInput[] {
+export function listedEntries(
+  actor: string,
+  action: string,
+  rows: readonly { id: string; subjectAccountId: string }[],
+  detail?: Record<string, unknown>,
+): AuditInput[] {
   const bySubject = new Map<string, string[]>();
   for (const r of rows) {
     const ids = bySubject.get(r.subjectAccountId) ?? [];

@@ -20,10 +20,18 @@ for (const dialect of DIALECTS) {
     let caseId = '';
     before(async () => {
       tdb = await storeLocation(dialect);
-      const evidence = { keys: `k1:${randomBytes(32).toString('base64')}`, signingKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+      const evidence = {
+        keys: `k1:${randomBytes(32).toString('base64')}`,
+        signingKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      };
       t = await createTestApp(tdb.url, { evidence });
       const kids = ['wk_k1', 'wk_k2', 'wk_k3', 'wk_k4', 'wk_k5'];
-      await t.app.inject({ method: 'POST', url: '/v1/events', headers: bearer(t.keys.ingest), payload: [adult('wk_a'), ...kids.map((k) => minor(k)), ...kids.map((k, i) => message('wk_a', k, at(10 + i)))] });
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/events',
+        headers: bearer(t.keys.ingest),
+        payload: [adult('wk_a'), ...kids.map((k) => minor(k)), ...kids.map((k, i) => message('wk_a', k, at(10 + i)))],
+      });
       while ((await t.services.runner.runOnce()) > 0);
       caseId = (await t.store.db.selectFrom('cases').select('id').where('subject_account', '=', 'wk_a').executeTakeFirstOrThrow()).id;
     });
@@ -33,7 +41,8 @@ for (const dialect of DIALECTS) {
     });
 
     const get = (url: string, key: string) => t.app.inject({ method: 'GET', url, headers: bearer(key) });
-    const actionsOf = async (account: string, actor?: string) => (await whoKnew(t.store.db, account)).entries.filter((e) => !actor || e.actor === actor).map((e) => e.action);
+    const actionsOf = async (account: string, actor?: string) =>
+      (await whoKnew(t.store.db, account)).entries.filter((e) => !actor || e.actor === actor).map((e) => e.action);
 
     it('audits listing cases, reports, evidence and actions, and verifying evidence', async () => {
       const cs = `key:${(await t.store.db.selectFrom('api_keys').select('id').where('role', '=', 'child_safety').executeTakeFirstOrThrow()).id}`;
@@ -42,13 +51,28 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/v1/cases', t.keys.child_safety)).statusCode, 200);
       assert.ok((await actionsOf('wk_a', cs)).includes('cases.listed'), 'listing cases is a read');
       await t.app.inject({ method: 'POST', url: `/v1/cases/${caseId}/claim`, headers: bearer(t.keys.child_safety) });
-      await t.app.inject({ method: 'POST', url: `/v1/cases/${caseId}/decision`, headers: bearer(t.keys.child_safety), payload: { decision: 'confirm', category: 'grooming' } });
-      for (let i = 0; i < 100 && !(await t.store.db.selectFrom('cybertip_reports').select('id').where('case_id', '=', caseId).executeTakeFirst()); i++) await new Promise((r) => setTimeout(r, 10));
+      await t.app.inject({
+        method: 'POST',
+        url: `/v1/cases/${caseId}/decision`,
+        headers: bearer(t.keys.child_safety),
+        payload: { decision: 'confirm', category: 'grooming' },
+      });
+      for (
+        let i = 0;
+        i < 100 && !(await t.store.db.selectFrom('cybertip_reports').select('id').where('case_id', '=', caseId).executeTakeFirst());
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 10));
       assert.equal((await get('/v1/reports', t.keys.legal)).statusCode, 200);
       assert.ok((await actionsOf('wk_a', legal)).includes('reports.listed'), 'listing reports is a read');
       assert.equal((await get('/v1/actions', t.keys.reviewer)).statusCode, 200);
       assert.ok((await actionsOf('wk_a', reviewer)).includes('actions.listed'), 'listing actions is a read');
-      const preserved = await t.app.inject({ method: 'POST', url: `/v1/cases/${caseId}/evidence`, headers: bearer(t.keys.child_safety), payload: { reason: 'who-knew test' } });
+      const preserved = await t.app.inject({
+        method: 'POST',
+        url: `/v1/cases/${caseId}/evidence`,
+        headers: bearer(t.keys.child_safety),
+        payload: { reason: 'who-knew test' },
+      });
       assert.equal(preserved.statusCode, 201, preserved.body);
       const pkg = (preserved.json() as { packageId: string }).packageId;
       assert.equal((await get('/v1/evidence', t.keys.legal)).statusCode, 200);
@@ -64,7 +88,17 @@ for (const dialect of DIALECTS) {
       const { known, entries } = await whoKnew(t.store.db, 'wk_k3');
       assert.equal(known, true);
       const actions = new Set(entries.map((e) => e.action));
-      for (const a of ['alert.raised', 'case.opened', 'case.viewed', 'case.claimed', 'case.confirmed', 'cases.listed', 'evidence.listed', 'evidence.verified', 'reports.listed']) {
+      for (const a of [
+        'alert.raised',
+        'case.opened',
+        'case.viewed',
+        'case.claimed',
+        'case.confirmed',
+        'cases.listed',
+        'evidence.listed',
+        'evidence.verified',
+        'reports.listed',
+      ]) {
         assert.ok(actions.has(a), `${a} is missing from who-knew for the child: ${[...actions].join(', ')}`);
       }
       const viewed = entries.find((e) => e.action === 'case.viewed')!;

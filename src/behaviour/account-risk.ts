@@ -54,7 +54,8 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
 
   function tally(idx: number): Tally {
     let t = tallies.get(idx);
-    if (t) tallies.delete(idx); // re-inserted: Map order is recency order
+    if (t)
+      tallies.delete(idx); // re-inserted: Map order is recency order
     else t = { requests: new Map(), complainants: new Set(), alerts: new Map(), copiedOpenerMinors: 0, alertedRank: -1 };
     tallies.set(idx, t);
     if (tallies.size > maxAccounts) tallies.delete(tallies.keys().next().value!);
@@ -113,8 +114,10 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
         const idx = facts.indexOf(d.subjectAccountId);
         if (idx < 0) continue;
         const t = tally(idx);
-        if (d.reasons.some((r) => r.code === 'copied_openers')) t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, d.relatedAccountIds?.length ?? 0);
-        else if (d.category !== 'suspicious_adult' && d.category !== 'unwanted_contact') t.alerts.set(d.category, Math.max(t.alerts.get(d.category) ?? -1, RANK[d.severity]));
+        if (d.reasons.some((r) => r.code === 'copied_openers'))
+          t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, d.relatedAccountIds?.length ?? 0);
+        else if (d.category !== 'suspicious_adult' && d.category !== 'unwanted_contact')
+          t.alerts.set(d.category, Math.max(t.alerts.get(d.category) ?? -1, RANK[d.severity]));
         else continue;
         subject = idx;
       }
@@ -142,7 +145,15 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
     },
     riskOf(accountId, facts, nowMs) {
       const idx = facts.indexOf(accountId);
-      if (idx < 0) return scoreSignals({ unconnectedMinors: 0, copiedOpenerMinors: 0, ignoredRequests: 0, declinedRequests: 0, complaints: 0, alerts: [] });
+      if (idx < 0)
+        return scoreSignals({
+          unconnectedMinors: 0,
+          copiedOpenerMinors: 0,
+          ignoredRequests: 0,
+          declinedRequests: 0,
+          complaints: 0,
+          alerts: [],
+        });
       return scoreSignals(signals(idx, facts, nowMs));
     },
     restore(row, facts, todayPacked) {

@@ -10,7 +10,11 @@ export const BehaviourConfigSchema = z
         minorComplaints: z.number().int().min(1).max(1000).default(2),
         /** Distinct unconnected minors messaged within the window before it is flagged. */
         fanOutMinors: z.number().int().min(2).max(100000).default(5),
-        fanOutWindowHours: z.number().positive().max(24 * 30).default(24),
+        fanOutWindowHours: z
+          .number()
+          .positive()
+          .max(24 * 30)
+          .default(24),
       })
       .prefault({}),
     accountRisk: z
@@ -18,7 +22,11 @@ export const BehaviourConfigSchema = z
         /** The account score (0–1, noisy-OR of its signals) at which `suspicious_adult` fires; high from halfway to 1. */
         alertAt: z.number().min(0.1).max(1).default(0.8),
         /** A connection request to a minor left unanswered this long counts as ignored. */
-        ignoredAfterHours: z.number().positive().max(24 * 90).default(48),
+        ignoredAfterHours: z
+          .number()
+          .positive()
+          .max(24 * 90)
+          .default(48),
       })
       .prefault({}),
     copiedOpeners: z

@@ -62,7 +62,13 @@ function nearest(openers: Map<string, OpenerState>, shape: string): OpenerState 
  * per account. Bounded: the first message of at most `maxConversations` conversations is
  * remembered, and at most `maxAdults` adults' openers, least recent forgotten first.
  */
-export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs: number; treatUnknownAgeAsAdult: boolean; maxConversations?: number; maxAdults?: number }): Detector {
+export function createCopiedOpenersDetector(opts: {
+  minMinors: number;
+  windowMs: number;
+  treatUnknownAgeAsAdult: boolean;
+  maxConversations?: number;
+  maxAdults?: number;
+}): Detector {
   const seenConversations = new Set<string>();
   const byAdult = new Map<string, Map<string, OpenerState>>();
   const maxConversations = opts.maxConversations ?? 500_000;
@@ -81,7 +87,7 @@ export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs:
       // Only minors with no connection to the sender: a coach's one message to the whole team is not this.
       const minors = unconnected.map((c) => c.minorId);
       if (minors.length === 0) return NO_DRAFTS;
-      const shape = openerShape(m.text ?? "");
+      const shape = openerShape(m.text ?? '');
       if (shape.split(' ').length < 3) return NO_DRAFTS; // "hi" is everyone's opener
       let openers = byAdult.get(m.from);
       if (openers) byAdult.delete(m.from);
@@ -103,7 +109,12 @@ export function createCopiedOpenersDetector(opts: { minMinors: number; windowMs:
         score: Math.min(0.95, 0.6 + 0.05 * st.minors.size),
         subjectAccountId: m.from,
         evidence: [...st.events],
-        reasons: [{ code: 'copied_openers', detail: `opened conversations with ${st.minors.size} minors with the same or nearly the same message within ${Math.round(opts.windowMs / 3_600_000)} h` }],
+        reasons: [
+          {
+            code: 'copied_openers',
+            detail: `opened conversations with ${st.minors.size} minors with the same or nearly the same message within ${Math.round(opts.windowMs / 3_600_000)} h`,
+          },
+        ],
         relatedAccountIds: [...st.minors].slice(0, 50),
         dedupeKey: `copied_openers:${JSON.stringify(m.from)}`,
       };

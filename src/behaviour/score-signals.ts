@@ -41,12 +41,29 @@ export function scoreSignals(s: RiskSignals, withReasons = true): AccountRisk {
     maxShare = Math.max(maxShare, share);
     if (withReasons) reasons.push({ code, detail: `${detail()} (share ${share.toFixed(2)})` });
   };
-  if (s.unconnectedMinors >= 2) add(Math.min(0.6, 0.12 * (s.unconnectedMinors - 1)), 'fan_out_to_unconnected_minors', () => `messaged ${s.unconnectedMinors} minors it has no connection to`);
-  if (s.copiedOpenerMinors >= 2) add(Math.min(0.6, 0.2 * (s.copiedOpenerMinors - 1)), 'copied_openers', () => `sent the same opener to ${s.copiedOpenerMinors} minors`);
+  if (s.unconnectedMinors >= 2)
+    add(
+      Math.min(0.6, 0.12 * (s.unconnectedMinors - 1)),
+      'fan_out_to_unconnected_minors',
+      () => `messaged ${s.unconnectedMinors} minors it has no connection to`,
+    );
+  if (s.copiedOpenerMinors >= 2)
+    add(Math.min(0.6, 0.2 * (s.copiedOpenerMinors - 1)), 'copied_openers', () => `sent the same opener to ${s.copiedOpenerMinors} minors`);
   const unanswered = s.ignoredRequests + s.declinedRequests;
-  if (unanswered >= 2) add(Math.min(0.5, 0.1 * unanswered), 'requests_refused_by_minors', () => `${s.ignoredRequests} connection requests to minors ignored, ${s.declinedRequests} declined`);
-  if (s.complaints >= 1) add(Math.min(0.85, 0.4 * s.complaints), 'blocked_or_reported_by_minors', () => `blocked or reported by ${s.complaints} minors`);
+  if (unanswered >= 2)
+    add(
+      Math.min(0.5, 0.1 * unanswered),
+      'requests_refused_by_minors',
+      () => `${s.ignoredRequests} connection requests to minors ignored, ${s.declinedRequests} declined`,
+    );
+  if (s.complaints >= 1)
+    add(Math.min(0.85, 0.4 * s.complaints), 'blocked_or_reported_by_minors', () => `blocked or reported by ${s.complaints} minors`);
   if (s.accountAgeDays !== undefined && s.accountAgeDays < 30) add(0.15, 'new_account', () => `an account ${s.accountAgeDays} days old`);
-  for (const a of s.alerts) add(a.category === 'csam_hash_match' ? 0.95 : ALERT_SHARE[a.severity], `alert_${a.category}`, () => `${a.severity} ${a.category} alert raised on it`);
+  for (const a of s.alerts)
+    add(
+      a.category === 'csam_hash_match' ? 0.95 : ALERT_SHARE[a.severity],
+      `alert_${a.category}`,
+      () => `${a.severity} ${a.category} alert raised on it`,
+    );
   return { score: Math.round((1 - keep) * 10000) / 10000, maxShare, reasons };
 }

@@ -115,4 +115,3 @@ export function createSuspiciousAdultDetector(opts: SuspiciousAdultOptions, trac
     },
   };
 }
-

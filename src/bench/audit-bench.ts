@@ -29,7 +29,18 @@ const engine = await createEngine({ store, config, logger: createLogger('silent'
 // Appends: 1,000 concurrent callers at a time, each appending one entry (as API views do).
 let t0 = performance.now();
 for (let done = 0; done < appends; done += 1000) {
-  await Promise.all(Array.from({ length: 1000 }, (_, i) => engine.audit([{ actor: 'key:bench', action: 'alert.viewed', subjectAccountId: `u${(done + i) % 5000}`, target: { type: 'alert', id: `alr_${done + i}` } }])));
+  await Promise.all(
+    Array.from({ length: 1000 }, (_, i) =>
+      engine.audit([
+        {
+          actor: 'key:bench',
+          action: 'alert.viewed',
+          subjectAccountId: `u${(done + i) % 5000}`,
+          target: { type: 'alert', id: `alr_${done + i}` },
+        },
+      ]),
+    ),
+  );
 }
 const appendSeconds = (performance.now() - t0) / 1000;
 
@@ -38,7 +49,19 @@ const baselineStore = await createStore(path + '.base', { sqliteSynchronous: 'fu
 t0 = performance.now();
 for (let done = 0; done < appends; done += 1000) {
   const ws = new WriteSet();
-  for (let i = 0; i < 1000; i++) ws.audit.push({ seq: done + i + 1, tsMs: Date.now(), actor: 'key:bench', action: 'alert.viewed', subjectAccountId: `u${i}`, targetType: 'alert', targetId: `alr_${done + i}`, detail: null, prevHash: '0'.repeat(64), hash: '0'.repeat(64) });
+  for (let i = 0; i < 1000; i++)
+    ws.audit.push({
+      seq: done + i + 1,
+      tsMs: Date.now(),
+      actor: 'key:bench',
+      action: 'alert.viewed',
+      subjectAccountId: `u${i}`,
+      targetType: 'alert',
+      targetId: `alr_${done + i}`,
+      detail: null,
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    });
   await baselineStore.write(ws);
 }
 const baselineSeconds = (performance.now() - t0) / 1000;
@@ -48,9 +71,15 @@ for (const s of ['', '-wal', '-shm']) rmSync(path + '.base' + s, { force: true }
 // A chain of n entries (continuing the one above), written in large batches, then verified.
 await engine.drain();
 const chain = createAuditChain(await auditHead(store.db));
-for (let done = engine.state.audit.head.seq; done < n; ) {
+for (let done = engine.state.audit.head.seq; done < n;) {
   const ws = new WriteSet();
-  for (let i = 0; i < 20_000 && done < n; i++, done++) ws.audit.push(chain.next({ actor: 'detector:bench', action: 'alert.raised', subjectAccountId: `u${done % 5000}`, detail: { category: 'unwanted_contact' } }, 1_780_000_000_000 + done));
+  for (let i = 0; i < 20_000 && done < n; i++, done++)
+    ws.audit.push(
+      chain.next(
+        { actor: 'detector:bench', action: 'alert.raised', subjectAccountId: `u${done % 5000}`, detail: { category: 'unwanted_contact' } },
+        1_780_000_000_000 + done,
+      ),
+    );
   await store.write(ws);
 }
 t0 = performance.now();
@@ -58,7 +87,7 @@ const v = await verifyAudit(store.db);
 const verifySeconds = (performance.now() - t0) / 1000;
 t0 = performance.now();
 let read = 0;
-for (let after = 0; ; ) {
+for (let after = 0; ;) {
   const rows = await store.db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(20_000).execute();
   read += rows.length;
   if (rows.length < 20_000) break;

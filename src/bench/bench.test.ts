@@ -13,14 +13,36 @@ import { fileURLToPath } from 'node:url';
 describe('npm run bench --quick', () => {
   it('runs every section and writes its results', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'warden-bench-'));
-    const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], { cwd, encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     assert.equal(r.status, 0, r.stderr);
-    for (const section of ['gate (in process', 'gate (HTTP', 'gate beside a sign-in flood', 'replay 50,000 events', 'facts memory', 'pdq generated-12MP', 'match index 100,000', 'audit log:', 'console queue with 2,000 open cases', 'webhook outbox: 2,000 actions', 'CyberTipline report with 10 files', 'conversation cues']) assert.ok(r.stdout.includes(section), `missing ${section}`);
+    for (const section of [
+      'gate (in process',
+      'gate (HTTP',
+      'gate beside a sign-in flood',
+      'replay 50,000 events',
+      'facts memory',
+      'pdq generated-12MP',
+      'match index 100,000',
+      'audit log:',
+      'console queue with 2,000 open cases',
+      'webhook outbox: 2,000 actions',
+      'CyberTipline report with 10 files',
+      'conversation cues',
+    ])
+      assert.ok(r.stdout.includes(section), `missing ${section}`);
     const results = JSON.parse(readFileSync(join(cwd, '.bench', 'results.json'), 'utf8'));
     assert.ok(results.gateInProcess.decisionsPerSecond > 0);
     assert.equal(results.gateHttp.decisions.errors + results.gateHttp.decisions.non2xx, 0, 'every HTTP decision succeeded');
     assert.ok(results.gateHttp.decisions.rps > 0);
-    assert.equal(results.signInFlood.gateWithFlood.errors + results.signInFlood.gateWithFlood.non2xx, 0, 'every decision beside the flood succeeded');
+    assert.equal(
+      results.signInFlood.gateWithFlood.errors + results.signInFlood.gateWithFlood.non2xx,
+      0,
+      'every decision beside the flood succeeded',
+    );
     assert.ok(results.signInFlood.flood.sent > 0 && results.signInFlood.ratio > 0, 'the flood ran and the ratio was measured');
     assert.equal(results.replay.events, 50_000);
     assert.ok(results.replay.alerts > 0);

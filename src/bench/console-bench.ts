@@ -38,7 +38,9 @@ async function world(cases: number) {
   const insCase = raw.prepare(
     `insert into cases (id, subject_account, status, priority, queue, restricted, escalated, categories, alert_count, opened_ms, updated_ms, due_ms) values (?, ?, 'open', ?, ?, ?, 0, ?, 1, ?, ?, ?)`,
   );
-  const insAlert = raw.prepare('insert into alerts (id, ts_ms, category, severity, score, subject_account, conversation_id, trigger_event_id, detector, dedupe_key, detected_ms, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insAlert = raw.prepare(
+    'insert into alerts (id, ts_ms, category, severity, score, subject_account, conversation_id, trigger_event_id, detector, dedupe_key, detected_ms, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insLink = raw.prepare('insert into case_alerts (alert_id, case_id, added_ms) values (?, ?, ?)');
   const insEvent = raw.prepare('insert into events (id, type, ts_ms, received_ms, body) values (?, ?, ?, ?, ?)');
   let sampleCase = '';
@@ -50,12 +52,40 @@ async function world(cases: number) {
       const subject = `u_${i}`;
       const ts = new Date(now - 3_600_000).toISOString();
       const eventId = `e_${i}`;
-      const body = { id: eventId, type: 'message.sent', ts, message: { id: `m_${i}`, conversationId: `c_${i}`, from: subject, to: [`k_${i}`], text: 'how old are you? keep this between us' } };
+      const body = {
+        id: eventId,
+        type: 'message.sent',
+        ts,
+        message: { id: `m_${i}`, conversationId: `c_${i}`, from: subject, to: [`k_${i}`], text: 'how old are you? keep this between us' },
+      };
       insEvent.run(eventId, 'message.sent', now - 3_600_000, now, JSON.stringify(body));
       const alertId = newId('alr', now - (cases - i) * 1000);
-      const alert = { id: alertId, ts, category: queue, severity: 'high', score: 0.9, subject: { accountId: subject }, conversationId: `c_${i}`, triggerEventId: eventId, evidence: [eventId], reasons: [{ code: 'age_question', detail: 'asked the minor their age' }], detector: 'bench', detectedAt: ts };
+      const alert = {
+        id: alertId,
+        ts,
+        category: queue,
+        severity: 'high',
+        score: 0.9,
+        subject: { accountId: subject },
+        conversationId: `c_${i}`,
+        triggerEventId: eventId,
+        evidence: [eventId],
+        reasons: [{ code: 'age_question', detail: 'asked the minor their age' }],
+        detector: 'bench',
+        detectedAt: ts,
+      };
       insAlert.run(alertId, now, queue, 'high', 0.9, subject, `c_${i}`, eventId, 'bench', `bench:${i}`, now, JSON.stringify(alert));
-      insCase.run(caseId, subject, priority, queue, queue === 'csam_hash_match' ? 1 : 0, queue, now, now, now + (priority + 1) * 3_600_000 - (i % 7200) * 1000);
+      insCase.run(
+        caseId,
+        subject,
+        priority,
+        queue,
+        queue === 'csam_hash_match' ? 1 : 0,
+        queue,
+        now,
+        now,
+        now + (priority + 1) * 3_600_000 - (i % 7200) * 1000,
+      );
       insLink.run(alertId, caseId, now);
       if (i === Math.floor(cases / 2)) sampleCase = caseId;
     }
@@ -64,9 +94,27 @@ async function world(cases: number) {
   const store = await createStore(path);
   const engine = await createEngine({ store, config, logger });
   const services = await createServices({ store, engine, config, clock: systemClock, logger });
-  const { app } = createApp({ ...enginePorts(engine), store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
-  await createReviewer(store.db, { username: 'bench', displayName: 'Bench', roles: ['reviewer', 'child_safety'], password: 'bench password 123' });
-  const login = await app.inject({ method: 'POST', url: '/console/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=bench&password=bench+password+123' });
+  const { app } = createApp({
+    ...enginePorts(engine),
+    store,
+    config,
+    auth: createAuthenticator(store.db),
+    logger,
+    clock: systemClock,
+    services,
+  });
+  await createReviewer(store.db, {
+    username: 'bench',
+    displayName: 'Bench',
+    roles: ['reviewer', 'child_safety'],
+    password: 'bench password 123',
+  });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/console/login',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'username=bench&password=bench+password+123',
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const first = await app.inject({ method: 'GET', url: '/console', headers: { cookie } });
   const cursor = /cursor=([A-Za-z0-9_-]+)/.exec(first.body)?.[1];

@@ -8,9 +8,20 @@ import { NORMALIZE_STEPS } from '../conversations/normalize-text.js';
  */
 const n = Number(process.argv[2] ?? 500_000);
 const texts = [
-  'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'see you at grandma on sunday',
-  'how old are you?', "don't tell your parents we talk", 'add me on s n a p', 'k33p it s3cr3t', 'send me a pic', 'mándame una foto',
-  'quantos anos vc tem', 'ne dis rien à personne', "i'll send them to all your followers", 'pay me $100 in a gift card, you have 30 minutes',
+  'practice moved to 5pm, bring water',
+  'did you finish the math homework?',
+  'great game today team!',
+  'see you at grandma on sunday',
+  'how old are you?',
+  "don't tell your parents we talk",
+  'add me on s n a p',
+  'k33p it s3cr3t',
+  'send me a pic',
+  'mándame una foto',
+  'quantos anos vc tem',
+  'ne dis rien à personne',
+  "i'll send them to all your followers",
+  'pay me $100 in a gift card, you have 30 minutes',
 ];
 const corpus = Array.from({ length: 4096 }, (_, i) => `${texts[i % texts.length]} ${i % 7 === 0 ? '🙂' : ''}`);
 let sink = 0;

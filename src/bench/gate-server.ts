@@ -46,7 +46,15 @@ export async function startGateServer(quick: boolean, seed: number, prepare?: (s
   const { key } = await createApiKey(store.db, 'bench', 'decide');
   await prepare?.(store);
   const services = await createServices({ store, engine, config, clock: systemClock, logger });
-  const { app } = createApp({ ...enginePorts(engine), store, config, auth: createAuthenticator(store.db), logger, clock: systemClock, services });
+  const { app } = createApp({
+    ...enginePorts(engine),
+    store,
+    config,
+    auth: createAuthenticator(store.db),
+    logger,
+    clock: systemClock,
+    services,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const rnd = prng(seed);
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
@@ -54,7 +62,11 @@ export async function startGateServer(quick: boolean, seed: number, prepare?: (s
     method: 'POST',
     path: '/v1/decisions',
     headers,
-    body: JSON.stringify({ action: GATE_ACTIONS[i % GATE_ACTIONS.length], actor: `u${Math.floor(rnd() * accounts)}`, target: `u${Math.floor(rnd() * accounts)}` }),
+    body: JSON.stringify({
+      action: GATE_ACTIONS[i % GATE_ACTIONS.length],
+      actor: `u${Math.floor(rnd() * accounts)}`,
+      target: `u${Math.floor(rnd() * accounts)}`,
+    }),
   }));
   return {
     store,

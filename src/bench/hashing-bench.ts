@@ -11,7 +11,12 @@ import { pdqOfDecoded } from '../media/pdq-hasher.js';
  * argv: referenceRoot
  */
 const root = process.argv[2]!;
-const files = ['pdq/data/bridge-mods/aaa-orig.jpg', 'pdq/data/misc-images/c.png', 'pdq/data/reg-test-input/pen-and-coaster.png', 'pdq/data/reg-test-input/labelme-subset/q0122.jpg'];
+const files = [
+  'pdq/data/bridge-mods/aaa-orig.jpg',
+  'pdq/data/misc-images/c.png',
+  'pdq/data/reg-test-input/pen-and-coaster.png',
+  'pdq/data/reg-test-input/labelme-subset/q0122.jpg',
+];
 
 async function twelveMegapixelJpeg(): Promise<Buffer> {
   const w = 4000;
@@ -25,7 +30,9 @@ async function twelveMegapixelJpeg(): Promise<Buffer> {
       px[i + 2] = Math.floor(x / 97 + y / 61) % 2 ? 200 : 40;
     }
   }
-  return sharp(px, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(px, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 async function measure(bytes: Uint8Array, reps: number) {

@@ -21,7 +21,10 @@ import { benchSignInFlood } from './sign-in-bench.js';
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (s: string) => !only || only.includes(s);
 const benchDir = join(process.cwd(), '.bench');
 mkdirSync(benchDir, { recursive: true });
@@ -74,14 +77,24 @@ async function benchGate(): Promise<void> {
   const gateS = timeLoop(n, (i) => counts[gate.decide(reqs[i & mask]!).decision]++);
   const r = { decisionsPerSecond: n / gateS, floorPerSecond: n / floorS, ratioToFloor: floorS / gateS, mix: counts };
   results.gateInProcess = r;
-  say(`gate (in process, 1 core): ${fmt(r.decisionsPerSecond)} decisions/s; floor (two id lookups) ${fmt(r.floorPerSecond)}/s; ratio ${r.ratioToFloor.toFixed(2)} [target ≥ 500,000/s]`);
+  say(
+    `gate (in process, 1 core): ${fmt(r.decisionsPerSecond)} decisions/s; floor (two id lookups) ${fmt(r.floorPerSecond)}/s; ratio ${r.ratioToFloor.toFixed(2)} [target ≥ 500,000/s]`,
+  );
 }
 
 /** Runs the load generator as a child process; async, because the server under test shares this event loop. */
-async function load(url: string, duration: number, requests: { method: string; path: string; headers?: Record<string, string>; body?: string }[]) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./load-generator.js', import.meta.url)), JSON.stringify({ url, connections: 10, duration, requests })], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function load(
+  url: string,
+  duration: number,
+  requests: { method: string; path: string; headers?: Record<string, string>; body?: string }[],
+) {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./load-generator.js', import.meta.url)), JSON.stringify({ url, connections: 10, duration, requests })],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -126,12 +139,16 @@ async function benchReplay(): Promise<void> {
   // Both in fresh processes: the floor (read + JSON.parse) and the shipped `warden replay`
   // command, timed from spawn to exit — end to end, process start included.
   const floor = JSON.parse(
-    spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('./replay-floor.js', import.meta.url)), file], { encoding: 'utf8' }).stdout,
+    spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('./replay-floor.js', import.meta.url)), file], {
+      encoding: 'utf8',
+    }).stdout,
   ) as { events: number; seconds: number };
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const run = (db?: string) => {
     const t0 = performance.now();
-    const r = spawnSync(cli, ['replay', file, '--alerts', join(benchDir, 'replay-alerts.jsonl'), ...(db ? ['--db', db] : [])], { encoding: 'utf8' });
+    const r = spawnSync(cli, ['replay', file, '--alerts', join(benchDir, 'replay-alerts.jsonl'), ...(db ? ['--db', db] : [])], {
+      encoding: 'utf8',
+    });
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`warden replay failed: ${r.stderr}`);
     const m = /(\d+) accepted, \d+ duplicates, \d+ rejected; (\d+) alerts/.exec(r.stderr);
@@ -160,9 +177,20 @@ async function benchReplay(): Promise<void> {
 
 function benchMemory(): void {
   const [accounts, connections] = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./memory.js', import.meta.url)), String(accounts), String(connections)], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(new URL('./memory.js', import.meta.url)), String(accounts), String(connections)],
+    { encoding: 'utf8' },
+  );
   if (child.status !== 0) throw new Error(`memory child failed: ${child.stderr}`);
-  const r = JSON.parse(child.stdout) as { accounts: number; connections: number; rssBytes: number; heapUsedBytes: number; arrayBuffersBytes: number; buildSeconds: number };
+  const r = JSON.parse(child.stdout) as {
+    accounts: number;
+    connections: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    arrayBuffersBytes: number;
+    buildSeconds: number;
+  };
   results.memory = r;
   const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
   say(
@@ -171,14 +199,20 @@ function benchMemory(): void {
 }
 
 function child(script: string, args: string[]): unknown {
-  const r = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL(script, import.meta.url)), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
 function benchHashing(): void {
   const root = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
-  const r = child('./hashing-bench.js', [root]) as Record<string, { pixels: number; decodeMs: number; hashMs: number; firstHashMs: number; readPixelsOnceMs: number }>;
+  const r = child('./hashing-bench.js', [root]) as Record<
+    string,
+    { pixels: number; decodeMs: number; hashMs: number; firstHashMs: number; readPixelsOnceMs: number }
+  >;
   results.hashing = r;
   for (const [name, m] of Object.entries(r)) {
     say(
@@ -193,7 +227,15 @@ function benchIndex(): void {
   const out: unknown[] = [];
   for (const n of sizes) {
     const r = child('./match-index-bench.js', [String(n), quick ? '500' : '2000', quick ? '5' : n >= 10_000_000 ? '5' : '20']) as {
-      n: number; buildSeconds: number; indexRssBytes: number; queriesPerSecond: number; eightOrientationQueriesPerSecond: number; scanQueriesPerSecond: number; speedup: number; recallAgainstScan: number; plantedFound: number;
+      n: number;
+      buildSeconds: number;
+      indexRssBytes: number;
+      queriesPerSecond: number;
+      eightOrientationQueriesPerSecond: number;
+      scanQueriesPerSecond: number;
+      speedup: number;
+      recallAgainstScan: number;
+      plantedFound: number;
     };
     out.push(r);
     say(
@@ -208,7 +250,13 @@ function benchIndex(): void {
 
 function benchAudit(): void {
   const r = child('./audit-bench.js', quick ? ['5000', '20000'] : ['100000', '1000000']) as {
-    appendsPerSecond: number; baselineInsertsPerSecond: number; chainEntries: number; verifyOk: boolean; verifySeconds: number; verifyEntriesPerSecond: number; readOnlySeconds: number;
+    appendsPerSecond: number;
+    baselineInsertsPerSecond: number;
+    chainEntries: number;
+    verifyOk: boolean;
+    verifySeconds: number;
+    verifyEntriesPerSecond: number;
+    readOnlySeconds: number;
   };
   results.audit = r;
   say(
@@ -219,7 +267,10 @@ function benchAudit(): void {
 
 function benchConsole(): void {
   const r = child('./console-bench.js', quick ? ['2000', '20'] : ['100000', '200']) as {
-    cases: number; requests: number; empty: Record<string, { medianMs: number; p95Ms: number }>; full: Record<string, { medianMs: number; p95Ms: number }>;
+    cases: number;
+    requests: number;
+    empty: Record<string, { medianMs: number; p95Ms: number }>;
+    full: Record<string, { medianMs: number; p95Ms: number }>;
   };
   results.console = r;
   for (const [page, m] of Object.entries(r.full)) {
@@ -232,7 +283,13 @@ function benchConsole(): void {
 }
 
 function benchOutbox(): void {
-  const r = child('./outbox-bench.js', [quick ? '2000' : '20000']) as { actions: number; deliveriesPerSecond: number; baselinePostsPerSecond: number; ratioToBaseline: number; status: Record<string, number> };
+  const r = child('./outbox-bench.js', [quick ? '2000' : '20000']) as {
+    actions: number;
+    deliveriesPerSecond: number;
+    baselinePostsPerSecond: number;
+    ratioToBaseline: number;
+    status: Record<string, number>;
+  };
   results.outbox = r;
   say(
     `webhook outbox: ${fmt(r.actions)} actions delivered at ${fmt(r.deliveriesPerSecond)}/s (signed, outcome and audit entry committed durably) to a receiver in another process; ` +
@@ -243,9 +300,18 @@ function benchOutbox(): void {
 function benchReport(): void {
   // NCMEC's schema is never shipped: without WARDEN_NCMEC_XSD only the build is timed.
   const xsd = ncmecSchemaFile();
-  const r = child('./report-bench.js', [xsd?.path ?? '', quick ? '10' : '100']) as { files: number; documents: number; bytes: number; buildMs: number; validateMs: number | null; totalMs: number; oneFileTotalMs: number };
+  const r = child('./report-bench.js', [xsd?.path ?? '', quick ? '10' : '100']) as {
+    files: number;
+    documents: number;
+    bytes: number;
+    buildMs: number;
+    validateMs: number | null;
+    totalMs: number;
+    oneFileTotalMs: number;
+  };
   results.report = xsd ? r : { ...r, validation: NCMEC_XSD_UNSET };
-  const validated = r.validateMs === null ? `not validated (${NCMEC_XSD_UNSET})` : `validated against the XSD in ${r.validateMs.toFixed(1)} ms`;
+  const validated =
+    r.validateMs === null ? `not validated (${NCMEC_XSD_UNSET})` : `validated against the XSD in ${r.validateMs.toFixed(1)} ms`;
   say(
     `CyberTipline report with ${r.files} files: checked and built (${r.documents} documents, ${fmt(r.bytes)} bytes) in ${r.buildMs.toFixed(1)} ms, ${validated}; ` +
       `total ${r.totalMs.toFixed(0)} ms; one file ${r.oneFileTotalMs.toFixed(0)} ms [target < 1,000 ms]`,
@@ -253,21 +319,36 @@ function benchReport(): void {
 }
 
 function benchConversations(): void {
-  const r = child('./cue-bench.js', [quick ? '50000' : '500000']) as { messages: number; messagesPerSecond: number; floorPerSecond: number; steps: Record<string, number> };
+  const r = child('./cue-bench.js', [quick ? '50000' : '500000']) as {
+    messages: number;
+    messagesPerSecond: number;
+    floorPerSecond: number;
+    steps: Record<string, number>;
+  };
   const steps = r.steps;
-  say(`normalisation, step by step (messages/s, one core): ${Object.entries(steps).map(([k, v]) => `${k} ${fmt(v)}`).join('; ')}`);
+  say(
+    `normalisation, step by step (messages/s, one core): ${Object.entries(steps)
+      .map(([k, v]) => `${k} ${fmt(v)}`)
+      .join('; ')}`,
+  );
   type Ingest = { messages: number; messagesPerSecond: number; baselinePerSecond: number; ratioToBaseline: number; alerts: number };
   const conv = child('./conversation-bench.js', [quick ? '20000' : '200000', '--detectors=conversation_risk,account_risk']) as Ingest;
   const full = child('./conversation-bench.js', [quick ? '20000' : '200000']) as Ingest;
   const stress = child('./conversation-bench.js', [quick ? '20000' : '100000', '--all-risky']) as Ingest;
   results.conversations = { cues: r, normalizeSteps: steps, ingestConversationRisk: conv, ingest: full, ingestAllRisky: stress };
-  say(`conversation cues (normalise + ${CUES.length} cues and their frames x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`);
+  say(
+    `conversation cues (normalise + ${CUES.length} cues and their frames x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`,
+  );
   say(
     `conversation risk in ingest (every message adult to minor: normalisation, cues, message model, state, calibrated combiner, account score): ${fmt(conv.messagesPerSecond)} messages/s; ` +
       `the same ingest with no detectors ${fmt(conv.baselinePerSecond)}/s; ratio ${conv.ratioToBaseline.toFixed(2)}; ${fmt(conv.alerts)} alerts (one message in 25 with a cue) [target ≥ 20,000/s]`,
   );
-  say(`  with every detector on (unwanted contact, fan-out, hashes…): ${fmt(full.messagesPerSecond)} messages/s, ratio ${full.ratioToBaseline.toFixed(2)}, ${fmt(full.alerts)} alerts`);
-  say(`  stress, every message with a cue: ${fmt(stress.messagesPerSecond)} messages/s, ratio ${stress.ratioToBaseline.toFixed(2)}, ${fmt(stress.alerts)} alerts (each one stored with its audit entry)`);
+  say(
+    `  with every detector on (unwanted contact, fan-out, hashes…): ${fmt(full.messagesPerSecond)} messages/s, ratio ${full.ratioToBaseline.toFixed(2)}, ${fmt(full.alerts)} alerts`,
+  );
+  say(
+    `  stress, every message with a cue: ${fmt(stress.messagesPerSecond)} messages/s, ratio ${stress.ratioToBaseline.toFixed(2)}, ${fmt(stress.alerts)} alerts (each one stored with its audit entry)`,
+  );
 }
 
 if (want('gate')) await benchGate();
@@ -275,7 +356,9 @@ if (want('http')) await benchHttp();
 if (want('signin')) {
   const r = await benchSignInFlood(quick);
   results.signInFlood = r;
-  const codes = Object.entries(r.flood.statuses).map(([k, v]) => `${k} x${v}`).join(', ');
+  const codes = Object.entries(r.flood.statuses)
+    .map(([k, v]) => `${k} x${v}`)
+    .join(', ');
   say(
     `gate beside a sign-in flood (${r.flood.perSecond}/s wrong passwords from ${r.flood.addresses} addresses: ${codes}): ${fmt(r.gateWithFlood.rps)} decisions/s, p99 ${r.gateWithFlood.p99} ms; ` +
       `without it ${r.gateAlone.map((a) => `${fmt(a.rps)}/s p99 ${a.p99} ms`).join(' and ')}; ratio ${r.ratio.toFixed(2)} [target ≥ 0.8]`,

@@ -20,7 +20,10 @@ for (let i = 0; i < hashes.length; i++) hashes[i] = word();
 const rssBefore = process.memoryUsage().rss;
 let t0 = performance.now();
 const index = createMatchIndex();
-index.addMany(Uint32Array.from({ length: n }, (_, i) => i), hashes);
+index.addMany(
+  Uint32Array.from({ length: n }, (_, i) => i),
+  hashes,
+);
 const buildSeconds = (performance.now() - t0) / 1000;
 const rssAfter = process.memoryUsage().rss;
 

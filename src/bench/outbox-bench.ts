@@ -29,7 +29,9 @@ const clean = () => {
 };
 clean();
 
-const receiver = spawn(process.execPath, [fileURLToPath(new URL('./webhook-receiver.js', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+const receiver = spawn(process.execPath, [fileURLToPath(new URL('./webhook-receiver.js', import.meta.url))], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const [portLine] = (await once(receiver.stdout, 'data')) as [Buffer];
 const url = `http://127.0.0.1:${portLine.toString().trim()}/hook`;
 const secret = 'bench-secret-0123456789';
@@ -37,11 +39,29 @@ const secret = 'bench-secret-0123456789';
 const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' }, actions: { webhookUrl: url, webhookSecret: secret } } });
 const store = await createStore(path, { sqliteSynchronous: 'full' });
 const engine = await createEngine({ store, config, logger: createLogger('silent') });
-const rule: RuleMatch = { rule: { id: 'bench', mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'remove_content' }] }, mode: 'live', actions: [{ type: 'remove_content' }] };
+const rule: RuleMatch = {
+  rule: { id: 'bench', mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'remove_content' }] },
+  mode: 'live',
+  actions: [{ type: 'remove_content' }],
+};
 for (let i = 0; i < n; i += 1000) {
   const statements = [];
   for (let j = i; j < Math.min(n, i + 1000); j++) {
-    statements.push(...planActions(store.db, [rule], { subjectAccountId: `u_${j}`, caseId: `case_${j}`, alertId: `alr_${j}`, policyVersion: 1, actor: 'bench', content: { eventIds: [`e_${j}`], conversationId: `c_${j}`, category: 'sextortion' } }, Date.now()).statements);
+    statements.push(
+      ...planActions(
+        store.db,
+        [rule],
+        {
+          subjectAccountId: `u_${j}`,
+          caseId: `case_${j}`,
+          alertId: `alr_${j}`,
+          policyVersion: 1,
+          actor: 'bench',
+          content: { eventIds: [`e_${j}`], conversationId: `c_${j}`, category: 'sextortion' },
+        },
+        Date.now(),
+      ).statements,
+    );
   }
   await engine.apply({ statements });
 }
@@ -54,14 +74,25 @@ let t0 = performance.now();
 await Promise.all(
   Array.from({ length: config.actions.concurrency }, async () => {
     while (next++ < n) {
-      const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'warden-signature': signWebhook(secret, Math.floor(Date.now() / 1000), body) }, body, dispatcher: agent });
+      const res = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'warden-signature': signWebhook(secret, Math.floor(Date.now() / 1000), body) },
+        body,
+        dispatcher: agent,
+      });
       await res.body.dump();
     }
   }),
 );
 const baselineSeconds = (performance.now() - t0) / 1000;
 
-const dispatcher = createWebhookDispatcher({ store, ledger: engine, config: config.actions, clock: systemClock, logger: createLogger('silent') });
+const dispatcher = createWebhookDispatcher({
+  store,
+  ledger: engine,
+  config: config.actions,
+  clock: systemClock,
+  logger: createLogger('silent'),
+});
 t0 = performance.now();
 let delivered = 0;
 for (;;) {
@@ -77,5 +108,13 @@ await agent.close();
 await store.close();
 clean();
 process.stdout.write(
-  JSON.stringify({ actions: n, attempted: delivered, seconds, deliveriesPerSecond: delivered / seconds, baselinePostsPerSecond: n / baselineSeconds, ratioToBaseline: baselineSeconds / seconds, status: Object.fromEntries(status.map((s) => [s.status, Number(s.n)])) }),
+  JSON.stringify({
+    actions: n,
+    attempted: delivered,
+    seconds,
+    deliveriesPerSecond: delivered / seconds,
+    baselinePostsPerSecond: n / baselineSeconds,
+    ratioToBaseline: baselineSeconds / seconds,
+    status: Object.fromEntries(status.map((s) => [s.status, Number(s.n)])),
+  }),
 );

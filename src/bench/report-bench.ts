@@ -16,7 +16,10 @@ const files = Number(process.argv[3] ?? 100);
 
 async function once(n: number) {
   const t0 = performance.now();
-  const draft = { ...FULL_DRAFT, files: Array.from({ length: n }, (_, i) => ({ ...FULL_DRAFT.files![0]!, localId: `m${i}`, fileName: `m${i}.jpg` })) };
+  const draft = {
+    ...FULL_DRAFT,
+    files: Array.from({ length: n }, (_, i) => ({ ...FULL_DRAFT.files![0]!, localId: `m${i}`, fileName: `m${i}.jpg` })),
+  };
   const checked = checkReport(draft, Date.parse('2026-11-20T12:00:00Z'));
   if (!checked.ok) throw new Error(JSON.stringify(checked.error));
   const docs = [buildReportXml(checked.value), ...checked.value.files.map((f, i) => buildFileDetailsXml(100000 + i, `f${i}`, f))];

@@ -15,7 +15,9 @@ export interface SignInFloodResult {
 type Load = { rps: number; p99: number; non2xx: number; errors: number };
 
 function childJson<T>(script: string, arg: object): Promise<T> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), JSON.stringify(arg)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), JSON.stringify(arg)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -35,7 +37,12 @@ function childJson<T>(script: string, arg: object): Promise<T> {
  */
 export async function benchSignInFlood(quick: boolean, perSecond = 10): Promise<SignInFloodResult> {
   const { url, requests, close } = await startGateServer(quick, 7, async (store) => {
-    await createReviewer(store.db, { username: 'bench_reviewer', displayName: 'Bench', roles: ['reviewer'], password: 'the real bench password' });
+    await createReviewer(store.db, {
+      username: 'bench_reviewer',
+      displayName: 'Bench',
+      roles: ['reviewer'],
+      password: 'the real bench password',
+    });
   });
   try {
     const duration = quick ? 2 : 10;
@@ -43,7 +50,10 @@ export async function benchSignInFlood(quick: boolean, perSecond = 10): Promise<
     await gate(1); // warm-up
     const alone1 = await gate(duration);
     const addresses = 250;
-    const [flooded, flood] = await Promise.all([gate(duration), childJson<{ sent: number; statuses: Record<string, number> }>('./sign-in-flood.js', { url, perSecond, seconds: duration, addresses })]);
+    const [flooded, flood] = await Promise.all([
+      gate(duration),
+      childJson<{ sent: number; statuses: Record<string, number> }>('./sign-in-flood.js', { url, perSecond, seconds: duration, addresses }),
+    ]);
     const alone2 = await gate(duration);
     const baseline = (alone1.rps + alone2.rps) / 2;
     return {

@@ -6,17 +6,32 @@ import { request } from 'node:http';
  * (127.0.1.x: Linux routes all of 127/8 to lo), so the flood looks like many clients and
  * the per-address limit alone does not absorb it. argv: JSON { url, perSecond, seconds, addresses }.
  */
-const { url, perSecond, seconds, addresses } = JSON.parse(process.argv[2] ?? '{}') as { url: string; perSecond: number; seconds: number; addresses: number };
+const { url, perSecond, seconds, addresses } = JSON.parse(process.argv[2] ?? '{}') as {
+  url: string;
+  perSecond: number;
+  seconds: number;
+  addresses: number;
+};
 const target = new URL('/console/login', url);
 const statuses: Record<string, number> = {};
 let sent = 0;
 let inFlight = 0;
 
 function one(i: number): void {
-  const body = new URLSearchParams({ username: i % 2 === 0 ? 'bench_reviewer' : `nobody_${i}`, password: `not the password ${i}` }).toString();
+  const body = new URLSearchParams({
+    username: i % 2 === 0 ? 'bench_reviewer' : `nobody_${i}`,
+    password: `not the password ${i}`,
+  }).toString();
   inFlight++;
   const req = request(
-    { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: `127.0.1.${1 + (i % addresses)}`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+    {
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: 'POST',
+      localAddress: `127.0.1.${1 + (i % addresses)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    },
     (res) => {
       res.resume();
       res.on('end', () => {

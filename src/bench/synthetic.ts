@@ -6,7 +6,16 @@ import { prng } from '../core/prng.js';
  */
 export { prng };
 
-const TEXTS = ['see you at practice', 'nice game today', 'did you finish the homework?', 'ok', 'haha yes', 'what time is it?', 'thanks!', 'good luck tomorrow'];
+const TEXTS = [
+  'see you at practice',
+  'nice game today',
+  'did you finish the homework?',
+  'ok',
+  'haha yes',
+  'what time is it?',
+  'thanks!',
+  'good luck tomorrow',
+];
 const BANDS = ['13-15', '16-17', 'under13'] as const;
 
 export interface ReplayMix {

@@ -33,7 +33,9 @@ export function caseRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const c = await cases.get(req.params.id, viewer);
     if (!c) throw new AppError('not_found', 'no such case');
     const detail = await caseDetail(ctx.store.db, c.id);
-    await ctx.ledger.audit([{ actor: viewer.actor, action: 'case.viewed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }]);
+    await ctx.ledger.audit([
+      { actor: viewer.actor, action: 'case.viewed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } },
+    ]);
     return { case: caseView(c, ctx.clock.now()), ...detail };
   });
 

@@ -27,10 +27,7 @@ export type Decision =
 
 export type CaseFailure =
   /** SECURITY: a restricted case is "not found" to a viewer without the role, never "forbidden": its existence is not disclosed. */
-  | { kind: 'not_found' }
-  | { kind: 'closed' }
-  | { kind: 'claimed_by_other'; claimedBy: string }
-  | { kind: 'not_claimed' };
+  { kind: 'not_found' } | { kind: 'closed' } | { kind: 'claimed_by_other'; claimedBy: string } | { kind: 'not_claimed' };
 
 /** One alert for intake, with the rules it triggered. */
 export interface IntakeItem {
@@ -66,10 +63,17 @@ export interface CaseServiceDeps {
 }
 
 /** A history row: each change to a case, by whom, with its detail. */
-function history(db: Kysely<Database>, caseId: string, actor: string, change: string, detail: Record<string, unknown>, nowMs: number, id = newId('chg', nowMs)): Statement {
+function history(
+  db: Kysely<Database>,
+  caseId: string,
+  actor: string,
+  change: string,
+  detail: Record<string, unknown>,
+  nowMs: number,
+  id = newId('chg', nowMs),
+): Statement {
   return insertHistory(db, { id, case_id: caseId, ts_ms: nowMs, actor, change, detail: JSON.stringify(detail) });
 }
-
 
 /**
  * Cases: alerts about one subject grouped into one open case, queues by priority and SLA,
@@ -117,17 +121,41 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
               entry = {
                 isNew: true,
                 row: {
-                  id, subject_account: subject, status: 'open', priority, queue: alert.category, restricted, escalated: 0, categories: alert.category, alert_count: 0,
-                  opened_ms: nowMs, updated_ms: nowMs, due_ms: nowMs + slaMs(priority), claimed_by: null, claim_expires_ms: null,
-                  outcome: null, outcome_category: null, outcome_reason: null, closed_ms: null, closed_by: null,
+                  id,
+                  subject_account: subject,
+                  status: 'open',
+                  priority,
+                  queue: alert.category,
+                  restricted,
+                  escalated: 0,
+                  categories: alert.category,
+                  alert_count: 0,
+                  opened_ms: nowMs,
+                  updated_ms: nowMs,
+                  due_ms: nowMs + slaMs(priority),
+                  claimed_by: null,
+                  claim_expires_ms: null,
+                  outcome: null,
+                  outcome_category: null,
+                  outcome_reason: null,
+                  closed_ms: null,
+                  closed_by: null,
                 },
               };
               statements.push(history(db, id, 'system', 'opened', { alertId: alert.id, priority }, nowMs));
-              audit.push({ actor: 'system', action: 'case.opened', subjectAccountId: subject, target: { type: 'case', id }, detail: { alertId: alert.id, priority } });
+              audit.push({
+                actor: 'system',
+                action: 'case.opened',
+                subjectAccountId: subject,
+                target: { type: 'case', id },
+                detail: { alertId: alert.id, priority },
+              });
             } else {
               const r = entry.row;
               if (priority < r.priority) {
-                statements.push(history(db, r.id, 'system', 'priority_raised', { from: r.priority, to: priority, alertId: alert.id }, nowMs));
+                statements.push(
+                  history(db, r.id, 'system', 'priority_raised', { from: r.priority, to: priority, alertId: alert.id }, nowMs),
+                );
                 r.priority = priority;
                 r.due_ms = Math.min(r.due_ms, r.opened_ms + slaMs(priority));
               }
@@ -150,8 +178,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
             db,
             matches,
             {
-              subjectAccountId: subject, caseId, alertId: alert.id, policyVersion, actor: 'system:rules',
-              content: { eventIds: alert.evidence, mediaIds: alert.media?.map((m) => m.id), conversationId: alert.conversationId, category: alert.category },
+              subjectAccountId: subject,
+              caseId,
+              alertId: alert.id,
+              policyVersion,
+              actor: 'system:rules',
+              content: {
+                eventIds: alert.evidence,
+                mediaIds: alert.media?.map((m) => m.id),
+                conversationId: alert.conversationId,
+                category: alert.category,
+              },
             },
             nowMs,
           );
@@ -183,11 +220,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         if (!c) return err({ kind: 'not_found' as const });
         const nowMs = clock.now();
         if (c.status === 'closed') return err({ kind: 'closed' as const });
-        if (claimLive(c, nowMs) && c.claimed_by !== viewer.actor) return err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! });
+        if (claimLive(c, nowMs) && c.claimed_by !== viewer.actor)
+          return err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! });
         const next = { ...c, claimed_by: viewer.actor, claim_expires_ms: nowMs + claimMs, updated_ms: nowMs };
-        await commit(next, [history(db, c.id, viewer.actor, 'claimed', { until: next.claim_expires_ms }, nowMs)], [
-          { actor: viewer.actor, action: 'case.claimed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } },
-        ]);
+        await commit(
+          next,
+          [history(db, c.id, viewer.actor, 'claimed', { until: next.claim_expires_ms }, nowMs)],
+          [{ actor: viewer.actor, action: 'case.claimed', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }],
+        );
         return ok(caseView(next, nowMs));
       }),
 
@@ -198,7 +238,11 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const nowMs = clock.now();
         if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) return err({ kind: 'not_claimed' as const });
         const next = { ...c, claimed_by: null, claim_expires_ms: null, updated_ms: nowMs };
-        await commit(next, [history(db, c.id, viewer.actor, 'released', {}, nowMs)], [{ actor: viewer.actor, action: 'case.released', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }]);
+        await commit(
+          next,
+          [history(db, c.id, viewer.actor, 'released', {}, nowMs)],
+          [{ actor: viewer.actor, action: 'case.released', subjectAccountId: c.subject_account, target: { type: 'case', id: c.id } }],
+        );
         return ok(caseView(next, nowMs));
       }),
 
@@ -209,19 +253,33 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const nowMs = clock.now();
         if (c.status === 'closed') return err({ kind: 'closed' as const });
         if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) {
-          return claimLive(c, nowMs) ? err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! }) : err({ kind: 'not_claimed' as const });
+          return claimLive(c, nowMs)
+            ? err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! })
+            : err({ kind: 'not_claimed' as const });
         }
         const next: CasesTable = { ...c, updated_ms: nowMs, claimed_by: null, claim_expires_ms: null };
         const detail: Record<string, unknown> = { decision: d.kind, note: d.note ?? null };
         let outcome: 'confirm' | 'dismiss' | 'escalate' | undefined;
         switch (d.kind) {
           case 'confirm':
-            Object.assign(next, { status: 'closed', outcome: 'confirmed', outcome_category: d.category, closed_ms: nowMs, closed_by: viewer.actor });
+            Object.assign(next, {
+              status: 'closed',
+              outcome: 'confirmed',
+              outcome_category: d.category,
+              closed_ms: nowMs,
+              closed_by: viewer.actor,
+            });
             detail.category = d.category;
             outcome = 'confirm';
             break;
           case 'dismiss':
-            Object.assign(next, { status: 'closed', outcome: 'dismissed', outcome_reason: d.reason, closed_ms: nowMs, closed_by: viewer.actor });
+            Object.assign(next, {
+              status: 'closed',
+              outcome: 'dismissed',
+              outcome_reason: d.reason,
+              closed_ms: nowMs,
+              closed_by: viewer.actor,
+            });
             detail.reason = d.reason;
             outcome = 'dismiss';
             break;
@@ -237,7 +295,15 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         }
         const decisionId = newId('chg', nowMs);
         const statements = [history(db, c.id, viewer.actor, `decided:${d.kind}`, detail, nowMs, decisionId)];
-        const audit: AuditInput[] = [{ actor: viewer.actor, action: `case.${d.kind === 'request_context' ? 'context_requested' : d.kind === 'confirm' ? 'confirmed' : d.kind === 'dismiss' ? 'dismissed' : 'escalated'}`, subjectAccountId: c.subject_account, target: { type: 'case', id: c.id }, detail }];
+        const audit: AuditInput[] = [
+          {
+            actor: viewer.actor,
+            action: `case.${d.kind === 'request_context' ? 'context_requested' : d.kind === 'confirm' ? 'confirmed' : d.kind === 'dismiss' ? 'dismissed' : 'escalated'}`,
+            subjectAccountId: c.subject_account,
+            target: { type: 'case', id: c.id },
+            detail,
+          },
+        ];
         const flags: FlagChange[] = [];
         let deliverable = 0;
         let liveTypes: string[] = [];
@@ -247,7 +313,15 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           const planned = planActions(
             db,
             matches,
-            { subjectAccountId: c.subject_account, caseId: c.id, alertId: null, decisionId, policyVersion: current.version, actor: viewer.actor, content: { category: d.kind === 'confirm' ? d.category : undefined } },
+            {
+              subjectAccountId: c.subject_account,
+              caseId: c.id,
+              alertId: null,
+              decisionId,
+              policyVersion: current.version,
+              actor: viewer.actor,
+              content: { category: d.kind === 'confirm' ? d.category : undefined },
+            },
             nowMs,
           );
           statements.push(...planned.statements);

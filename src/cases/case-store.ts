@@ -54,7 +54,13 @@ export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll
 
 /** The subject's newest case that is not closed: where a new alert about them joins. */
 export const openCaseOf = (db: Db, subject: string) =>
-  db.selectFrom('cases').selectAll().where('subject_account', '=', subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc').executeTakeFirst();
+  db
+    .selectFrom('cases')
+    .selectAll()
+    .where('subject_account', '=', subject)
+    .where('status', '!=', 'closed')
+    .orderBy('opened_ms', 'desc')
+    .executeTakeFirst();
 
 export const insertCase = (db: Db, c: CasesTable): Statement => statement(db.insertInto('cases').values(c));
 
@@ -68,11 +74,21 @@ export const insertHistory = (db: Db, row: CaseHistoryTable): Statement => state
 
 /** An alert joins a case once; an alert handled again after a crash adds nothing. */
 export const linkAlert = (db: Db, alertId: string, caseId: string, nowMs: number): Statement =>
-  statement(db.insertInto('case_alerts').values({ alert_id: alertId, case_id: caseId, added_ms: nowMs }).onConflict((oc) => oc.column('alert_id').doNothing()));
+  statement(
+    db
+      .insertInto('case_alerts')
+      .values({ alert_id: alertId, case_id: caseId, added_ms: nowMs })
+      .onConflict((oc) => oc.column('alert_id').doNothing()),
+  );
 
 /** The bodies of the alerts a case cites (what a reviewer may reveal media from). */
 export async function caseAlertBodies(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('case_alerts').innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id').select('alerts.body').where('case_alerts.case_id', '=', caseId).execute();
+  const rows = await db
+    .selectFrom('case_alerts')
+    .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
+    .select('alerts.body')
+    .where('case_alerts.case_id', '=', caseId)
+    .execute();
   return rows.map((r) => r.body);
 }
 
@@ -91,11 +107,14 @@ const encodeCursor = (k: Key) => Buffer.from(JSON.stringify(k)).toString('base64
 function decodeCursor(c: string): Key {
   try {
     const k = JSON.parse(Buffer.from(c, 'base64url').toString()) as unknown;
-    if (Array.isArray(k) && k.length === 3 && typeof k[0] === 'number' && typeof k[1] === 'number' && typeof k[2] === 'string') return k as Key;
+    if (Array.isArray(k) && k.length === 3 && typeof k[0] === 'number' && typeof k[1] === 'number' && typeof k[2] === 'string')
+      return k as Key;
   } catch {
     // fall through
   }
-  throw new AppError('invalid_input', 'cursor is not one this API returned', { issues: [{ field: 'cursor', reason: 'is not a cursor this API returned' }] });
+  throw new AppError('invalid_input', 'cursor is not one this API returned', {
+    issues: [{ field: 'cursor', reason: 'is not a cursor this API returned' }],
+  });
 }
 
 /**
@@ -103,8 +122,16 @@ function decodeCursor(c: string): Key {
  * (priority, due, id), which the queue indexes hold in that order, so page 1 and page
  * 5,000 cost the same. Restricted cases are left out for viewers without the role.
  */
-export async function listCases(db: Kysely<Database>, f: CaseFilter, viewer: Viewer, nowMs: number): Promise<{ cases: CaseView[]; nextCursor: string | null }> {
-  let q = db.selectFrom('cases').selectAll().where('status', '=', f.status ?? 'open');
+export async function listCases(
+  db: Kysely<Database>,
+  f: CaseFilter,
+  viewer: Viewer,
+  nowMs: number,
+): Promise<{ cases: CaseView[]; nextCursor: string | null }> {
+  let q = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('status', '=', f.status ?? 'open');
   if (!canSeeRestricted(viewer)) q = q.where('restricted', '=', 0);
   if (f.queue) q = q.where('queue', '=', f.queue);
   if (f.priority !== undefined) q = q.where('priority', '=', f.priority);
@@ -112,14 +139,26 @@ export async function listCases(db: Kysely<Database>, f: CaseFilter, viewer: Vie
   if (f.cursor) {
     const [p, due, id] = decodeCursor(f.cursor);
     q = q.where((eb) =>
-      eb.or([eb('priority', '>', p), eb.and([eb('priority', '=', p), eb('due_ms', '>', due)]), eb.and([eb('priority', '=', p), eb('due_ms', '=', due), eb('id', '>', id)])]),
+      eb.or([
+        eb('priority', '>', p),
+        eb.and([eb('priority', '=', p), eb('due_ms', '>', due)]),
+        eb.and([eb('priority', '=', p), eb('due_ms', '=', due), eb('id', '>', id)]),
+      ]),
     );
   }
-  const rows = await q.orderBy('priority').orderBy('due_ms').orderBy('id').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('priority')
+    .orderBy('due_ms')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
-  return { cases: page.map((r) => caseView(r, nowMs)), nextCursor: more && last ? encodeCursor([last.priority, last.due_ms, last.id]) : null };
+  return {
+    cases: page.map((r) => caseView(r, nowMs)),
+    nextCursor: more && last ? encodeCursor([last.priority, last.due_ms, last.id]) : null,
+  };
 }
 
 export interface QueueCount {
@@ -132,7 +171,12 @@ export interface QueueCount {
 export async function queueCounts(db: Kysely<Database>, viewer: Viewer, nowMs: number): Promise<QueueCount[]> {
   let q = db
     .selectFrom('cases')
-    .select((eb) => ['queue', 'priority', eb.fn.countAll<number>().as('open'), eb.fn.sum<number>(eb.case().when('due_ms', '<', nowMs).then(1).else(0).end()).as('overdue')])
+    .select((eb) => [
+      'queue',
+      'priority',
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(eb.case().when('due_ms', '<', nowMs).then(1).else(0).end()).as('overdue'),
+    ])
     .where('status', '=', 'open');
   if (!canSeeRestricted(viewer)) q = q.where('restricted', '=', 0);
   const rows = await q.groupBy(['queue', 'priority']).orderBy('priority').orderBy('queue').execute();
@@ -142,7 +186,16 @@ export async function queueCounts(db: Kysely<Database>, viewer: Viewer, nowMs: n
 export interface CaseDetail {
   alerts: Alert[];
   history: { ts: string; actor: string; change: string; detail: unknown }[];
-  actions: { id: string; type: string; mode: string; status: string; ruleId: string | null; attempts: number; lastError: string | null; createdAt: string }[];
+  actions: {
+    id: string;
+    type: string;
+    mode: string;
+    status: string;
+    ruleId: string | null;
+    attempts: number;
+    lastError: string | null;
+    createdAt: string;
+  }[];
 }
 
 export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<CaseDetail> {
@@ -155,11 +208,32 @@ export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<
     .orderBy('alerts.id')
     .limit(500)
     .execute();
-  const history = await db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('ts_ms').orderBy('id').limit(1000).execute();
+  const history = await db
+    .selectFrom('case_history')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('ts_ms')
+    .orderBy('id')
+    .limit(1000)
+    .execute();
   const actions = await actionsForCase(db, caseId, 500);
   return {
     alerts: alertRows.map((r) => AlertSchema.parse(JSON.parse(r.body))),
-    history: history.map((h) => ({ ts: new Date(h.ts_ms).toISOString(), actor: h.actor, change: h.change, detail: h.detail ? JSON.parse(h.detail) : null })),
-    actions: actions.map((a) => ({ id: a.id, type: a.type, mode: a.mode, status: a.status, ruleId: a.rule_id, attempts: a.attempts, lastError: a.last_error, createdAt: new Date(a.created_ms).toISOString() })),
+    history: history.map((h) => ({
+      ts: new Date(h.ts_ms).toISOString(),
+      actor: h.actor,
+      change: h.change,
+      detail: h.detail ? JSON.parse(h.detail) : null,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      type: a.type,
+      mode: a.mode,
+      status: a.status,
+      ruleId: a.rule_id,
+      attempts: a.attempts,
+      lastError: a.last_error,
+      createdAt: new Date(a.created_ms).toISOString(),
+    })),
   };
 }

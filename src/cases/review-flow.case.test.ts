@@ -63,7 +63,12 @@ for (const dialect of DIALECTS) {
       assert.equal(c.priority, 2);
       assert.equal(c.alertCount, 1, 'unwanted_contact review is a shadow rule: no case from it');
       assert.equal(c.dueAt, new Date(clock.now() + 24 * 3600_000).toISOString());
-      const actions = await store.db.selectFrom('actions').select(['type', 'mode', 'status']).where('subject_account', '=', 'fan').orderBy('type').execute();
+      const actions = await store.db
+        .selectFrom('actions')
+        .select(['type', 'mode', 'status'])
+        .where('subject_account', '=', 'fan')
+        .orderBy('type')
+        .execute();
       assert.deepEqual(
         actions.filter((a) => a.mode === 'live').map((a) => `${a.type}:${a.status}`),
         ['hide_from_minors:pending', 'require_review:applied'],
@@ -96,20 +101,46 @@ for (const dialect of DIALECTS) {
       const [c] = (await listCases(store.db, { limit: 1 }, ana, clock.now())).cases;
       assert.ok((await services.cases.claim(c!.id, ana)).ok);
       await ingest(minor('k9'), { id: nextId(), type: 'connection.created', ts: at(30), from: 'k9', to: 'fan', kind: 'follow' });
-      assert.equal(engine.decide({ action: 'message', actor: 'fan', target: 'k9' }).decision, 'warn', 'connected, only suspicious: a warning');
-      const d = await services.cases.decide(c!.id, ana, { kind: 'confirm', category: 'grooming', note: 'pattern of age questions and secrecy' });
+      assert.equal(
+        engine.decide({ action: 'message', actor: 'fan', target: 'k9' }).decision,
+        'warn',
+        'connected, only suspicious: a warning',
+      );
+      const d = await services.cases.decide(c!.id, ana, {
+        kind: 'confirm',
+        category: 'grooming',
+        note: 'pattern of age questions and secrecy',
+      });
       assert.ok(d.ok);
       assert.equal(d.value.status, 'closed');
       assert.equal(d.value.outcome, 'confirmed');
       assert.equal(engine.decide({ action: 'message', actor: 'fan', target: 'k9' }).decision, 'block');
-      const types = (await store.db.selectFrom('actions').select('type').where('case_id', '=', c!.id).where('alert_id', 'is', null).execute()).map((a) => a.type).sort();
+      const types = (
+        await store.db.selectFrom('actions').select('type').where('case_id', '=', c!.id).where('alert_id', 'is', null).execute()
+      )
+        .map((a) => a.type)
+        .sort();
       assert.deepEqual(types, ['draft_cybertipline_report', 'preserve_evidence', 'suspend_account']);
-      const history = await store.db.selectFrom('case_history').select('change').where('case_id', '=', c!.id).orderBy('ts_ms').orderBy('id').execute();
-      assert.deepEqual(history.map((h) => h.change), ['opened', 'claimed', 'claimed', 'released', 'claimed', 'decided:confirm']);
+      const history = await store.db
+        .selectFrom('case_history')
+        .select('change')
+        .where('case_id', '=', c!.id)
+        .orderBy('ts_ms')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        history.map((h) => h.change),
+        ['opened', 'claimed', 'claimed', 'released', 'claimed', 'decided:confirm'],
+      );
     });
 
     it('keeps known-image cases from reviewers without the child_safety role, and puts them first', async () => {
-      await ingest(adult('up'), { id: nextId(), type: 'media.uploaded', ts: at(40), media: { id: 'm1', kind: 'image', owner: 'up', sha256: 'ab'.repeat(32) } });
+      await ingest(adult('up'), {
+        id: nextId(),
+        type: 'media.uploaded',
+        ts: at(40),
+        media: { id: 'm1', kind: 'image', owner: 'up', sha256: 'ab'.repeat(32) },
+      });
       await drainRules();
       const seen = await listCases(store.db, { limit: 10 }, cara, clock.now());
       const hashCase = seen.cases.find((c) => c.subjectAccountId === 'up')!;
@@ -125,10 +156,27 @@ for (const dialect of DIALECTS) {
     });
 
     it('stores IP capture events an account upsert carries, once each', async () => {
-      const ev = { id: nextId(), type: 'account.upserted', ts: at(60), account: { id: 'ipacct', ageBand: 'adult', ipCaptureEvents: [{ ipAddress: '198.51.100.4', event: 'login' }, { ipAddress: '2001:db8::2', port: 8443, possibleProxy: true }] } };
+      const ev = {
+        id: nextId(),
+        type: 'account.upserted',
+        ts: at(60),
+        account: {
+          id: 'ipacct',
+          ageBand: 'adult',
+          ipCaptureEvents: [
+            { ipAddress: '198.51.100.4', event: 'login' },
+            { ipAddress: '2001:db8::2', port: 8443, possibleProxy: true },
+          ],
+        },
+      };
       await ingest(ev);
       await ingest(ev); // a duplicate event id adds nothing
-      const rows = await store.db.selectFrom('account_ip_events').select(['ip_address', 'event', 'port', 'possible_proxy']).where('account_id', '=', 'ipacct').orderBy('n').execute();
+      const rows = await store.db
+        .selectFrom('account_ip_events')
+        .select(['ip_address', 'event', 'port', 'possible_proxy'])
+        .where('account_id', '=', 'ipacct')
+        .orderBy('n')
+        .execute();
       assert.deepEqual(rows, [
         { ip_address: '198.51.100.4', event: 'login', port: null, possible_proxy: null },
         { ip_address: '2001:db8::2', event: null, port: 8443, possible_proxy: 1 },
@@ -140,10 +188,24 @@ for (const dialect of DIALECTS) {
       await open();
       assert.equal(engine.decide({ action: 'message', actor: 'fan', target: 'k9' }).decision, 'block', 'the restriction survived');
       assert.equal(await services.runner.runOnce(), 0);
-      await ingest({ id: nextId(), type: 'media.uploaded', ts: at(50), media: { id: 'm2', kind: 'image', owner: 'fan', sha256: 'ab'.repeat(32) } });
+      await ingest({
+        id: nextId(),
+        type: 'media.uploaded',
+        ts: at(50),
+        media: { id: 'm2', kind: 'image', owner: 'fan', sha256: 'ab'.repeat(32) },
+      });
       await drainRules();
-      const rows = await store.db.selectFrom('cases').select(['status', 'queue']).where('subject_account', '=', 'fan').orderBy('opened_ms').orderBy('id').execute();
-      assert.deepEqual(rows, [{ status: 'closed', queue: 'suspicious_adult' }, { status: 'open', queue: 'csam_hash_match' }]);
+      const rows = await store.db
+        .selectFrom('cases')
+        .select(['status', 'queue'])
+        .where('subject_account', '=', 'fan')
+        .orderBy('opened_ms')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(rows, [
+        { status: 'closed', queue: 'suspicious_adult' },
+        { status: 'open', queue: 'csam_hash_match' },
+      ]);
     });
   });
 }

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { BUILTIN_MODEL_PATH } from '../conversations/model/risk-model.js';
 
 const CLI = fileURLToPath(new URL('./main.js', import.meta.url));
-const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
 
 describe('CLI edges (issue 15, item 11)', () => {
   it('says the database cannot be reached, not that a migration failed', () => {
@@ -60,8 +61,14 @@ describe('CLI edges (issue 15, item 11)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-demo-sigint-'));
     // A stand-in schema (NCMEC's is never in the repository): enough for the simulator to start and listen.
     const xsd = join(dir, 'stand-in.xsd');
-    writeFileSync(xsd, '<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="report" type="xs:string"/></xs:schema>');
-    const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], { env: { ...process.env, WARDEN_NCMEC_XSD: xsd }, stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      xsd,
+      '<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="report" type="xs:string"/></xs:schema>',
+    );
+    const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], {
+      env: { ...process.env, WARDEN_NCMEC_XSD: xsd },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -48,7 +48,11 @@ describe('warden command', () => {
 
   it('runs the README demo: serves, ingests the scenario over HTTP, shows alerts and decisions', () => {
     const tmp = demoTmp();
-    const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', '0'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: tmp } });
+    const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, TMPDIR: tmp },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`database ${tmp}/warden-demo-`), 'the database was in the given TMPDIR');
     assert.deepEqual(leftovers(tmp), [], 'the demo removes its folder when it ends');
@@ -61,7 +65,10 @@ describe('warden command', () => {
 
   it('removes the demo folder when Ctrl-C stops a serving demo', async () => {
     const tmp = demoTmp();
-    const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -89,7 +96,11 @@ describe('warden command', () => {
     await once(taken, 'listening');
     try {
       const port = String((taken.address() as AddressInfo).port);
-      const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', port], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: tmp } });
+      const r = spawnSync(process.execPath, [CLI, 'demo', '--exit', '--port', port], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, TMPDIR: tmp },
+      });
       assert.equal(r.status, 1);
       assert.match(r.stderr, /already in use/);
       assert.deepEqual(leftovers(tmp), []);

@@ -42,7 +42,14 @@ export function demoCommand(): Command {
       try {
         const reporting = await demoReporting();
         if (reporting.sim) closers.push(reporting.sim.close);
-        const config = loadConfig({ overrides: { store: { url: join(dir, 'warden.db') }, server: { port: flags.port }, log: { level: 'warn' }, ...reporting.overrides } });
+        const config = loadConfig({
+          overrides: {
+            store: { url: join(dir, 'warden.db') },
+            server: { port: flags.port },
+            log: { level: 'warn' },
+            ...reporting.overrides,
+          },
+        });
         const logger = createLogger(config.log.level);
         const server = await startServer(config, logger);
         // Closed before the simulator, and before the folder goes: the store's files are in it.
@@ -51,29 +58,49 @@ export function demoCommand(): Command {
         const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
         const say = (s = '') => process.stdout.write(s + '\n');
 
-        const lines = readFileSync(SCENARIO, 'utf8').split('\n').filter((l) => l.trim() !== '');
+        const lines = readFileSync(SCENARIO, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '');
         const events = lines.map((l) => JSON.parse(l) as unknown);
         const res = await fetch(`${server.url}/v1/events`, { method: 'POST', headers, body: JSON.stringify(events) });
         const ingest = (await res.json()) as { accepted: number; duplicates: number; rejected: unknown[]; alerts: number };
         say(`Warden ${server.url}  (database ${config.store.url})`);
-        say(`POST /v1/events: ${events.length} synthetic events -> ${ingest.accepted} accepted, ${ingest.duplicates} duplicate, ${ingest.rejected.length} rejected, ${ingest.alerts} alerts`);
+        say(
+          `POST /v1/events: ${events.length} synthetic events -> ${ingest.accepted} accepted, ${ingest.duplicates} duplicate, ${ingest.rejected.length} rejected, ${ingest.alerts} alerts`,
+        );
         say();
 
         const alerts = (await (await fetch(`${server.url}/v1/alerts?limit=100`, { headers })).json()) as {
-          alerts: { category: string; severity: string; subject: { accountId: string }; relatedAccountIds?: string[]; reasons: { code: string }[] }[];
+          alerts: {
+            category: string;
+            severity: string;
+            subject: { accountId: string };
+            relatedAccountIds?: string[];
+            reasons: { code: string }[];
+          }[];
         };
         say('GET /v1/alerts:');
         for (const a of [...alerts.alerts].reverse()) {
-          say(`  ${a.category.padEnd(17)} ${a.severity.padEnd(7)} ${a.subject.accountId.padEnd(8)} -> ${(a.relatedAccountIds ?? []).join(',').padEnd(8)} ${a.reasons.map((r) => r.code).join(', ')}`);
+          say(
+            `  ${a.category.padEnd(17)} ${a.severity.padEnd(7)} ${a.subject.accountId.padEnd(8)} -> ${(a.relatedAccountIds ?? []).join(',').padEnd(8)} ${a.reasons.map((r) => r.code).join(', ')}`,
+          );
         }
         say();
         say('POST /v1/decisions:');
         for (const q of QUESTIONS) {
-          const d = (await (await fetch(`${server.url}/v1/decisions`, { method: 'POST', headers, body: JSON.stringify({ action: q.action, actor: q.actor, target: q.target }) })).json()) as {
+          const d = (await (
+            await fetch(`${server.url}/v1/decisions`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ action: q.action, actor: q.actor, target: q.target }),
+            })
+          ).json()) as {
             decision: string;
             reasons: { code: string }[];
           };
-          say(`  ${q.action.padEnd(12)} ${q.actor.padEnd(13)} -> ${q.target.padEnd(8)} ${d.decision.padEnd(5)} ${d.reasons.map((r) => r.code).join(', ') || '-'}   (${q.why})`);
+          say(
+            `  ${q.action.padEnd(12)} ${q.actor.padEnd(13)} -> ${q.target.padEnd(8)} ${d.decision.padEnd(5)} ${d.reasons.map((r) => r.code).join(', ') || '-'}   (${q.why})`,
+          );
         }
         say();
         // The rule runner turns alerts into cases beside ingest; give it a moment.
@@ -83,18 +110,25 @@ export function demoCommand(): Command {
           cases = ((await (await fetch(`${server.url}/v1/cases`, { headers })).json()) as { cases: typeof cases }).cases;
         }
         say('GET /v1/cases (the default policy: alerts to review cases and actions):');
-        for (const c of cases) say(`  P${c.priority} ${c.queue.padEnd(17)} ${c.subjectAccountId.padEnd(8)} ${c.alertCount} alert(s)  ${c.id}`);
+        for (const c of cases)
+          say(`  P${c.priority} ${c.queue.padEnd(17)} ${c.subjectAccountId.padEnd(8)} ${c.alertCount} alert(s)  ${c.id}`);
         say();
         const vic = cases.find((c) => c.subjectAccountId === 'u_vic');
         if (vic && reporting.sim) {
           // A reviewer's work, done here by the demo's admin key: confirm, then approve the report Warden drafted.
-          const post = (path: string, body: unknown = {}) => fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+          const post = (path: string, body: unknown = {}) =>
+            fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
           await post(`/v1/cases/${vic.id}/claim`);
-          await post(`/v1/cases/${vic.id}/decision`, { decision: 'confirm', category: 'grooming', note: 'demo: fan-out to five unconnected minors' });
+          await post(`/v1/cases/${vic.id}/decision`, {
+            decision: 'confirm',
+            category: 'grooming',
+            note: 'demo: fan-out to five unconnected minors',
+          });
           let report: { id: string; status: string; ncmecReportId: string | null } | undefined;
           for (let i = 0; i < 100 && !report; i++) {
             await new Promise((r) => setTimeout(r, 50));
-            report = ((await (await fetch(`${server.url}/v1/reports`, { headers })).json()) as { reports: (typeof report & object)[] }).reports[0];
+            report = ((await (await fetch(`${server.url}/v1/reports`, { headers })).json()) as { reports: (typeof report & object)[] })
+              .reports[0];
           }
           if (report) {
             await post(`/v1/reports/${report.id}/approve`);
@@ -102,8 +136,14 @@ export function demoCommand(): Command {
               await new Promise((r) => setTimeout(r, 50));
               report = (await (await fetch(`${server.url}/v1/reports/${report!.id}`, { headers })).json()) as typeof report;
             }
-            const evidence = ((await (await fetch(`${server.url}/v1/evidence?caseId=${vic.id}`, { headers })).json()) as { packages: { id: string; reason: string }[] }).packages;
-            say(`CyberTipline (local simulator, test environment): case ${vic.id} confirmed as grooming -> report ${report!.id} ${report!.status}, NCMEC report id ${report!.ncmecReportId ?? '-'}`);
+            const evidence = (
+              (await (await fetch(`${server.url}/v1/evidence?caseId=${vic.id}`, { headers })).json()) as {
+                packages: { id: string; reason: string }[];
+              }
+            ).packages;
+            say(
+              `CyberTipline (local simulator, test environment): case ${vic.id} confirmed as grooming -> report ${report!.id} ${report!.status}, NCMEC report id ${report!.ncmecReportId ?? '-'}`,
+            );
             say(`  simulator saw: ${reporting.sim.calls.join(' -> ')}`);
             for (const p of evidence) say(`  evidence package ${p.id} (${p.reason}), AES-256-GCM, kept 365 days`);
             say();
@@ -114,12 +154,19 @@ export function demoCommand(): Command {
         }
         if (flags.exit) return;
         const password = randomBytes(12).toString('base64url');
-        await createReviewer(server.store.db, { username: 'demo', displayName: 'Demo reviewer', roles: ['reviewer', 'child_safety'], password });
+        await createReviewer(server.store.db, {
+          username: 'demo',
+          displayName: 'Demo reviewer',
+          roles: ['reviewer', 'child_safety'],
+          password,
+        });
         say(`Review console: ${server.url}/console  (username demo, password ${password}; this account lives only in the demo database)`);
         say();
         say('Try it (this admin key lives only in the demo database):');
         say(`  curl -s -H 'authorization: Bearer ${key}' '${server.url}/v1/alerts?category=suspicious_adult'`);
-        say(`  curl -s -H 'authorization: Bearer ${key}' -H 'content-type: application/json' -d '{"action":"message","actor":"u_vic","target":"u_mia"}' ${server.url}/v1/decisions`);
+        say(
+          `  curl -s -H 'authorization: Bearer ${key}' -H 'content-type: application/json' -d '{"action":"message","actor":"u_vic","target":"u_mia"}' ${server.url}/v1/decisions`,
+        );
         say(`  curl -s ${server.url}/openapi.json`);
         say('Ctrl-C stops the demo.');
         // From here a signal closes the server gracefully (and a second one exits at once).

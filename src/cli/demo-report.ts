@@ -25,7 +25,14 @@ export async function demoReporting(): Promise<DemoReporting> {
     sim,
     overrides: {
       evidence,
-      reporting: { platform: 'Demo Social', reporterEmail: 'cybertip@demo.example', testBaseUrl: url, testUsername: 'demo-esp', testPassword: password, environment: 'test' },
+      reporting: {
+        platform: 'Demo Social',
+        reporterEmail: 'cybertip@demo.example',
+        testBaseUrl: url,
+        testUsername: 'demo-esp',
+        testPassword: password,
+        environment: 'test',
+      },
     },
   };
 }

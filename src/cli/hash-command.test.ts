@@ -21,7 +21,7 @@ describe('warden hash', () => {
   const a = 'pdq/data/bridge-mods/aaa-orig.jpg';
   const b = 'pdq/data/misc-images/c.png';
 
-  it('prints the reference tool\'s CSV: pdqhex,quality,path', () => {
+  it("prints the reference tool's CSV: pdqhex,quality,path", () => {
     const r = warden('hash', ROOT + a, ROOT + b);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n'), [
@@ -30,7 +30,7 @@ describe('warden hash', () => {
     ]);
   });
 
-  it('prints the eight orientations with --dihedral, in the reference\'s column order', () => {
+  it("prints the eight orientations with --dihedral, in the reference's column order", () => {
     const r = warden('hash', '--dihedral', ROOT + a);
     assert.equal(r.stdout.trim(), [...expected.get(a)!.slice(0, 9), ROOT + a].join(','));
   });

@@ -26,7 +26,8 @@ export function hashCommand(): Command {
       const pdq = createPdqHasher({ maxPixels: flags.maxPixels });
       let failed = 0;
       // One file needs no bar and no summary: its line on stdout is the result.
-      const progress: Progress | undefined = files.length > 1 ? createProgress({ label: 'hash', done: 'hashed', unit: 'files', total: files.length }) : undefined;
+      const progress: Progress | undefined =
+        files.length > 1 ? createProgress({ label: 'hash', done: 'hashed', unit: 'files', total: files.length }) : undefined;
       const complain = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
       const emit = (line: string) => (progress ? progress.log(line, process.stdout) : process.stdout.write(`${line}\n`));
       let done = 0;
@@ -53,7 +54,13 @@ export function hashCommand(): Command {
             emit(`${hashes},${quality},${path}`);
           } else {
             const [md5, sha256] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
-            const out: Record<string, unknown> = { path, pdq: hex, quality, md5: md5.ok ? md5.value.hex : null, sha256: sha256.ok ? sha256.value.hex : null };
+            const out: Record<string, unknown> = {
+              path,
+              pdq: hex,
+              quality,
+              md5: md5.ok ? md5.value.hex : null,
+              sha256: sha256.ok ? sha256.value.hex : null,
+            };
             if (dihedral) out.dihedral = dihedral;
             emit(JSON.stringify(out));
           }

@@ -10,7 +10,11 @@ import { configFrom, withCommon, type CommonFlags } from './common-options.js';
  * `writer`: on SQLite it then takes the file's writer lock and is refused, naming the
  * server's pid, while `warden serve` runs on it (one writer per file; see writer-lock.ts).
  */
-export async function withStore<T>(flags: CommonFlags, fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>, writer?: string): Promise<T> {
+export async function withStore<T>(
+  flags: CommonFlags,
+  fn: (store: Awaited<ReturnType<typeof createStore>>) => Promise<T>,
+  writer?: string,
+): Promise<T> {
   const config = configFrom(flags);
   const store = await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, writerLock: writer });
   try {
@@ -30,14 +34,26 @@ export function keysCommand(): Command {
       .option('--json', 'print {id, role, key} as JSON')
       .action(async (flags: CommonFlags & { role: string; name: string; json?: boolean }) => {
         const role = RoleSchema.safeParse(flags.role);
-        if (!role.success) throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`, { issues: [{ field: 'role', reason: `"${flags.role}" is not a role` }] });
-        await withStore(flags, async (store) => {
-          const { record, key } = await createApiKey(store.db, flags.name, role.data);
-          await appendOne(store, { actor: 'cli', action: 'api_key.created', target: { type: 'api_key', id: record.id }, detail: { role: record.role, name: record.name } });
-          if (flags.json) process.stdout.write(JSON.stringify({ id: record.id, name: record.name, role: record.role, key }) + '\n');
-          else process.stdout.write(`${key}\n`);
-          process.stderr.write(`created ${record.id} (${record.role}); store the key now, it cannot be shown again\n`);
-        }, 'warden keys create');
+        if (!role.success)
+          throw new AppError('invalid_input', `--role must be one of ${ROLES.join(', ')}`, {
+            issues: [{ field: 'role', reason: `"${flags.role}" is not a role` }],
+          });
+        await withStore(
+          flags,
+          async (store) => {
+            const { record, key } = await createApiKey(store.db, flags.name, role.data);
+            await appendOne(store, {
+              actor: 'cli',
+              action: 'api_key.created',
+              target: { type: 'api_key', id: record.id },
+              detail: { role: record.role, name: record.name },
+            });
+            if (flags.json) process.stdout.write(JSON.stringify({ id: record.id, name: record.name, role: record.role, key }) + '\n');
+            else process.stdout.write(`${key}\n`);
+            process.stderr.write(`created ${record.id} (${record.role}); store the key now, it cannot be shown again\n`);
+          },
+          'warden keys create',
+        );
       }),
   );
   keys.addCommand(
@@ -46,7 +62,9 @@ export function keysCommand(): Command {
       .action(async (flags: CommonFlags) => {
         await withStore(flags, async (store) => {
           for (const k of await listApiKeys(store.db)) {
-            process.stdout.write(`${k.id}\t${k.role}\t${k.name}\t${new Date(k.createdMs).toISOString()}\t${k.revokedMs ? `revoked ${new Date(k.revokedMs).toISOString()}` : 'active'}\n`);
+            process.stdout.write(
+              `${k.id}\t${k.role}\t${k.name}\t${new Date(k.createdMs).toISOString()}\t${k.revokedMs ? `revoked ${new Date(k.revokedMs).toISOString()}` : 'active'}\n`,
+            );
           }
         });
       }),
@@ -56,11 +74,15 @@ export function keysCommand(): Command {
       .description('revoke an API key by id')
       .argument('<id>', 'the key id (key_…)')
       .action(async (id: string, flags: CommonFlags) => {
-        await withStore(flags, async (store) => {
-          if (!(await revokeApiKey(store.db, id))) throw new AppError('not_found', `no active key with id ${id}`);
-          await appendOne(store, { actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } });
-          process.stderr.write(`revoked ${id}\n`);
-        }, 'warden keys revoke');
+        await withStore(
+          flags,
+          async (store) => {
+            if (!(await revokeApiKey(store.db, id))) throw new AppError('not_found', `no active key with id ${id}`);
+            await appendOne(store, { actor: 'cli', action: 'api_key.revoked', target: { type: 'api_key', id } });
+            process.stderr.write(`revoked ${id}\n`);
+          },
+          'warden keys revoke',
+        );
       }),
   );
   return keys;

@@ -6,7 +6,9 @@ import { createNcmecSimulator } from '../reporting/ncmec/simulator.js';
 /** `warden ncmec-sim`: NCMEC's Reporting API, locally, for tests, demos and integration work. */
 export function ncmecSimCommand(): Command {
   return new Command('ncmec-sim')
-    .description("a local CyberTipline Reporting API: NCMEC's endpoints, responses and codes, validating XML against the schema file you give it; inject failures with POST /_sim/failures")
+    .description(
+      "a local CyberTipline Reporting API: NCMEC's endpoints, responses and codes, validating XML against the schema file you give it; inject failures with POST /_sim/failures",
+    )
     .requiredOption('--schema <xsd>', "NCMEC's cyber_tipline.xsd (fetch yours from {base}/xsd with your credentials)")
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port', (v) => Number(v), 8090)
@@ -22,8 +24,12 @@ export function ncmecSimCommand(): Command {
       const password = process.env.WARDEN_NCMEC_SIM_PASSWORD ?? 'sim-password';
       const sim = await createNcmecSimulator({ schema, username: flags.username, password });
       const address = await sim.app.listen({ host: flags.host, port: flags.port });
-      process.stderr.write(`ncmec-sim listening on ${address} (user ${flags.username}; password from WARDEN_NCMEC_SIM_PASSWORD or "sim-password")\n`);
-      process.stderr.write(`point Warden at it: WARDEN_NCMEC_TEST_BASE_URL=${address} WARDEN_NCMEC_TEST_USERNAME=${flags.username} WARDEN_NCMEC_TEST_PASSWORD=…\n`);
+      process.stderr.write(
+        `ncmec-sim listening on ${address} (user ${flags.username}; password from WARDEN_NCMEC_SIM_PASSWORD or "sim-password")\n`,
+      );
+      process.stderr.write(
+        `point Warden at it: WARDEN_NCMEC_TEST_BASE_URL=${address} WARDEN_NCMEC_TEST_USERNAME=${flags.username} WARDEN_NCMEC_TEST_PASSWORD=…\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void sim.close().then(resolve);
         process.once('SIGINT', stop);

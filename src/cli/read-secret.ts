@@ -13,7 +13,9 @@ export async function readSecret(input: SecretInput, prompt: Writable, question:
   if (!input.isTTY || !input.setRawMode) {
     const chunks: Buffer[] = [];
     for await (const c of input) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   prompt.write(question);
   input.setRawMode(true);

@@ -9,7 +9,8 @@ import { createProgress } from '../core/create-progress.js';
 export function replayCommand(): Command {
   const cmd = withCommon(new Command('replay').description('replay a JSON Lines file of events and write every alert as one JSON line'));
   // Unlike other commands, replay has no default database: without --db it keeps nothing.
-  cmd.options.find((o) => o.long === '--db')!.description = 'SQLite file or postgres:// URL to replay into (default: none, an in-memory store thrown away at the end; WARDEN_DB is not used)';
+  cmd.options.find((o) => o.long === '--db')!.description =
+    'SQLite file or postgres:// URL to replay into (default: none, an in-memory store thrown away at the end; WARDEN_DB is not used)';
   return cmd
     .argument('<events>', 'events, one JSON object a line (docs/protocol.md)')
     .requiredOption('--alerts <file>', 'where to write the alerts, one JSON object a line')
@@ -41,7 +42,9 @@ export function replayCommand(): Command {
         throw e;
       }
       progress.update(summary.lines);
-      progress.finish(`${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ${summary.alerts} alerts`);
+      progress.finish(
+        `${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ${summary.alerts} alerts`,
+      );
       if (flags.strict && summary.rejected > 0) process.exitCode = 1;
     });
 }

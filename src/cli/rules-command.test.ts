@@ -13,9 +13,21 @@ const warden = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args]
 
 describe('warden rules', () => {
   it('backtests a policy over replayed events and counts what each rule would do', () => {
-    const r = warden('rules', 'test', join(ROOT, 'policies/default.yaml'), '--events', join(ROOT, 'examples/demo-scenario.jsonl'), '--json');
+    const r = warden(
+      'rules',
+      'test',
+      join(ROOT, 'policies/default.yaml'),
+      '--events',
+      join(ROOT, 'examples/demo-scenario.jsonl'),
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr);
-    const report = JSON.parse(r.stdout) as { alerts: number; rules: { id: string; mode: string; alerts: number }[]; cases: { opened: number }; actions: { shadow: Record<string, number> } };
+    const report = JSON.parse(r.stdout) as {
+      alerts: number;
+      rules: { id: string; mode: string; alerts: number }[];
+      cases: { opened: number };
+      actions: { shadow: Record<string, number> };
+    };
     assert.ok(report.alerts > 0);
     const shadow = report.rules.find((x) => x.id === 'unwanted-contact-review')!;
     assert.equal(shadow.mode, 'shadow');
@@ -25,7 +37,10 @@ describe('warden rules', () => {
 
   it('shows the effect of switching a shadow rule live', () => {
     const live = join(dir, 'live.yaml');
-    writeFileSync(live, 'version: 1\nrules:\n  - id: review-all-contact\n    when: { on: alert, categories: [unwanted_contact] }\n    then: [{ type: require_review, priority: 3 }]\n');
+    writeFileSync(
+      live,
+      'version: 1\nrules:\n  - id: review-all-contact\n    when: { on: alert, categories: [unwanted_contact] }\n    then: [{ type: require_review, priority: 3 }]\n',
+    );
     const r = warden('rules', 'test', live, '--events', join(ROOT, 'examples/demo-scenario.jsonl'));
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /review-all-contact\s+live\s+\d+\s+require_review \d+/);

@@ -75,7 +75,9 @@ export function rulesCommand(): Command {
           logger: createLogger(flags.logLevel ?? 'warn'),
           report: (line) => process.stderr.write(`${line}\n`),
         });
-        process.stderr.write(`replayed ${summary.lines} lines: ${summary.accepted} accepted, ${summary.rejected} rejected; ${summary.alerts} alerts\n`);
+        process.stderr.write(
+          `replayed ${summary.lines} lines: ${summary.accepted} accepted, ${summary.rejected} rejected; ${summary.alerts} alerts\n`,
+        );
         report = await backtest(policy, alertsFromFile(alertsOut));
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -83,7 +85,9 @@ export function rulesCommand(): Command {
     } else if (flags.db) {
       report = await backtest(policy, alertsFromStore(flags.db));
     } else {
-      throw new AppError('invalid_input', 'give --events FILE to replay, or --db to test over stored alerts', { issues: [{ field: '--events', reason: 'is required without --db' }] });
+      throw new AppError('invalid_input', 'give --events FILE to replay, or --db to test over stored alerts', {
+        issues: [{ field: '--events', reason: 'is required without --db' }],
+      });
     }
     process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatBacktest(report));
   });

@@ -43,7 +43,14 @@ export function trainCommand(): Command {
     .action((data: string, opts: { out: string; seed: string; trainedAt?: string; suppress: string; force?: boolean }) => {
       // The shipped model is what every install detects with: replacing it takes a deliberate --force.
       if (!opts.force && samePath(opts.out, BUILTIN_MODEL_PATH)) {
-        throw new AppError('invalid_input', `${opts.out} is the model shipped with Warden`, { issues: [{ field: '--out', reason: 'choose another file (then set conversations.model to it), or pass --force to replace the shipped model' }] });
+        throw new AppError('invalid_input', `${opts.out} is the model shipped with Warden`, {
+          issues: [
+            {
+              field: '--out',
+              reason: 'choose another file (then set conversations.model to it), or pass --force to replace the shipped model',
+            },
+          ],
+        });
       }
       let bytes: Buffer;
       try {
@@ -52,17 +59,27 @@ export function trainCommand(): Command {
         throw new AppError('not_found', `cannot read ${data}`);
       }
       const seed = Number(opts.seed);
-      if (!Number.isInteger(seed)) throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--seed', reason: 'must be an integer' }] });
+      if (!Number.isInteger(seed))
+        throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--seed', reason: 'must be an integer' }] });
       const suppress = Number(opts.suppress);
-      if (!(suppress >= 0 && suppress <= 1)) throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--suppress', reason: 'must be a number from 0 to 1' }] });
+      if (!(suppress >= 0 && suppress <= 1))
+        throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--suppress', reason: 'must be a number from 0 to 1' }] });
       const { rows, errors } = parseTrainingData(bytes.toString('utf8'));
       for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.reason} (skipped)\n`);
       const risky = rows.filter((r) => r.label !== 'benign').length;
       if (risky === 0 || risky === rows.length) {
-        throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, { issues: [{ field: 'label', reason: `${risky} of ${rows.length} usable conversations are risky` }] });
+        throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, {
+          issues: [{ field: 'label', reason: `${risky} of ${rows.length} usable conversations are risky` }],
+        });
       }
       // Each conversation is counted once (when prepared); the work is each conversation twice.
-      const progress = createProgress({ label: 'train', done: 'trained on', unit: 'conversations', total: rows.length * 2, items: rows.length });
+      const progress = createProgress({
+        label: 'train',
+        done: 'trained on',
+        unit: 'conversations',
+        total: rows.length * 2,
+        items: rows.length,
+      });
       let trained;
       try {
         trained = trainRiskModel(rows, {
@@ -82,10 +99,18 @@ export function trainCommand(): Command {
       writeFileSync(tmp, JSON.stringify(file) + '\n');
       renameSync(tmp, opts.out);
       const out = process.stdout;
-      out.write(`trained on ${rows.length} conversations (${report.conversations.message} message model, ${report.conversations.combiner} combiner, ${report.conversations.calibration} calibration)\n`);
-      out.write(`message model: ${report.messageSamples} messages, ${file.message.gramIndex.length} n-gram weights kept; combiner: ${report.combinerSamples} samples\n`);
-      out.write(`calibration fold: before ECE ${f(report.beforeCalibration.ece)} Brier ${f(report.beforeCalibration.brier)} AUC ${f(report.beforeCalibration.auc)}; after ECE ${f(report.afterCalibration.ece)} Brier ${f(report.afterCalibration.brier)}\n`);
-      out.write(`thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)})\n`);
+      out.write(
+        `trained on ${rows.length} conversations (${report.conversations.message} message model, ${report.conversations.combiner} combiner, ${report.conversations.calibration} calibration)\n`,
+      );
+      out.write(
+        `message model: ${report.messageSamples} messages, ${file.message.gramIndex.length} n-gram weights kept; combiner: ${report.combinerSamples} samples\n`,
+      );
+      out.write(
+        `calibration fold: before ECE ${f(report.beforeCalibration.ece)} Brier ${f(report.beforeCalibration.brier)} AUC ${f(report.beforeCalibration.auc)}; after ECE ${f(report.afterCalibration.ece)} Brier ${f(report.afterCalibration.brier)}\n`,
+      );
+      out.write(
+        `thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)})\n`,
+      );
       out.write(`wrote ${opts.out}\n`);
       if (errors.length > 0) process.exitCode = 1;
     });

@@ -23,7 +23,12 @@ export const ConfigSchema = z
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8080),
         /** spec: POST /v1/events takes at most 4 MiB. */
-        bodyLimitBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(LIMITS.batchMaxBytes),
+        bodyLimitBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(64 * 1024 * 1024)
+          .default(LIMITS.batchMaxBytes),
         /** How long shutdown waits for in-flight batches before it gives up. */
         shutdownTimeoutMs: z.number().int().min(0).max(600_000).default(15_000),
       })
@@ -41,7 +46,12 @@ export const ConfigSchema = z
         /** Images with more pixels are refused before decoding (decompression bombs). */
         maxPixels: z.number().int().min(1).max(1_000_000_000).default(50_000_000),
         /** Files larger than this are not read. */
-        maxFileBytes: z.number().int().min(1).max(2 ** 31).default(64 * 1024 * 1024),
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 31)
+          .default(64 * 1024 * 1024),
         /** Hosts (`cdn.example.com` or `host:port`) whose MediaRef `url`s Warden may fetch to hash; none by default. */
         allowedHosts: z.array(z.string().min(1).max(255)).max(100).default([]),
         /** Fetch plain http:// too (for a platform's internal media service); https only by default. */
@@ -72,7 +82,12 @@ export const ConfigSchema = z
           })
           .prefault({}),
         /** A claim lapses after this long without a decision, and the case returns to the queue. */
-        claimMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        claimMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(30),
       })
       .prefault({}),
     actions: z
@@ -94,7 +109,11 @@ export const ConfigSchema = z
     console: z
       .strictObject({
         /** Console sessions end after this long, whatever the activity. */
-        sessionHours: z.number().positive().max(24 * 7).default(12),
+        sessionHours: z
+          .number()
+          .positive()
+          .max(24 * 7)
+          .default(12),
         /** Set the Secure flag on the session cookie: on whenever the console is reached over https. */
         secureCookies: z.boolean().default(false),
         /** Media reveals per reviewer per UTC day after which the console warns and suggests a break. */
@@ -110,7 +129,10 @@ export const ConfigSchema = z
         reporterLastName: z.string().max(200).optional(),
         reporterEmail: z.email().optional(),
         /** `{handle}` or `{id}` is replaced to give a reported user's profile URL. */
-        profileUrlTemplate: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL without whitespace').optional(),
+        profileUrlTemplate: z
+          .string()
+          .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL without whitespace')
+          .optional(),
         /** Which NCMEC environment reports go to; test and production credentials never mix. */
         environment: z.enum(['test', 'production']).default('test'),
         testBaseUrl: z.url().default('https://exttest.cybertip.org/ispws'),
@@ -121,7 +143,11 @@ export const ConfigSchema = z
         productionUsername: z.string().min(1).optional(),
         productionPassword: z.string().min(1).optional(),
         /** A report not finished this long after approval raises an admin notice (NCMEC expects reports within 24 hours). */
-        deadlineHours: z.number().positive().max(24 * 7).default(24),
+        deadlineHours: z
+          .number()
+          .positive()
+          .max(24 * 7)
+          .default(24),
         timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
         maxAttempts: z.number().int().min(1).max(100).default(20),
       })

@@ -26,7 +26,11 @@ describe('configuration', () => {
 
   it('layers file, then environment, then flags', () => {
     const file = write('a.yaml', 'server:\n  port: 9000\n  host: 0.0.0.0\nbehaviour:\n  suspiciousAdult:\n    minorComplaints: 3\n');
-    const c = loadConfig({ file, env: { WARDEN_PORT: '9100', WARDEN_DB: 'postgres://x@localhost/w' }, overrides: { server: { host: '::1' } } });
+    const c = loadConfig({
+      file,
+      env: { WARDEN_PORT: '9100', WARDEN_DB: 'postgres://x@localhost/w' },
+      overrides: { server: { host: '::1' } },
+    });
     assert.equal(c.server.port, 9100);
     assert.equal(c.server.host, '::1');
     assert.equal(c.store.url, 'postgres://x@localhost/w');

@@ -31,17 +31,33 @@ for (const dialect of DIALECTS) {
       await engine.ingest([adult('grown'), minor('kid'), minor('kid2')].map(ev));
       await engine.ingest([conv[0]!, other[0]!, conv[1]!, conv[2]!, other[1]!, conv[3]!, other[2]!, conv[4]!].map(ev));
       const cited = conv[2]!.id;
-      const alert = { category: 'grooming', reasons: [{ code: 'secrecy_request', detail: 'asked to keep it secret' }], evidence: [cited], triggerEventId: cited } as unknown as Alert;
+      const alert = {
+        category: 'grooming',
+        reasons: [{ code: 'secrecy_request', detail: 'asked to keep it secret' }],
+        evidence: [cited],
+        triggerEventId: cited,
+      } as unknown as Alert;
       const t = await caseTimeline(store.db, [alert]);
-      assert.deepEqual(t.map((e) => e.id), conv.map((c) => c.id));
-      assert.deepEqual(t.map((e) => e.cues.length), [0, 0, 1, 0, 0]);
+      assert.deepEqual(
+        t.map((e) => e.id),
+        conv.map((c) => c.id),
+      );
+      assert.deepEqual(
+        t.map((e) => e.cues.length),
+        [0, 0, 1, 0, 0],
+      );
       assert.equal(t[2]!.cues[0], 'grooming: secrecy_request');
       assert.equal(t[1]!.from, 'kid', "the child's replies are part of the conversation");
     });
 
     it('counts connections to minors, contacts and complaints for the subject', async () => {
       await engine.ingest(
-        [adult('coach'), minor('t1'), minor('t2'), minor('t3', '16-17'), adult('peer'),
+        [
+          adult('coach'),
+          minor('t1'),
+          minor('t2'),
+          minor('t3', '16-17'),
+          adult('peer'),
           { id: 'x1', type: 'connection.created', ts: at(1), from: 't1', to: 'coach', kind: 'follow' },
           { id: 'x2', type: 'connection.created', ts: at(1), from: 'coach', to: 't2', kind: 'friend' },
           { id: 'x3', type: 'connection.created', ts: at(1), from: 'coach', to: 'peer', kind: 'follow' },

@@ -88,26 +88,27 @@ export async function caseTimeline(db: Kysely<Database>, alerts: readonly Alert[
     const needle = `"conversationId":${JSON.stringify(conv)}`;
     for (const r of near) {
       if (rows.size >= MAX_TIMELINE) break;
-      if (!rows.has(r.id) && r.body.includes(needle) && (JSON.parse(r.body) as RawEvent).message?.conversationId === conv) rows.set(r.id, r);
+      if (!rows.has(r.id) && r.body.includes(needle) && (JSON.parse(r.body) as RawEvent).message?.conversationId === conv)
+        rows.set(r.id, r);
     }
   }
   return [...rows.values()]
     .sort((a, b) => a.ts_ms - b.ts_ms || Number(a.seq) - Number(b.seq))
     .map((r) => {
-    const ev = JSON.parse(r.body) as RawEvent;
-    const out: TimelineEvent = { id: r.id, type: r.type, ts: ev.ts, media: [], cues: cues.get(r.id) ?? [] };
-    if (ev.message) {
-      Object.assign(out, { from: ev.message.from, to: ev.message.to, conversationId: ev.message.conversationId, text: ev.message.text });
-      out.media = (ev.message.media ?? []).map(mediaOf);
-    } else if (ev.media) {
-      out.from = ev.media.owner;
-      out.summary = `uploaded ${ev.media.kind} ${ev.media.id}`;
-      out.media = [mediaOf(ev.media)];
-    } else if (ev.report) out.summary = `report by ${ev.report.reporter} about ${ev.report.subject.accountId}: ${ev.report.reason}`;
-    else if (ev.from && ev.to) out.summary = `${r.type} ${ev.from} → ${ev.to}`;
-    else if (ev.account) out.summary = `${r.type} ${ev.account.id}`;
-    return out;
-  });
+      const ev = JSON.parse(r.body) as RawEvent;
+      const out: TimelineEvent = { id: r.id, type: r.type, ts: ev.ts, media: [], cues: cues.get(r.id) ?? [] };
+      if (ev.message) {
+        Object.assign(out, { from: ev.message.from, to: ev.message.to, conversationId: ev.message.conversationId, text: ev.message.text });
+        out.media = (ev.message.media ?? []).map(mediaOf);
+      } else if (ev.media) {
+        out.from = ev.media.owner;
+        out.summary = `uploaded ${ev.media.kind} ${ev.media.id}`;
+        out.media = [mediaOf(ev.media)];
+      } else if (ev.report) out.summary = `report by ${ev.report.reporter} about ${ev.report.subject.accountId}: ${ev.report.reason}`;
+      else if (ev.from && ev.to) out.summary = `${r.type} ${ev.from} → ${ev.to}`;
+      else if (ev.account) out.summary = `${r.type} ${ev.account.id}`;
+      return out;
+    });
 }
 
 /** Finds a media reference among the case's events: the only media a reviewer may reveal. */
@@ -134,7 +135,13 @@ export interface AccountContext {
   priorDecisions: { caseId: string; outcome: string | null; category: string | null; reason: string | null; closedAt: string | null }[];
 }
 
-export async function accountContext(db: Kysely<Database>, accountId: string, nowMs: number, excludeCaseId: string, seeRestricted: boolean): Promise<AccountContext> {
+export async function accountContext(
+  db: Kysely<Database>,
+  accountId: string,
+  nowMs: number,
+  excludeCaseId: string,
+  seeRestricted: boolean,
+): Promise<AccountContext> {
   const acc = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   // Minor today: a minor band, or a birth date less than 18 years ago.
   const d = new Date(nowMs);
@@ -149,7 +156,10 @@ export async function accountContext(db: Kysely<Database>, accountId: string, no
   const blocked = await one(sql<{ n: number }>`select count(*) as n from blocks where to_id = ${accountId} and by_minor = 1`);
   const reported = await one(sql<{ n: number }>`select count(*) as n from reports where subject_account = ${accountId} and by_minor = 1`);
   // SECURITY: known-image alerts and cases are counted only for a viewer who may see them (core/restricted.ts).
-  let alertQ = db.selectFrom('alerts').select((eb) => ['category', eb.fn.countAll().as('n')]).where('subject_account', '=', accountId);
+  let alertQ = db
+    .selectFrom('alerts')
+    .select((eb) => ['category', eb.fn.countAll().as('n')])
+    .where('subject_account', '=', accountId);
   if (!seeRestricted) alertQ = alertQ.where('category', 'not in', [...RESTRICTED_CATEGORIES]);
   const alerts = await alertQ.groupBy('category').execute();
   const decisions = await db
@@ -174,6 +184,12 @@ export async function accountContext(db: Kysely<Database>, accountId: string, no
     blockedByMinors: blocked,
     reportedByMinors: reported,
     priorAlerts: Object.fromEntries(alerts.map((a) => [a.category, Number(a.n)])),
-    priorDecisions: decisions.map((c) => ({ caseId: c.id, outcome: c.outcome, category: c.outcome_category, reason: c.outcome_reason, closedAt: c.closed_ms ? new Date(c.closed_ms).toISOString() : null })),
+    priorDecisions: decisions.map((c) => ({
+      caseId: c.id,
+      outcome: c.outcome,
+      category: c.outcome_category,
+      reason: c.outcome_reason,
+      closedAt: c.closed_ms ? new Date(c.closed_ms).toISOString() : null,
+    })),
   };
 }

@@ -21,7 +21,13 @@ describe('console sign-in and sessions', () => {
   after(() => t.close());
 
   const login = (username: string, password: string, from = '127.0.0.1', extra: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/console/login', remoteAddress: from, headers: { ...form, ...extra }, payload: new URLSearchParams({ username, password }).toString() });
+    t.app.inject({
+      method: 'POST',
+      url: '/console/login',
+      remoteAddress: from,
+      headers: { ...form, ...extra },
+      payload: new URLSearchParams({ username, password }).toString(),
+    });
   const session = async (username: string) => {
     const r = await login(username, PASSWORD);
     assert.equal(r.statusCode, 303);
@@ -59,31 +65,57 @@ describe('console sign-in and sessions', () => {
 
   it('refuses a cross-origin post and a wrong CSRF token', async () => {
     const { cookie, csrf } = await session('ana');
-    const cross = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie, origin: 'https://evil.example' }, payload: `_csrf=${csrf}` });
+    const cross = await t.app.inject({
+      method: 'POST',
+      url: '/console/cases/x/claim',
+      headers: { ...form, cookie, origin: 'https://evil.example' },
+      payload: `_csrf=${csrf}`,
+    });
     assert.equal(cross.statusCode, 403);
-    const wrong = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie }, payload: '_csrf=nope' });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/console/cases/x/claim',
+      headers: { ...form, cookie },
+      payload: '_csrf=nope',
+    });
     assert.equal(wrong.statusCode, 403);
-    const right = await t.app.inject({ method: 'POST', url: '/console/cases/x/claim', headers: { ...form, cookie }, payload: `_csrf=${csrf}` });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/console/cases/x/claim',
+      headers: { ...form, cookie },
+      payload: `_csrf=${csrf}`,
+    });
     assert.equal(right.statusCode, 404, 'past the CSRF check: no such case');
   });
 
   it('slows a guesser at one address without locking the owner out elsewhere, and keeps failures out of the audit chain', async () => {
-    const before = await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    for (let i = 0; i < SIGN_IN_LIMITS.accountAddress.max; i++) assert.equal((await login('bo', 'wrong password!!', '198.51.100.9')).statusCode, 401);
+    const before = await t.store.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < SIGN_IN_LIMITS.accountAddress.max; i++)
+      assert.equal((await login('bo', 'wrong password!!', '198.51.100.9')).statusCode, 401);
     const limited = await login('bo', PASSWORD, '198.51.100.9');
     assert.equal(limited.statusCode, 429, 'the guessing address waits, even with the right password');
     assert.ok(Number(limited.headers['retry-after']) >= 1);
     const again = await login('bo', PASSWORD, '198.51.100.9');
     assert.ok(Number(again.headers['retry-after']) > Number(limited.headers['retry-after']), 'each try while limited doubles the wait');
     assert.equal((await login('bo', PASSWORD, '203.0.113.50')).statusCode, 303, 'the owner at another address signs in');
-    const after = await t.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.store.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n) - Number(before.n), 1, 'only the successful sign-in is an audit entry');
-    assert.equal((await t.store.db.selectFrom('audit_log').select('seq').where('action', '=', 'console.sign_in_failed').execute()).length, 0);
+    assert.equal(
+      (await t.store.db.selectFrom('audit_log').select('seq').where('action', '=', 'console.sign_in_failed').execute()).length,
+      0,
+    );
   });
 
   it('refuses a sign-in flood from one address before checking any password', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.address.max + 5; i++) codes.push((await login(`nobody${i}`, 'whatever password', '192.0.2.77')).statusCode);
+    for (let i = 0; i < SIGN_IN_LIMITS.address.max + 5; i++)
+      codes.push((await login(`nobody${i}`, 'whatever password', '192.0.2.77')).statusCode);
     assert.deepEqual(codes.slice(0, SIGN_IN_LIMITS.address.max), Array(SIGN_IN_LIMITS.address.max).fill(401));
     assert.deepEqual(codes.slice(SIGN_IN_LIMITS.address.max), Array(5).fill(429));
     assert.equal((await login('ana', PASSWORD, '192.0.2.78')).statusCode, 303, 'other addresses are unaffected');
@@ -104,14 +136,21 @@ describe('console sign-in and sessions', () => {
     assert.ok(ticks > 0, 'timers ran while scrypt worked');
     if (process.platform === 'linux') {
       // Field 19 of /proc/<pid>/task/<tid>/stat is the nice value: one thread (the scrypt worker) runs at 19, the gate's at 0.
-      const nices = readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+      const nices = readdirSync('/proc/self/task').map((tid) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+      );
       assert.equal(nices.filter((n) => n === 19).length, 1, `nice values ${nices.join(',')}`);
     }
   });
 
   it('ends sessions on sign-out and when a reviewer is disabled', async () => {
     const a = await session('ana');
-    const out = await t.app.inject({ method: 'POST', url: '/console/logout', headers: { ...form, cookie: a.cookie }, payload: `_csrf=${a.csrf}` });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/console/logout',
+      headers: { ...form, cookie: a.cookie },
+      payload: `_csrf=${a.csrf}`,
+    });
     assert.equal(out.statusCode, 303);
     assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie: a.cookie } })).statusCode, 303);
     const c = await session('cy');
@@ -124,7 +163,21 @@ describe('console sign-in and sessions', () => {
     await t.engine.apply({
       statements: [
         statement(
-          t.store.db.insertInto('actions').values({ id: 'act_f1', dedupe_key: 'k1', type: 'remove_content', mode: 'live', status: 'failed', subject_account: 'u_x', params: '{}', attempts: 12, next_attempt_ms: 0, last_error: 'HTTP 500', created_ms: 1 }),
+          t.store.db
+            .insertInto('actions')
+            .values({
+              id: 'act_f1',
+              dedupe_key: 'k1',
+              type: 'remove_content',
+              mode: 'live',
+              status: 'failed',
+              subject_account: 'u_x',
+              params: '{}',
+              attempts: 12,
+              next_attempt_ms: 0,
+              last_error: 'HTTP 500',
+              created_ms: 1,
+            }),
         ),
       ],
     });
@@ -135,7 +188,12 @@ describe('console sign-in and sessions', () => {
     assert.match(page.body, /act_f1/);
     assert.match(page.body, /HTTP 500/);
     assert.doesNotMatch(page.body, /Retry<\/button>/, 'no retry button for a reviewer');
-    const retry = await t.app.inject({ method: 'POST', url: '/console/actions/act_f1/retry', headers: { ...form, cookie }, payload: `_csrf=${csrf}` });
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: '/console/actions/act_f1/retry',
+      headers: { ...form, cookie },
+      payload: `_csrf=${csrf}`,
+    });
     assert.equal(retry.statusCode, 403);
   });
 

@@ -83,19 +83,26 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
     if (req.method !== 'POST' || !req.consoleUser) return;
     if (crossOrigin(req)) return reply.code(403).type('text/plain').send('cross-origin request refused');
     const sent = (req.headers['x-csrf-token'] as string | undefined) ?? (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (typeof sent !== 'string' || !sameToken(sent, req.consoleUser.csrf)) return reply.code(403).type('text/plain').send('missing or wrong CSRF token; reload the page');
+    if (typeof sent !== 'string' || !sameToken(sent, req.consoleUser.csrf))
+      return reply.code(403).type('text/plain').send('missing or wrong CSRF token; reload the page');
   });
 
-  const page = (reply: FastifyReply, status: number, error?: string) => reply.code(status).type('text/html; charset=utf-8').send(layout({ title: 'Sign in' }, loginPage(error)));
+  const page = (reply: FastifyReply, status: number, error?: string) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(layout({ title: 'Sign in' }, loginPage(error)));
 
-  const limiter = (key: (req: FastifyRequest) => string, limit: { max: number; timeWindow: number }) => app.createRateLimit({ ...limit, keyGenerator: key, cache: TRACKED } as Parameters<FastifyInstance['createRateLimit']>[0]);
+  const limiter = (key: (req: FastifyRequest) => string, limit: { max: number; timeWindow: number }) =>
+    app.createRateLimit({ ...limit, keyGenerator: key, cache: TRACKED } as Parameters<FastifyInstance['createRateLimit']>[0]);
   const address = (req: FastifyRequest) => normalizeIP(req.ip, 64);
   const byAddress = limiter((req) => `a:${address(req)}`, SIGN_IN_LIMITS.address);
   const byAccountAddress = limiter((req) => `u:${usernameOf(req)}|${address(req)}`, SIGN_IN_LIMITS.accountAddress);
   const byAccount = limiter((req) => `u:${usernameOf(req)}`, SIGN_IN_LIMITS.account);
   type Outcome = Awaited<ReturnType<typeof byAddress>>;
   /** The wait in seconds, 0 when allowed: past the limit once this try is counted, or, for a read, already at it. */
-  const waitOf = (o: Outcome, counted = true) => (!o.isAllowed && (counted ? o.isExceeded : o.remaining === 0) ? Math.max(1, o.ttlInSeconds) : 0);
+  const waitOf = (o: Outcome, counted = true) =>
+    !o.isAllowed && (counted ? o.isExceeded : o.remaining === 0) ? Math.max(1, o.ttlInSeconds) : 0;
 
   const counts = { failed: 0, refused: 0, sinceMs: ctx.clock.now() };
   const count = (kind: 'failed' | 'refused') => {
@@ -111,7 +118,11 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
   const tooMany = (reply: FastifyReply, waitS: number) => {
     count('refused');
     reply.header('retry-after', String(waitS));
-    return page(reply, 429, `Too many sign-in attempts. Try again in ${waitS < 120 ? `${waitS} seconds` : `${Math.ceil(waitS / 60)} minutes`}.`);
+    return page(
+      reply,
+      429,
+      `Too many sign-in attempts. Try again in ${waitS < 120 ? `${waitS} seconds` : `${Math.ceil(waitS / 60)} minutes`}.`,
+    );
   };
 
   app.get('/console/login', async (_req, reply) => page(reply, 200));
@@ -125,7 +136,10 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
     if (fromAddress) return tooMany(reply, fromAddress);
     if (!username || !password) return page(reply, 400, 'Enter a username and a password.');
     // Failures are counted after the fact; here only read, and a try while limited counts again (the backoff grows).
-    const limited = Math.max(waitOf(await byAccountAddress(req, { increment: false }), false), waitOf(await byAccount(req, { increment: false }), false));
+    const limited = Math.max(
+      waitOf(await byAccountAddress(req, { increment: false }), false),
+      waitOf(await byAccount(req, { increment: false }), false),
+    );
     if (limited) {
       await Promise.all([byAccountAddress(req), byAccount(req)]);
       return tooMany(reply, limited);
@@ -150,7 +164,13 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
     }
     const { token } = await createSession(ctx.store.db, reviewer.id, ctx.clock.now(), ttlMs);
     await ctx.ledger.audit([{ actor: `reviewer:${reviewer.id}`, action: 'console.signed_in', detail: { username } }]);
-    reply.setCookie(COOKIE, token, { path: '/console', httpOnly: true, sameSite: 'strict', secure: ctx.config.console.secureCookies, maxAge: Math.floor(ttlMs / 1000) });
+    reply.setCookie(COOKIE, token, {
+      path: '/console',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.console.secureCookies,
+      maxAge: Math.floor(ttlMs / 1000),
+    });
     return reply.redirect('/console', 303);
   });
 

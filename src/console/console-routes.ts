@@ -36,7 +36,8 @@ const FLASH: Record<string, string> = {
   invalid: 'The decision was incomplete: choose a category or reason, and give a note when asking for context.',
 };
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; media-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The review console, server-rendered: no client framework, one small script for
@@ -57,8 +58,12 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       reply.header('referrer-policy', 'same-origin');
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     });
-    scope.get('/console/assets/console.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_CSS));
-    scope.get('/console/assets/console.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_JS));
+    scope.get('/console/assets/console.css', async (_req, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_CSS),
+    );
+    scope.get('/console/assets/console.js', async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_JS),
+    );
 
     consoleAuth(scope, ctx);
 
@@ -73,7 +78,15 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         .type('text/html; charset=utf-8')
         .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
     };
-    const notFound = (req: FastifyRequest, reply: FastifyReply) => send(req, reply, 'Not found', html`<h1>Not found</h1><p>No such case, or not one your role may open.</p>`, 404);
+    const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+      send(
+        req,
+        reply,
+        'Not found',
+        html`<h1>Not found</h1>
+          <p>No such case, or not one your role may open.</p>`,
+        404,
+      );
 
     scope.get('/console', async (req, reply) => {
       const u = req.consoleUser!;
@@ -87,7 +100,20 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       ]);
       const listed = listedEntries(u.viewer.actor, 'cases.listed', page.cases, { via: 'console' });
       if (listed.length > 0) await ctx.ledger.audit(listed);
-      return send(req, reply, 'Queue', queuePage({ counts, cases: page.cases, nextCursor: page.nextCursor, queue: q.queue, status: q.status ?? 'open', nowMs, failedActions: failed }));
+      return send(
+        req,
+        reply,
+        'Queue',
+        queuePage({
+          counts,
+          cases: page.cases,
+          nextCursor: page.nextCursor,
+          queue: q.queue,
+          status: q.status ?? 'open',
+          nowMs,
+          failedActions: failed,
+        }),
+      );
     });
 
     scope.get<{ Params: { id: string }; Querystring: { msg?: string } }>('/console/cases/:id', async (req, reply) => {
@@ -96,17 +122,47 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!row) return notFound(req, reply);
       const nowMs = ctx.clock.now();
       const detail = await caseDetail(ctx.store.db, row.id);
-      const [timeline, account] = await Promise.all([caseTimeline(ctx.store.db, detail.alerts), accountContext(ctx.store.db, row.subject_account, nowMs, row.id, canSeeRestricted(u.viewer))]);
-      await ctx.ledger.audit([{ actor: u.viewer.actor, action: 'case.viewed', subjectAccountId: row.subject_account, target: { type: 'case', id: row.id }, detail: { via: 'console' } }]);
+      const [timeline, account] = await Promise.all([
+        caseTimeline(ctx.store.db, detail.alerts),
+        accountContext(ctx.store.db, row.subject_account, nowMs, row.id, canSeeRestricted(u.viewer)),
+      ]);
+      await ctx.ledger.audit([
+        {
+          actor: u.viewer.actor,
+          action: 'case.viewed',
+          subjectAccountId: row.subject_account,
+          target: { type: 'case', id: row.id },
+          detail: { via: 'console' },
+        },
+      ]);
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
       const report = canHandleReports(u.viewer) ? await latestReportOf(ctx.store.db, row.id) : undefined;
       const fullRisk = ctx.accountRisk.riskOf(row.subject_account, nowMs);
       // SECURITY: a reason naming a known-image alert only for a viewer who may see one (core/restricted.ts).
-      const risk = fullRisk && !canSeeRestricted(u.viewer) ? { ...fullRisk, reasons: fullRisk.reasons.filter((r) => !RESTRICTED_CATEGORIES.has(r.code.replace(/^alert_/, ''))) } : fullRisk;
-      return send(req, reply, `Case ${row.subject_account}`, casePage({ c: caseView(row, nowMs), detail, timeline, account, me: u.viewer.actor, csrf: u.csrf, flash, report: canHandleReports(u.viewer) ? (report ?? null) : undefined, risk }));
+      const risk =
+        fullRisk && !canSeeRestricted(u.viewer)
+          ? { ...fullRisk, reasons: fullRisk.reasons.filter((r) => !RESTRICTED_CATEGORIES.has(r.code.replace(/^alert_/, ''))) }
+          : fullRisk;
+      return send(
+        req,
+        reply,
+        `Case ${row.subject_account}`,
+        casePage({
+          c: caseView(row, nowMs),
+          detail,
+          timeline,
+          account,
+          me: u.viewer.actor,
+          csrf: u.csrf,
+          flash,
+          report: canHandleReports(u.viewer) ? (report ?? null) : undefined,
+          risk,
+        }),
+      );
     });
 
-    const back = (reply: FastifyReply, id: string, code: string) => reply.redirect(`/console/cases/${encodeURIComponent(id)}?msg=${code}`, 303);
+    const back = (reply: FastifyReply, id: string, code: string) =>
+      reply.redirect(`/console/cases/${encodeURIComponent(id)}?msg=${code}`, 303);
     const failed = (reply: FastifyReply, id: string, f: CaseFailure) => {
       if (f.kind === 'not_found') return reply.code(404).type('text/plain').send(failureToError(f).message);
       return back(reply, id, f.kind);
@@ -133,20 +189,58 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const u = req.consoleUser!;
       const status = req.query.status === 'pending' ? 'pending' : 'failed';
       const rows = await actionsWithStatus(ctx.store.db, status, canSeeRestricted(u.viewer), 200);
-      const listed = listedEntries(u.viewer.actor, 'actions.listed', rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })), { via: 'console' });
+      const listed = listedEntries(
+        u.viewer.actor,
+        'actions.listed',
+        rows.map((a) => ({ id: a.id, subjectAccountId: a.subject_account })),
+        { via: 'console' },
+      );
       if (listed.length > 0) await ctx.ledger.audit(listed);
       const isAdmin = u.reviewer.roles.includes('admin');
       return send(
         req,
         reply,
         'Actions',
-        html`<h1>Actions ${status}</h1><p class="muted">Actions Warden could not deliver to the platform's webhook${status === 'failed' ? ' after every retry' : ' yet'}.</p>
-<table><thead><tr><th>Action</th><th>Type</th><th>Subject</th><th>Attempts</th><th>Last error</th><th>Created</th><th></th></tr></thead><tbody>
-${rows.length === 0 ? html`<tr><td colspan="7" class="muted">None.</td></tr>` : ''}
-${rows.map(
-  (a) => html`<tr><td>${a.id}</td><td>${a.type}</td><td>${a.case_id ? html`<a href="/console/cases/${a.case_id}">${a.subject_account}</a>` : a.subject_account}</td><td>${a.attempts}</td><td>${a.last_error ?? ''}</td><td>${new Date(a.created_ms).toISOString().slice(0, 16)}</td>
-<td>${isAdmin && status === 'failed' ? html`<form class="inline" method="post" action="/console/actions/${a.id}/retry"><input type="hidden" name="_csrf" value="${u.csrf}"><button>Retry</button></form>` : ''}</td></tr>`,
-)}</tbody></table>`,
+        html`<h1>Actions ${status}</h1>
+          <p class="muted">
+            Actions Warden could not deliver to the platform's webhook${status === 'failed' ? ' after every retry' : ' yet'}.
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Action</th>
+                <th>Type</th>
+                <th>Subject</th>
+                <th>Attempts</th>
+                <th>Last error</th>
+                <th>Created</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${
+                rows.length === 0
+                  ? html`<tr>
+                      <td colspan="7" class="muted">None.</td>
+                    </tr>`
+                  : ''
+              }
+              ${rows.map(
+                (a) =>
+                  html`<tr>
+                    <td>${a.id}</td>
+                    <td>${a.type}</td>
+                    <td>${a.case_id ? html`<a href="/console/cases/${a.case_id}">${a.subject_account}</a>` : a.subject_account}</td>
+                    <td>${a.attempts}</td>
+                    <td>${a.last_error ?? ''}</td>
+                    <td>${new Date(a.created_ms).toISOString().slice(0, 16)}</td>
+                    <td>
+                      ${isAdmin && status === 'failed' ? html`<form class="inline" method="post" action="/console/actions/${a.id}/retry"><input type="hidden" name="_csrf" value="${u.csrf}" /><button>Retry</button></form>` : ''}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`,
       );
     });
 
@@ -169,7 +263,15 @@ ${rows.map(
     scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
       const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
       if (!r) return notFound(req, reply);
-      await ctx.ledger.audit([{ actor: req.consoleUser!.viewer.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id }, detail: { via: 'console' } }]);
+      await ctx.ledger.audit([
+        {
+          actor: req.consoleUser!.viewer.actor,
+          action: 'report.viewed',
+          subjectAccountId: r.subjectAccountId,
+          target: { type: 'cybertip_report', id: r.id },
+          detail: { via: 'console' },
+        },
+      ]);
       return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf));
     });
 
@@ -181,7 +283,18 @@ ${rows.map(
       try {
         draft = JSON.parse(String(body.draft ?? ''));
       } catch (e) {
-        return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf, [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }], String(body.draft ?? '')), 400);
+        return send(
+          req,
+          reply,
+          'CyberTipline report',
+          reportPage(
+            r,
+            req.consoleUser!.csrf,
+            [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }],
+            String(body.draft ?? ''),
+          ),
+          400,
+        );
       }
       try {
         await ctx.services.reports.update(r.id, draft, req.consoleUser!.viewer);
@@ -190,7 +303,13 @@ ${rows.map(
         if (isAppError(e) && (e.code === 'invalid_input' || e.code === 'conflict')) {
           const fresh = (await ctx.services.reports.get(r.id))!;
           const issues = e.issues.length ? e.issues : [{ field: '(report)', reason: e.message }];
-          return send(req, reply, 'CyberTipline report', reportPage(fresh, req.consoleUser!.csrf, issues, String(body.draft)), e.code === 'conflict' ? 409 : 400);
+          return send(
+            req,
+            reply,
+            'CyberTipline report',
+            reportPage(fresh, req.consoleUser!.csrf, issues, String(body.draft)),
+            e.code === 'conflict' ? 409 : 400,
+          );
         }
         throw e;
       }

@@ -34,26 +34,52 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     const mediaRoot = join(dir, 'media');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(mediaRoot);
-    const png = await sharp({ create: { width: 96, height: 64, channels: 3, background: { r: 30, g: 110, b: 190 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 96, height: 64, channels: 3, background: { r: 30, g: 110, b: 190 } } })
+      .png()
+      .toBuffer();
     writeFileSync(join(mediaRoot, 'abstract.png'), png);
     // A second, unbanked image for the conversation case.
-    writeFileSync(join(mediaRoot, 'other.png'), await sharp({ create: { width: 64, height: 96, channels: 3, background: { r: 200, g: 160, b: 40 } } }).png().toBuffer());
+    writeFileSync(
+      join(mediaRoot, 'other.png'),
+      await sharp({ create: { width: 64, height: 96, channels: 3, background: { r: 200, g: 160, b: 40 } } })
+        .png()
+        .toBuffer(),
+    );
     const sha = createHash('sha256').update(png).digest('hex');
-    server = await startServer(testConfig({ store: { url: join(dir, 'console.db') }, server: { port: 0 }, media: { root: mediaRoot } }), silentLogger());
+    server = await startServer(
+      testConfig({ store: { url: join(dir, 'console.db') }, server: { port: 0 }, media: { root: mediaRoot } }),
+      silentLogger(),
+    );
     const db = server.store.db;
     await createReviewer(db, { username: 'ana', displayName: 'Ana', roles: ['reviewer'], password: PASSWORD });
     await createReviewer(db, { username: 'cara', displayName: 'Cara', roles: ['reviewer', 'child_safety'], password: PASSWORD });
     const admin = (await createApiKey(db, 'test', 'admin')).key;
     reviewerKey = (await createApiKey(db, 'rev', 'reviewer')).key;
     const call = (method: string, path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
     const bank = await call('POST', '/v1/banks', { name: 'known' });
     await call('POST', `/v1/banks/${bank.id as string}/entries`, [{ signalType: 'sha256', value: sha }]);
     const kids = ['k1', 'k2', 'k3', 'k4', 'k5'];
     const events = [
       adult('fan'),
       ...kids.map((k) => minor(k)),
-      ...kids.map((k, i) => ({ id: nextId(), type: 'message.sent', ts: at(10 + i), message: { id: `m${i}`, conversationId: `c_${k}`, from: 'fan', to: [k], text: `hey ${k}, how old are you? dont tell your parents we talk`, media: i === 0 ? [{ id: 'pic1', kind: 'image', path: 'other.png' }] : undefined } })),
+      ...kids.map((k, i) => ({
+        id: nextId(),
+        type: 'message.sent',
+        ts: at(10 + i),
+        message: {
+          id: `m${i}`,
+          conversationId: `c_${k}`,
+          from: 'fan',
+          to: [k],
+          text: `hey ${k}, how old are you? dont tell your parents we talk`,
+          media: i === 0 ? [{ id: 'pic1', kind: 'image', path: 'other.png' }] : undefined,
+        },
+      })),
       adult('up'),
       { id: nextId(), type: 'media.uploaded', ts: at(30), media: { id: 'pic2', kind: 'image', owner: 'up', path: 'abstract.png' } },
     ];
@@ -126,7 +152,11 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await page.selectOption('select[name=category]', 'grooming');
     await Promise.all([page.waitForURL(/msg=decided/), page.keyboard.press('y')]);
     assert.match((await page.textContent('h1'))!, /closed/);
-    const audit = await server.store.db.selectFrom('audit_log').select(['action', 'actor']).where('action', 'in', ['media.revealed', 'case.confirmed', 'case.claimed']).execute();
+    const audit = await server.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', 'in', ['media.revealed', 'case.confirmed', 'case.claimed'])
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['case.claimed', 'case.confirmed', 'media.revealed']);
     assert.ok(audit.every((a) => a.actor.startsWith('reviewer:rev_')));
   });
@@ -158,7 +188,11 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
 
   it('refuses a change without the CSRF token', async () => {
     const page = await signIn('cara');
-    const status = await page.evaluate(async (url) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })).status, `${server.url}/console/cases/${hashCaseId}/claim`);
+    const status = await page.evaluate(
+      async (url) =>
+        (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })).status,
+      `${server.url}/console/cases/${hashCaseId}/claim`,
+    );
     assert.equal(status, 403);
     const row = await server.store.db.selectFrom('cases').select('claimed_by').where('id', '=', hashCaseId).executeTakeFirst();
     assert.equal(row!.claimed_by, null);

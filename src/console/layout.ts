@@ -11,34 +11,43 @@ export interface PageChrome {
 export function layout(chrome: PageChrome, body: Html): string {
   const { reviewer, exposure } = chrome;
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-${chrome.csrf ? html`<meta name="csrf-token" content="${chrome.csrf}">` : ''}
-<title>${chrome.title} · Warden</title>
-<link rel="stylesheet" href="/console/assets/console.css">
-<script src="/console/assets/console.js" defer></script>
-</head>
-<body>
-${reviewer
-  ? html`<header>
-  <strong>Warden</strong>
-  <a href="/console" data-key="q">Queue</a>
-  <a href="/console/actions?status=failed">Failed actions</a>
-  <span class="spacer"></span>
-  ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
-  <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>
-  <form class="inline" method="post" action="/console/logout"><input type="hidden" name="_csrf" value="${chrome.csrf}"><button>Sign out</button></form>
-</header>`
-  : ''}
-<main>
-${exposure && exposure.today >= exposure.warnAt
-  ? html`<div class="banner" role="status">You have revealed ${exposure.today} media items today. Consider a break, and talk to your lead if this work is weighing on you.</div>`
-  : ''}
-${body}
-</main>
-</body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="same-origin" />
+        ${chrome.csrf ? html`<meta name="csrf-token" content="${chrome.csrf}" />` : ''}
+        <title>${chrome.title} · Warden</title>
+        <link rel="stylesheet" href="/console/assets/console.css" />
+        <script src="/console/assets/console.js" defer></script>
+      </head>
+      <body>
+        ${
+          reviewer
+            ? html`<header>
+                <strong>Warden</strong>
+                <a href="/console" data-key="q">Queue</a>
+                <a href="/console/actions?status=failed">Failed actions</a>
+                <span class="spacer"></span>
+                ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
+                <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>
+                <form class="inline" method="post" action="/console/logout">
+                  <input type="hidden" name="_csrf" value="${chrome.csrf}" /><button>Sign out</button>
+                </form>
+              </header>`
+            : ''
+        }
+        <main>
+          ${
+            exposure && exposure.today >= exposure.warnAt
+              ? html`<div class="banner" role="status">
+                  You have revealed ${exposure.today} media items today. Consider a break, and talk to your lead if this work is weighing on
+                  you.
+                </div>`
+              : ''
+          }
+          ${body}
+        </main>
+      </body>
+    </html>`.value;
 }

@@ -23,24 +23,35 @@ function sniff(b: Buffer): string {
  * that it carries the CSRF token and no prefetch or image tag can trigger it.
  */
 export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { id: string; eventId: string; mediaId: string } }>('/console/cases/:id/media/:eventId/:mediaId', async (req, reply) => {
-    const u = req.consoleUser!;
-    const row = await ctx.services.cases.get(req.params.id, u.viewer);
-    if (!row) return reply.code(404).type('text/plain').send('no such case');
-    const cited = await caseAlertBodies(ctx.store.db, row.id);
-    const isCited = cited.some((body) => {
-      const alert = JSON.parse(body) as { evidence: string[]; triggerEventId: string };
-      return alert.triggerEventId === req.params.eventId || alert.evidence.includes(req.params.eventId);
-    });
-    const ref = isCited ? await caseMediaRef(ctx.store.db, req.params.eventId, req.params.mediaId) : undefined;
-    if (!ref) return reply.code(404).type('text/plain').send('no such media in this case');
-    const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
-    if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
-    const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
-    await ctx.ledger.apply({
-      statements: [countReveal(ctx.store.db, u.reviewer.id, day)],
-      audit: [{ actor: u.viewer.actor, action: 'media.revealed', subjectAccountId: row.subject_account, target: { type: 'media', id: ref.id }, detail: { caseId: row.id, eventId: req.params.eventId } }],
-    });
-    return reply.type(sniff(bytes)).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
-  });
+  app.post<{ Params: { id: string; eventId: string; mediaId: string } }>(
+    '/console/cases/:id/media/:eventId/:mediaId',
+    async (req, reply) => {
+      const u = req.consoleUser!;
+      const row = await ctx.services.cases.get(req.params.id, u.viewer);
+      if (!row) return reply.code(404).type('text/plain').send('no such case');
+      const cited = await caseAlertBodies(ctx.store.db, row.id);
+      const isCited = cited.some((body) => {
+        const alert = JSON.parse(body) as { evidence: string[]; triggerEventId: string };
+        return alert.triggerEventId === req.params.eventId || alert.evidence.includes(req.params.eventId);
+      });
+      const ref = isCited ? await caseMediaRef(ctx.store.db, req.params.eventId, req.params.mediaId) : undefined;
+      if (!ref) return reply.code(404).type('text/plain').send('no such media in this case');
+      const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
+      if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
+      const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+      await ctx.ledger.apply({
+        statements: [countReveal(ctx.store.db, u.reviewer.id, day)],
+        audit: [
+          {
+            actor: u.viewer.actor,
+            action: 'media.revealed',
+            subjectAccountId: row.subject_account,
+            target: { type: 'media', id: ref.id },
+            detail: { caseId: row.id, eventId: req.params.eventId },
+          },
+        ],
+      });
+      return reply.type(sniff(bytes)).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
+    },
+  );
 }

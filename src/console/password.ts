@@ -20,8 +20,14 @@ let nextId = 0;
  * and it runs at the lowest CPU priority (password-worker.ts), so under contention the gate wins.
  * The worker is unref'd while idle so it never keeps a CLI process alive.
  */
-function scryptInWorker(password: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
-  if (pending.size >= MAX_QUEUED) return Promise.reject(new AppError('not_ready', 'too many sign-ins are being checked; try again in a moment'));
+function scryptInWorker(
+  password: string,
+  salt: Buffer,
+  len: number,
+  opts: { N: number; r: number; p: number; maxmem: number },
+): Promise<Buffer> {
+  if (pending.size >= MAX_QUEUED)
+    return Promise.reject(new AppError('not_ready', 'too many sign-ins are being checked; try again in a moment'));
   if (!worker) {
     const w = new Worker(new URL('./password-worker.js', import.meta.url));
     w.on('message', (m: { id: number; key?: Uint8Array; error?: string }) => {
@@ -64,7 +70,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await scryptInWorker(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 });
+  const actual = await scryptInWorker(password, Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * 1024 * 1024,
+  });
   return timingSafeEqual(expected, actual);
 }
 

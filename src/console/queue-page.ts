@@ -9,33 +9,79 @@ const rel = (iso: string, nowMs: number) => {
   return m < 0 ? `${s} overdue` : `in ${s}`;
 };
 
-export function queuePage(p: { counts: QueueCount[]; cases: CaseView[]; nextCursor: string | null; queue?: string | undefined; status: string; nowMs: number; failedActions: number }) {
+export function queuePage(p: {
+  counts: QueueCount[];
+  cases: CaseView[];
+  nextCursor: string | null;
+  queue?: string | undefined;
+  status: string;
+  nowMs: number;
+  failedActions: number;
+}) {
   return html`<h1>Review queue${p.queue ? html` · ${p.queue}` : ''}</h1>
-${p.failedActions > 0 ? html`<div class="banner"><a href="/console/actions?status=failed">${p.failedActions} actions failed to reach the platform</a></div>` : ''}
-<table class="counts">
-<thead><tr><th>Queue</th><th>Priority</th><th>Open</th><th>Overdue</th></tr></thead>
-<tbody>
-${p.counts.map((c) => html`<tr><td><a href="/console?queue=${encodeURIComponent(c.queue)}">${c.queue}</a></td><td class="p${c.priority}">P${c.priority}</td><td>${c.open}</td><td class="${c.overdue > 0 ? 'overdue' : ''}">${c.overdue}</td></tr>`)}
-</tbody>
-</table>
-<h2>${p.status === 'open' ? 'Open cases, most urgent first' : `Cases: ${p.status}`} <span class="muted">(<kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> to open)</span></h2>
-<p><a href="/console?status=open">open</a> · <a href="/console?status=awaiting_context">awaiting context</a> · <a href="/console?status=closed">closed</a></p>
-<table class="cases">
-<thead><tr><th>Priority</th><th>Queue</th><th>Subject</th><th>Alerts</th><th>SLA</th><th>Claimed by</th><th>Opened</th></tr></thead>
-<tbody>
-${p.cases.length === 0 ? html`<tr><td colspan="7" class="muted">No cases.</td></tr>` : ''}
-${p.cases.map(
-  (c) => html`<tr data-href="/console/cases/${c.id}">
-<td class="p${c.priority}">P${c.priority}${c.escalated ? ' ↑' : ''}</td>
-<td>${c.queue}${c.restricted ? html` <span title="known-image case: child_safety role only">●</span>` : ''}</td>
-<td><a href="/console/cases/${c.id}">${c.subjectAccountId}</a></td>
-<td>${c.alertCount}</td>
-<td class="${c.overdue ? 'overdue' : ''}">${c.status === 'closed' ? 'closed' : rel(c.dueAt, p.nowMs)}</td>
-<td>${c.claimedBy ?? html`<span class="muted">—</span>`}</td>
-<td class="muted">${c.openedAt.slice(0, 16).replace('T', ' ')}</td>
-</tr>`,
-)}
-</tbody>
-</table>
-${p.nextCursor ? html`<p><a href="/console?status=${p.status}${p.queue ? `&queue=${encodeURIComponent(p.queue)}` : ''}&cursor=${p.nextCursor}" data-key="n">Next page</a></p>` : ''}`;
+    ${p.failedActions > 0 ? html`<div class="banner"><a href="/console/actions?status=failed">${p.failedActions} actions failed to reach the platform</a></div>` : ''}
+    <table class="counts">
+      <thead>
+        <tr>
+          <th>Queue</th>
+          <th>Priority</th>
+          <th>Open</th>
+          <th>Overdue</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${p.counts.map(
+          (c) =>
+            html`<tr>
+              <td><a href="/console?queue=${encodeURIComponent(c.queue)}">${c.queue}</a></td>
+              <td class="p${c.priority}">P${c.priority}</td>
+              <td>${c.open}</td>
+              <td class="${c.overdue > 0 ? 'overdue' : ''}">${c.overdue}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h2>
+      ${p.status === 'open' ? 'Open cases, most urgent first' : `Cases: ${p.status}`}
+      <span class="muted">(<kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> to open)</span>
+    </h2>
+    <p>
+      <a href="/console?status=open">open</a> · <a href="/console?status=awaiting_context">awaiting context</a> ·
+      <a href="/console?status=closed">closed</a>
+    </p>
+    <table class="cases">
+      <thead>
+        <tr>
+          <th>Priority</th>
+          <th>Queue</th>
+          <th>Subject</th>
+          <th>Alerts</th>
+          <th>SLA</th>
+          <th>Claimed by</th>
+          <th>Opened</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          p.cases.length === 0
+            ? html`<tr>
+                <td colspan="7" class="muted">No cases.</td>
+              </tr>`
+            : ''
+        }
+        ${p.cases.map(
+          (c) =>
+            html`<tr data-href="/console/cases/${c.id}">
+              <td class="p${c.priority}">P${c.priority}${c.escalated ? ' ↑' : ''}</td>
+              <td>${c.queue}${c.restricted ? html` <span title="known-image case: child_safety role only">●</span>` : ''}</td>
+              <td><a href="/console/cases/${c.id}">${c.subjectAccountId}</a></td>
+              <td>${c.alertCount}</td>
+              <td class="${c.overdue ? 'overdue' : ''}">${c.status === 'closed' ? 'closed' : rel(c.dueAt, p.nowMs)}</td>
+              <td>${c.claimedBy ?? html`<span class="muted">—</span>`}</td>
+              <td class="muted">${c.openedAt.slice(0, 16).replace('T', ' ')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${p.nextCursor ? html`<p><a href="/console?status=${p.status}${p.queue ? `&queue=${encodeURIComponent(p.queue)}` : ''}&cursor=${p.nextCursor}" data-key="n">Next page</a></p>` : ''}`;
 }

@@ -24,17 +24,38 @@ export interface Reviewer {
   disabled: boolean;
 }
 
-const toReviewer = (r: Database['reviewers']): Reviewer => ({ id: r.id, username: r.username, displayName: r.display_name, roles: r.roles.split(','), disabled: r.disabled_ms !== null });
+const toReviewer = (r: Database['reviewers']): Reviewer => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  roles: r.roles.split(','),
+  disabled: r.disabled_ms !== null,
+});
 
-export async function createReviewer(db: Kysely<Database>, input: z.output<typeof ReviewerInputSchema>, nowMs = Date.now()): Promise<Reviewer> {
+export async function createReviewer(
+  db: Kysely<Database>,
+  input: z.output<typeof ReviewerInputSchema>,
+  nowMs = Date.now(),
+): Promise<Reviewer> {
   const exists = await db.selectFrom('reviewers').select('id').where('username', '=', input.username).executeTakeFirst();
   if (exists) throw new AppError('conflict', `a reviewer named ${input.username} exists`);
-  const row = { id: newId('rev', nowMs), username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password), roles: [...new Set(input.roles)].join(','), created_ms: nowMs, disabled_ms: null };
+  const row = {
+    id: newId('rev', nowMs),
+    username: input.username,
+    display_name: input.displayName,
+    password_hash: await hashPassword(input.password),
+    roles: [...new Set(input.roles)].join(','),
+    created_ms: nowMs,
+    disabled_ms: null,
+  };
   await db.insertInto('reviewers').values(row).execute();
   return toReviewer(row);
 }
 
-export async function findReviewer(db: Kysely<Database>, by: { id: string } | { username: string }): Promise<(Reviewer & { passwordHash: string }) | undefined> {
+export async function findReviewer(
+  db: Kysely<Database>,
+  by: { id: string } | { username: string },
+): Promise<(Reviewer & { passwordHash: string }) | undefined> {
   const q = db.selectFrom('reviewers').selectAll();
   const row = await ('id' in by ? q.where('id', '=', by.id) : q.where('username', '=', by.username)).executeTakeFirst();
   return row ? { ...toReviewer(row), passwordHash: row.password_hash } : undefined;
@@ -46,7 +67,12 @@ export async function listReviewers(db: Kysely<Database>): Promise<Reviewer[]> {
 
 /** Disabling also ends every session of the reviewer. */
 export async function disableReviewer(db: Kysely<Database>, username: string, nowMs = Date.now()): Promise<boolean> {
-  const r = await db.updateTable('reviewers').set({ disabled_ms: nowMs }).where('username', '=', username).where('disabled_ms', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('reviewers')
+    .set({ disabled_ms: nowMs })
+    .where('username', '=', username)
+    .where('disabled_ms', 'is', null)
+    .executeTakeFirst();
   const reviewer = await findReviewer(db, { username });
   if (reviewer) await db.deleteFrom('console_sessions').where('reviewer_id', '=', reviewer.id).execute();
   return Number(r.numUpdatedRows) > 0;
@@ -54,7 +80,12 @@ export async function disableReviewer(db: Kysely<Database>, username: string, no
 
 /** How many media items the reviewer revealed on `day` (YYYY-MM-DD, UTC). */
 export async function revealsOn(db: Kysely<Database>, reviewerId: string, day: string): Promise<number> {
-  const r = await db.selectFrom('reviewer_exposure').select('reveals').where('reviewer_id', '=', reviewerId).where('day', '=', day).executeTakeFirst();
+  const r = await db
+    .selectFrom('reviewer_exposure')
+    .select('reveals')
+    .where('reviewer_id', '=', reviewerId)
+    .where('day', '=', day)
+    .executeTakeFirst();
   return r?.reveals ?? 0;
 }
 

@@ -15,11 +15,19 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
  * copy of the database does not hand out live sessions. Each session has its own CSRF
  * token, sent back in a header or form field with every change.
  */
-export async function createSession(db: Kysely<Database>, reviewerId: string, nowMs: number, ttlMs: number): Promise<{ token: string; session: Session }> {
+export async function createSession(
+  db: Kysely<Database>,
+  reviewerId: string,
+  nowMs: number,
+  ttlMs: number,
+): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.deleteFrom('console_sessions').where('expires_ms', '<', nowMs).execute();
-  await db.insertInto('console_sessions').values({ id_hash: digest(token), reviewer_id: reviewerId, csrf, created_ms: nowMs, expires_ms: nowMs + ttlMs }).execute();
+  await db
+    .insertInto('console_sessions')
+    .values({ id_hash: digest(token), reviewer_id: reviewerId, csrf, created_ms: nowMs, expires_ms: nowMs + ttlMs })
+    .execute();
   return { token, session: { reviewerId, csrf, expiresMs: nowMs + ttlMs } };
 }
 

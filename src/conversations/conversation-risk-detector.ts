@@ -9,7 +9,15 @@ import type { RiskModel } from './model/risk-model.js';
 import { detectCues, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
 
-const GROOMING_STAGES: Stage[] = ['friendship_forming', 'relationship_forming', 'risk_assessment', 'exclusivity_secrecy', 'isolation_platform_move', 'desensitisation', 'compliance_testing'];
+const GROOMING_STAGES: Stage[] = [
+  'friendship_forming',
+  'relationship_forming',
+  'risk_assessment',
+  'exclusivity_secrecy',
+  'isolation_platform_move',
+  'desensitisation',
+  'compliance_testing',
+];
 const GROOMING_MASK = GROOMING_STAGES.reduce((m, s) => m | STAGE_BIT[s], 0);
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const bits = (n: number) => {
@@ -23,7 +31,8 @@ const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
  * age of a cousin, "are you home alone?", a present, "you look grown up", "i'll pick you up
  * at 5". The rules see only the rest from them (secrecy, another app, images, threats).
  */
-const FAMILY_EVERYDAY = STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
+const FAMILY_EVERYDAY =
+  STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
 
 interface Assessment {
   category: 'grooming' | 'solicitation' | 'sextortion';
@@ -35,12 +44,19 @@ interface Assessment {
  * The risk of one adult's side of a conversation with a minor, from the stages seen and the
  * context. Explainable by construction: every alert lists the cues and the messages.
  */
-export function assess(mask: number, context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean }): Assessment[] {
+export function assess(
+  mask: number,
+  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean },
+): Assessment[] {
   const out: Assessment[] = [];
   const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
   if (has(mask, 'sextortion_threat')) {
     const demand = has(mask, 'payment_demand') || has(mask, 'countdown');
-    out.push(demand ? { category: 'sextortion', severity: 'critical', score: 0.97 } : { category: 'sextortion', severity: 'high', score: 0.8 + boost });
+    out.push(
+      demand
+        ? { category: 'sextortion', severity: 'critical', score: 0.97 }
+        : { category: 'sextortion', severity: 'high', score: 0.8 + boost },
+    );
   } else if (has(mask, 'payment_demand') && has(mask, 'countdown')) {
     out.push({ category: 'sextortion', severity: 'high', score: 0.75 + boost });
   }
@@ -50,10 +66,16 @@ export function assess(mask: number, context: { unconnected: boolean; flagged: b
     // photo or a meeting is everyday; it counts once another grooming move joins it. From
     // family it takes two: a birthday secret and a photo of the new jacket are family life,
     // a secret, a move to another app and a photo request are not.
-    if (grooming >= (context.family ? 2 : 1) || context.unconnected) out.push({ category: 'solicitation', severity: grooming >= 1 && context.unconnected ? 'high' : 'medium', score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost) });
+    if (grooming >= (context.family ? 2 : 1) || context.unconnected)
+      out.push({
+        category: 'solicitation',
+        severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',
+        score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost),
+      });
   }
   if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
-  else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected)) out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
+  else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected))
+    out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
   return out;
 }
 
@@ -95,7 +117,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
-  function noteReply(m: { conversationId: string; to: string[]; text?: string | undefined }, facts: Facts, datePacked: number, ev: ValidEvent): void {
+  function noteReply(
+    m: { conversationId: string; to: string[]; text?: string | undefined },
+    facts: Facts,
+    datePacked: number,
+    ev: ValidEvent,
+  ): void {
     const adults = m.to.filter((t) => nonMinor(facts.bandAt(facts.indexOf(t), datePacked)));
     if (adults.length === 0 || !m.text) return;
     const reply = detectReplyCues(m.text);
@@ -153,7 +180,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const existing = tracker.get(m.conversationId, m.from);
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
       const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
-      const st: ConversationState = tracker.record(m.conversationId, m.from, { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model ? p : undefined, grams }, stageMask(cues));
+      const st: ConversationState = tracker.record(
+        m.conversationId,
+        m.from,
+        { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model ? p : undefined, grams },
+        stageMask(cues),
+      );
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
@@ -172,38 +204,85 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
         // The early warning is for adults the child has no connection to, on a message with a
         // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
-        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early) found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
+        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early)
+          found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       // Going on after the child refused is persistence, not misunderstanding; the same moves
       // towards several unconnected minors at once is a list being worked through: one level up.
       const refused = st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs;
       const others = context.unconnected && opts.otherMinors && senderIdx >= 0 ? opts.otherMinors(senderIdx, ev.tsMs) : 0;
       const many = others >= MANY_MINORS;
-      if (refused || many) found = found.map((a) => (a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a));
+      if (refused || many)
+        found = found.map((a) =>
+          a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a,
+        );
       const drafts: AlertDraft[] = [];
       for (const a of found) {
         if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
         st.alerted[a.category] = RANK[a.severity];
         const reasons = st.evidence.flatMap((e) => [
           ...e.cues.map((c) => ({ code: c.code, detail: `${c.detail} (event ${e.eventId}, ${c.lang})` })),
-          ...(e.grams?.length ? [{ code: 'model_words', detail: `words the model weighs towards risk: ${e.grams.map((g) => `"${g}"`).join(', ')} (event ${e.eventId}, message score ${(e.p ?? 0).toFixed(2)})` }] : []),
+          ...(e.grams?.length
+            ? [
+                {
+                  code: 'model_words',
+                  detail: `words the model weighs towards risk: ${e.grams.map((g) => `"${g}"`).join(', ')} (event ${e.eventId}, message score ${(e.p ?? 0).toFixed(2)})`,
+                },
+              ]
+            : []),
         ]);
-        reasons.push({ code: 'adult_to_minor', detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account` });
-        if (context.unconnected) reasons.push({ code: 'unconnected', detail: 'the minor does not follow, befriend or hold the sender as a contact, and shares no family link with them' });
-        if (context.family) reasons.push({ code: 'family_link', detail: 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted' });
+        reasons.push({
+          code: 'adult_to_minor',
+          detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account`,
+        });
+        if (context.unconnected)
+          reasons.push({
+            code: 'unconnected',
+            detail: 'the minor does not follow, befriend or hold the sender as a contact, and shares no family link with them',
+          });
+        if (context.family)
+          reasons.push({
+            code: 'family_link',
+            detail:
+              'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted',
+          });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
-        if (context.newAccount) reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
-        if (many) reasons.push({ code: 'many_unconnected_minors', detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window` });
-        if (refused) reasons.push({ code: 'continued_after_refusal', detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on` });
-        if (st.ageGiven) reasons.push({ code: 'age_given', detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})` });
-        if (risk !== undefined) reasons.push({ code: 'model_score', detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}` });
+        if (context.newAccount)
+          reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
+        if (many)
+          reasons.push({
+            code: 'many_unconnected_minors',
+            detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window`,
+          });
+        if (refused)
+          reasons.push({
+            code: 'continued_after_refusal',
+            detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on`,
+          });
+        if (st.ageGiven)
+          reasons.push({
+            code: 'age_given',
+            detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})`,
+          });
+        if (risk !== undefined)
+          reasons.push({
+            code: 'model_score',
+            detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}`,
+          });
         drafts.push({
           category: a.category,
           severity: a.severity,
           score: Math.round(a.score * 100) / 100,
           subjectAccountId: m.from,
           conversationId: m.conversationId,
-          evidence: [...new Set([...st.evidence.map((e) => e.eventId), ...(refused ? [st.refusal!.eventId] : []), ...(st.ageGiven ? [st.ageGiven.eventId] : []), ev.event.id])],
+          evidence: [
+            ...new Set([
+              ...st.evidence.map((e) => e.eventId),
+              ...(refused ? [st.refusal!.eventId] : []),
+              ...(st.ageGiven ? [st.ageGiven.eventId] : []),
+              ev.event.id,
+            ]),
+          ],
           reasons,
           relatedAccountIds: minors,
           dedupeKey: `conversation:${a.category}:${a.severity}:${JSON.stringify([m.conversationId, m.from])}`,

@@ -12,7 +12,8 @@ describe('conversation tracker', () => {
     const mask = stageMask(cues);
     if (global.gc) global.gc();
     const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 1_000_000; i++) tracker.record('c1', 'adult', { eventId: `e${i}`, tsMs: i, cues: i % 10 === 0 ? cues : [], p: 0.1 }, i % 10 === 0 ? mask : 0);
+    for (let i = 0; i < 1_000_000; i++)
+      tracker.record('c1', 'adult', { eventId: `e${i}`, tsMs: i, cues: i % 10 === 0 ? cues : [], p: 0.1 }, i % 10 === 0 ? mask : 0);
     const st = tracker.get('c1', 'adult')!;
     assert.equal(st.messages, 1_000_000);
     assert.ok(st.evidence.length <= 16, `evidence ${st.evidence.length}`);

@@ -48,7 +48,14 @@ export const worthTracking = (existing: boolean, cues: number, p: number) => exi
  * million-message conversation costs the same as a ten-message one. Out-of-order messages
  * only widen first/last times; stages are a set, so order of arrival does not matter.
  */
-const fresh = (tsMs: number): ConversationState => ({ ...emptyModelState(), evidence: [], connectedMask: 0, firstMs: tsMs, lastMs: tsMs, alerted: {} });
+const fresh = (tsMs: number): ConversationState => ({
+  ...emptyModelState(),
+  evidence: [],
+  connectedMask: 0,
+  firstMs: tsMs,
+  lastMs: tsMs,
+  alerted: {},
+});
 
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
@@ -68,7 +75,8 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
     record(c, s, e, mask) {
       const k = key(c, s);
       let st = states.get(k);
-      if (st) states.delete(k); // re-inserted below: Map order is recency order
+      if (st)
+        states.delete(k); // re-inserted below: Map order is recency order
       else st = fresh(e.tsMs);
       addMessage(st, mask, e.p ?? 0);
       if (e.cues.length > 0) st.connectedMask |= connectedStageMask(e.cues);

@@ -12,10 +12,9 @@ import { APP_NAMES as APPS, type CueLang as Lang } from './cue-lexicon.js';
 
 export type Frames = Partial<Record<Lang, string[][]>>;
 
-
 /** Who the child fears seeing: the people around them. */
 const AUDIENCE: Record<Lang, string> = {
-  en: "(?:(?:your|ur) (?:whole |entire )?(?:school|class|family|parents|mom|mum|dad|friends|followers|contacts|classmates|teachers?|principal|team|church|(?:follower|friend|contact)s? list)|every(?:one|body) (?:at|in|on|from) (?:your|ur)|every(?:one|body) (?:you|u) know|all (?:your|ur) (?:friends|followers|contacts|classmates))",
+  en: '(?:(?:your|ur) (?:whole |entire )?(?:school|class|family|parents|mom|mum|dad|friends|followers|contacts|classmates|teachers?|principal|team|church|(?:follower|friend|contact)s? list)|every(?:one|body) (?:at|in|on|from) (?:your|ur)|every(?:one|body) (?:you|u) know|all (?:your|ur) (?:friends|followers|contacts|classmates))',
   es: '(?:(?:tu|tus) (?:familia|escuela|colegio|clase|padres|papas|mama|papa|amigos|seguidores|contactos|companeros|profesores|maestros)|toda (?:tu |la )?(?:escuela|familia|clase)|todos tus (?:amigos|seguidores|contactos)|todo el mundo)',
   pt: '(?:(?:sua|seu|seus|suas|tua|teu|teus|tuas) (?:familia|escola|sala|turma|pais|mae|pai|amigos|seguidores|contatos|colegas|professores)|(?:a )?(?:escola|familia|turma) (?:toda|inteira)|toda (?:a |sua )?(?:escola|familia|turma)|todo mundo)',
   fr: '(?:(?:ta|ton|tes) (?:famille|ecole|college|lycee|classe|parents|mere|pere|amis|abonnes|contacts|profs)|tout ton (?:college|lycee|ecole|entourage)|toute ta (?:famille|classe|ecole)|tout le monde|tous tes (?:amis|abonnes|contacts))',
@@ -26,7 +25,7 @@ const EXPOSE: Record<Lang, string> = {
   en: '(?:send|sends|post|share|leak|show|expose|upload|spread|forward|publish|sees?|see|get|gets|receive|find out)',
   es: '(?:(?:va|van|vas) a (?:ver|recibir|saber|enterarse)|veran?|publico|publicar|mandar|mando|enviar|envio|compartir|subir|subo|ensenar|mostrar|pasar)',
   pt: '(?:(?:vai|vao) (?:ver|receber|saber)|posto|postar|publicar|publico|mandar|mando|enviar|compartilhar|vazar|vazo|mostrar)',
-  fr: "(?:verr(?:a|ont)|(?:va|vont) (?:voir|recevoir|savoir)|recevr(?:a|ont)|publie|publier|poster|envoyer|envoie|partager|montrer|balancer|balance)",
+  fr: '(?:verr(?:a|ont)|(?:va|vont) (?:voir|recevoir|savoir)|recevr(?:a|ont)|publie|publier|poster|envoyer|envoie|partager|montrer|balancer|balance)',
 };
 
 /**
@@ -55,7 +54,7 @@ const ALL_OF_IT: Record<Lang, string> = {
   fr: '(?:tout|(?:toutes )?tes photos)',
 };
 const EVERYONE_YOU_KNOW: Record<Lang, string> = {
-  en: "(?:(?:your|ur) (?:whole |entire )?(?:contact list|contacts|followers|friends? list|school|class)|every(?:one|body) (?:you|u) know|every(?:one|body) on (?:your|ur))",
+  en: '(?:(?:your|ur) (?:whole |entire )?(?:contact list|contacts|followers|friends? list|school|class)|every(?:one|body) (?:you|u) know|every(?:one|body) on (?:your|ur))',
   es: '(?:(?:todos )?tus (?:contactos|seguidores)|toda tu (?:escuela|clase)|todo el mundo)',
   pt: '(?:(?:todos )?(?:os )?seus (?:contatos|seguidores)|a escola toda|toda a (?:sua )?(?:escola|turma)|todo mundo)',
   fr: '(?:(?:tous )?tes (?:contacts|abonnes)|tout ton (?:college|lycee)|toute ta classe|tout le monde)',
@@ -92,7 +91,7 @@ const OR_ELSE: Record<Lang, string> = {
 };
 /** "You have until midnight": a deadline with no number in it; "until tomorrow to hand it in" is a teacher's. */
 const UNTIL: Record<Lang, string> = {
-  en: "(?:you|u) (?:have|got|get) (?:until|till|til|untill) (?:midnight|tonight|tomorrow|morning|the morning|\\d[\\d: ]*(?:am|pm)?)(?! (?:to|for) )",
+  en: '(?:you|u) (?:have|got|get) (?:until|till|til|untill) (?:midnight|tonight|tomorrow|morning|the morning|\\d[\\d: ]*(?:am|pm)?)(?! (?:to|for) )',
   es: 'tienes hasta (?:la medianoche|medianoche|esta noche|manana|las \\d+|la manana)(?! (?:para|pa) )',
   pt: '(?:vc|voce|tu) tem ate (?:a meia ?noite|meia ?noite|hoje a noite|amanha|as \\d+)(?! (?:pra|para) )',
   fr: "tu as jusqu ?'? ?(?:a|au) (?:minuit|ce soir|demain|\\d+ ?h?)(?! pour )",
@@ -103,7 +102,7 @@ const MOVE: Record<Lang, string> = {
   en: "(?:download|find me|let'?s (?:move|switch|talk|chat|continue)|(?:move|switch|come) (?:to|over to|on)|add (?:me|you|u)|hit me up|dm me|message me|text me|talk (?:on|over)|msg me)",
   es: '(?:pasemos|vamonos (?:a|al|pa)|vamos (?:a|al) (?:hablar|pasar)|pasemonos|pasate|hablemos|escribeme|agregame|sigueme|seguime|mejor (?:por|en))',
   pt: '(?:levar isso (?:pro|pra)|bora (?:pro|pra|no)|vamos (?:pro|pra)|me chama|me add|me adiciona|passa (?:pro|pra)|fala comigo|me segue)',
-  fr: "(?:on passe (?:sur|a|au)|passons (?:sur|a)|viens (?:sur|a)|ajoute[- ]moi|ecris[- ]moi|parle[- ]moi|on (?:se )?parle (?:sur|par)|on continue (?:sur|par))",
+  fr: '(?:on passe (?:sur|a|au)|passons (?:sur|a)|viens (?:sur|a)|ajoute[- ]moi|ecris[- ]moi|parle[- ]moi|on (?:se )?parle (?:sur|par)|on continue (?:sur|par))',
 };
 
 /** Asking to see or to be sent something. */
@@ -154,7 +153,7 @@ const PRIVATELY: Record<Lang, string> = {
   en: "(?:alone|just (?:us|the two of us|you and me|me and you)|(?:don'?t|dont) (?:tell|bring)|without (?:your|ur) (?:parents|mom|mum|dad)|sneak|(?:nobody|no one) (?:will|has to|needs to) know|my (?:place|house|car|apartment|hotel)|(?:your|ur) (?:town|city|area|neighbou?rhood)|i'?ll be outside)",
   es: '(?:sol[oa]s?|solo (?:tu y yo|nosotros)|no (?:le )?(?:digas|traigas)|sin (?:tus|tu) (?:padres|papas|mama|papa)|a escondidas|nadie (?:se va a enterar|tiene que saber)|mi (?:casa|carro|coche|depa|hotel)|tu (?:ciudad|pueblo|zona|barrio))',
   pt: '(?:sozinh[oa]s?|so nos dois|so (?:eu e (?:vc|voce)|a gente)|nao (?:conta|leva|traz)|sem (?:seus|teus) pais|escondid[oa]|ninguem (?:vai saber|precisa saber)|minha casa|meu (?:carro|apartamento|ape)|(?:sua|tua) (?:cidade|regiao|bairro))',
-  fr: "(?:seule?s?|juste (?:nous deux|toi et moi)|ne (?:dis|ramene) (?:rien|personne)|sans (?:tes|ta|ton) (?:parents|mere|pere)|en cachette|personne ne (?:saura|doit savoir)|chez moi|ma voiture|ta ville|ton quartier)",
+  fr: '(?:seule?s?|juste (?:nous deux|toi et moi)|ne (?:dis|ramene) (?:rien|personne)|sans (?:tes|ta|ton) (?:parents|mere|pere)|en cachette|personne ne (?:saura|doit savoir)|chez moi|ma voiture|ta ville|ton quartier)',
 };
 
 const LANGS: Lang[] = ['en', 'es', 'pt', 'fr'];
@@ -165,7 +164,10 @@ const each = (f: (l: Lang) => string[][]): Frames => Object.fromEntries(LANGS.ma
  * part comes first: it alone stands for the frame in the scan that most messages stop at.
  */
 export const FRAMES: Record<string, Frames> = {
-  exposure_threat: each((l) => [[COERCE[l], AUDIENCE[l], EXPOSE[l]], [ALL_OF_IT[l], WILL_SPREAD[l], EVERYONE_YOU_KNOW[l]]]),
+  exposure_threat: each((l) => [
+    [COERCE[l], AUDIENCE[l], EXPOSE[l]],
+    [ALL_OF_IT[l], WILL_SPREAD[l], EVERYONE_YOU_KNOW[l]],
+  ]),
   payment_demand: each((l) => [[MONEY[l], DEMAND[l]]]),
   deadline: each((l) => [[TIME_LEFT[l], OR_ELSE[l]], [UNTIL[l]]]),
   platform_move: each((l) => [[APPS, MOVE[l]]]),

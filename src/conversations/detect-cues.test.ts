@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectCues } from './detect-cues.js';
 
-const codes = (t: string) => detectCues(t).cues.map((c) => c.code).sort();
+const codes = (t: string) =>
+  detectCues(t)
+    .cues.map((c) => c.code)
+    .sort();
 
 describe('detectCues', () => {
   it('finds each documented cue in English, Spanish, Portuguese and French', () => {
@@ -72,7 +75,7 @@ describe('detectCues', () => {
       ['me mostra como vc ta hoje', 'image_request'],
       ['paso por ti mañana', 'meeting_request'],
       ['ne parle pas de moi a ta soeur', 'secrecy_request'],
-      ["im counting down now", 'deadline'],
+      ['im counting down now', 'deadline'],
       ['everybody at your school is gonna see these pics', 'exposure_threat'],
       ['tu escuela entera va a ver estas fotos', 'exposure_threat'],
       ['a sua turma inteira vai ver essas fotos', 'exposure_threat'],
@@ -125,11 +128,29 @@ describe('detectCues', () => {
     assert.ok(codes('🤫 ok?').includes('secrecy_request'), 'emoji as a word');
   });
 
-  it("tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one", () => {
-    for (const t of ["don't tell your dad, we're planning a party for him", "keep it between us, it's mom's present", 'no le digas a nadie, es una sorpresa', 'ne dis rien a personne, on prepare une fete pour ta mere']) assert.ok(!codes(t).includes('secrecy_request'), t);
-    for (const t of ["let's keep the gift a secret from your brother", 'keep the present a secret ok', "Don't tell your mum, but I'm bringing a cake on Sunday"]) assert.ok(!codes(t).includes('secrecy_request'), t);
-    for (const t of ["your parents don't need to know about me", 'tus papas no tienen que saber de mi', "ce sera notre petit secret"]) assert.ok(codes(t).includes('secrecy_request'), t);
-    for (const t of ["don't tell anyone about the gift i sent you", 'this stays between me and you', 'que quede entre tu y yo', 'ca reste entre toi et moi']) assert.ok(codes(t).includes('secrecy_request'), t);
+  it('tells a surprise for someone else from a secret kept about the contact, and an offered gift card from a demanded one', () => {
+    for (const t of [
+      "don't tell your dad, we're planning a party for him",
+      "keep it between us, it's mom's present",
+      'no le digas a nadie, es una sorpresa',
+      'ne dis rien a personne, on prepare une fete pour ta mere',
+    ])
+      assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of [
+      "let's keep the gift a secret from your brother",
+      'keep the present a secret ok',
+      "Don't tell your mum, but I'm bringing a cake on Sunday",
+    ])
+      assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of ["your parents don't need to know about me", 'tus papas no tienen que saber de mi', 'ce sera notre petit secret'])
+      assert.ok(codes(t).includes('secrecy_request'), t);
+    for (const t of [
+      "don't tell anyone about the gift i sent you",
+      'this stays between me and you',
+      'que quede entre tu y yo',
+      'ca reste entre toi et moi',
+    ])
+      assert.ok(codes(t).includes('secrecy_request'), t);
     assert.ok(!codes("don't tell anyone the code for the private lobby").includes('secrecy_request'), 'a secret about a thing');
     assert.ok(!codes('dont tell anyone our base coords').includes('secrecy_request'), 'a secret about our thing');
     assert.ok(!codes("don't tell your dad about the present").includes('secrecy_request'), 'a present, not said to be from the sender');
@@ -141,19 +162,48 @@ describe('detectCues', () => {
     assert.ok(codes('buy me steam cards and send the codes').includes('payment_demand'));
     assert.ok(codes('pay $300 and i delete everything').includes('payment_demand'));
     // The other side of the classes added after fresh14.
-    for (const t of ['i can get you a ride to practice', "we're counting down the days to summer", 'me mostra como vc ta fazendo a conta', 'everyone will get a medal', 'you have until friday to hand it in', 'send me a pic of page 42', 'ya vuelvo, desde ya te digo', 'can i get a pic of the trophy', 'tu familia va a ver el partido', 'a turma inteira vai ver o jogo amanha', 'tu m envoies une photo du menu ?']) assert.deepEqual(codes(t), [], t);
-    for (const t of ["don't tell your dad, i got him the tickets he wanted", 'keep it secret from the other guild']) assert.ok(!codes(t).includes('secrecy_request'), t);
+    for (const t of [
+      'i can get you a ride to practice',
+      "we're counting down the days to summer",
+      'me mostra como vc ta fazendo a conta',
+      'everyone will get a medal',
+      'you have until friday to hand it in',
+      'send me a pic of page 42',
+      'ya vuelvo, desde ya te digo',
+      'can i get a pic of the trophy',
+      'tu familia va a ver el partido',
+      'a turma inteira vai ver o jogo amanha',
+      'tu m envoies une photo du menu ?',
+    ])
+      assert.deepEqual(codes(t), [], t);
+    for (const t of ["don't tell your dad, i got him the tickets he wanted", 'keep it secret from the other guild'])
+      assert.ok(!codes(t).includes('secrecy_request'), t);
     assert.ok(!codes('keep our play a secret from the other team').includes('secrecy_request'), "a team's secret from the other side");
   });
 
   it('marks the age question as everyday from an adult the child is connected to, and only it', () => {
-    const everyday = (t: string) => detectCues(t).cues.filter((c) => c.everydayWhenConnected).map((c) => c.code);
+    const everyday = (t: string) =>
+      detectCues(t)
+        .cues.filter((c) => c.everydayWhenConnected)
+        .map((c) => c.code);
     assert.deepEqual(everyday('how old are you now?'), ['age_question']);
     assert.deepEqual(everyday('are you home alone? keep this between us'), []);
   });
 
   it('stays quiet on everyday messages', () => {
-    for (const t of ['join our whatsapp group for match times', "it's our secret, we're surprising dad on sunday", 'send me a picture of where you are', 'send me a pic of your graduation outfit', 'send me a pic from your recital', 'practice moved to 5pm, bring water', 'did you finish the math homework?', 'great game today team!', 'happy birthday!! see you at grandma on sunday', 'gg wp', '']) {
+    for (const t of [
+      'join our whatsapp group for match times',
+      "it's our secret, we're surprising dad on sunday",
+      'send me a picture of where you are',
+      'send me a pic of your graduation outfit',
+      'send me a pic from your recital',
+      'practice moved to 5pm, bring water',
+      'did you finish the math homework?',
+      'great game today team!',
+      'happy birthday!! see you at grandma on sunday',
+      'gg wp',
+      '',
+    ]) {
       assert.deepEqual(codes(t), [], t);
     }
   });

@@ -28,14 +28,26 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
   (Object.keys(c.patterns) as Cue['lang'][])
     .filter((l) => c.patterns[l].length > 0 || FRAMES[c.code]?.[l]?.length)
     .map((lang) => ({
-      cue: Object.freeze({ code: c.code, stage: c.stage, detail: c.detail, lang, ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}) }),
+      cue: Object.freeze({
+        code: c.code,
+        stage: c.stage,
+        detail: c.detail,
+        lang,
+        ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}),
+      }),
       re: c.patterns[lang].length > 0 ? new RegExp(word(c.patterns[lang].join('|'))) : undefined,
       frames: (FRAMES[c.code]?.[lang] ?? []).map((slots) => slots.map((s) => new RegExp(word(s)))),
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
     })),
 );
-const matches = (c: Compiled, text: string, framesPossible: boolean) => (c.re?.test(text) ?? false) || (framesPossible && c.frames.some((slots) => slots.every((r) => r.test(text))));
-const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stage: 'isolation_platform_move', detail: 'shared a phone number or an off-platform handle', lang: 'en' });
+const matches = (c: Compiled, text: string, framesPossible: boolean) =>
+  (c.re?.test(text) ?? false) || (framesPossible && c.frames.some((slots) => slots.every((r) => r.test(text))));
+const CONTACT_CUE: Readonly<Cue> = Object.freeze({
+  code: 'contact_details',
+  stage: 'isolation_platform_move',
+  detail: 'shared a phone number or an off-platform handle',
+  lang: 'en',
+});
 
 /**
  * Every pattern in a few combined expressions: most messages carry no cue, and a scan that
@@ -44,7 +56,11 @@ const CONTACT_CUE: Readonly<Cue> = Object.freeze({ code: 'contact_details', stag
  * compiling the expression to native code and one scan takes 60 µs instead of 1 (measured).
  */
 const CHUNK = 150;
-const chunked = (patterns: string[]) => Array.from({ length: Math.ceil(patterns.length / CHUNK) }, (_, i) => new RegExp(word(patterns.slice(i * CHUNK, (i + 1) * CHUNK).join('|'))));
+const chunked = (patterns: string[]) =>
+  Array.from(
+    { length: Math.ceil(patterns.length / CHUNK) },
+    (_, i) => new RegExp(word(patterns.slice(i * CHUNK, (i + 1) * CHUNK).join('|'))),
+  );
 const ANY = chunked(CUES.flatMap((c) => Object.values(c.patterns).flat()));
 // A frame's first (rarest) slot stands for it: a message without any of them skips every frame.
 const ANY_FRAME = chunked(Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!))));
@@ -58,7 +74,8 @@ const anyOf = (res: RegExp[], text: string) => {
  * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
  * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
  */
-const CONTACT = /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
+const CONTACT =
+  /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** The cues in one message, at most one per cue code. */
 export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string } {
@@ -67,11 +84,12 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   const framesPossible = anyOf(ANY_FRAME, normalized);
-  if (framesPossible || anyOf(ANY, normalized)) for (const c of COMPILED) {
-    if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
-    seen.add(c.cue.code);
-    cues.push(c.cue);
-  }
+  if (framesPossible || anyOf(ANY, normalized))
+    for (const c of COMPILED) {
+      if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
+      seen.add(c.cue.code);
+      cues.push(c.cue);
+    }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
   return { cues, normalized };
 }
@@ -79,4 +97,5 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
 export const stageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => m | STAGE_BIT[c.stage], 0);
 
 /** The stages that count from an adult the child is connected to: every cue but the everyday ones. */
-export const connectedStageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => (c.everydayWhenConnected ? m : m | STAGE_BIT[c.stage]), 0);
+export const connectedStageMask = (cues: readonly Cue[]) =>
+  cues.reduce((m, c) => (c.everydayWhenConnected ? m : m | STAGE_BIT[c.stage]), 0);

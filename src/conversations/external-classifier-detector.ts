@@ -27,7 +27,9 @@ export function createExternalClassifierDetector(opts: { threshold: number; trea
         subjectAccountId: m.from,
         conversationId: m.conversationId,
         evidence: [ev.event.id],
-        reasons: [{ code: 'external_classifier', detail: `the platform's classifier scored this message ${v.score.toFixed(2)} for ${category}` }],
+        reasons: [
+          { code: 'external_classifier', detail: `the platform's classifier scored this message ${v.score.toFixed(2)} for ${category}` },
+        ],
         relatedAccountIds: minors,
         dedupeKey: `external:${category}:${JSON.stringify([m.conversationId, m.from])}`,
       };

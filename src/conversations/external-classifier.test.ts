@@ -28,18 +28,32 @@ describe('external classifier over HTTP', () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
-  const say = (from: string, to: string, text: string) => ({ id: nextId(), type: 'message.sent', ts: at(10), message: { id: nextId(), conversationId: `c_${from}_${to}`, from, to: [to], text } });
+  const say = (from: string, to: string, text: string) => ({
+    id: nextId(),
+    type: 'message.sent',
+    ts: at(10),
+    message: { id: nextId(), conversationId: `c_${from}_${to}`, from, to: [to], text },
+  });
 
   it('raises an alert from a high score on a message from an adult to a minor, and only there', async () => {
-    handler = (b, res) => res.end(JSON.stringify({ results: b.messages.map((m) => ({ id: m.id, score: 0.95, category: 'solicitation' })) }));
+    handler = (b, res) =>
+      res.end(JSON.stringify({ results: b.messages.map((m) => ({ id: m.id, score: 0.95, category: 'solicitation' })) }));
     const store = await createStore(':memory:');
     const clock = fixedClock(BASE_MS + 30 * 86_400_000);
-    const engine = await createEngine({ store, config: testConfig({ conversations: { externalClassifier: { url } } }), logger: silentLogger(), clock });
+    const engine = await createEngine({
+      store,
+      config: testConfig({ conversations: { externalClassifier: { url } } }),
+      logger: silentLogger(),
+      clock,
+    });
     const toMinor = say('xa', 'xk', 'a perfectly ordinary sentence');
     const toAdult = say('xa', 'xb', 'a perfectly ordinary sentence');
     const r = await engine.ingest([adult('xa'), adult('xb'), minor('xk'), toMinor, toAdult].map((e) => valid(e, clock.now())));
     const ext = r.alerts.filter((a) => a.detector === 'external_classifier');
-    assert.deepEqual(ext.map((a) => [a.category, a.triggerEventId]), [['solicitation', toMinor.id]]);
+    assert.deepEqual(
+      ext.map((a) => [a.category, a.triggerEventId]),
+      [['solicitation', toMinor.id]],
+    );
     assert.match(ext[0]!.reasons[0]!.detail, /scored this message 0\.95/);
     await store.close();
   });
@@ -49,7 +63,12 @@ describe('external classifier over HTTP', () => {
     calls = 0;
     const store = await createStore(':memory:');
     const clock = fixedClock(BASE_MS + 30 * 86_400_000);
-    const engine = await createEngine({ store, config: testConfig({ conversations: { externalClassifier: { url, timeoutMs: 50, failureThreshold: 2, resetAfterMs: 60_000 } } }), logger: silentLogger(), clock });
+    const engine = await createEngine({
+      store,
+      config: testConfig({ conversations: { externalClassifier: { url, timeoutMs: 50, failureThreshold: 2, resetAfterMs: 60_000 } } }),
+      logger: silentLogger(),
+      clock,
+    });
     await engine.ingest([adult('ya'), minor('yk')].map((e) => valid(e, clock.now())));
     for (let i = 0; i < 4; i++) {
       const r = await engine.ingest([valid(say('ya', 'yk', `message ${i}`), clock.now())]);
@@ -62,7 +81,14 @@ describe('external classifier over HTTP', () => {
   it('tries once after the reset time (half-open) and closes on success', async () => {
     let t = 0;
     const states: string[] = [];
-    const c = createHttpClassifier({ url, timeoutMs: 50, failureThreshold: 1, resetAfterMs: 1000, now: () => t, onStateChange: (s) => states.push(s) });
+    const c = createHttpClassifier({
+      url,
+      timeoutMs: 50,
+      failureThreshold: 1,
+      resetAfterMs: 1000,
+      now: () => t,
+      onStateChange: (s) => states.push(s),
+    });
     handler = (_b, res) => {
       res.statusCode = 500;
       res.end();

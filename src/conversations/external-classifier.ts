@@ -15,7 +15,15 @@ export interface ExternalClassifier {
 }
 
 const ResponseSchema = z.strictObject({
-  results: z.array(z.strictObject({ id: z.string(), score: z.number().min(0).max(1), category: z.enum(['grooming', 'solicitation', 'sextortion']).optional() })).max(10_000),
+  results: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        score: z.number().min(0).max(1),
+        category: z.enum(['grooming', 'solicitation', 'sextortion']).optional(),
+      }),
+    )
+    .max(10_000),
 });
 
 export interface HttpClassifierOptions {

@@ -11,8 +11,39 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** Letters from other scripts that look like Latin ones (Cyrillic, Greek), after NFKC. */
 const CONFUSABLE: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'g');
 
@@ -60,7 +91,11 @@ const emojiWords = (s: string) => {
   for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
   return s;
 };
-const lowerNoAccents = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+const lowerNoAccents = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
 const confusables = (s: string) => s.replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!).replace(/[’‘`´]/g, "'");
 
 function unicodeSteps(cut: string): string {
@@ -72,13 +107,7 @@ export function normalizeTextFullPath(raw: string): string {
   return finish(unicodeSteps(raw.length > 16_384 ? raw.slice(0, 16_384) : raw));
 }
 
-const leet = (text: string) =>
-  /[0-9@$!|]/.test(text)
-    ? text
-        .split(/\s+/)
-        .map(unLeet)
-        .join(' ')
-    : text.replace(/\s+/g, ' ');
+const leet = (text: string) => (/[0-9@$!|]/.test(text) ? text.split(/\s+/).map(unLeet).join(' ') : text.replace(/\s+/g, ' '));
 
 function spacedAndRuns(text: string): string {
   let s = text;
@@ -98,7 +127,15 @@ function spacedAndRuns(text: string): string {
  * "wat", "ppl".
  * Not "ya": it is Spanish for "already" ("ya sabes", "desde ya") far more often than English for "you".
  */
-const SHORTHAND: Record<string, string> = { u: 'you', r: 'are', lemme: 'let me', gimme: 'give me', wat: 'what', wut: 'what', ppl: 'people' };
+const SHORTHAND: Record<string, string> = {
+  u: 'you',
+  r: 'are',
+  lemme: 'let me',
+  gimme: 'give me',
+  wat: 'what',
+  wut: 'what',
+  ppl: 'people',
+};
 const SHORT_WORDS = `\\b(?:${Object.keys(SHORTHAND).join('|')})\\b`;
 // Tested first: most messages hold none, and a test costs less than a replace that finds nothing.
 const SHORT = new RegExp(SHORT_WORDS);

@@ -4,7 +4,17 @@ import { detectReplyCues } from './reply-cues.js';
 
 describe('detectReplyCues', () => {
   it('finds refusals and a stated age in four languages', () => {
-    for (const t of ['who is this?', 'leave me alone', "stop messaging me", "i'm gonna tell my mom", 'dejame en paz', 'quem e voce?', 'laisse-moi tranquille', 'i dont wanna talk']) assert.equal(detectReplyCues(t).refusal, true, t);
+    for (const t of [
+      'who is this?',
+      'leave me alone',
+      'stop messaging me',
+      "i'm gonna tell my mom",
+      'dejame en paz',
+      'quem e voce?',
+      'laisse-moi tranquille',
+      'i dont wanna talk',
+    ])
+      assert.equal(detectReplyCues(t).refusal, true, t);
     assert.equal(detectReplyCues("i'm 13").age, 13);
     assert.equal(detectReplyCues('im only 12 lol').age, 12);
     assert.equal(detectReplyCues('tengo 14 años').age, 14);

@@ -30,8 +30,12 @@ describe('age bands from birth dates', () => {
     fc.assert(
       fc.property(day, day, (b, a) => {
         fc.pre(b.getTime() <= a.getTime());
-        const by = b.getUTCFullYear(), bm = b.getUTCMonth() + 1, bd = b.getUTCDate();
-        const ay = a.getUTCFullYear(), am = a.getUTCMonth() + 1, ad = a.getUTCDate();
+        const by = b.getUTCFullYear(),
+          bm = b.getUTCMonth() + 1,
+          bd = b.getUTCDate();
+        const ay = a.getUTCFullYear(),
+          am = a.getUTCMonth() + 1,
+          ad = a.getUTCDate();
         let expected = ay - by;
         if (am < bm || (am === bm && ad < bd)) expected--;
         assert.equal(ageInYears(packDate(by, bm, bd), packDate(ay, am, ad)), expected);

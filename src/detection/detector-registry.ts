@@ -19,7 +19,11 @@ export interface DetectorRegistry<M extends Record<string, Detector> = Record<st
 }
 
 /** `keep` leaves detectors out by name (benchmarks measure the pipeline without some); all run by default. */
-export function createDetectorRegistry<Deps, M extends Record<string, Detector>>(factories: DetectorFactories<Deps, M>, deps: Deps, keep?: (name: string) => boolean): DetectorRegistry<M> {
+export function createDetectorRegistry<Deps, M extends Record<string, Detector>>(
+  factories: DetectorFactories<Deps, M>,
+  deps: Deps,
+  keep?: (name: string) => boolean,
+): DetectorRegistry<M> {
   const byName = new Map<string, Detector>();
   for (const name of Object.keys(factories) as (keyof M & string)[]) {
     if (keep && !keep(name)) continue;

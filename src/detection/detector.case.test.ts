@@ -14,7 +14,12 @@ import { testConfig, valid } from '../testing/events.js';
 // Every detector wired, the optional ones included (the classifier's URL is never called here).
 const config = () => engineSettings(testConfig({ conversations: { externalClassifier: { url: 'http://127.0.0.1:9/classify' } } }));
 
-function run(name: string, events: object[], setup?: (s: ReturnType<typeof buildState>) => void, external?: DetectorExample['external']): AlertDraft[][] {
+function run(
+  name: string,
+  events: object[],
+  setup?: (s: ReturnType<typeof buildState>) => void,
+  external?: DetectorExample['external'],
+): AlertDraft[][] {
   const state = buildState(config(), systemClock);
   setup?.(state);
   const detector = state.detectors.all.find((d) => d.name === name)!;
@@ -25,7 +30,16 @@ function run(name: string, events: object[], setup?: (s: ReturnType<typeof build
     applyEvent(state.facts, ev, datePacked, ws);
     const unconnected = state.tracker.record(ev, state.facts, datePacked, ws);
     const verdicts = external && i === events.length - 1 ? { [ev.event.id]: external } : undefined;
-    return [...detector.evaluate({ ev, facts: state.facts, datePacked, unconnected, external: verdicts, effects: { quarantineEntry: () => undefined, countUpload: () => undefined } })];
+    return [
+      ...detector.evaluate({
+        ev,
+        facts: state.facts,
+        datePacked,
+        unconnected,
+        external: verdicts,
+        effects: { quarantineEntry: () => undefined, countUpload: () => undefined },
+      }),
+    ];
   });
 }
 
@@ -46,7 +60,10 @@ describe('Detector contract', () => {
       for (const example of DETECTOR_EXAMPLES[name] ?? []) {
         it(`${example.title}: raises ${example.expectOnLast.join(', ') || 'nothing'} on the last event`, () => {
           const drafts = run(name, example.events, example.setup, example.external);
-          assert.deepEqual(drafts.at(-1)!.map((d) => d.category), example.expectOnLast);
+          assert.deepEqual(
+            drafts.at(-1)!.map((d) => d.category),
+            example.expectOnLast,
+          );
         });
       }
 
@@ -66,11 +83,23 @@ describe('Detector contract', () => {
       });
 
       it('is deterministic: the same events give the same drafts', () => {
-        for (const example of DETECTOR_EXAMPLES[name] ?? []) assert.deepEqual(run(name, example.events, example.setup, example.external), run(name, example.events, example.setup, example.external));
+        for (const example of DETECTOR_EXAMPLES[name] ?? [])
+          assert.deepEqual(
+            run(name, example.events, example.setup, example.external),
+            run(name, example.events, example.setup, example.external),
+          );
       });
 
       it('ignores events it does not look at', () => {
-        const drafts = run(name, [{ id: `srch_${name}`, type: 'search.performed', ts: new Date(Date.now() - 1000).toISOString(), actor: 'anyone', query: 'weather' }]);
+        const drafts = run(name, [
+          {
+            id: `srch_${name}`,
+            type: 'search.performed',
+            ts: new Date(Date.now() - 1000).toISOString(),
+            actor: 'anyone',
+            query: 'weather',
+          },
+        ]);
         assert.deepEqual(drafts, [[]]);
       });
     });

@@ -39,7 +39,15 @@ function riskModelFor(setting: string): RiskModel | undefined {
  */
 export const BUILTIN_DETECTORS = {
   unwanted_contact: () => createUnwantedContactDetector(),
-  suspicious_adult: ({ settings, tracker }: DetectorDeps) => createSuspiciousAdultDetector({ ...settings.config.behaviour.suspiciousAdult, treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult, fanOutWindowMs: settings.fanOutWindowMs }, tracker),
+  suspicious_adult: ({ settings, tracker }: DetectorDeps) =>
+    createSuspiciousAdultDetector(
+      {
+        ...settings.config.behaviour.suspiciousAdult,
+        treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult,
+        fanOutWindowMs: settings.fanOutWindowMs,
+      },
+      tracker,
+    ),
   csam_hash_match: ({ matcher }: DetectorDeps) => createHashMatchDetector(matcher),
   conversation_risk: ({ settings, tracker }: DetectorDeps) =>
     createConversationRiskDetector(createConversationTracker(), {
@@ -48,11 +56,18 @@ export const BUILTIN_DETECTORS = {
       otherMinors: (senderIdx, nowMs) => tracker.countRecentMinors(senderIdx, nowMs - settings.fanOutWindowMs),
     }),
   copied_openers: ({ settings }: DetectorDeps) =>
-    createCopiedOpenersDetector({ minMinors: settings.config.behaviour.copiedOpeners.minMinors, windowMs: settings.fanOutWindowMs, treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult }),
+    createCopiedOpenersDetector({
+      minMinors: settings.config.behaviour.copiedOpeners.minMinors,
+      windowMs: settings.fanOutWindowMs,
+      treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult,
+    }),
   // Only with a classifier to ask: its verdicts are attached to the batch before the fold.
   external_classifier: ({ settings }: DetectorDeps) =>
     settings.config.conversations.externalClassifier.url
-      ? createExternalClassifierDetector({ threshold: settings.config.conversations.externalClassifier.threshold, treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult })
+      ? createExternalClassifierDetector({
+          threshold: settings.config.conversations.externalClassifier.threshold,
+          treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult,
+        })
       : undefined,
   // Last: it reads what the detectors before it raised on the same event.
   account_risk: ({ settings, tracker }: DetectorDeps) =>

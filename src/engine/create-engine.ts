@@ -98,7 +98,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const ec = config.conversations.externalClassifier;
   const classifier = ec.url
     ? (opts.classifier ??
-      createHttpClassifier({ url: ec.url, timeoutMs: ec.timeoutMs, failureThreshold: ec.failureThreshold, resetAfterMs: ec.resetAfterMs, onStateChange: (s) => logger.warn({ circuit: s }, 'external classifier circuit changed') }))
+      createHttpClassifier({
+        url: ec.url,
+        timeoutMs: ec.timeoutMs,
+        failureThreshold: ec.failureThreshold,
+        resetAfterMs: ec.resetAfterMs,
+        onStateChange: (s) => logger.warn({ circuit: s }, 'external classifier circuit changed'),
+      }))
     : undefined;
   const hashing = Boolean(config.media.root) || config.media.allowedHosts.length > 0;
 
@@ -113,7 +119,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     if (classifier) {
       // One call per batch, bounded by the classifier's timeout; nothing attached when it fails.
       const messages: { id: string; text: string }[] = [];
-      for (const it of items) if (it.event.type === 'message.sent' && it.event.message.text) messages.push({ id: it.event.id, text: it.event.message.text });
+      for (const it of items)
+        if (it.event.type === 'message.sent' && it.event.message.text) messages.push({ id: it.event.id, text: it.event.message.text });
       const verdicts = await classifier.classify(messages);
       if (verdicts.size > 0) {
         const external = Object.fromEntries(verdicts);

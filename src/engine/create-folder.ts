@@ -61,7 +61,17 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
       quarantineEntry: (entryId: number, detail: string) => {
         ws.quarantines.push({ entryId, tsMs: nowMs });
         ws.statements.push(clearFloodUploads(db, entryId));
-        ws.audit.push(audit.next({ actor: 'detector:csam_hash_match', action: 'bank_entry.quarantined', target: { type: 'bank_entry', id: String(entryId) }, detail: { triggerEventId: currentEventId } }, nowMs));
+        ws.audit.push(
+          audit.next(
+            {
+              actor: 'detector:csam_hash_match',
+              action: 'bank_entry.quarantined',
+              target: { type: 'bank_entry', id: String(entryId) },
+              detail: { triggerEventId: currentEventId },
+            },
+            nowMs,
+          ),
+        );
         ws.notices.push({ id: newId('ntc', nowMs), tsMs: nowMs, kind: 'bank_entry_quarantined', detail });
         logger.warn({ entryId, eventId: currentEventId }, 'bank entry quarantined after a flood of matches');
       },
@@ -106,7 +116,12 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
                 action: 'alert.raised',
                 subjectAccountId: alert.subject.accountId,
                 target: { type: 'alert', id: alert.id },
-                detail: { category: alert.category, severity: alert.severity, triggerEventId: alert.triggerEventId, reasons: alert.reasons.map((r) => r.code) },
+                detail: {
+                  category: alert.category,
+                  severity: alert.severity,
+                  triggerEventId: alert.triggerEventId,
+                  reasons: alert.reasons.map((r) => r.code),
+                },
               },
               nowMs,
             ),
@@ -115,7 +130,17 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
             const idx = facts.ensure(f.accountId);
             facts.setFlag(idx, FLAG[f.flag as FlagName]);
             ws.flags.push({ accountId: f.accountId, flag: f.flag, source: `detector:${detector.name}`, reason: f.reason, tsMs: ev.tsMs });
-            ws.audit.push(audit.next({ actor: `detector:${detector.name}`, action: 'account.flagged', subjectAccountId: f.accountId, detail: { flag: f.flag, reason: f.reason, alertId: alert.id } }, nowMs));
+            ws.audit.push(
+              audit.next(
+                {
+                  actor: `detector:${detector.name}`,
+                  action: 'account.flagged',
+                  subjectAccountId: f.accountId,
+                  detail: { flag: f.flag, reason: f.reason, alertId: alert.id },
+                },
+                nowMs,
+              ),
+            );
           }
         }
       }

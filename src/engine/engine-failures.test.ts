@@ -62,7 +62,10 @@ describe('engine under failure and concurrency', () => {
     const results = await Promise.all(batches.map((b) => engine.ingest(b)));
     assert.ok(results.every((r) => r.statuses.every((s) => s === 'accepted')));
     assert.ok(state.commits < 20, `expected fewer commits than batches, got ${state.commits}`);
-    assert.equal(state.rows.reduce((a, b) => a + b, 0), 200);
+    assert.equal(
+      state.rows.reduce((a, b) => a + b, 0),
+      200,
+    );
     await real.close();
   });
 });

@@ -27,5 +27,13 @@ export function buildState(settings: EngineSettings, clock: Clock, keep?: (detec
   const tracker = createContactTracker({ windowMs: settings.fanOutWindowMs, treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult });
   const matcher = createMediaMatcher({ floodLimitPerHour: config.media.floodLimitPerHour });
   const detectors = createDetectorRegistry<DetectorDeps, BuiltinDetectors>(BUILTIN_DETECTORS, { settings, tracker, matcher }, keep);
-  return { facts, tracker, detectors, gate: createGate(facts, config.gate, clock), alertKeys: new Set(), matcher, audit: createDeferredAuditChain({ seq: 0 }) };
+  return {
+    facts,
+    tracker,
+    detectors,
+    gate: createGate(facts, config.gate, clock),
+    alertKeys: new Set(),
+    matcher,
+    audit: createDeferredAuditChain({ seq: 0 }),
+  };
 }

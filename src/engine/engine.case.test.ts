@@ -52,13 +52,32 @@ for (const dialect of DIALECTS) {
 
     it('raises nothing when the minor follows or befriends the adult, shares a family link with them, or between minors', async () => {
       // `family` (a protocol extension) is mutual: the parent's side of the link counts for the child.
-      await ingest(adult('coach'), minor('k3'), minor('k4'), minor('k6'), adult('mum'), connect('k3', 'coach', 'follow'), connect('coach', 'k4', 'friend'), connect('mum', 'k6', 'family'));
-      const r = await ingest(message('coach', 'k3', at(20)), message('coach', 'k4', at(20)), message('k3', 'k4', at(21)), message('mum', 'k6', at(22)));
+      await ingest(
+        adult('coach'),
+        minor('k3'),
+        minor('k4'),
+        minor('k6'),
+        adult('mum'),
+        connect('k3', 'coach', 'follow'),
+        connect('coach', 'k4', 'friend'),
+        connect('mum', 'k6', 'family'),
+      );
+      const r = await ingest(
+        message('coach', 'k3', at(20)),
+        message('coach', 'k4', at(20)),
+        message('k3', 'k4', at(21)),
+        message('mum', 'k6', at(22)),
+      );
       assert.deepEqual(r.alerts, []);
     });
 
     it('treats a removed connection as no connection', async () => {
-      await ingest(adult('a5'), minor('k5'), connect('k5', 'a5', 'follow', at(1)), connect('k5', 'a5', 'follow', at(2), 'connection.removed'));
+      await ingest(
+        adult('a5'),
+        minor('k5'),
+        connect('k5', 'a5', 'follow', at(1)),
+        connect('k5', 'a5', 'follow', at(2), 'connection.removed'),
+      );
       const r = await ingest(message('a5', 'k5', at(30)));
       assert.equal(r.alerts.length, 1);
     });
@@ -105,7 +124,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(r1.statuses, ['accepted', 'duplicate']);
       const r2 = await ingest(e);
       assert.deepEqual(r2.statuses, ['duplicate']);
-      const n = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '=', e.id).executeTakeFirstOrThrow();
+      const n = await store.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('id', '=', e.id)
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 1);
     });
 
@@ -148,7 +171,11 @@ for (const dialect of DIALECTS) {
       // Flags, connections and dedupe keys came back: no repeat alerts, same decisions.
       assert.equal(engine.decide({ action: 'view_profile', actor: 'fan', target: 'f1' }).decision, 'block');
       assert.equal(engine.decide({ action: 'message', actor: 'coach', target: 'k3' }).reasons[0]?.code, 'connected_to_minor');
-      assert.equal(engine.decide({ action: 'message', actor: 'mum', target: 'k6' }).reasons[0]?.code, 'connected_to_minor', 'a family link holds both ways after a restart');
+      assert.equal(
+        engine.decide({ action: 'message', actor: 'mum', target: 'k6' }).reasons[0]?.code,
+        'connected_to_minor',
+        'a family link holds both ways after a restart',
+      );
       const r = await ingest(message('a1', 'k1', at(300)), message('rex', 'b1', at(300)));
       assert.equal(r.alerts.filter((a) => a.subject.accountId === 'a1').length, 0);
       const e = adult('dup');
@@ -163,7 +190,15 @@ for (const dialect of DIALECTS) {
 
     it('restores banks and entries into the matcher on start', async () => {
       const bank = await createBank(store.db, { name: 'restored', kind: 'positive' }, 31, 1);
-      await addEntries(store.db, bank.id, [{ signalType: 'pdq', value: 'a5'.repeat(32) }, { signalType: 'sha256', value: 'cd'.repeat(32) }], 1);
+      await addEntries(
+        store.db,
+        bank.id,
+        [
+          { signalType: 'pdq', value: 'a5'.repeat(32) },
+          { signalType: 'sha256', value: 'cd'.repeat(32) },
+        ],
+        1,
+      );
       await store.close();
       await open();
       assert.equal(engine.state.matcher.match({ pdq: 'a5'.repeat(31) + 'a4' }).length, 1);

@@ -43,7 +43,10 @@ describe('warden replay', () => {
     const line5 = content.indexOf(Buffer.from([0x7b, 0xff]));
     assert.equal(reported[2], `line 5: is not valid UTF-8 at byte 1 of the line (byte ${line5 + 1} of the file, 0xff)`);
     assert.deepEqual({ ...summary, seconds: 0 }, { lines: 7, accepted: 3, duplicates: 0, rejected: 3, alerts: 1, seconds: 0 });
-    const alerts = readFileSync(out, 'utf8').trim().split('\n').map((l) => AlertSchema.parse(JSON.parse(l)));
+    const alerts = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => AlertSchema.parse(JSON.parse(l)));
     assert.equal(alerts.length, 1);
     assert.equal(alerts[0]!.category, 'unwanted_contact');
     assert.equal(alerts[0]!.triggerEventId, good[2]!.id);
@@ -52,7 +55,13 @@ describe('warden replay', () => {
   it('reports a line longer than any valid event without holding it in memory', async () => {
     const input = file('long.jsonl', lines([adult('la')]) + 'x'.repeat(300 * 1024) + '\n' + lines([minor('lk')]));
     const reported: string[] = [];
-    const summary = await replay({ input, alertsOut: join(dir, 'long-out.jsonl'), config: testConfig(), logger: silentLogger(), report: (l) => reported.push(l) });
+    const summary = await replay({
+      input,
+      alertsOut: join(dir, 'long-out.jsonl'),
+      config: testConfig(),
+      logger: silentLogger(),
+      report: (l) => reported.push(l),
+    });
     assert.deepEqual(reported, ['line 2: is longer than 262144 bytes']);
     assert.equal(summary.accepted, 2);
   });
@@ -60,13 +69,24 @@ describe('warden replay', () => {
   it('writes into a database given with --db, and a second replay of the same file repeats nothing', async () => {
     const db = join(dir, 'persist.db');
     const input = file('persist.jsonl', lines([adult('pa'), minor('pk'), message('pa', 'pk', at(5))]));
-    const run = () => replay({ input, alertsOut: join(dir, 'persist-out.jsonl'), db, config: testConfig(), logger: silentLogger(), report: () => undefined });
+    const run = () =>
+      replay({
+        input,
+        alertsOut: join(dir, 'persist-out.jsonl'),
+        db,
+        config: testConfig(),
+        logger: silentLogger(),
+        report: () => undefined,
+      });
     const first = await run();
     assert.deepEqual([first.accepted, first.alerts], [3, 1]);
     const second = await run();
     assert.deepEqual([second.accepted, second.duplicates, second.alerts], [0, 3, 0]);
     const store = await createStore(db);
-    const n = await store.db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await store.db
+      .selectFrom('alerts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await store.close();
     assert.equal(Number(n.n), 1);
   });
@@ -107,8 +127,15 @@ describe('warden replay', () => {
     // One small file is one chunk: progress once, with every line and every byte.
     assert.deepEqual(progress, [[summary.lines, statSync(input).size]]);
     assert.equal(summary.duplicates, 1);
-    const alerts = readFileSync(join(dir, 'demo.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { category: string; subject: { accountId: string } });
-    const byCategory = (c: string) => alerts.filter((a) => a.category === c).map((a) => a.subject.accountId).sort();
+    const alerts = readFileSync(join(dir, 'demo.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { category: string; subject: { accountId: string } });
+    const byCategory = (c: string) =>
+      alerts
+        .filter((a) => a.category === c)
+        .map((a) => a.subject.accountId)
+        .sort();
     // u_vic: fan-out to five minors, and the same opener to three of them first (copied_openers).
     assert.deepEqual(byCategory('suspicious_adult'), ['u_rex', 'u_vic', 'u_vic']);
     assert.deepEqual(byCategory('unwanted_contact'), ['u_max', 'u_nobody', 'u_rex', 'u_vic', 'u_vic', 'u_vic', 'u_vic', 'u_vic']);

@@ -51,7 +51,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const throwAway = opts.db === undefined;
   const location = opts.db ?? join(tmpdir(), `warden-replay-${process.pid}-${Date.now()}.db`);
   // A throw-away database protects nothing: skip fsync entirely.
-  const store = await createStore(location, { sqliteSynchronous: throwAway ? 'off' : opts.config.store.sqliteSynchronous, writerLock: throwAway ? undefined : 'warden replay', pgStateLock: 'exclusive' });
+  const store = await createStore(location, {
+    sqliteSynchronous: throwAway ? 'off' : opts.config.store.sqliteSynchronous,
+    writerLock: throwAway ? undefined : 'warden replay',
+    pgStateLock: 'exclusive',
+  });
   const out = createWriteStream(opts.alertsOut);
   let alertCount = 0;
   let writeError: unknown;

@@ -11,7 +11,12 @@ import { createEngine } from './create-engine.js';
  * lived in memory only, so 2 uploads, a restart and 2 more never reached a limit of 3.
  */
 const md5 = 'ab'.repeat(16);
-const upload = (i: number) => ({ id: nextId(), type: 'media.uploaded', ts: at(30 + i), media: { id: `fl_${i}`, kind: 'image', owner: `owner_${i}`, md5, sha256: String(i).repeat(64) } });
+const upload = (i: number) => ({
+  id: nextId(),
+  type: 'media.uploaded',
+  ts: at(30 + i),
+  media: { id: `fl_${i}`, kind: 'image', owner: `owner_${i}`, md5, sha256: String(i).repeat(64) },
+});
 
 for (const dialect of DIALECTS) {
   describe(`flood counter across a restart (${dialect})`, () => {

@@ -2,7 +2,15 @@ import { ASSURANCE, BAND, packedUtcDate, packIsoDate, type AgeAssurance, type Ag
 import type { Clock } from '../core/clock.js';
 import { observeId } from '../core/ids.js';
 import { dayOf, EDGE, FLAG, isMutualKind, REQUESTED_BIT, type FlagName } from '../facts/facts.js';
-import { accountPages, alertKeyPages, connectionPages, flagRows, minorComplaintPages, recentContactPages, recentMessagePages } from '../store/load-state.js';
+import {
+  accountPages,
+  alertKeyPages,
+  connectionPages,
+  flagRows,
+  minorComplaintPages,
+  recentContactPages,
+  recentMessagePages,
+} from '../store/load-state.js';
 import type { WardenEvent } from '../events/event-schema.js';
 import type { Store } from '../store/store.js';
 import type { Severity } from '../alerts/alert-schema.js';
@@ -43,10 +51,12 @@ export async function restoreState(store: Store, state: EngineState, settings: E
         facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
       };
       // Requests (pending, declined or accepted) count towards detectors' memory; each checks which.
-      if (c.requested_ms !== null) detectors.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts, today);
+      if (c.requested_ms !== null)
+        detectors.restore({ kind: 'request', from: c.from_id, to: c.to_id, tsMs: Number(c.requested_ms) }, facts, today);
       if (bit === 0) {
         // Keep the time of a removal so that an older, late event cannot resurrect the pair.
-        if (facts.edges.get(from, to) !== 0) facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
+        if (facts.edges.get(from, to) !== 0)
+          facts.edges.put(from, to, facts.edges.get(from, to), Math.max(c.updated_ms, facts.edges.timeOf(from, to)));
         continue;
       }
       put(from, to);
@@ -69,7 +79,8 @@ export async function restoreState(store: Store, state: EngineState, settings: E
     if (bit) facts.setFlag(facts.ensure(f.account_id), bit);
   }
   for await (const page of minorComplaintPages(store)) {
-    for (const r of page) detectors.restore({ kind: 'complaint', from: r.from_id, to: r.to_id, eventId: r.event_id, via: r.kind }, facts, today);
+    for (const r of page)
+      detectors.restore({ kind: 'complaint', from: r.from_id, to: r.to_id, eventId: r.event_id, via: r.kind }, facts, today);
   }
   for await (const page of recentContactPages(store, settings.fanOutWindowMs)) {
     state.tracker.restore(
@@ -80,7 +91,18 @@ export async function restoreState(store: Store, state: EngineState, settings: E
   for await (const page of alertKeyPages(store)) {
     for (const r of page) {
       state.alertKeys.add(r.dedupe_key);
-      detectors.restore({ kind: 'alert', detector: r.detector, subject: r.subject_account, category: r.category, severity: r.severity as Severity, body: r.body }, facts, today);
+      detectors.restore(
+        {
+          kind: 'alert',
+          detector: r.detector,
+          subject: r.subject_account,
+          category: r.category,
+          severity: r.severity as Severity,
+          body: r.body,
+        },
+        facts,
+        today,
+      );
     }
   }
   const lastAlert = await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -89,7 +111,8 @@ export async function restoreState(store: Store, state: EngineState, settings: E
   // forget that an adult already asked a child's age an hour ago.
   if (config.conversations.rebuildEvents > 0) {
     for await (const page of recentMessagePages(store, config.conversations.rebuildEvents)) {
-      for (const r of page) detectors.restore({ kind: 'message', ev: { event: JSON.parse(r.body) as WardenEvent, tsMs: Number(r.ts_ms) } }, facts, today);
+      for (const r of page)
+        detectors.restore({ kind: 'message', ev: { event: JSON.parse(r.body) as WardenEvent, tsMs: Number(r.ts_ms) } }, facts, today);
     }
   }
   state.audit = createDeferredAuditChain(await auditHead(store.db));

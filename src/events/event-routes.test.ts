@@ -13,7 +13,11 @@ describe('POST /v1/events: the body and the batch', () => {
   const post = (payload: string | Buffer, contentType = 'application/json', url = '/v1/events', key = t.keys.ingest) =>
     t.app.inject({ method: 'POST', url, headers: { ...bearer(key), 'content-type': contentType }, payload });
   const account = (id: Buffer, band: string) =>
-    Buffer.concat([Buffer.from(`{"id":"${nextId()}","type":"account.upserted","ts":"${at(0)}","account":{"id":"`), id, Buffer.from(`","ageBand":"${band}"}}`)]);
+    Buffer.concat([
+      Buffer.from(`{"id":"${nextId()}","type":"account.upserted","ts":"${at(0)}","account":{"id":"`),
+      id,
+      Buffer.from(`","ageBand":"${band}"}}`),
+    ]);
 
   it('refuses invalid UTF-8 with the byte offset, so two ids differing in bad bytes never become one account', async () => {
     const kid = account(Buffer.from([0x6b, 0x69, 0x64, 0x5f, 0xff]), '13-15');
@@ -49,8 +53,15 @@ describe('POST /v1/events: the body and the batch', () => {
     const r = await post(body);
     assert.equal(r.statusCode, 200);
     assert.equal(r.json().accepted, 1);
-    assert.deepEqual(r.json().rejected[0].errors, [{ field: 'account.__proto__', reason: 'is a reserved name (__proto__), not a field of any event' }]);
-    const other = await post('{"action":"message","actor":"a","target":"b","__proto__":{"x":1}}', 'application/json', '/v1/decisions', t.keys.decide);
+    assert.deepEqual(r.json().rejected[0].errors, [
+      { field: 'account.__proto__', reason: 'is a reserved name (__proto__), not a field of any event' },
+    ]);
+    const other = await post(
+      '{"action":"message","actor":"a","target":"b","__proto__":{"x":1}}',
+      'application/json',
+      '/v1/decisions',
+      t.keys.decide,
+    );
     assert.equal(other.statusCode, 400);
     assert.deepEqual(other.json().errors, [{ field: '__proto__', reason: 'is a reserved name (__proto__), not a field Warden accepts' }]);
     assert.doesNotMatch(other.json().detail, /not valid JSON/);
@@ -59,8 +70,13 @@ describe('POST /v1/events: the body and the batch', () => {
   it('refuses a timestamp before 1970', async () => {
     const r = await post(JSON.stringify([{ ...adult('y0'), ts: '0000-01-01T00:00:00Z' }]));
     assert.equal(r.statusCode, 400);
-    assert.deepEqual(r.json().errors.map((e: { field: string; reason: string }) => [e.field, e.reason]), [['ts', 'is before 1970-01-01T00:00:00Z']]);
-    const created = await post(JSON.stringify([{ ...adult('y1'), account: { id: 'y1', ageBand: 'adult', createdAt: '0001-01-01T00:00:00Z' } }]));
+    assert.deepEqual(
+      r.json().errors.map((e: { field: string; reason: string }) => [e.field, e.reason]),
+      [['ts', 'is before 1970-01-01T00:00:00Z']],
+    );
+    const created = await post(
+      JSON.stringify([{ ...adult('y1'), account: { id: 'y1', ageBand: 'adult', createdAt: '0001-01-01T00:00:00Z' } }]),
+    );
     assert.equal(created.json().errors[0].field, 'account.createdAt');
   });
 
@@ -72,7 +88,10 @@ describe('POST /v1/events: the body and the batch', () => {
     const changed = { ...kid, account: { ...kid.account, ageBand: 'adult' } };
     const r = (await post(JSON.stringify([adult('conf_other'), changed]))).json();
     assert.deepEqual([r.accepted, r.duplicates, r.errors], [1, 0, true]);
-    assert.deepEqual(r.conflicts.map((c: { index: number; id: string }) => [c.index, c.id]), [[1, kid.id]]);
+    assert.deepEqual(
+      r.conflicts.map((c: { index: number; id: string }) => [c.index, c.id]),
+      [[1, kid.id]],
+    );
     const band = await t.store.db.selectFrom('accounts').select('age_band').where('id', '=', 'conf_kid').executeTakeFirstOrThrow();
     assert.equal(band.age_band, '13-15', 'the conflicting event was not applied');
     // A reused id inside one batch is a conflict too.

@@ -47,7 +47,12 @@ async function findConflicts(ctx: RouteContext, items: ValidEvent[], statuses: r
   const ids = [...new Set(dup.map((i) => items[i]!.event.id))];
   const stored = new Map<string, string>();
   for (let k = 0; k < ids.length; k += 500) {
-    for (const r of await ctx.store.db.selectFrom('events').select(['id', 'body']).where('id', 'in', ids.slice(k, k + 500)).execute()) stored.set(r.id, r.body);
+    for (const r of await ctx.store.db
+      .selectFrom('events')
+      .select(['id', 'body'])
+      .where('id', 'in', ids.slice(k, k + 500))
+      .execute())
+      stored.set(r.id, r.body);
   }
   const conflicts: Conflict[] = [];
   for (const i of dup) {
@@ -64,7 +69,11 @@ async function findConflicts(ctx: RouteContext, items: ValidEvent[], statuses: r
       previous = undefined;
     }
     if (previous === undefined || digest(previous) !== digest(event)) {
-      conflicts.push({ index: indexOf[i]!, id: event.id, reason: 'an event with this id was already accepted with different content; this one was ignored' });
+      conflicts.push({
+        index: indexOf[i]!,
+        id: event.id,
+        reason: 'an event with this id was already accepted with different content; this one was ignored',
+      });
     }
   }
   return conflicts;
@@ -81,7 +90,9 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
     // Other routes take raw bytes (media uploads), so a parser exists for them; events are JSON only.
     if (Buffer.isBuffer(body)) throw new AppError('unsupported_media_type', 'send the events as application/json');
     if (!Array.isArray(body)) {
-      throw new AppError('invalid_input', 'the body must be a JSON array of events', { issues: [{ field: '(body)', reason: 'must be an array' }] });
+      throw new AppError('invalid_input', 'the body must be a JSON array of events', {
+        issues: [{ field: '(body)', reason: 'must be an array' }],
+      });
     }
     if (body.length > LIMITS.batchMaxEvents) {
       throw new AppError('payload_too_large', `a batch holds at most ${LIMITS.batchMaxEvents} events; this one has ${body.length}`);
@@ -99,7 +110,9 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
         indexOf.push(i);
       } else {
         const id = (raw as { id?: unknown } | null)?.id;
-        rejected.push(typeof id === 'string' ? { index: i, id: id.slice(0, LIMITS.idMaxChars), errors: r.error } : { index: i, errors: r.error });
+        rejected.push(
+          typeof id === 'string' ? { index: i, id: id.slice(0, LIMITS.idMaxChars), errors: r.error } : { index: i, errors: r.error },
+        );
       }
     }
     if (items.length === 0 && rejected.length > 0) {

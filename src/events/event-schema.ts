@@ -78,17 +78,19 @@ export const AccountSchema = z.strictObject({
 });
 
 const hex = (chars: number, what: string, lowerOnly: boolean) =>
-  z
-    .string()
-    .regex(lowerOnly ? new RegExp(`^[0-9a-f]{${chars}}$`) : new RegExp(`^[0-9a-fA-F]{${chars}}$`), {
-      message: `must be ${chars} ${lowerOnly ? 'lowercase ' : ''}hex characters (${what})`,
-    });
+  z.string().regex(lowerOnly ? new RegExp(`^[0-9a-f]{${chars}}$`) : new RegExp(`^[0-9a-fA-F]{${chars}}$`), {
+    message: `must be ${chars} ${lowerOnly ? 'lowercase ' : ''}hex characters (${what})`,
+  });
 
 export const MediaRefSchema = z.strictObject({
   id: Id,
   kind: z.enum(['image', 'video']),
-  sha256: hex(64, 'SHA-256', false).transform((s) => s.toLowerCase()).optional(),
-  md5: hex(32, 'MD5', false).transform((s) => s.toLowerCase()).optional(),
+  sha256: hex(64, 'SHA-256', false)
+    .transform((s) => s.toLowerCase())
+    .optional(),
+  md5: hex(32, 'MD5', false)
+    .transform((s) => s.toLowerCase())
+    .optional(),
   // spec: "`pdq` is 64 lowercase hex characters".
   pdq: hex(64, 'PDQ', true).optional(),
   url: z.url({ message: 'must be an absolute URL' }).max(LIMITS.urlMaxChars).optional(),
@@ -116,9 +118,7 @@ export const AccountUpsertedSchema = z.strictObject({
 });
 
 const connection = <T extends string>(type: T) =>
-  z
-    .strictObject({ ...envelope, type: z.literal(type), from: Id, to: Id, kind: ConnectionKind })
-    .superRefine(notSelf);
+  z.strictObject({ ...envelope, type: z.literal(type), from: Id, to: Id, kind: ConnectionKind }).superRefine(notSelf);
 
 export const ConnectionRequestedSchema = connection('connection.requested');
 export const ConnectionCreatedSchema = connection('connection.created');
@@ -152,15 +152,7 @@ export const MediaUploadedSchema = z.strictObject({
   }),
 });
 
-export const REPORT_REASONS = [
-  'child_sexual_exploitation',
-  'grooming',
-  'sextortion',
-  'nudity',
-  'harassment',
-  'spam',
-  'other',
-] as const;
+export const REPORT_REASONS = ['child_sexual_exploitation', 'grooming', 'sextortion', 'nudity', 'harassment', 'spam', 'other'] as const;
 
 export const ReportFiledSchema = z.strictObject({
   ...envelope,
@@ -174,9 +166,7 @@ export const ReportFiledSchema = z.strictObject({
   }),
 });
 
-export const BlockCreatedSchema = z
-  .strictObject({ ...envelope, type: z.literal('block.created'), from: Id, to: Id })
-  .superRefine(notSelf);
+export const BlockCreatedSchema = z.strictObject({ ...envelope, type: z.literal('block.created'), from: Id, to: Id }).superRefine(notSelf);
 
 export const SearchPerformedSchema = z.strictObject({
   ...envelope,

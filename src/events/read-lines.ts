@@ -64,7 +64,11 @@ function decode(buf: Buffer, start: number, end: number, max: number, lineNo: nu
   const slice = buf.subarray(start, end);
   // Refused, not decoded with U+FFFD: two ids differing only in invalid bytes would become one.
   const bad = invalidUtf8Offset(slice);
-  if (bad >= 0) return { lineNo, error: `is not valid UTF-8 at byte ${bad} of the line (byte ${fileOffset + bad} of the file, 0x${slice[bad]!.toString(16).padStart(2, '0')})` };
+  if (bad >= 0)
+    return {
+      lineNo,
+      error: `is not valid UTF-8 at byte ${bad} of the line (byte ${fileOffset + bad} of the file, 0x${slice[bad]!.toString(16).padStart(2, '0')})`,
+    };
   const text = slice.toString('utf8');
   return text.trim() === '' ? null : { lineNo, text };
 }

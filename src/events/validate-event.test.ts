@@ -14,14 +14,48 @@ const base = { id: 'e1', ts: '2026-06-01T10:00:00Z' };
 describe('event protocol v1 validation', () => {
   it('accepts one valid event of every type', () => {
     const valid = [
-      { ...base, type: 'account.upserted', account: { id: 'u1', ageBand: 'adult', ageAssurance: 'verified', createdAt: '2026-01-01T00:00:00+02:00', handle: 'h', displayName: 'D', country: 'US', isPrivate: true } },
+      {
+        ...base,
+        type: 'account.upserted',
+        account: {
+          id: 'u1',
+          ageBand: 'adult',
+          ageAssurance: 'verified',
+          createdAt: '2026-01-01T00:00:00+02:00',
+          handle: 'h',
+          displayName: 'D',
+          country: 'US',
+          isPrivate: true,
+        },
+      },
       { ...base, type: 'connection.requested', from: 'u1', to: 'u2', kind: 'follow' },
       { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'friend' },
       { ...base, type: 'connection.removed', from: 'u1', to: 'u2', kind: 'contact', surface: 'profile' },
       { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'family' },
-      { ...base, type: 'message.sent', message: { id: 'm1', conversationId: 'c1', from: 'u1', to: ['u2'], text: 'hi', media: [{ id: 'x', kind: 'image', pdq: 'a'.repeat(64), md5: 'B'.repeat(32) }] } },
+      {
+        ...base,
+        type: 'message.sent',
+        message: {
+          id: 'm1',
+          conversationId: 'c1',
+          from: 'u1',
+          to: ['u2'],
+          text: 'hi',
+          media: [{ id: 'x', kind: 'image', pdq: 'a'.repeat(64), md5: 'B'.repeat(32) }],
+        },
+      },
       { ...base, type: 'media.uploaded', media: { id: 'x', kind: 'video', owner: 'u1', visibility: 'followers', sha256: 'c'.repeat(64) } },
-      { ...base, type: 'report.filed', report: { id: 'r1', reporter: 'u2', subject: { accountId: 'u1', messageId: 'm1' }, reason: 'grooming', text: 'asked me to keep it secret' } },
+      {
+        ...base,
+        type: 'report.filed',
+        report: {
+          id: 'r1',
+          reporter: 'u2',
+          subject: { accountId: 'u1', messageId: 'm1' },
+          reason: 'grooming',
+          text: 'asked me to keep it secret',
+        },
+      },
       { ...base, type: 'block.created', from: 'u2', to: 'u1' },
       { ...base, type: 'search.performed', actor: 'u1', query: 'skate park' },
     ];
@@ -32,7 +66,11 @@ describe('event protocol v1 validation', () => {
   });
 
   it('lower-cases MD5 and SHA-256 digests', () => {
-    const r = check({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: ['b'], media: [{ id: 'x', kind: 'image', md5: 'AB'.repeat(16) }] } });
+    const r = check({
+      ...base,
+      type: 'message.sent',
+      message: { id: 'm', conversationId: 'c', from: 'a', to: ['b'], media: [{ id: 'x', kind: 'image', md5: 'AB'.repeat(16) }] },
+    });
     assert.ok(r.ok);
     assert.equal(r.value.event.type === 'message.sent' && r.value.event.message.media?.[0]?.md5, 'ab'.repeat(16));
   });
@@ -69,7 +107,11 @@ describe('event protocol v1 validation', () => {
   });
 
   it('bounds text to 16 KiB of UTF-8, counting bytes, not characters', () => {
-    const msg = (text: string) => ({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: ['b'], text } });
+    const msg = (text: string) => ({
+      ...base,
+      type: 'message.sent',
+      message: { id: 'm', conversationId: 'c', from: 'a', to: ['b'], text },
+    });
     assert.ok(check(msg('a'.repeat(16384))).ok);
     const tooBig = issues(msg('a'.repeat(16385)));
     assert.deepEqual(tooBig, [{ field: 'message.text', reason: 'must be at most 16384 bytes of UTF-8' }]);
@@ -119,9 +161,18 @@ describe('event protocol v1 validation', () => {
     assert.deepEqual(issues({ ...base, type: 'block.created', from: 'a', to: 'a' }), [{ field: 'to', reason: 'must differ from "from"' }]);
     const pdq = issues({ ...base, type: 'media.uploaded', media: { id: 'x', kind: 'image', owner: 'u', pdq: 'A'.repeat(64) } });
     assert.deepEqual(pdq, [{ field: 'media.pdq', reason: 'must be 64 lowercase hex characters (PDQ)' }]);
-    assert.equal(issues({ ...base, type: 'media.uploaded', media: { id: 'x', kind: 'image', owner: 'u', md5: 'abc' } })[0]?.field, 'media.md5');
-    assert.equal(issues({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: [] } })[0]?.reason, 'must name at least one recipient');
-    assert.equal(issues({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: ['b', 5] } })[0]?.field, 'message.to[1]');
+    assert.equal(
+      issues({ ...base, type: 'media.uploaded', media: { id: 'x', kind: 'image', owner: 'u', md5: 'abc' } })[0]?.field,
+      'media.md5',
+    );
+    assert.equal(
+      issues({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: [] } })[0]?.reason,
+      'must name at least one recipient',
+    );
+    assert.equal(
+      issues({ ...base, type: 'message.sent', message: { id: 'm', conversationId: 'c', from: 'a', to: ['b', 5] } })[0]?.field,
+      'message.to[1]',
+    );
   });
 
   it('reports every problem of an event, not only the first', () => {

@@ -127,9 +127,11 @@ export function validateEvent(raw: unknown, opts: ValidateOptions): Result<Valid
     if (createdAt !== undefined && Date.parse(createdAt) > opts.nowMs + opts.maxFutureSkewMs) {
       issues.push({ field: 'account.createdAt', reason: 'is in the future' });
     }
-    if (createdAt !== undefined && Date.parse(createdAt) < EARLIEST_EVENT_MS) issues.push({ field: 'account.createdAt', reason: `is before ${EARLIEST_EVENT}` });
+    if (createdAt !== undefined && Date.parse(createdAt) < EARLIEST_EVENT_MS)
+      issues.push({ field: 'account.createdAt', reason: `is before ${EARLIEST_EVENT}` });
     event.account.ipCaptureEvents?.forEach((c, i) => {
-      if (c.at !== undefined && Date.parse(c.at) < EARLIEST_EVENT_MS) issues.push({ field: `account.ipCaptureEvents[${i}].at`, reason: `is before ${EARLIEST_EVENT}` });
+      if (c.at !== undefined && Date.parse(c.at) < EARLIEST_EVENT_MS)
+        issues.push({ field: `account.ipCaptureEvents[${i}].at`, reason: `is before ${EARLIEST_EVENT}` });
     });
   }
   if (issues.length > 0) return err(issues);

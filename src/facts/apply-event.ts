@@ -15,7 +15,16 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
       const idx = facts.ensure(a.id);
       // Recorded even when an older upsert loses on the other fields: a sighting is a fact of its own.
       a.ipCaptureEvents?.forEach((ip, i) =>
-        out.ipEvents.push({ accountId: a.id, eventId: ev.event.id, n: i, tsMs: ip.at !== undefined ? Date.parse(ip.at) : tsMs, ipAddress: ip.ipAddress, event: ip.event ?? null, port: ip.port ?? null, possibleProxy: ip.possibleProxy === undefined ? null : ip.possibleProxy ? 1 : 0 }),
+        out.ipEvents.push({
+          accountId: a.id,
+          eventId: ev.event.id,
+          n: i,
+          tsMs: ip.at !== undefined ? Date.parse(ip.at) : tsMs,
+          ipAddress: ip.ipAddress,
+          event: ip.event ?? null,
+          port: ip.port ?? null,
+          possibleProxy: ip.possibleProxy === undefined ? null : ip.possibleProxy ? 1 : 0,
+        }),
       );
       const applied = facts.updateAccount(
         idx,
@@ -63,7 +72,14 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
       // spec: "`friend` is mutual" (and so is the `family` extension): once created (or removed) it holds in both directions.
       if (isMutualKind(event.kind) && event.type !== 'connection.requested') apply(to, from);
       const state = event.type === 'connection.requested' ? 'requested' : event.type === 'connection.created' ? 'active' : 'removed';
-      out.connections.push({ from: event.from, to: event.to, kind: event.kind, state, updatedMs: tsMs, requestedMs: state === 'requested' ? tsMs : undefined });
+      out.connections.push({
+        from: event.from,
+        to: event.to,
+        kind: event.kind,
+        state,
+        updatedMs: tsMs,
+        requestedMs: state === 'requested' ? tsMs : undefined,
+      });
       return;
     }
     case 'block.created': {

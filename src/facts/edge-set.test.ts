@@ -5,7 +5,11 @@ import { createEdgeSet } from './edge-set.js';
 
 describe('EdgeSet', () => {
   it('matches a Map model under any sequence of puts and removals, through growth (property)', () => {
-    const op = fc.record({ from: fc.integer({ min: 0, max: 60 }), to: fc.integer({ min: 0, max: 60 }), bits: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 255 })) });
+    const op = fc.record({
+      from: fc.integer({ min: 0, max: 60 }),
+      to: fc.integer({ min: 0, max: 60 }),
+      bits: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 255 })),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
         const set = createEdgeSet(4);

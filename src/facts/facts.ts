@@ -20,7 +20,12 @@ export const EDGE = {
 export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact | EDGE.family;
 
 // Keyed by the schema's kinds: a kind added to the protocol does not compile until it has its bits.
-export const REQUESTED_BIT = { follow: EDGE.requestedFollow, friend: EDGE.requestedFriend, contact: EDGE.requestedContact, family: EDGE.requestedFamily } as const satisfies Record<ConnectionKind, number>;
+export const REQUESTED_BIT = {
+  follow: EDGE.requestedFollow,
+  friend: EDGE.requestedFriend,
+  contact: EDGE.requestedContact,
+  family: EDGE.requestedFamily,
+} as const satisfies Record<ConnectionKind, number>;
 
 /** Connection kinds that hold both ways once created (spec: "`friend` is mutual"; `family` too). */
 export const isMutualKind = (kind: ConnectionKind) => kind === 'friend' || kind === 'family';

@@ -40,7 +40,14 @@ function memoryOf(pid: number): { peak: number; now: number } {
  * Sends headers declaring `size` bytes, then the body a megabyte at a time (one reused
  * buffer), until the server answers or closes: the status, and how much was sent.
  */
-function upload(url: string, path: string, key: string, contentType: string, size: number, chunk = Buffer.alloc(MB, 0x61)): Promise<{ status: number; sent: number }> {
+function upload(
+  url: string,
+  path: string,
+  key: string,
+  contentType: string,
+  size: number,
+  chunk = Buffer.alloc(MB, 0x61),
+): Promise<{ status: number; sent: number }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const sock = connect(Number(port), hostname);
@@ -65,7 +72,9 @@ function upload(url: string, path: string, key: string, contentType: string, siz
       if (!done) reject(new Error(`no answer after ${sent} bytes`));
     });
     sock.on('connect', () => {
-      sock.write(`POST ${path} HTTP/1.1\r\nhost: ${hostname}\r\nauthorization: Bearer ${key}\r\ncontent-type: ${contentType}\r\ncontent-length: ${size}\r\n\r\n`);
+      sock.write(
+        `POST ${path} HTTP/1.1\r\nhost: ${hostname}\r\nauthorization: Bearer ${key}\r\ncontent-type: ${contentType}\r\ncontent-length: ${size}\r\n\r\n`,
+      );
       const pump = () => {
         while (!done && sent < size) {
           const n = Math.min(MB, size - sent);
@@ -78,60 +87,75 @@ function upload(url: string, path: string, key: string, contentType: string, siz
   });
 }
 
-describe('large bodies from low roles (issue 15 item 6)', { skip: !existsSync('/proc/self/status') && 'needs Linux /proc to read the server\'s memory' }, () => {
-  let child: ChildProcess;
-  let server: { url: string; keys: Record<string, string> };
-  before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warden-bodies-'));
-    // A file, not --eval: the store's worker thread inherits the parent's exec arguments.
-    const script = join(dir, 'server.mjs');
-    writeFileSync(script, CHILD);
-    child = spawn(process.execPath, [script], { env: { ...process.env, DB: join(dir, 'w.db') }, stdio: ['ignore', 'pipe', 'inherit'] });
-    server = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d) => {
-        out += d;
-        const line = out.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve(JSON.parse(line));
+describe(
+  'large bodies from low roles (issue 15 item 6)',
+  { skip: !existsSync('/proc/self/status') && "needs Linux /proc to read the server's memory" },
+  () => {
+    let child: ChildProcess;
+    let server: { url: string; keys: Record<string, string> };
+    before(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'warden-bodies-'));
+      // A file, not --eval: the store's worker thread inherits the parent's exec arguments.
+      const script = join(dir, 'server.mjs');
+      writeFileSync(script, CHILD);
+      child = spawn(process.execPath, [script], { env: { ...process.env, DB: join(dir, 'w.db') }, stdio: ['ignore', 'pipe', 'inherit'] });
+      server = await new Promise((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const line = out.split('\n').find((l) => l.startsWith('{'));
+          if (line) resolve(JSON.parse(line));
+        });
+        child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
       });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
-  });
-  after(() => {
-    child.kill('SIGTERM');
-  });
+    after(() => {
+      child.kill('SIGTERM');
+    });
 
-  it('refuses five 200 MB uploads from ingest and reviewer keys before reading them; server memory stays under 300 MB', async (t) => {
-    const attempts: [string, string, string][] = [
-      ['/v1/banks/x/import', 'ingest', 'application/json'],
-      ['/v1/banks/x/import', 'reviewer', 'text/csv'],
-      ['/v1/banks/x/entries', 'ingest', 'application/json'],
-      ['/v1/banks', 'decide', 'application/json'],
-      ['/v1/banks/x/import', 'decide', 'application/octet-stream'],
-    ];
-    for (const [path, role, type] of attempts) {
-      const r = await upload(server.url, path, server.keys[role]!, type, 200 * MB);
-      assert.equal(r.status, 403, `${role} POST ${path}`);
-      assert.ok(r.sent < 200 * MB, `the server answered before the whole body (${r.sent} bytes sent)`);
-    }
-    const mem = memoryOf(child.pid!);
-    t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB, now ${Math.round(mem.now / MB)} MB`);
-    assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
-    // Still serving.
-    const health = await fetch(`${server.url}/healthz`);
-    assert.equal(health.status, 200);
-  });
+    it('refuses five 200 MB uploads from ingest and reviewer keys before reading them; server memory stays under 300 MB', async (t) => {
+      const attempts: [string, string, string][] = [
+        ['/v1/banks/x/import', 'ingest', 'application/json'],
+        ['/v1/banks/x/import', 'reviewer', 'text/csv'],
+        ['/v1/banks/x/entries', 'ingest', 'application/json'],
+        ['/v1/banks', 'decide', 'application/json'],
+        ['/v1/banks/x/import', 'decide', 'application/octet-stream'],
+      ];
+      for (const [path, role, type] of attempts) {
+        const r = await upload(server.url, path, server.keys[role]!, type, 200 * MB);
+        assert.equal(r.status, 403, `${role} POST ${path}`);
+        assert.ok(r.sent < 200 * MB, `the server answered before the whole body (${r.sent} bytes sent)`);
+      }
+      const mem = memoryOf(child.pid!);
+      t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB, now ${Math.round(mem.now / MB)} MB`);
+      assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
+      // Still serving.
+      const health = await fetch(`${server.url}/healthz`);
+      assert.equal(health.status, 200);
+    });
 
-  it('streams a 200 MB hash list from an admin without holding it: memory stays under 300 MB', async (t) => {
-    const created = await fetch(`${server.url}/v1/banks`, { method: 'POST', headers: { authorization: `Bearer ${server.keys.admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'big' }) });
-    assert.equal(created.status, 201);
-    // HMA comment lines, 64 bytes each: read, parsed and skipped line by line, nothing stored.
-    const line = `#${'c'.repeat(62)}\n`;
-    const r = await upload(server.url, '/v1/banks/big/import', server.keys.admin!, 'text/plain', 200 * MB, Buffer.from(line.repeat(MB / line.length)));
-    assert.equal(r.status, 200);
-    assert.equal(r.sent, 200 * MB, 'the whole list was read before the answer');
-    const mem = memoryOf(child.pid!);
-    t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB after the streamed import`);
-    assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
-  });
-});
+    it('streams a 200 MB hash list from an admin without holding it: memory stays under 300 MB', async (t) => {
+      const created = await fetch(`${server.url}/v1/banks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.keys.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'big' }),
+      });
+      assert.equal(created.status, 201);
+      // HMA comment lines, 64 bytes each: read, parsed and skipped line by line, nothing stored.
+      const line = `#${'c'.repeat(62)}\n`;
+      const r = await upload(
+        server.url,
+        '/v1/banks/big/import',
+        server.keys.admin!,
+        'text/plain',
+        200 * MB,
+        Buffer.from(line.repeat(MB / line.length)),
+      );
+      assert.equal(r.status, 200);
+      assert.equal(r.sent, 200 * MB, 'the whole list was read before the answer');
+      const mem = memoryOf(child.pid!);
+      t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB after the streamed import`);
+      assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
+    });
+  },
+);

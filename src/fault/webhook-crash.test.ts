@@ -28,10 +28,28 @@ async function seedOutbox(dir: string, n: number): Promise<string> {
   const db = join(dir, 'outbox.db');
   const store = await createStore(db);
   const engine = await createEngine({ store, config: testConfig(), logger: silentLogger() });
-  const rule: RuleMatch = { rule: { id: 'fault', mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'remove_content' }] }, mode: 'live', actions: [{ type: 'remove_content' }] };
+  const rule: RuleMatch = {
+    rule: { id: 'fault', mode: 'live', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'remove_content' }] },
+    mode: 'live',
+    actions: [{ type: 'remove_content' }],
+  };
   const statements = [];
   for (let i = 0; i < n; i++) {
-    statements.push(...planActions(store.db, [rule], { subjectAccountId: `u_${i}`, caseId: null, alertId: `alr_${i}`, policyVersion: 1, actor: 'test', content: { eventIds: [`e_${i}`] } }, Date.now()).statements);
+    statements.push(
+      ...planActions(
+        store.db,
+        [rule],
+        {
+          subjectAccountId: `u_${i}`,
+          caseId: null,
+          alertId: `alr_${i}`,
+          policyVersion: 1,
+          actor: 'test',
+          content: { eventIds: [`e_${i}`] },
+        },
+        Date.now(),
+      ).statements,
+    );
   }
   await engine.apply({ statements });
   await store.close();
@@ -85,7 +103,11 @@ class Receiver {
   }
 }
 
-function serve(db: string, configFile: string, receiverUrl: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+function serve(
+  db: string,
+  configFile: string,
+  receiverUrl: string,
+): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WARDEN_WEBHOOK_URL: receiverUrl, WARDEN_WEBHOOK_SECRET: SECRET },
@@ -142,7 +164,14 @@ describe('fault: webhook delivery interrupted', () => {
     receiver.answer = () => receiver.acknowledged.size < ACKED;
     const first = serve(db, configFile, receiver.url);
     children.push(first.child);
-    assert.ok(await until('28 acknowledged, the next in flight', () => receiver.acknowledged.size === ACKED && receiver.held.length === CONCURRENCY, 30_000), first.output());
+    assert.ok(
+      await until(
+        '28 acknowledged, the next in flight',
+        () => receiver.acknowledged.size === ACKED && receiver.held.length === CONCURRENCY,
+        30_000,
+      ),
+      first.output(),
+    );
     // Outcomes are committed as they land: give them a moment to, bounded. (Before the fix they
     // waited for the whole batch, which the held deliveries never let finish.)
     await until('the 28 outcomes committed', () => outbox(db).filter((r) => r.status === 'delivered').length === ACKED, 10_000);
@@ -174,7 +203,10 @@ describe('fault: webhook delivery interrupted', () => {
     children.push(server.child);
     assert.ok(await until('a full set of deliveries in flight', () => receiver.held.length === CONCURRENCY, 30_000), server.output());
     server.child.kill('SIGTERM');
-    assert.ok(await until('the server to begin its shutdown', () => server.output().includes('"msg":"shutting down"'), 10_000), server.output());
+    assert.ok(
+      await until('the server to begin its shutdown', () => server.output().includes('"msg":"shutting down"'), 10_000),
+      server.output(),
+    );
     // From here the receiver answers at once: a server that went on with its batch would show
     // every further delivery in the receiver's count instead of hanging.
     receiver.answer = () => true;
@@ -182,7 +214,15 @@ describe('fault: webhook delivery interrupted', () => {
     assert.equal(await server.exited, 0, server.output());
     assert.equal(receiver.requests, CONCURRENCY, 'no delivery was started after SIGTERM');
     const rows = outbox(db);
-    assert.equal(rows.filter((r) => r.status === 'delivered' && r.attempts === 1).length, CONCURRENCY, 'the four in flight finished and were committed');
-    assert.equal(rows.filter((r) => r.status === 'pending' && r.attempts === 0).length, ids.length - CONCURRENCY, 'the rest wait, untouched, for the next start');
+    assert.equal(
+      rows.filter((r) => r.status === 'delivered' && r.attempts === 1).length,
+      CONCURRENCY,
+      'the four in flight finished and were committed',
+    );
+    assert.equal(
+      rows.filter((r) => r.status === 'pending' && r.attempts === 0).length,
+      ids.length - CONCURRENCY,
+      'the rest wait, untouched, for the next start',
+    );
   });
 });

@@ -35,7 +35,9 @@ function cliAsync(args: string[]): Promise<{ status: number | null; stdout: stri
 
 /** `warden serve` as its own process; resolves once it listens. */
 async function serveProcess(db: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--log-level', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--log-level', 'info'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
@@ -67,7 +69,9 @@ describe('fault: a second writer on a live SQLite database', () => {
       const key = cli(['keys', 'create', '--role', 'ingest', '--db', db]);
       assert.equal(key.status, 1, key.stdout + key.stderr);
       assert.match(key.stderr, holder);
-      const reviewer = cli(['reviewers', 'create', '--username', 'rita', '--db', db], { WARDEN_REVIEWER_PASSWORD: 'a long enough password 1' });
+      const reviewer = cli(['reviewers', 'create', '--username', 'rita', '--db', db], {
+        WARDEN_REVIEWER_PASSWORD: 'a long enough password 1',
+      });
       assert.equal(reviewer.status, 1, reviewer.stderr);
       assert.match(reviewer.stderr, holder);
       const events = join(dir, 'events.jsonl');
@@ -101,8 +105,14 @@ describe('fault: a second writer on a live SQLite database', () => {
     try {
       const second = spawnSync(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
       assert.equal(second.status, 1, second.stdout + second.stderr);
-      assert.match(second.stderr, new RegExp(`${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by warden serve \\(pid ${first.pid},`));
-      await assert.rejects(startServer(testConfig({ store: { url: db }, server: { port: 0 } }), silentLogger()), (e) => isAppError(e) && e.code === 'conflict');
+      assert.match(
+        second.stderr,
+        new RegExp(`${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by warden serve \\(pid ${first.pid},`),
+      );
+      await assert.rejects(
+        startServer(testConfig({ store: { url: db }, server: { port: 0 } }), silentLogger()),
+        (e) => isAppError(e) && e.code === 'conflict',
+      );
     } finally {
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
@@ -127,7 +137,14 @@ describe('fault: several writers on one PostgreSQL database', () => {
         let clisDone = false;
         const appender = async (engine: typeof other, actor: string) => {
           for (let i = 0; !clisDone || i < 20; i++) {
-            await engine.audit(i % 2 ? [{ actor, action: 'alerts.listed', detail: { i } }] : [{ actor, action: 'cases.listed', detail: { i } }, { actor, action: 'alerts.listed', detail: { i } }]);
+            await engine.audit(
+              i % 2
+                ? [{ actor, action: 'alerts.listed', detail: { i } }]
+                : [
+                    { actor, action: 'cases.listed', detail: { i } },
+                    { actor, action: 'alerts.listed', detail: { i } },
+                  ],
+            );
             appends += i % 2 ? 1 : 2;
           }
         };
@@ -145,9 +162,24 @@ describe('fault: several writers on one PostgreSQL database', () => {
         assert.equal(other.ready, true);
         const r = await verifyAudit(store.db);
         assert.equal(r.ok, true, JSON.stringify(r.firstProblem));
-        const count = Number((await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        const count = Number(
+          (
+            await store.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
         assert.equal(r.entries, count);
-        const cliEntries = Number((await store.db.selectFrom('audit_log').where('action', '=', 'api_key.created').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        const cliEntries = Number(
+          (
+            await store.db
+              .selectFrom('audit_log')
+              .where('action', '=', 'api_key.created')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
         assert.equal(cliEntries, 3);
         assert.ok(count >= appends + 3 + 2, `every append is in the chain (${count} of ${appends + 5} and the servers' own)`);
         const verify = cli(['audit', 'verify', '--db', pg.url]);

@@ -10,7 +10,9 @@ export function gateRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const parsed = DecisionRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
-      throw new AppError('invalid_input', `invalid decision request: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+      throw new AppError('invalid_input', `invalid decision request: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, {
+        issues,
+      });
     }
     return ctx.ingest.decide(parsed.data);
   });

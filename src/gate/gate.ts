@@ -27,9 +27,15 @@ export const REASONS = [
   ['blocked_by_target', 'the target has blocked the actor'],
   ['restricted_account', 'the actor is restricted from contact with minors'],
   ['suspicious_account', 'the account is flagged as suspicious and is kept away from minors'],
-  ['hidden_from_minors', 'the account is hidden from minors\' recommendations and profile views'],
-  ['unconnected_adult_to_minor', 'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them'],
-  ['unknown_age_to_minor', 'an account of unknown age may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them'],
+  ['hidden_from_minors', "the account is hidden from minors' recommendations and profile views"],
+  [
+    'unconnected_adult_to_minor',
+    'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them',
+  ],
+  [
+    'unknown_age_to_minor',
+    'an account of unknown age may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them',
+  ],
   ['unconnected_adult_recommendation', 'adults and minors with no connection are not recommended to each other'],
   ['under13_account', 'an account in this decision is under 13, which most platforms do not allow'],
   ['connected_to_minor', 'the minor follows, befriends or holds the actor as a contact, or shares a family link with them'],

@@ -42,14 +42,12 @@ export function createCommitQueue(write: (ws: WriteSet) => Promise<void>, onFail
 
   function kick(): void {
     if (running) return;
-    running = new Promise<void>((r) => setImmediate(r))
-      .then(run)
-      .finally(() => {
-        running = null;
-        // A caller resumed by the last resolve() may have enqueued before this ran: its
-        // write set would otherwise wait for a commit that nobody starts.
-        if (queue.length > 0) kick();
-      });
+    running = new Promise<void>((r) => setImmediate(r)).then(run).finally(() => {
+      running = null;
+      // A caller resumed by the last resolve() may have enqueued before this ran: its
+      // write set would otherwise wait for a commit that nobody starts.
+      if (queue.length > 0) kick();
+    });
   }
 
   return {

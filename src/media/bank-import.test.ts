@@ -21,17 +21,25 @@ describe('streamed bank import', () => {
       return h.length;
     });
     assert.equal(out.stored, 11_999);
-    assert.deepEqual(out.skipped.map((e) => e.line), [10_002]);
+    assert.deepEqual(
+      out.skipped.map((e) => e.line),
+      [10_002],
+    );
     assert.ok(batches.length >= 3 && Math.max(...batches) <= 5000, `stored in batches: ${batches.join(',')}`);
   });
 
   it('stops at the byte cap, at invalid UTF-8 and at an endless line, keeping what was stored', async () => {
-    const one = (b: Buffer) => (async function* () {
-      yield b;
-    })();
+    const one = (b: Buffer) =>
+      (async function* () {
+        yield b;
+      })();
     const store = async (h: ListedHash[]) => h.length;
-    await assert.rejects(importHashList(one(Buffer.alloc(2048, 0x41)), { format: 'hma', maxBytes: 1024 }, store), { code: 'payload_too_large' });
-    await assert.rejects(importHashList(one(Buffer.from([0x6d, 0x64, 0x35, 0x20, 0xff, 0x0a])), { format: 'hma', maxBytes: 1024 }, store), { code: 'invalid_input' });
+    await assert.rejects(importHashList(one(Buffer.alloc(2048, 0x41)), { format: 'hma', maxBytes: 1024 }, store), {
+      code: 'payload_too_large',
+    });
+    await assert.rejects(importHashList(one(Buffer.from([0x6d, 0x64, 0x35, 0x20, 0xff, 0x0a])), { format: 'hma', maxBytes: 1024 }, store), {
+      code: 'invalid_input',
+    });
     await assert.rejects(importHashList(one(Buffer.alloc(70_000, 0x41)), { format: 'hma', maxBytes: 1 << 20 }, store), /longer than/);
     await assert.rejects(importHashList(one(Buffer.from(`md5 ${hex(1, 32)}\n`)), { format: 'csv', maxBytes: 1024 }, store), /header/);
   });
@@ -40,26 +48,59 @@ describe('streamed bank import', () => {
     let t: TestApp;
     before(async () => {
       t = await createTestApp();
-      await t.app.inject({ method: 'POST', url: '/v1/banks', headers: { ...bearer(t.keys.admin), 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'streamed' }) });
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'streamed' }),
+      });
     });
     after(() => t.close());
 
     it('takes the list itself as text/csv or text/plain and makes it matchable', async () => {
       const csv = `signal_type,value,note,source,added_at\n${Array.from({ length: 6000 }, (_, i) => `md5,${hex(i, 32)},n,s,`).join('\n')}\nmd5,short,,,\n`;
-      const r = await t.app.inject({ method: 'POST', url: '/v1/banks/streamed/import', headers: { ...bearer(t.keys.admin), 'content-type': 'text/csv' }, payload: csv });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks/streamed/import',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'text/csv' },
+        payload: csv,
+      });
       assert.equal(r.statusCode, 200, r.body);
       assert.equal(r.json().stored, 6000);
-      assert.deepEqual(r.json().skipped.map((e: { line: number }) => e.line), [6002]);
-      const hma = await t.app.inject({ method: 'POST', url: '/v1/banks/streamed/import?signalType=sha256', headers: { ...bearer(t.keys.admin), 'content-type': 'text/plain' }, payload: `${'ef'.repeat(32)}\n` });
+      assert.deepEqual(
+        r.json().skipped.map((e: { line: number }) => e.line),
+        [6002],
+      );
+      const hma = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks/streamed/import?signalType=sha256',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'text/plain' },
+        payload: `${'ef'.repeat(32)}\n`,
+      });
       assert.equal(hma.json().stored, 1);
-      const m = await t.app.inject({ method: 'POST', url: '/v1/match', headers: { ...bearer(t.keys.decide), 'content-type': 'application/json' }, payload: JSON.stringify({ md5: hex(5999, 32) }) });
+      const m = await t.app.inject({
+        method: 'POST',
+        url: '/v1/match',
+        headers: { ...bearer(t.keys.decide), 'content-type': 'application/json' },
+        payload: JSON.stringify({ md5: hex(5999, 32) }),
+      });
       assert.equal(m.json().matches.length, 1);
     });
 
     it('refuses a declared length over the cap before reading, and other content types with 415', async () => {
-      const big = await t.app.inject({ method: 'POST', url: '/v1/banks/streamed/import', headers: { ...bearer(t.keys.admin), 'content-type': 'text/plain', 'content-length': String(BANK_IMPORT_MAX_BYTES + 1) }, payload: 'x' });
+      const big = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks/streamed/import',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'text/plain', 'content-length': String(BANK_IMPORT_MAX_BYTES + 1) },
+        payload: 'x',
+      });
       assert.equal(big.statusCode, 413);
-      const xml = await t.app.inject({ method: 'POST', url: '/v1/banks/streamed/import', headers: { ...bearer(t.keys.admin), 'content-type': 'application/xml' }, payload: '<a/>' });
+      const xml = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks/streamed/import',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'application/xml' },
+        payload: '<a/>',
+      });
       assert.equal(xml.statusCode, 415);
     });
   });

@@ -56,7 +56,10 @@ export async function importHashList(
     lineNo++;
     if (!sawHeader) {
       sawHeader = true;
-      if (raw.trim().toLowerCase() !== CSV_HEADER) throw new AppError('invalid_input', `the first line must be the header ${CSV_HEADER}`, { issues: [{ field: 'line 1', reason: 'is not the CSV header' }] });
+      if (raw.trim().toLowerCase() !== CSV_HEADER)
+        throw new AppError('invalid_input', `the first line must be the header ${CSV_HEADER}`, {
+          issues: [{ field: 'line 1', reason: 'is not the CSV header' }],
+        });
       return;
     }
     if (batch.length === 0) batchFirstLine = lineNo;
@@ -69,11 +72,19 @@ export async function importHashList(
     if (typeof chunk === 'string') text = chunk;
     else {
       bytes += chunk.length;
-      if (bytes > opts.maxBytes) throw new AppError('payload_too_large', `the list is larger than the limit of ${opts.maxBytes} bytes; ${out.stored} entries were stored before it`);
+      if (bytes > opts.maxBytes)
+        throw new AppError(
+          'payload_too_large',
+          `the list is larger than the limit of ${opts.maxBytes} bytes; ${out.stored} entries were stored before it`,
+        );
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw new AppError('invalid_input', `the list is not valid UTF-8 (near line ${lineNo + 1}); ${out.stored} entries were stored before it`, { issues: [{ field: `line ${lineNo + 1}`, reason: 'is not valid UTF-8' }] });
+        throw new AppError(
+          'invalid_input',
+          `the list is not valid UTF-8 (near line ${lineNo + 1}); ${out.stored} entries were stored before it`,
+          { issues: [{ field: `line ${lineNo + 1}`, reason: 'is not valid UTF-8' }] },
+        );
       }
     }
     let start = 0;
@@ -83,15 +94,23 @@ export async function importHashList(
       start = nl + 1;
     }
     partial += text.slice(start);
-    if (partial.length > BANK_IMPORT_MAX_LINE) throw new AppError('invalid_input', `line ${lineNo + 1} is longer than ${BANK_IMPORT_MAX_LINE} characters`, { issues: [{ field: `line ${lineNo + 1}`, reason: 'is too long' }] });
+    if (partial.length > BANK_IMPORT_MAX_LINE)
+      throw new AppError('invalid_input', `line ${lineNo + 1} is longer than ${BANK_IMPORT_MAX_LINE} characters`, {
+        issues: [{ field: `line ${lineNo + 1}`, reason: 'is too long' }],
+      });
   }
   try {
     partial += decoder.decode();
   } catch {
-    throw new AppError('invalid_input', 'the list ends inside a UTF-8 sequence', { issues: [{ field: `line ${lineNo + 1}`, reason: 'is not valid UTF-8' }] });
+    throw new AppError('invalid_input', 'the list ends inside a UTF-8 sequence', {
+      issues: [{ field: `line ${lineNo + 1}`, reason: 'is not valid UTF-8' }],
+    });
   }
   if (partial !== '') await line(partial);
-  if (!sawHeader) throw new AppError('invalid_input', `the first line must be the header ${CSV_HEADER}`, { issues: [{ field: 'line 1', reason: 'is missing' }] });
+  if (!sawHeader)
+    throw new AppError('invalid_input', `the first line must be the header ${CSV_HEADER}`, {
+      issues: [{ field: 'line 1', reason: 'is missing' }],
+    });
   await flush();
   return out;
 }

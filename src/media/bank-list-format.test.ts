@@ -29,18 +29,24 @@ describe('bank CSV', () => {
   it('round-trips any note and source (property)', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     fc.assert(
-      fc.property(fc.array(fc.record({ note: text, source: text, addedMs: fc.option(fc.integer({ min: 0, max: 4_000_000_000_000 }), { nil: undefined }) }), { maxLength: 5 }), (rows) => {
-        const entries: ListedHash[] = rows.map((r, i) => {
-          const e: ListedHash = { signalType: 'sha256', value: i.toString(16).padStart(64, '0') };
-          if (r.note) e.note = r.note;
-          if (r.source) e.source = r.source;
-          if (r.addedMs !== undefined) e.addedMs = r.addedMs;
-          return e;
-        });
-        const back = parseBankCsv(formatBankCsv(entries));
-        assert.deepEqual(back.errors, []);
-        assert.deepEqual(back.hashes, entries);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ note: text, source: text, addedMs: fc.option(fc.integer({ min: 0, max: 4_000_000_000_000 }), { nil: undefined }) }),
+          { maxLength: 5 },
+        ),
+        (rows) => {
+          const entries: ListedHash[] = rows.map((r, i) => {
+            const e: ListedHash = { signalType: 'sha256', value: i.toString(16).padStart(64, '0') };
+            if (r.note) e.note = r.note;
+            if (r.source) e.source = r.source;
+            if (r.addedMs !== undefined) e.addedMs = r.addedMs;
+            return e;
+          });
+          const back = parseBankCsv(formatBankCsv(entries));
+          assert.deepEqual(back.errors, []);
+          assert.deepEqual(back.hashes, entries);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,8 @@ const LENGTH: Record<SignalType, number> = { pdq: 64, md5: 32, sha256: 64 };
 
 /** Checks one hash value; returns the lowercase form or the reason it is refused. */
 export function checkHash(signalType: string, value: string): { ok: true; value: string } | { ok: false; reason: string } {
-  if (!(SIGNAL_TYPES as readonly string[]).includes(signalType)) return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5 or sha256` };
+  if (!(SIGNAL_TYPES as readonly string[]).includes(signalType))
+    return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5 or sha256` };
   const len = LENGTH[signalType as SignalType];
   if (value.length !== len) return { ok: false, reason: `a ${signalType} hash is ${len} hex characters; this one has ${value.length}` };
   if (!/^[0-9a-fA-F]+$/.test(value)) return { ok: false, reason: `a ${signalType} hash is hexadecimal; this one has other characters` };
@@ -111,7 +112,8 @@ export function parseBankCsv(text: string): { hashes: ListedHash[]; errors: Line
   const errors: LineError[] = [];
   const records = csvRecords(text);
   const header = records.next();
-  if (header.done || header.value.raw.trim().toLowerCase() !== CSV_HEADER) return { hashes, errors: [{ line: 1, reason: `the first line must be the header ${CSV_HEADER}` }] };
+  if (header.done || header.value.raw.trim().toLowerCase() !== CSV_HEADER)
+    return { hashes, errors: [{ line: 1, reason: `the first line must be the header ${CSV_HEADER}` }] };
   for (const { line: lineNo, raw, fields: f } of records) {
     if (raw.trim() === '') continue;
     if (!f) {
@@ -152,7 +154,15 @@ export function formatBankCsv(entries: ListedHash[]): string {
     CSV_HEADER +
     '\n' +
     entries
-      .map((e) => [e.signalType, e.value, csvField(e.note ?? ''), csvField(e.source ?? ''), e.addedMs !== undefined ? new Date(e.addedMs).toISOString() : ''].join(','))
+      .map((e) =>
+        [
+          e.signalType,
+          e.value,
+          csvField(e.note ?? ''),
+          csvField(e.source ?? ''),
+          e.addedMs !== undefined ? new Date(e.addedMs).toISOString() : '',
+        ].join(','),
+      )
       .join('\n') +
     (entries.length ? '\n' : '')
   );

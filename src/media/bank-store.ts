@@ -41,7 +41,17 @@ const toBank = (r: BankRow): BankRecord => ({
   updatedAt: iso(r.updated_ms)!,
 });
 
-type EntryRow = { id: number; bank_id: string; signal_type: string; value: string; note: string | null; source: string | null; added_ms: number; removed_ms: number | null; quarantined_ms: number | null };
+type EntryRow = {
+  id: number;
+  bank_id: string;
+  signal_type: string;
+  value: string;
+  note: string | null;
+  source: string | null;
+  added_ms: number;
+  removed_ms: number | null;
+  quarantined_ms: number | null;
+};
 const toEntry = (r: EntryRow): EntryRecord => ({
   id: r.id,
   bankId: r.bank_id,
@@ -54,7 +64,12 @@ const toEntry = (r: EntryRow): EntryRecord => ({
   quarantinedAt: iso(r.quarantined_ms),
 });
 
-export async function createBank(db: Kysely<Database>, input: z.output<typeof BankCreateSchema>, defaultThreshold: number, nowMs: number): Promise<BankRecord> {
+export async function createBank(
+  db: Kysely<Database>,
+  input: z.output<typeof BankCreateSchema>,
+  defaultThreshold: number,
+  nowMs: number,
+): Promise<BankRecord> {
   const existing = await db.selectFrom('banks').select('id').where('name', '=', input.name).executeTakeFirst();
   if (existing) throw new AppError('conflict', `a bank named "${input.name}" exists`, { issues: [{ field: 'name', reason: 'is taken' }] });
   const row: BankRow = {
@@ -72,7 +87,11 @@ export async function createBank(db: Kysely<Database>, input: z.output<typeof Ba
 }
 
 export async function findBank(db: Kysely<Database>, idOrName: string): Promise<BankRecord | undefined> {
-  const row = await db.selectFrom('banks').selectAll().where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).executeTakeFirst();
+  const row = await db
+    .selectFrom('banks')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+    .executeTakeFirst();
   return row ? toBank(row) : undefined;
 }
 
@@ -88,7 +107,12 @@ export async function listBanks(db: Kysely<Database>): Promise<(BankRecord & { e
   return banks.map((b) => ({ ...toBank(b), entries: Number(byBank.get(b.id)?.n ?? 0), quarantined: Number(byBank.get(b.id)?.q ?? 0) }));
 }
 
-export async function updateBank(db: Kysely<Database>, id: string, patch: z.output<typeof BankUpdateSchema>, nowMs: number): Promise<BankRecord> {
+export async function updateBank(
+  db: Kysely<Database>,
+  id: string,
+  patch: z.output<typeof BankUpdateSchema>,
+  nowMs: number,
+): Promise<BankRecord> {
   const set: Partial<BankRow> = { updated_ms: nowMs };
   if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
   if (patch.pdqThreshold !== undefined) set.pdq_threshold = patch.pdqThreshold;
@@ -104,7 +128,18 @@ export async function addEntries(db: Kysely<Database>, bankId: string, hashes: L
     const chunk = hashes.slice(i, i + 500);
     const rows = await db
       .insertInto('bank_entries')
-      .values(chunk.map((h) => ({ bank_id: bankId, signal_type: h.signalType, value: h.value, note: h.note ?? null, source: h.source ?? null, added_ms: h.addedMs ?? nowMs, removed_ms: null, quarantined_ms: null })))
+      .values(
+        chunk.map((h) => ({
+          bank_id: bankId,
+          signal_type: h.signalType,
+          value: h.value,
+          note: h.note ?? null,
+          source: h.source ?? null,
+          added_ms: h.addedMs ?? nowMs,
+          removed_ms: null,
+          quarantined_ms: null,
+        })),
+      )
       .onConflict((oc) => oc.columns(['bank_id', 'signal_type', 'value']).doUpdateSet({ removed_ms: null }))
       .returningAll()
       .execute();
@@ -114,16 +149,37 @@ export async function addEntries(db: Kysely<Database>, bankId: string, hashes: L
 }
 
 export async function removeEntry(db: Kysely<Database>, bankId: string, entryId: number, nowMs: number): Promise<boolean> {
-  const r = await db.updateTable('bank_entries').set({ removed_ms: nowMs }).where('id', '=', entryId).where('bank_id', '=', bankId).where('removed_ms', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('bank_entries')
+    .set({ removed_ms: nowMs })
+    .where('id', '=', entryId)
+    .where('bank_id', '=', bankId)
+    .where('removed_ms', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function setEntryQuarantine(db: Kysely<Database>, bankId: string, entryId: number, quarantined: boolean, nowMs: number): Promise<boolean> {
-  const r = await db.updateTable('bank_entries').set({ quarantined_ms: quarantined ? nowMs : null }).where('id', '=', entryId).where('bank_id', '=', bankId).executeTakeFirst();
+export async function setEntryQuarantine(
+  db: Kysely<Database>,
+  bankId: string,
+  entryId: number,
+  quarantined: boolean,
+  nowMs: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('bank_entries')
+    .set({ quarantined_ms: quarantined ? nowMs : null })
+    .where('id', '=', entryId)
+    .where('bank_id', '=', bankId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listEntries(db: Kysely<Database>, bankId: string, opts: { state: 'active' | 'removed' | 'quarantined' | 'all'; limit: number; afterId?: number }): Promise<EntryRecord[]> {
+export async function listEntries(
+  db: Kysely<Database>,
+  bankId: string,
+  opts: { state: 'active' | 'removed' | 'quarantined' | 'all'; limit: number; afterId?: number },
+): Promise<EntryRecord[]> {
   let q = db.selectFrom('bank_entries').selectAll().where('bank_id', '=', bankId);
   if (opts.state === 'active') q = q.where('removed_ms', 'is', null);
   if (opts.state === 'removed') q = q.where('removed_ms', 'is not', null);
@@ -138,8 +194,22 @@ export async function loadMatcherState(db: Kysely<Database>): Promise<{ banks: B
   const entries: EntryInfo[] = [];
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('bank_entries').select(['id', 'bank_id', 'signal_type', 'value', 'quarantined_ms']).where('removed_ms', 'is', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
-    for (const r of rows) entries.push({ id: r.id, bankId: r.bank_id, signalType: r.signal_type as SignalType, value: r.value, quarantined: r.quarantined_ms !== null });
+    const rows = await db
+      .selectFrom('bank_entries')
+      .select(['id', 'bank_id', 'signal_type', 'value', 'quarantined_ms'])
+      .where('removed_ms', 'is', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(50_000)
+      .execute();
+    for (const r of rows)
+      entries.push({
+        id: r.id,
+        bankId: r.bank_id,
+        signalType: r.signal_type as SignalType,
+        value: r.value,
+        quarantined: r.quarantined_ms !== null,
+      });
     if (rows.length < 50_000) break;
     after = rows[rows.length - 1]!.id;
   }
@@ -171,7 +241,12 @@ export function countFloodUpload(db: Kysely<Database>, u: FloodUpload): Statemen
             .where('excluded.ts_ms', '>', (eb) => eb.ref('media_flood_uploads.ts_ms')),
         ),
     ),
-    statement(db.deleteFrom('media_flood_uploads').where('entry_id', '=', u.entryId).where('ts_ms', '<', u.tsMs - FLOOD_WINDOW_MS)),
+    statement(
+      db
+        .deleteFrom('media_flood_uploads')
+        .where('entry_id', '=', u.entryId)
+        .where('ts_ms', '<', u.tsMs - FLOOD_WINDOW_MS),
+    ),
   ];
 }
 
@@ -181,12 +256,23 @@ export const clearFloodUploads = (db: Kysely<Database>, entryId: number): Statem
 
 /** The flood counts on start (the matcher drops those older than each entry's hour as it goes). */
 export async function loadFloodUploads(db: Kysely<Database>): Promise<FloodUpload[]> {
-  const rows = await db.selectFrom('media_flood_uploads').select(['entry_id', 'upload_key', 'ts_ms']).orderBy('entry_id').orderBy('ts_ms').execute();
+  const rows = await db
+    .selectFrom('media_flood_uploads')
+    .select(['entry_id', 'upload_key', 'ts_ms'])
+    .orderBy('entry_id')
+    .orderBy('ts_ms')
+    .execute();
   return rows.map((r) => ({ entryId: Number(r.entry_id), uploadKey: r.upload_key, tsMs: Number(r.ts_ms) }));
 }
 
 export async function listNotices(db: Kysely<Database>, includeAcknowledged: boolean) {
   let q = db.selectFrom('admin_notices').selectAll();
   if (!includeAcknowledged) q = q.where('acknowledged_ms', 'is', null);
-  return (await q.orderBy('ts_ms', 'desc').limit(500).execute()).map((n) => ({ id: n.id, ts: iso(n.ts_ms), kind: n.kind, detail: n.detail, acknowledgedAt: iso(n.acknowledged_ms) }));
+  return (await q.orderBy('ts_ms', 'desc').limit(500).execute()).map((n) => ({
+    id: n.id,
+    ts: iso(n.ts_ms),
+    kind: n.kind,
+    detail: n.detail,
+    acknowledgedAt: iso(n.acknowledged_ms),
+  }));
 }

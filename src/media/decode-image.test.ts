@@ -11,10 +11,11 @@ const hasher = createPdqHasher({ maxPixels: 50_000_000 });
 /** Generated abstract images: stripes and gradients, nothing else. */
 function stripes(width: number, height: number, period: number, vertical: boolean): Buffer {
   const px = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-    const on = Math.floor((vertical ? x : y) / period) % 2 === 0;
-    px.fill(on ? 230 : 20, (y * width + x) * 3, (y * width + x) * 3 + 3);
-  }
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const on = Math.floor((vertical ? x : y) / period) % 2 === 0;
+      px.fill(on ? 230 : 20, (y * width + x) * 3, (y * width + x) * 3 + 3);
+    }
   return px;
 }
 
@@ -42,7 +43,12 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(16))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(16))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('decoding bad and unusual images', () => {
@@ -75,7 +81,9 @@ describe('decoding bad and unusual images', () => {
   });
 
   it('hashes a 1x1 image as the reference does: zero hash, quality 0', async () => {
-    const png = await sharp(Buffer.from([200, 100, 50]), { raw: { width: 1, height: 1, channels: 3 } }).png().toBuffer();
+    const png = await sharp(Buffer.from([200, 100, 50]), { raw: { width: 1, height: 1, channels: 3 } })
+      .png()
+      .toBuffer();
     const r = await hasher.hash(png);
     assert.ok(r.ok);
     assert.deepEqual([r.value.hex, r.value.quality], ['0'.repeat(64), 0]);
@@ -86,10 +94,16 @@ describe('decoding bad and unusual images', () => {
     const h = 64;
     const frame1 = stripes(w, h, 8, true);
     const frame2 = stripes(w, h, 8, false);
-    const animated = await sharp(Buffer.concat([frame1, frame2]), { raw: { width: w, height: h * 2, channels: 3, pageHeight: h } as never }).gif({ loop: 0 }).toBuffer();
+    const animated = await sharp(Buffer.concat([frame1, frame2]), { raw: { width: w, height: h * 2, channels: 3, pageHeight: h } as never })
+      .gif({ loop: 0 })
+      .toBuffer();
     assert.equal((await sharp(animated).metadata()).pages, 2);
-    const one = await sharp(frame1, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
-    const two = await sharp(frame2, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+    const one = await sharp(frame1, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
+    const two = await sharp(frame2, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
     const [g, a, b] = await Promise.all([hasher.hash(animated), hasher.hash(one), hasher.hash(two)]);
     assert.ok(g.ok && a.ok && b.ok);
     assert.equal(g.value.hex, a.value.hex);
@@ -98,7 +112,9 @@ describe('decoding bad and unusual images', () => {
 
   it('ignores EXIF orientation: pixels are hashed as stored, not as a viewer would turn them', async () => {
     const raw = stripes(96, 48, 12, true);
-    const plain = await sharp(raw, { raw: { width: 96, height: 48, channels: 3 } }).png().toBuffer();
+    const plain = await sharp(raw, { raw: { width: 96, height: 48, channels: 3 } })
+      .png()
+      .toBuffer();
     const tagged = await sharp(plain).withMetadata({ orientation: 6 }).png().toBuffer();
     assert.equal((await sharp(tagged).metadata()).orientation, 6);
     const turned = await sharp(plain).rotate(90).png().toBuffer();

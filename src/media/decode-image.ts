@@ -43,7 +43,8 @@ export async function decodeImage(bytes: Uint8Array, maxPixels: number): Promise
     meta = await sharp(input, { ignoreIcc: true, limitInputPixels: false }).metadata();
   } catch (e) {
     const message = (e as Error).message;
-    if (/unsupported image format/i.test(message)) return err({ code: 'unsupported_format', detail: 'not an image format Warden decodes (JPEG, PNG, WebP, GIF, TIFF, HEIF, AVIF)' });
+    if (/unsupported image format/i.test(message))
+      return err({ code: 'unsupported_format', detail: 'not an image format Warden decodes (JPEG, PNG, WebP, GIF, TIFF, HEIF, AVIF)' });
     return err({ code: 'corrupt', detail: `cannot read the image header: ${message.slice(0, 200)}` });
   }
   if (!(SUPPORTED_FORMATS as readonly string[]).includes(meta.format ?? '')) {
@@ -58,21 +59,39 @@ export async function decodeImage(bytes: Uint8Array, maxPixels: number): Promise
     const base = () => sharp(input, { ignoreIcc: true, limitInputPixels: maxPixels, failOn: 'error', pages: 1 });
     if (meta.space === 'cmyk') {
       const { data, info } = await base().pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-      return ok({ width: info.width, height: info.height, channels: 3, pixels: cmykToRgb(data, info.width * info.height, info.channels), format: meta.format! });
+      return ok({
+        width: info.width,
+        height: info.height,
+        channels: 3,
+        pixels: cmykToRgb(data, info.width * info.height, info.channels),
+        format: meta.format!,
+      });
     }
     if (meta.depth === 'ushort') {
       const grey = (meta.channels ?? 3) <= 2;
       const space = grey ? 'grey16' : 'rgb16';
-      const { data, info } = await base().removeAlpha().pipelineColourspace(space).toColourspace(space).raw({ depth: 'ushort' }).toBuffer({ resolveWithObject: true });
+      const { data, info } = await base()
+        .removeAlpha()
+        .pipelineColourspace(space)
+        .toColourspace(space)
+        .raw({ depth: 'ushort' })
+        .toBuffer({ resolveWithObject: true });
       const samples = new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2);
       const channels = grey ? 1 : 3;
       const out = new Uint8Array(info.width * info.height * channels);
-      for (let p = 0, o = 0; o < out.length; p += info.channels) for (let c = 0; c < channels; c++) out[o++] = Math.floor(samples[p + c]! / 257);
+      for (let p = 0, o = 0; o < out.length; p += info.channels)
+        for (let c = 0; c < channels; c++) out[o++] = Math.floor(samples[p + c]! / 257);
       return ok({ width: info.width, height: info.height, channels, pixels: out, format: meta.format! });
     }
     const { data, info } = await base().removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) return err({ code: 'corrupt', detail: `decoded to ${info.channels} channels, expected 3` });
-    return ok({ width: info.width, height: info.height, channels: 3, pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), format: meta.format! });
+    return ok({
+      width: info.width,
+      height: info.height,
+      channels: 3,
+      pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      format: meta.format!,
+    });
   } catch (e) {
     const message = (e as Error).message;
     if (/pixel limit/i.test(message)) return err({ code: 'too_many_pixels', detail: message.slice(0, 200) });

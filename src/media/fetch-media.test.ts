@@ -39,7 +39,8 @@ describe('fetching media from allowed hosts', () => {
   });
   after(() => new Promise<void>((r) => server.close(() => r())));
 
-  const media = (extra: Record<string, unknown> = {}) => testConfig({ media: { allowedHosts: [host], allowHttp: true, maxFileBytes: 1024 * 1024, fetchTimeoutMs: 500, ...extra } }).media;
+  const media = (extra: Record<string, unknown> = {}) =>
+    testConfig({ media: { allowedHosts: [host], allowHttp: true, maxFileBytes: 1024 * 1024, fetchTimeoutMs: 500, ...extra } }).media;
 
   it('fetches an image from an allowed host', async () => {
     const r = await fetchAllowed(`http://${host}/img.jpg`, media());
@@ -55,12 +56,17 @@ describe('fetching media from allowed hosts', () => {
     assert.deepEqual(await fetchAllowed('not a url', media()), { code: 'bad_url' });
   });
 
-  it('hashes an event\'s media from its URL before detection, and skips what it may not fetch', async () => {
+  it("hashes an event's media from its URL before detection, and skips what it may not fetch", async () => {
     const item = {
       event: {
         id: 'e1',
         type: 'message.sent',
-        message: { media: [{ id: 'ok', kind: 'image' as const, url: `http://${host}/img.jpg` }, { id: 'denied', kind: 'image' as const, url: 'http://127.0.0.2/x.jpg' }] },
+        message: {
+          media: [
+            { id: 'ok', kind: 'image' as const, url: `http://${host}/img.jpg` },
+            { id: 'denied', kind: 'image' as const, url: 'http://127.0.0.2/x.jpg' },
+          ],
+        },
       },
     } as Parameters<typeof hashMediaFiles>[0][number];
     await hashMediaFiles([item], media(), createLogger('silent'));

@@ -46,7 +46,11 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
           uploadKey,
           ev.tsMs,
         );
-        for (const id of flooded) effects.quarantineEntry(id, `bank entry ${id} matched more distinct uploads within an hour than the flood limit; it was taken out of matching for review`);
+        for (const id of flooded)
+          effects.quarantineEntry(
+            id,
+            `bank entry ${id} matched more distinct uploads within an hour than the flood limit; it was taken out of matching for review`,
+          );
         matches = matches.filter((m) => !flooded.includes(m.entryId));
         // The count lives in the store too: in memory alone, a restart would reset it (issue 15, item 10).
         for (const m of matches) effects.countUpload(m.entryId, uploadKey, ev.tsMs);
@@ -61,7 +65,21 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
           evidence: [event.id],
           reasons: matches.slice(0, 10).map(reasonOf),
           relatedAccountIds: recipients,
-          media: [{ id: ref.id, matches: matches.slice(0, 50).map(({ bankId, bankName, entryId, signalType, distance, threshold }) => ({ bankId, bankName, entryId, signalType, distance, threshold })) }],
+          media: [
+            {
+              id: ref.id,
+              matches: matches
+                .slice(0, 50)
+                .map(({ bankId, bankName, entryId, signalType, distance, threshold }) => ({
+                  bankId,
+                  bankName,
+                  entryId,
+                  signalType,
+                  distance,
+                  threshold,
+                })),
+            },
+          ],
           dedupeKey: `csam_hash_match:${JSON.stringify([event.id, ref.id])}`,
         });
       }
@@ -72,6 +90,9 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
 
 function reasonOf(m: HashMatch): { code: string; detail: string } {
   return m.signalType === 'pdq'
-    ? { code: 'pdq_match', detail: `PDQ distance ${m.distance} (bank threshold ${m.threshold}) to entry ${m.entryId} of bank "${m.bankName}"` }
+    ? {
+        code: 'pdq_match',
+        detail: `PDQ distance ${m.distance} (bank threshold ${m.threshold}) to entry ${m.entryId} of bank "${m.bankName}"`,
+      }
     : { code: `${m.signalType}_match`, detail: `${m.signalType.toUpperCase()} identical to entry ${m.entryId} of bank "${m.bankName}"` };
 }

@@ -117,7 +117,11 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
         else logger.warn({ eventId: ev.id, mediaId: ref.id, code: r.code }, 'media url not fetched');
       }
       if (!bytes) continue;
-      const [p, m, s] = await Promise.all([ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined, md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+      const [p, m, s] = await Promise.all([
+        ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined,
+        md5Hasher.hash(bytes),
+        sha256Hasher.hash(bytes),
+      ]);
       const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
       if (p?.ok) {
         signals.pdq = p.value.hex;

@@ -25,7 +25,7 @@ describe('MatchIndex', () => {
         fc.integer({ min: 0, max: 63 }),
         (seed, n, radius) => {
           let s = seed;
-          const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
           const centers = Array.from({ length: 8 }, () => Uint32Array.from({ length: WORDS }, () => (rnd() * 2 ** 32) >>> 0));
           const all = new Uint32Array(n * WORDS);
           const index = createMatchIndex();
@@ -66,7 +66,10 @@ describe('MatchIndex', () => {
   });
 
   it('matches the reference needles against the haystack at distance 31 as the reference MIH does', () => {
-    const read = (f: string) => readFileSync(ROOT + f, 'utf8').trim().split('\n');
+    const read = (f: string) =>
+      readFileSync(ROOT + f, 'utf8')
+        .trim()
+        .split('\n');
     const haystack = read('pdq/data/reg-test-input/haystack.txt');
     const needles = read('pdq/data/reg-test-input/needles.txt');
     const index = createMatchIndex();

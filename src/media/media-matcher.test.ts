@@ -15,7 +15,8 @@ function flip(base: string, n: number): string {
 
 function setup(flood = 100) {
   const m = createMediaMatcher({ floodLimitPerHour: flood });
-  const bank = (b: Partial<BankInfo> & { id: string }): void => m.setBank({ name: b.id, kind: 'positive', enabled: true, pdqThreshold: 31, ...b });
+  const bank = (b: Partial<BankInfo> & { id: string }): void =>
+    m.setBank({ name: b.id, kind: 'positive', enabled: true, pdqThreshold: 31, ...b });
   bank({ id: 'known' });
   bank({ id: 'strict', pdqThreshold: 8 });
   bank({ id: 'benign', kind: 'negative', pdqThreshold: 4 });
@@ -30,20 +31,33 @@ function setup(flood = 100) {
 }
 
 describe('MediaMatcher', () => {
-  it('matches PDQ within each bank\'s own threshold and digests exactly', () => {
+  it("matches PDQ within each bank's own threshold and digests exactly", () => {
     const m = setup();
-    assert.deepEqual(m.match({ pdq: flip(hex('a5'), 20) }).map((x) => [x.entryId, x.distance]), [[1, 20]]);
+    assert.deepEqual(
+      m.match({ pdq: flip(hex('a5'), 20) }).map((x) => [x.entryId, x.distance]),
+      [[1, 20]],
+    );
     assert.deepEqual(m.match({ pdq: flip(hex('a5'), 32) }), []);
-    assert.deepEqual(m.match({ pdq: flip(hex('3c'), 8) }).map((x) => x.entryId), [2]);
+    assert.deepEqual(
+      m.match({ pdq: flip(hex('3c'), 8) }).map((x) => x.entryId),
+      [2],
+    );
     assert.deepEqual(m.match({ pdq: flip(hex('3c'), 9) }), [], 'the strict bank stops at 8');
-    assert.deepEqual(m.match({ md5: 'ab'.repeat(16) }).map((x) => [x.entryId, x.signalType, x.distance]), [[3, 'md5', 0]]);
+    assert.deepEqual(
+      m.match({ md5: 'ab'.repeat(16) }).map((x) => [x.entryId, x.signalType, x.distance]),
+      [[3, 'md5', 0]],
+    );
     assert.deepEqual(m.match({ md5: 'ab'.repeat(15) + 'ac' }), []);
   });
 
   it('lets a negative bank suppress a known false positive', () => {
     const m = setup();
-    assert.deepEqual(m.match({ pdq: flip(hex('f0'), 3) }), [], 'within the negative bank\'s threshold');
-    assert.deepEqual(m.match({ pdq: flip(hex('f0'), 10) }).map((x) => x.entryId), [4], 'beyond it, the positive match stands');
+    assert.deepEqual(m.match({ pdq: flip(hex('f0'), 3) }), [], "within the negative bank's threshold");
+    assert.deepEqual(
+      m.match({ pdq: flip(hex('f0'), 10) }).map((x) => x.entryId),
+      [4],
+      'beyond it, the positive match stands',
+    );
   });
 
   it('ignores disabled banks, removed and quarantined entries, and honours a bank filter', () => {
@@ -61,7 +75,10 @@ describe('MediaMatcher', () => {
 
   it('matches any orientation when the dihedral variants are given', () => {
     const m = setup();
-    assert.deepEqual(m.match({ pdq: hex('11'), dihedral: { rot90: flip(hex('a5'), 2) } }).map((x) => x.distance), [2]);
+    assert.deepEqual(
+      m.match({ pdq: hex('11'), dihedral: { rot90: flip(hex('a5'), 2) } }).map((x) => x.distance),
+      [2],
+    );
   });
 
   it('quarantines an entry that matches more distinct uploads in an hour than the limit', () => {

@@ -141,7 +141,8 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
         const threshold = u.e.signalType === 'pdq' ? u.b.pdqThreshold : 0;
         if (distance > threshold) return;
         const prev = best.get(id);
-        if (!prev || distance < prev.distance) best.set(id, { entryId: id, bankId: u.b.id, bankName: u.b.name, signalType: u.e.signalType, distance, threshold });
+        if (!prev || distance < prev.distance)
+          best.set(id, { entryId: id, bankId: u.b.id, bankName: u.b.name, signalType: u.e.signalType, distance, threshold });
       };
       if (signals.pdq) {
         let maxThreshold = 0;
@@ -159,7 +160,9 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       const all = [...best.values()];
       // A match in a negative bank (a known false positive) suppresses positive matches of its signal type.
       const suppressed = new Set(all.filter((m) => banks.get(m.bankId)!.kind === 'negative').map((m) => m.signalType));
-      return all.filter((m) => banks.get(m.bankId)!.kind === 'positive' && !suppressed.has(m.signalType)).sort((a, b) => a.distance - b.distance || a.entryId - b.entryId);
+      return all
+        .filter((m) => banks.get(m.bankId)!.kind === 'positive' && !suppressed.has(m.signalType))
+        .sort((a, b) => a.distance - b.distance || a.entryId - b.entryId);
     },
     noteUpload(entryIds, uploadKey, tsMs) {
       const flooded: number[] = [];

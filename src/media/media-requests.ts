@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { SIGNAL_TYPES } from './hasher.js';
 
 export const BankCreateSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ . - (starting with a letter or digit)' }),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ . - (starting with a letter or digit)' }),
   kind: z.enum(['positive', 'negative']).default('positive'),
   pdqThreshold: z.number().int().min(0).max(63).optional(),
   description: z.string().max(2000).optional(),

@@ -24,14 +24,25 @@ describe('known-image matching over HTTP and in the engine', () => {
   after(() => t.close());
 
   const json = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, key: string, body?: unknown) =>
-    t.app.inject({ method, url, headers: { ...bearer(key), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
+    t.app.inject({
+      method,
+      url,
+      headers: { ...bearer(key), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
   const ingest = (events: object[]) => json('POST', '/v1/events', t.keys.ingest, events);
 
   it('creates banks (admin only) and refuses bad ones by field', async () => {
     assert.equal((await json('POST', '/v1/banks', t.keys.reviewer, { name: 'x' })).statusCode, 403);
     const bad = await json('POST', '/v1/banks', t.keys.admin, { name: 'Bad Name', kind: 'maybe', pdqThreshold: 99 });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field).sort(), ['kind', 'name', 'pdqThreshold']);
+    assert.deepEqual(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+      ['kind', 'name', 'pdqThreshold'],
+    );
     const created = await json('POST', '/v1/banks', t.keys.admin, { name: 'known', description: 'test bank' });
     assert.equal(created.statusCode, 201);
     assert.equal(created.json().pdqThreshold, 31);
@@ -70,21 +81,44 @@ describe('known-image matching over HTTP and in the engine', () => {
     assert.ok(byHash.matches[0].distance <= 4);
     const bad = await json('POST', '/v1/match', t.keys.decide, { pdq: 'xyz', md5: '12' });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['pdq', 'md5']);
+    assert.deepEqual(
+      bad.json().errors.map((e: { field: string }) => e.field),
+      ['pdq', 'md5'],
+    );
     const rotated = readFileSync(ROOT + 'pdq/data/reg-test-input/dih/bridge-2-rotate-90.jpg');
-    const byBytes = await t.app.inject({ method: 'POST', url: '/v1/match', headers: { ...bearer(t.keys.decide), 'content-type': 'image/jpeg' }, payload: rotated });
+    const byBytes = await t.app.inject({
+      method: 'POST',
+      url: '/v1/match',
+      headers: { ...bearer(t.keys.decide), 'content-type': 'image/jpeg' },
+      payload: rotated,
+    });
     assert.equal(byBytes.statusCode, 200);
     assert.equal(byBytes.json().matches.length, 1, 'a rotated copy matches through the dihedral variants');
-    const hashed = await t.app.inject({ method: 'POST', url: '/v1/hash', headers: { ...bearer(t.keys.decide), 'content-type': 'application/octet-stream' }, payload: readFileSync(ROOT + 'pdq/data/bridge-mods/aaa-orig.jpg') });
+    const hashed = await t.app.inject({
+      method: 'POST',
+      url: '/v1/hash',
+      headers: { ...bearer(t.keys.decide), 'content-type': 'application/octet-stream' },
+      payload: readFileSync(ROOT + 'pdq/data/bridge-mods/aaa-orig.jpg'),
+    });
     assert.equal(hashed.json().pdq, BRIDGE);
     assert.equal(hashed.json().quality, 100);
-    const garbage = await t.app.inject({ method: 'POST', url: '/v1/hash', headers: { ...bearer(t.keys.decide), 'content-type': 'image/png' }, payload: Buffer.from('not a png') });
+    const garbage = await t.app.inject({
+      method: 'POST',
+      url: '/v1/hash',
+      headers: { ...bearer(t.keys.decide), 'content-type': 'image/png' },
+      payload: Buffer.from('not a png'),
+    });
     assert.equal(garbage.statusCode, 400);
     assert.match(garbage.json().detail, /cannot be hashed/);
   });
 
   it('raises a critical csam_hash_match alert from the hashes an event carries, naming entry and distance', async () => {
-    const ev = { id: nextId(), type: 'media.uploaded', ts: at(10), media: { id: 'm_carried', kind: 'image', owner: 'uploader_1', pdq: BRIDGE.slice(0, 63) + '3' } };
+    const ev = {
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(10),
+      media: { id: 'm_carried', kind: 'image', owner: 'uploader_1', pdq: BRIDGE.slice(0, 63) + '3' },
+    };
     const r = (await ingest([ev])).json();
     assert.equal(r.alerts, 1);
     const alerts = (await json('GET', '/v1/alerts?category=csam_hash_match&subject=uploader_1', t.keys.child_safety)).json().alerts;
@@ -100,9 +134,30 @@ describe('known-image matching over HTTP and in the engine', () => {
   });
 
   it('hashes media bytes under the media root itself, and refuses paths that leave it', async () => {
-    const inside = { id: nextId(), type: 'message.sent', ts: at(11), message: { id: 'msg_x', conversationId: 'c_x', from: 'sender_2', to: ['rcpt_2'], media: [{ id: 'm_file', kind: 'image', path: 'uploads/a.jpg' }] } };
-    const unrelated = { id: nextId(), type: 'media.uploaded', ts: at(12), media: { id: 'm_other', kind: 'image', owner: 'sender_3', path: 'uploads/b.png' } };
-    const escapes = ['../../etc/passwd', '/etc/hostname', 'uploads/escape.jpg'].map((path, i) => ({ id: nextId(), type: 'media.uploaded', ts: at(13), media: { id: `m_escape_${i}`, kind: 'image', owner: 'sender_4', path } }));
+    const inside = {
+      id: nextId(),
+      type: 'message.sent',
+      ts: at(11),
+      message: {
+        id: 'msg_x',
+        conversationId: 'c_x',
+        from: 'sender_2',
+        to: ['rcpt_2'],
+        media: [{ id: 'm_file', kind: 'image', path: 'uploads/a.jpg' }],
+      },
+    };
+    const unrelated = {
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(12),
+      media: { id: 'm_other', kind: 'image', owner: 'sender_3', path: 'uploads/b.png' },
+    };
+    const escapes = ['../../etc/passwd', '/etc/hostname', 'uploads/escape.jpg'].map((path, i) => ({
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(13),
+      media: { id: `m_escape_${i}`, kind: 'image', owner: 'sender_4', path },
+    }));
     const r = (await ingest([inside, unrelated, ...escapes])).json();
     assert.equal(r.accepted, 5);
     assert.equal(r.alerts, 1, 'only the sharpened copy of the banked photo matches');
@@ -122,13 +177,23 @@ describe('known-image matching over HTTP and in the engine', () => {
   it('quarantines an entry flooded with matches and tells an admin; an admin can restore it', async () => {
     const md5 = 'cd'.repeat(16);
     const added = (await json('POST', '/v1/banks/known/entries', t.keys.admin, [{ signalType: 'md5', value: md5 }])).json().entries[0];
-    const uploads = [1, 2, 3, 4, 5].map((i) => ({ id: nextId(), type: 'media.uploaded', ts: at(20 + i), media: { id: `flood_${i}`, kind: 'image', owner: `flooder_${i}`, md5, sha256: String(i).repeat(64) } }));
+    const uploads = [1, 2, 3, 4, 5].map((i) => ({
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(20 + i),
+      media: { id: `flood_${i}`, kind: 'image', owner: `flooder_${i}`, md5, sha256: String(i).repeat(64) },
+    }));
     const r = (await ingest(uploads)).json();
     assert.equal(r.alerts, 3, 'alerts until the limit of 3, then quarantine');
     const quarantined = (await json('GET', '/v1/banks/known/entries?state=quarantined', t.keys.reviewer)).json().entries;
-    assert.deepEqual(quarantined.map((e: { id: number }) => e.id), [added.id]);
+    assert.deepEqual(
+      quarantined.map((e: { id: number }) => e.id),
+      [added.id],
+    );
     const notices = (await json('GET', '/v1/admin/notices', t.keys.admin)).json().notices;
-    assert.ok(notices.some((n: { kind: string; detail: string }) => n.kind === 'bank_entry_quarantined' && n.detail.includes(`entry ${added.id}`)));
+    assert.ok(
+      notices.some((n: { kind: string; detail: string }) => n.kind === 'bank_entry_quarantined' && n.detail.includes(`entry ${added.id}`)),
+    );
     assert.equal((await json('POST', '/v1/match', t.keys.decide, { md5 })).json().matches.length, 0);
     await json('POST', `/v1/banks/known/entries/${added.id}/quarantine`, t.keys.admin, { quarantined: false });
     assert.equal((await json('POST', '/v1/match', t.keys.decide, { md5 })).json().matches.length, 1);
@@ -139,19 +204,28 @@ describe('known-image matching over HTTP and in the engine', () => {
     const hma = `# a list\npdq ${'12'.repeat(32)}\nmd5 ${'34'.repeat(16)}\npdq nothex\n\n${'56'.repeat(32)}\n`;
     const r1 = (await json('POST', '/v1/banks/imported/import', t.keys.admin, { format: 'hma', content: hma })).json();
     assert.equal(r1.stored, 2);
-    assert.deepEqual(r1.skipped.map((e: { line: number }) => e.line), [4, 6]);
-    const r2 = (await json('POST', '/v1/banks/imported/import', t.keys.admin, { format: 'hma', signalType: 'pdq', content: `${'56'.repeat(32)}\n` })).json();
+    assert.deepEqual(
+      r1.skipped.map((e: { line: number }) => e.line),
+      [4, 6],
+    );
+    const r2 = (
+      await json('POST', '/v1/banks/imported/import', t.keys.admin, { format: 'hma', signalType: 'pdq', content: `${'56'.repeat(32)}\n` })
+    ).json();
     assert.equal(r2.stored, 1);
     const csv = `signal_type,value,note,source,added_at\nsha256,${'78'.repeat(32)},"from partner, reviewed",partner-x,2026-01-02T03:04:05Z\nmd5,short,,,\n`;
     const r3 = (await json('POST', '/v1/banks/imported/import', t.keys.admin, { format: 'csv', content: csv })).json();
     assert.equal(r3.stored, 1);
-    assert.deepEqual(r3.skipped.map((e: { line: number }) => e.line), [3]);
+    assert.deepEqual(
+      r3.skipped.map((e: { line: number }) => e.line),
+      [3],
+    );
     const exported = await t.app.inject({ method: 'GET', url: '/v1/banks/imported/export?format=csv', headers: bearer(t.keys.reviewer) });
     assert.equal(exported.headers['content-type'], 'text/csv; charset=utf-8');
     const lines = exported.body.trim().split('\n');
     assert.equal(lines[0], 'signal_type,value,note,source,added_at');
     assert.ok(lines.includes(`sha256,${'78'.repeat(32)},"from partner, reviewed",partner-x,2026-01-02T03:04:05.000Z`));
-    const hmaOut = (await t.app.inject({ method: 'GET', url: '/v1/banks/imported/export?format=hma', headers: bearer(t.keys.reviewer) })).body;
+    const hmaOut = (await t.app.inject({ method: 'GET', url: '/v1/banks/imported/export?format=hma', headers: bearer(t.keys.reviewer) }))
+      .body;
     assert.equal(hmaOut.trim().split('\n').length, 4);
     assert.ok(hmaOut.includes(`pdq ${'12'.repeat(32)}`));
   });

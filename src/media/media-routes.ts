@@ -4,10 +4,30 @@ import { zodIssues } from '../events/validate-event.js';
 import { parseInput, parseJsonBody } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { checkHash, formatBankCsv, formatHmaLocalFile, type ListedHash } from './bank-list-format.js';
-import { addEntries, createBank, findBank, listBanks, listEntries, listNotices, removeEntry, setEntryQuarantine, updateBank } from './bank-store.js';
+import {
+  addEntries,
+  createBank,
+  findBank,
+  listBanks,
+  listEntries,
+  listNotices,
+  removeEntry,
+  setEntryQuarantine,
+  updateBank,
+} from './bank-store.js';
 import { md5Hasher, sha256Hasher } from './digest-hashers.js';
 import type { MediaSignals } from './media-matcher.js';
-import { BankCreateSchema, BankUpdateSchema, EntryInput, EntryQuerySchema, ExportFormatSchema, ImportBody, ImportQuerySchema, MatchBody, QuarantineBodySchema } from './media-requests.js';
+import {
+  BankCreateSchema,
+  BankUpdateSchema,
+  EntryInput,
+  EntryQuerySchema,
+  ExportFormatSchema,
+  ImportBody,
+  ImportQuerySchema,
+  MatchBody,
+  QuarantineBodySchema,
+} from './media-requests.js';
 import { BANK_IMPORT_MAX_BYTES, importHashList, type ImportOutcome } from './bank-import.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
@@ -27,7 +47,9 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, raw);
   app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, raw);
 
-  async function hashBytes(req: FastifyRequest): Promise<{ pdq?: string; quality?: number; dihedral?: Record<string, string>; md5: string; sha256: string; pdqError?: string }> {
+  async function hashBytes(
+    req: FastifyRequest,
+  ): Promise<{ pdq?: string; quality?: number; dihedral?: Record<string, string>; md5: string; sha256: string; pdqError?: string }> {
     const bytes = req.body as Buffer;
     if (!Buffer.isBuffer(bytes)) throw new AppError('unsupported_media_type', 'send the file as application/octet-stream or image/*');
     const [p, m, s] = await Promise.all([pdq.hash(bytes, { dihedral: true }), md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
@@ -41,7 +63,9 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const h = await hashBytes(req);
     if (h.pdqError && req.headers['content-type']?.startsWith('image/')) {
       // The caller said it was an image: a failed decode is their error, named.
-      throw new AppError('invalid_input', `the image cannot be hashed: ${h.pdqError}`, { issues: [{ field: '(body)', reason: h.pdqError }] });
+      throw new AppError('invalid_input', `the image cannot be hashed: ${h.pdqError}`, {
+        issues: [{ field: '(body)', reason: h.pdqError }],
+      });
     }
     return h;
   });
@@ -65,8 +89,12 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
         if (c.ok) signals[t] = c.value;
         else issues.push({ field: t, reason: c.reason });
       }
-      if (issues.length) throw new AppError('invalid_input', `invalid hashes: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
-      if (!signals.pdq && !signals.md5 && !signals.sha256) throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256', { issues: [{ field: '(body)', reason: 'has no hash' }] });
+      if (issues.length)
+        throw new AppError('invalid_input', `invalid hashes: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
+      if (!signals.pdq && !signals.md5 && !signals.sha256)
+        throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256', {
+          issues: [{ field: '(body)', reason: 'has no hash' }],
+        });
       banks = body.banks;
     }
     return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.matcher().match(signals, { banks }) };
@@ -105,21 +133,27 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return updated;
   });
 
-  app.get<{ Params: { id: string }; Querystring: { state?: string; limit?: string; after?: string } }>('/v1/banks/:id/entries', async (req) => {
-    const bank = await bankOr404(req.params.id);
-    const q = parse(
-      EntryQuerySchema,
-      req.query,
-      'query',
-    );
-    const entries = await listEntries(ctx.store.db, bank.id, { state: q.state, limit: q.limit, ...(q.after !== undefined ? { afterId: q.after } : {}) });
-    return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null };
-  });
+  app.get<{ Params: { id: string }; Querystring: { state?: string; limit?: string; after?: string } }>(
+    '/v1/banks/:id/entries',
+    async (req) => {
+      const bank = await bankOr404(req.params.id);
+      const q = parse(EntryQuerySchema, req.query, 'query');
+      const entries = await listEntries(ctx.store.db, bank.id, {
+        state: q.state,
+        limit: q.limit,
+        ...(q.after !== undefined ? { afterId: q.after } : {}),
+      });
+      return { entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null };
+    },
+  );
 
   /** Adds a JSON array of hashes; each bad one is reported by index, field and reason, the rest are stored. */
   app.post<{ Params: { id: string } }>('/v1/banks/:id/entries', async (req) => {
     const bank = await bankOr404(req.params.id);
-    if (!Array.isArray(req.body)) throw new AppError('invalid_input', 'the body must be a JSON array of {signalType, value, note?, source?, addedAt?}', { issues: [{ field: '(body)', reason: 'must be an array' }] });
+    if (!Array.isArray(req.body))
+      throw new AppError('invalid_input', 'the body must be a JSON array of {signalType, value, note?, source?, addedAt?}', {
+        issues: [{ field: '(body)', reason: 'must be an array' }],
+      });
     const good: ListedHash[] = [];
     const rejected: { index: number; errors: FieldIssue[] }[] = [];
     req.body.forEach((raw: unknown, index: number) => {
@@ -134,15 +168,24 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       good.push(h);
     });
     const stored = await addEntries(ctx.store.db, bank.id, good, ctx.clock.now());
-    for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
-    await audit(req, 'bank_entries.added', { type: 'bank', id: bank.id }, { stored: stored.length, rejected: rejected.length, entryIds: stored.slice(0, 100).map((e) => e.id) });
+    for (const e of stored)
+      ctx
+        .matcher()
+        .addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    await audit(
+      req,
+      'bank_entries.added',
+      { type: 'bank', id: bank.id },
+      { stored: stored.length, rejected: rejected.length, entryIds: stored.slice(0, 100).map((e) => e.id) },
+    );
     return { stored: stored.length, rejected, entries: stored.map((e) => ({ id: e.id, signalType: e.signalType, value: e.value })) };
   });
 
   app.delete<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId', async (req, reply) => {
     const bank = await bankOr404(req.params.id);
     const entryId = Number(req.params.entryId);
-    if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now()))) throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
+    if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now())))
+      throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
     ctx.matcher().removeEntry(entryId);
     await audit(req, 'bank_entry.removed', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     reply.code(204);
@@ -153,9 +196,15 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const bank = await bankOr404(req.params.id);
     const body = parse(QuarantineBodySchema, req.body, 'quarantine request');
     const entryId = Number(req.params.entryId);
-    if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now()))) throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
+    if (!Number.isInteger(entryId) || !(await setEntryQuarantine(ctx.store.db, bank.id, entryId, body.quarantined, ctx.clock.now())))
+      throw new AppError('not_found', `no entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
     ctx.matcher().setQuarantined(entryId, body.quarantined);
-    await audit(req, body.quarantined ? 'bank_entry.quarantined' : 'bank_entry.restored', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
+    await audit(
+      req,
+      body.quarantined ? 'bank_entry.quarantined' : 'bank_entry.restored',
+      { type: 'bank_entry', id: String(entryId) },
+      { bankId: bank.id },
+    );
     return { id: entryId, quarantined: body.quarantined };
   });
 
@@ -171,7 +220,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
     scope.post<{ Params: { id: string } }>('/v1/banks/:id/import', async (req) => {
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > BANK_IMPORT_MAX_BYTES) throw new AppError('payload_too_large', `the list is larger than the limit of ${BANK_IMPORT_MAX_BYTES} bytes`);
+      if (declared > BANK_IMPORT_MAX_BYTES)
+        throw new AppError('payload_too_large', `the list is larger than the limit of ${BANK_IMPORT_MAX_BYTES} bytes`);
       const bank = await bankOr404(req.params.id);
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const stream = req.body as AsyncIterable<Buffer> | undefined;
@@ -188,18 +238,31 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
         const q = parse(ImportQuerySchema, req.query, 'query');
         source = stream;
         opts = { format: q.format ?? (type === 'text/csv' ? 'csv' : 'hma'), signalType: q.signalType, maxBytes: BANK_IMPORT_MAX_BYTES };
-      } else throw new AppError('unsupported_media_type', 'send the list as text/csv, text/plain or application/octet-stream (or JSON {format, content})');
+      } else
+        throw new AppError(
+          'unsupported_media_type',
+          'send the list as text/csv, text/plain or application/octet-stream (or JSON {format, content})',
+        );
       const progress: ImportOutcome = { stored: 0, skipped: [], skippedTotal: 0 };
       const storeBatch = async (hashes: ListedHash[]) => {
         const stored = await addEntries(ctx.store.db, bank.id, hashes, ctx.clock.now());
-        for (const e of stored) ctx.matcher().addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+        for (const e of stored)
+          ctx
+            .matcher()
+            .addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
         return stored.length;
       };
       try {
         await importHashList(source, opts, storeBatch, progress);
       } finally {
         // What was stored is in the matcher and the bank, so it is in the record too, even when the list broke off.
-        if (progress.stored > 0 || progress.skippedTotal > 0) await audit(req, 'bank.imported', { type: 'bank', id: bank.id }, { format: opts.format, stored: progress.stored, skipped: progress.skippedTotal });
+        if (progress.stored > 0 || progress.skippedTotal > 0)
+          await audit(
+            req,
+            'bank.imported',
+            { type: 'bank', id: bank.id },
+            { format: opts.format, stored: progress.stored, skipped: progress.skippedTotal },
+          );
       }
       return { stored: progress.stored, skipped: progress.skipped, skippedTotal: progress.skippedTotal };
     });
@@ -211,8 +274,19 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const all: ListedHash[] = [];
     let after: number | undefined;
     for (;;) {
-      const page = await listEntries(ctx.store.db, bank.id, { state: 'active', limit: 5000, ...(after !== undefined ? { afterId: after } : {}) });
-      for (const e of page) all.push({ signalType: e.signalType, value: e.value, ...(e.note ? { note: e.note } : {}), ...(e.source ? { source: e.source } : {}), addedMs: Date.parse(e.addedAt) });
+      const page = await listEntries(ctx.store.db, bank.id, {
+        state: 'active',
+        limit: 5000,
+        ...(after !== undefined ? { afterId: after } : {}),
+      });
+      for (const e of page)
+        all.push({
+          signalType: e.signalType,
+          value: e.value,
+          ...(e.note ? { note: e.note } : {}),
+          ...(e.source ? { source: e.source } : {}),
+          addedMs: Date.parse(e.addedAt),
+        });
       if (page.length < 5000) break;
       after = page[page.length - 1]!.id;
     }
@@ -232,7 +306,11 @@ async function jsonOf(req: FastifyRequest, stream: AsyncIterable<Buffer>, limit:
   let n = 0;
   for await (const c of stream) {
     n += c.length;
-    if (n > limit) throw new AppError('payload_too_large', `a JSON import is limited to ${limit} bytes; send a larger list as text/csv or text/plain, which is streamed`);
+    if (n > limit)
+      throw new AppError(
+        'payload_too_large',
+        `a JSON import is limited to ${limit} bytes; send a larger list as text/csv or text/plain, which is streamed`,
+      );
     chunks.push(c);
   }
   return new Promise((resolve, reject) => parseJsonBody(req, Buffer.concat(chunks), (err, value) => (err ? reject(err) : resolve(value))));

@@ -31,7 +31,11 @@ export function createPdqHasher(opts: PdqHasherOptions): Hasher {
   const file = (p: string) => () => readFileSync(ref + p);
   const examples: HasherExample[] = [
     // Expected values: testdata/pdq-reference/expected/pdq-fullres-dihedral.csv.
-    { title: 'reference bridge photo (JPEG)', bytes: file('pdq/data/bridge-mods/aaa-orig.jpg'), hex: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22' },
+    {
+      title: 'reference bridge photo (JPEG)',
+      bytes: file('pdq/data/bridge-mods/aaa-orig.jpg'),
+      hex: 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22',
+    },
     { title: 'bytes that are not an image', bytes: () => new TextEncoder().encode('not an image'), hex: null },
     { title: 'zero bytes', bytes: () => new Uint8Array(0), hex: null },
   ];
@@ -42,7 +46,11 @@ export function createPdqHasher(opts: PdqHasherOptions): Hasher {
       const decoded = await decodeImage(bytes, opts.maxPixels);
       if (!decoded.ok) return err(decoded.error);
       const r = pdqOfDecoded(decoded.value, hashOpts.dihedral);
-      return ok(r.dihedral ? { signalType: 'pdq', hex: r.hash, quality: r.quality, dihedral: r.dihedral } : { signalType: 'pdq', hex: r.hash, quality: r.quality });
+      return ok(
+        r.dihedral
+          ? { signalType: 'pdq', hex: r.hash, quality: r.quality, dihedral: r.dihedral }
+          : { signalType: 'pdq', hex: r.hash, quality: r.quality },
+      );
     },
     examples,
   };

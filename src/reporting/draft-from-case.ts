@@ -29,7 +29,12 @@ const clip = (s: string) => (s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}â
  * their hashes. The reviewer completes what Warden cannot know (industry classification,
  * IP capture events) before approving.
  */
-export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config: WardenConfig['reporting'], nowMs: number): Promise<ReportDraftInput> {
+export async function draftFromCase(
+  db: Kysely<Database>,
+  c: CasesTable,
+  config: WardenConfig['reporting'],
+  nowMs: number,
+): Promise<ReportDraftInput> {
   const detail = await caseDetail(db, c.id);
   const timeline = await caseTimeline(db, detail.alerts);
   const cited = timeline.filter((e) => e.cues.length > 0);
@@ -64,7 +69,9 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
   // Earlier CyberTipline reports about the same account that NCMEC accepted.
   const prior = await priorReportIds(db, c.subject_account);
   const priorCTReports = prior.map((p) => Number(p.ncmec_report_id)).filter((n) => Number.isSafeInteger(n) && n > 0);
-  const suspended = detail.actions.find((a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live');
+  const suspended = detail.actions.find(
+    (a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live',
+  );
   const firstTs = [...timeline.map((e) => e.ts), ...detail.alerts.map((a) => a.ts)].sort()[0] ?? new Date(nowMs).toISOString();
 
   const victims = [...ids].filter((id) => id !== c.subject_account && isMinor(id));
@@ -76,7 +83,15 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
       const hashes: { hashType: 'SHA256' | 'PDQ'; value: string }[] = [];
       if (m.sha256) hashes.push({ hashType: 'SHA256', value: m.sha256 });
       if (m.pdq) hashes.push({ hashType: 'PDQ', value: m.pdq });
-      files.push({ localId: m.id, sourceEventId: e.id, fileName: `${m.id}`, uploadedToEspTimestamp: e.ts, fileViewedByEsp: false, fileRelevance: 'Reported', originalFileHash: hashes });
+      files.push({
+        localId: m.id,
+        sourceEventId: e.id,
+        fileName: `${m.id}`,
+        uploadedToEspTimestamp: e.ts,
+        fileViewedByEsp: false,
+        fileRelevance: 'Reported',
+        originalFileHash: hashes,
+      });
     }
   }
 
@@ -94,8 +109,16 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
       ...(subject && isMinor(subject.id) ? { minorToMinorInteraction: true as const } : {}),
     },
     incidentDateTime: firstTs,
-    incidentDateTimeDescription: 'The earliest event cited by Warden\'s alerts on this case.',
-    ...(chat ? { chat: { chatClient: `${config.platform} direct messages`, content: clip(chat), additionalInfo: 'Messages cited by the alerts, oldest first.' } } : {}),
+    incidentDateTimeDescription: "The earliest event cited by Warden's alerts on this case.",
+    ...(chat
+      ? {
+          chat: {
+            chatClient: `${config.platform} direct messages`,
+            content: clip(chat),
+            additionalInfo: 'Messages cited by the alerts, oldest first.',
+          },
+        }
+      : {}),
     reporter: {
       reportingPerson: {
         ...(config.reporterFirstName ? { firstName: config.reporterFirstName } : {}),
@@ -113,7 +136,9 @@ export async function draftFromCase(db: Kysely<Database>, c: CasesTable, config:
         ipCaptureEvent,
         priorCTReports,
         ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.createdAt } } : {}),
-        additionalInfo: clip(detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n')),
+        additionalInfo: clip(
+          detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n'),
+        ),
       },
     ],
     victim: victims.map((id) => {

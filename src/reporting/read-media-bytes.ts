@@ -5,7 +5,12 @@ import { fetchAllowed, readLimited, resolveInsideRoot } from '../media/hash-medi
 import type { Database } from '../store/tables.js';
 
 /** The bytes of one media item of an event, when Warden can reach them (media root or an allowed host). */
-export async function readMediaBytes(db: Kysely<Database>, media: WardenConfig['media'], eventId: string, mediaId: string): Promise<Buffer | undefined> {
+export async function readMediaBytes(
+  db: Kysely<Database>,
+  media: WardenConfig['media'],
+  eventId: string,
+  mediaId: string,
+): Promise<Buffer | undefined> {
   const ref = await caseMediaRef(db, eventId, mediaId);
   if (!ref) return undefined;
   if (ref.path && media.root) {

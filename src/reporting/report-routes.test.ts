@@ -11,28 +11,58 @@ describe('CyberTipline report drafts from confirmed cases', () => {
   let caseId = '';
   let reportId = '';
   before(async () => {
-    t = await createTestApp(':memory:', { reporting: { platform: 'Example Social', profileUrlTemplate: 'https://social.example/u/{handle}' } });
+    t = await createTestApp(':memory:', {
+      reporting: { platform: 'Example Social', profileUrlTemplate: 'https://social.example/u/{handle}' },
+    });
     const kids = ['r1', 'r2', 'r3', 'r4', 'r5'];
     const events = [
-      { ...adult('grown'), account: { id: 'grown', ageBand: 'adult', handle: 'sunny_day', displayName: 'Sunny', ipCaptureEvents: [{ ipAddress: '203.0.113.7', event: 'login', at: at(9), port: 443 }, { ipAddress: '2001:db8::1', event: 'registration', at: at(1) }] } },
+      {
+        ...adult('grown'),
+        account: {
+          id: 'grown',
+          ageBand: 'adult',
+          handle: 'sunny_day',
+          displayName: 'Sunny',
+          ipCaptureEvents: [
+            { ipAddress: '203.0.113.7', event: 'login', at: at(9), port: 443 },
+            { ipAddress: '2001:db8::1', event: 'registration', at: at(1) },
+          ],
+        },
+      },
       ...kids.map((k) => minor(k)),
       ...kids.map((k, i) => message('grown', k, at(10 + i))),
     ];
     await t.app.inject({ method: 'POST', url: '/v1/events', headers: bearer(t.keys.ingest), payload: events });
     while ((await t.services.runner.runOnce()) > 0);
-    caseId = ((await t.app.inject({ method: 'GET', url: '/v1/cases', headers: bearer(t.keys.child_safety) })).json() as { cases: { id: string }[] }).cases[0]!.id;
+    caseId = (
+      (await t.app.inject({ method: 'GET', url: '/v1/cases', headers: bearer(t.keys.child_safety) })).json() as { cases: { id: string }[] }
+    ).cases[0]!.id;
     // An earlier report about the same account, accepted by NCMEC.
     await t.engine.apply({
       statements: [
         statement(
-          t.store.db.insertInto('cybertip_reports').values({ id: 'rpt_old', case_id: 'case_old', subject_account: 'grown', status: 'submitted', draft: '{}', ncmec_report_id: '555001', attempts: 0, created_by: 'test', created_ms: 1, updated_ms: 1 }),
+          t.store.db
+            .insertInto('cybertip_reports')
+            .values({
+              id: 'rpt_old',
+              case_id: 'case_old',
+              subject_account: 'grown',
+              status: 'submitted',
+              draft: '{}',
+              ncmec_report_id: '555001',
+              attempts: 0,
+              created_by: 'test',
+              created_ms: 1,
+              updated_ms: 1,
+            }),
         ),
       ],
     });
   });
   after(() => t.close());
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, key: string, payload?: object) => t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, key: string, payload?: object) =>
+    t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
 
   it('drafts the report when a reviewer confirms, pre-filled from the case', async () => {
     assert.equal((await call('POST', `/v1/cases/${caseId}/report`, t.keys.child_safety)).statusCode, 409, 'not confirmed yet');
@@ -46,7 +76,17 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     list.reports = list.reports.filter((x) => x.caseId === caseId);
     assert.equal(list.reports.length, 1);
     reportId = list.reports[0]!.id;
-    const r = (await call('GET', `/v1/reports/${reportId}`, t.keys.child_safety)).json() as { status: string; draft: { incidentType: string; platform: string; personOrUserReported: { espIdentifier: string; screenName: string; profileUrl: string[]; accountTemporarilyDisabled?: unknown }[]; victim: { espIdentifier: string }[]; incidentDateTime: string; chat?: { content: string } } };
+    const r = (await call('GET', `/v1/reports/${reportId}`, t.keys.child_safety)).json() as {
+      status: string;
+      draft: {
+        incidentType: string;
+        platform: string;
+        personOrUserReported: { espIdentifier: string; screenName: string; profileUrl: string[]; accountTemporarilyDisabled?: unknown }[];
+        victim: { espIdentifier: string }[];
+        incidentDateTime: string;
+        chat?: { content: string };
+      };
+    };
     assert.equal(r.status, 'draft');
     assert.equal(r.draft.incidentType, 'Online Enticement of Children for Sexual Acts');
     assert.equal(r.draft.platform, 'Example Social');
@@ -61,12 +101,18 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     ]);
     assert.deepEqual(r.draft.victim.map((v) => v.espIdentifier).sort(), ['r1', 'r2', 'r3', 'r4', 'r5']);
     assert.equal(r.draft.incidentDateTime, at(10));
-    const audit = await t.store.db.selectFrom('audit_log').select('action').where('action', 'in', ['report.drafted', 'report.viewed']).execute();
+    const audit = await t.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['report.drafted', 'report.viewed'])
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['report.drafted', 'report.viewed']);
   });
 
   it('refuses an IP capture event that is not an IP address, naming the field', async () => {
-    const r = await call('POST', '/v1/events', t.keys.ingest, [{ ...adult('ipbad'), account: { id: 'ipbad', ageBand: 'adult', ipCaptureEvents: [{ ipAddress: 'not-an-ip' }] } }]);
+    const r = await call('POST', '/v1/events', t.keys.ingest, [
+      { ...adult('ipbad'), account: { id: 'ipbad', ageBand: 'adult', ipCaptureEvents: [{ ipAddress: 'not-an-ip' }] } },
+    ]);
     assert.equal(r.statusCode, 400);
     assert.equal((r.json() as { errors: { field: string }[] }).errors[0]!.field, 'account.ipCaptureEvents[0].ipAddress');
   });
@@ -79,9 +125,17 @@ describe('CyberTipline report drafts from confirmed cases', () => {
   it('refuses to approve a draft missing a required field, naming it; approves once completed, freezing the draft', async () => {
     const refused = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
     assert.equal(refused.statusCode, 400);
-    assert.deepEqual((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field), ['reporter.reportingPerson.email']);
-    const current = (await call('GET', `/v1/reports/${reportId}`, t.keys.legal)).json() as { draft: { reporter: { reportingPerson: Record<string, unknown> } } };
-    const draft = { ...current.draft, reporter: { reportingPerson: { ...current.draft.reporter.reportingPerson, email: ['cybertip@social.example'] } } };
+    assert.deepEqual(
+      (refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field),
+      ['reporter.reportingPerson.email'],
+    );
+    const current = (await call('GET', `/v1/reports/${reportId}`, t.keys.legal)).json() as {
+      draft: { reporter: { reportingPerson: Record<string, unknown> } };
+    };
+    const draft = {
+      ...current.draft,
+      reporter: { reportingPerson: { ...current.draft.reporter.reportingPerson, email: ['cybertip@social.example'] } },
+    };
     const bad = await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, { ...draft, incidentType: 'Something else' });
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { errors: { field: string }[] }).errors[0]!.field, 'incidentType');
@@ -95,7 +149,7 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     assert.equal((await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, draft)).statusCode, 409, 'an approved report is frozen');
   });
 
-  it('stores the approved report as XML valid against NCMEC\'s schema', { skip: SKIP_WITHOUT_NCMEC_XSD }, async () => {
+  it("stores the approved report as XML valid against NCMEC's schema", { skip: SKIP_WITHOUT_NCMEC_XSD }, async () => {
     const row = await t.store.db.selectFrom('cybertip_reports').select(['xml', 'status']).where('id', '=', reportId).executeTakeFirst();
     assert.equal(row!.status, 'approved');
     const v = await validateAgainstSchema(row!.xml!, NCMEC_XSD!.text);

@@ -34,7 +34,9 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const v = viewerOf(req);
     const r = await reports.get(req.params.id);
     if (!r) throw new AppError('not_found', 'no such report');
-    await ctx.ledger.audit([{ actor: v.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id } }]);
+    await ctx.ledger.audit([
+      { actor: v.actor, action: 'report.viewed', subjectAccountId: r.subjectAccountId, target: { type: 'cybertip_report', id: r.id } },
+    ]);
     return r;
   });
 

@@ -14,7 +14,15 @@ import { draftFromCase } from './draft-from-case.js';
 import { buildReportXml } from './ncmec/build-report-xml.js';
 import { checkReport } from './ncmec/check-report.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
-import { activeReportOf, approveDraft, findReport, insertDraft, insertReportFile, updateDraft, type CybertipReportsTable } from './report-store.js';
+import {
+  activeReportOf,
+  approveDraft,
+  findReport,
+  insertDraft,
+  insertReportFile,
+  updateDraft,
+  type CybertipReportsTable,
+} from './report-store.js';
 
 /** SECURITY: reports carry what was reported about children; only these roles see them. */
 export const REPORT_ROLES = ['child_safety', 'legal', 'admin'] as const;
@@ -67,7 +75,13 @@ export interface ReportService {
   onApproved?: () => void;
 }
 
-export function createReportService(deps: { store: Store; ledger: Ledger; config: WardenConfig; clock: Clock; onApproved?: () => void }): ReportService {
+export function createReportService(deps: {
+  store: Store;
+  ledger: Ledger;
+  config: WardenConfig;
+  clock: Clock;
+  onApproved?: () => void;
+}): ReportService {
   const { store, ledger, config, clock } = deps;
   const lock = createMutex();
   const { db } = store;
@@ -77,7 +91,12 @@ export function createReportService(deps: { store: Store; ledger: Ledger; config
     if (!r) throw new AppError('not_found', 'no such report');
     return r;
   };
-  const audit = (actor: string, action: string, r: { id: string; subject_account: string }, detail?: Record<string, unknown>): AuditInput => ({ actor, action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
+  const audit = (
+    actor: string,
+    action: string,
+    r: { id: string; subject_account: string },
+    detail?: Record<string, unknown>,
+  ): AuditInput => ({ actor, action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
 
   return {
     draftForCase: (caseId, actor) =>
@@ -125,7 +144,12 @@ export function createReportService(deps: { store: Store; ledger: Ledger; config
         if (r.status !== 'draft') throw new AppError('conflict', `the report is ${r.status}; only a draft can be approved`);
         const nowMs = clock.now();
         const checked = checkReport(JSON.parse(r.draft), nowMs);
-        if (!checked.ok) throw new AppError('invalid_input', `the report cannot be submitted yet: ${checked.error.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues: checked.error });
+        if (!checked.ok)
+          throw new AppError(
+            'invalid_input',
+            `the report cannot be submitted yet: ${checked.error.map((i) => `${i.field} ${i.reason}`).join('; ')}`,
+            { issues: checked.error },
+          );
         const xml = buildReportXml(checked.value);
         const deadline = nowMs + config.reporting.deadlineHours * 3_600_000;
         await ledger.apply({
@@ -133,7 +157,13 @@ export function createReportService(deps: { store: Store; ledger: Ledger; config
             approveDraft(db, id, { xml, environment: config.reporting.environment, approvedBy: viewer.actor, deadlineMs: deadline, nowMs }),
             ...checked.value.files.map((f) => insertReportFile(db, id, f.localId)),
           ],
-          audit: [audit(viewer.actor, 'report.approved', r, { environment: config.reporting.environment, xmlSha256: createHash('sha256').update(xml).digest('hex'), files: checked.value.files.length })],
+          audit: [
+            audit(viewer.actor, 'report.approved', r, {
+              environment: config.reporting.environment,
+              xmlSha256: createHash('sha256').update(xml).digest('hex'),
+              files: checked.value.files.length,
+            }),
+          ],
         });
         deps.onApproved?.();
         return reportView((await load(id))!);

@@ -43,7 +43,12 @@ export const findReport = (db: Db, id: string) => db.selectFrom('cybertip_report
 
 /** The case's report that is a draft or under way (failed and retracted ones leave room for another). */
 export const activeReportOf = (db: Db, caseId: string) =>
-  db.selectFrom('cybertip_reports').selectAll().where('case_id', '=', caseId).where('status', 'not in', ['failed', 'retracted']).executeTakeFirst();
+  db
+    .selectFrom('cybertip_reports')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('status', 'not in', ['failed', 'retracted'])
+    .executeTakeFirst();
 
 /** The case's newest report, whatever its status (the console links to it). */
 export const latestReportOf = (db: Db, caseId: string) =>
@@ -55,13 +60,16 @@ export function listReports(db: Db, f: { status?: string | undefined; limit: num
   return sel.orderBy('created_ms', 'desc').limit(f.limit).execute();
 }
 
-export const reportFiles = (db: Db, reportId: string) => db.selectFrom('cybertip_report_files').selectAll().where('report_id', '=', reportId).orderBy('local_id').execute();
+export const reportFiles = (db: Db, reportId: string) =>
+  db.selectFrom('cybertip_report_files').selectAll().where('report_id', '=', reportId).orderBy('local_id').execute();
 
 /** Reports past their deadline without their overdue notice yet (the notice id names the report). */
 export const overdueReports = (db: Db, nowMs: number) =>
   db
     .selectFrom('cybertip_reports')
-    .leftJoin('admin_notices', (j) => j.on('admin_notices.id', '=', sql<string>`'ntc_report_overdue_' || cybertip_reports.id || '_deadline'`))
+    .leftJoin('admin_notices', (j) =>
+      j.on('admin_notices.id', '=', sql<string>`'ntc_report_overdue_' || cybertip_reports.id || '_deadline'`),
+    )
     .selectAll('cybertip_reports')
     .where('cybertip_reports.status', 'in', ['approved', 'submitting', 'needs_attention'])
     .where('cybertip_reports.deadline_ms', '<', nowMs)
@@ -69,46 +77,107 @@ export const overdueReports = (db: Db, nowMs: number) =>
     .execute();
 
 export const dueReports = (db: Db, nowMs: number, limit: number) =>
-  db.selectFrom('cybertip_reports').selectAll().where('status', 'in', ['approved', 'submitting']).where('next_attempt_ms', '<=', nowMs).orderBy('next_attempt_ms').limit(limit).execute();
+  db
+    .selectFrom('cybertip_reports')
+    .selectAll()
+    .where('status', 'in', ['approved', 'submitting'])
+    .where('next_attempt_ms', '<=', nowMs)
+    .orderBy('next_attempt_ms')
+    .limit(limit)
+    .execute();
 
 /** NCMEC report ids of earlier reports about the account that NCMEC accepted. */
 export const priorReportIds = (db: Db, subject: string) =>
-  db.selectFrom('cybertip_reports').select('ncmec_report_id').where('subject_account', '=', subject).where('status', '=', 'submitted').where('ncmec_report_id', 'is not', null).execute();
+  db
+    .selectFrom('cybertip_reports')
+    .select('ncmec_report_id')
+    .where('subject_account', '=', subject)
+    .where('status', '=', 'submitted')
+    .where('ncmec_report_id', 'is not', null)
+    .execute();
 
-export const accountsByIds = (db: Db, ids: readonly string[]) => (ids.length === 0 ? Promise.resolve([]) : db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute());
+export const accountsByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
 
 /** Where the platform saw the account from, latest first. */
 export const ipEventsOf = (db: Db, accountId: string, limit: number) =>
   db.selectFrom('account_ip_events').selectAll().where('account_id', '=', accountId).orderBy('ts_ms', 'desc').limit(limit).execute();
 
-export const insertDraft = (db: Db, r: { id: string; caseId: string; subject: string; draft: string; createdBy: string; nowMs: number }): Statement =>
+export const insertDraft = (
+  db: Db,
+  r: { id: string; caseId: string; subject: string; draft: string; createdBy: string; nowMs: number },
+): Statement =>
   statement(
-    db.insertInto('cybertip_reports').values({ id: r.id, case_id: r.caseId, subject_account: r.subject, status: 'draft', draft: r.draft, attempts: 0, created_by: r.createdBy, created_ms: r.nowMs, updated_ms: r.nowMs }),
+    db
+      .insertInto('cybertip_reports')
+      .values({
+        id: r.id,
+        case_id: r.caseId,
+        subject_account: r.subject,
+        status: 'draft',
+        draft: r.draft,
+        attempts: 0,
+        created_by: r.createdBy,
+        created_ms: r.nowMs,
+        updated_ms: r.nowMs,
+      }),
   );
 
 /** Only a draft changes; a report approved meanwhile keeps what was approved. */
 export const updateDraft = (db: Db, id: string, draft: string, nowMs: number): Statement =>
   statement(db.updateTable('cybertip_reports').set({ draft, updated_ms: nowMs }).where('id', '=', id).where('status', '=', 'draft'));
 
-export const approveDraft = (db: Db, id: string, a: { xml: string; environment: string; approvedBy: string; deadlineMs: number; nowMs: number }): Statement =>
+export const approveDraft = (
+  db: Db,
+  id: string,
+  a: { xml: string; environment: string; approvedBy: string; deadlineMs: number; nowMs: number },
+): Statement =>
   statement(
     db
       .updateTable('cybertip_reports')
-      .set({ status: 'approved', xml: a.xml, environment: a.environment, step: 'submit', next_attempt_ms: a.nowMs, approved_by: a.approvedBy, approved_ms: a.nowMs, deadline_ms: a.deadlineMs, updated_ms: a.nowMs })
+      .set({
+        status: 'approved',
+        xml: a.xml,
+        environment: a.environment,
+        step: 'submit',
+        next_attempt_ms: a.nowMs,
+        approved_by: a.approvedBy,
+        approved_ms: a.nowMs,
+        deadline_ms: a.deadlineMs,
+        updated_ms: a.nowMs,
+      })
       .where('id', '=', id)
       .where('status', '=', 'draft'),
   );
 
 export const insertReportFile = (db: Db, reportId: string, localId: string): Statement =>
-  statement(db.insertInto('cybertip_report_files').values({ report_id: reportId, local_id: localId, state: 'pending' }).onConflict((oc) => oc.columns(['report_id', 'local_id']).doNothing()));
+  statement(
+    db
+      .insertInto('cybertip_report_files')
+      .values({ report_id: reportId, local_id: localId, state: 'pending' })
+      .onConflict((oc) => oc.columns(['report_id', 'local_id']).doNothing()),
+  );
 
 /** The fields of a report a submission step moves on. */
-export type ReportProgress = Partial<Pick<CybertipReportsTable, 'status' | 'step' | 'ncmec_report_id' | 'last_error' | 'attempts' | 'next_attempt_ms' | 'finished_ms'>>;
+export type ReportProgress = Partial<
+  Pick<CybertipReportsTable, 'status' | 'step' | 'ncmec_report_id' | 'last_error' | 'attempts' | 'next_attempt_ms' | 'finished_ms'>
+>;
 
 export const setReport = (db: Db, id: string, fields: ReportProgress, nowMs: number): Statement =>
-  statement(db.updateTable('cybertip_reports').set({ ...fields, updated_ms: nowMs }).where('id', '=', id));
+  statement(
+    db
+      .updateTable('cybertip_reports')
+      .set({ ...fields, updated_ms: nowMs })
+      .where('id', '=', id),
+  );
 
-export const setFileState = (db: Db, reportId: string, localId: string, state: 'unavailable' | 'uploaded' | 'described', ncmecFileId?: string): Statement =>
+export const setFileState = (
+  db: Db,
+  reportId: string,
+  localId: string,
+  state: 'unavailable' | 'uploaded' | 'described',
+  ncmecFileId?: string,
+): Statement =>
   statement(
     db
       .updateTable('cybertip_report_files')

@@ -33,8 +33,19 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
   const media = mkdtempSync(join(tmpdir(), 'warden-report-media-'));
   let mediaEventId = '';
   const config = (over: Record<string, unknown> = {}) =>
-    testConfig({ media: { root: media }, reporting: { testBaseUrl: url, testUsername: 'esp', testPassword: 'sim-secret', timeoutMs: CLIENT_TIMEOUT_MS, maxAttempts: 4, ...over } });
-  const submitter = (over: Record<string, unknown> = {}): ReportSubmitter => createReportSubmitter({ store, ledger: engine, config: config(over), clock, logger: silentLogger(), random: () => 0.5 });
+    testConfig({
+      media: { root: media },
+      reporting: {
+        testBaseUrl: url,
+        testUsername: 'esp',
+        testPassword: 'sim-secret',
+        timeoutMs: CLIENT_TIMEOUT_MS,
+        maxAttempts: 4,
+        ...over,
+      },
+    });
+  const submitter = (over: Record<string, unknown> = {}): ReportSubmitter =>
+    createReportSubmitter({ store, ledger: engine, config: config(over), clock, logger: silentLogger(), random: () => 0.5 });
 
   before(async () => {
     mkdirSync(join(media, 'up'), { recursive: true });
@@ -44,7 +55,12 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
     url = `http://127.0.0.1:${(sim.app.server.address() as AddressInfo).port}`;
     store = await createStore(':memory:');
     engine = await createEngine({ store, config: testConfig(), logger: silentLogger(), clock });
-    const upload = { id: nextId(), type: 'media.uploaded', ts: at(5), media: { id: 'm1', kind: 'image', owner: 'u_17', path: 'up/abstract.bin' } };
+    const upload = {
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(5),
+      media: { id: 'm1', kind: 'image', owner: 'u_17', path: 'up/abstract.bin' },
+    };
     mediaEventId = upload.id;
     await engine.ingest([adult('u_17'), upload].map((e) => valid(e, clock.now())));
   });
@@ -58,15 +74,32 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
 
   /** An approved report, as the report service leaves it. */
   async function approved(): Promise<string> {
-    const draft = ReportDraftSchema.parse({ ...FULL_DRAFT, files: [{ ...FULL_DRAFT.files![0]!, localId: 'm1', sourceEventId: mediaEventId }] });
+    const draft = ReportDraftSchema.parse({
+      ...FULL_DRAFT,
+      files: [{ ...FULL_DRAFT.files![0]!, localId: 'm1', sourceEventId: mediaEventId }],
+    });
     const id = nextId();
     const now = clock.now();
     await engine.apply({
       statements: [
         statement(
           store.db.insertInto('cybertip_reports').values({
-            id, case_id: 'case_1', subject_account: 'u_17', status: 'approved', draft: JSON.stringify(draft), xml: buildReportXml(draft), environment: 'test', step: 'submit', attempts: 0,
-            next_attempt_ms: now, created_by: 'test', created_ms: now, updated_ms: now, approved_by: 'test', approved_ms: now, deadline_ms: now + 24 * 3_600_000,
+            id,
+            case_id: 'case_1',
+            subject_account: 'u_17',
+            status: 'approved',
+            draft: JSON.stringify(draft),
+            xml: buildReportXml(draft),
+            environment: 'test',
+            step: 'submit',
+            attempts: 0,
+            next_attempt_ms: now,
+            created_by: 'test',
+            created_ms: now,
+            updated_ms: now,
+            approved_by: 'test',
+            approved_ms: now,
+            deadline_ms: now + 24 * 3_600_000,
           }),
         ),
         statement(store.db.insertInto('cybertip_report_files').values({ report_id: id, local_id: 'm1', state: 'pending' })),
@@ -103,7 +136,10 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
     assert.equal(r.status, 'failed');
     assert.match(r.last_error!, /submit: -1 HTTP 401/);
     const n = await store.db.selectFrom('admin_notices').select('kind').where('id', 'like', `%${id}%`).execute();
-    assert.deepEqual(n.map((x) => x.kind), ['report_failed']);
+    assert.deepEqual(
+      n.map((x) => x.kind),
+      ['report_failed'],
+    );
   });
 
   it('fails for good on a schema error (4100), naming it', async () => {
@@ -176,7 +212,11 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
 
   it('stops a report found mid-submit after a restart, and warns when the deadline passes', async () => {
     const id = await approved();
-    await engine.apply({ statements: [statement(store.db.updateTable('cybertip_reports').set({ status: 'submitting', step: 'submit_sent' }).where('id', '=', id))] });
+    await engine.apply({
+      statements: [
+        statement(store.db.updateTable('cybertip_reports').set({ status: 'submitting', step: 'submit_sent' }).where('id', '=', id)),
+      ],
+    });
     const r = await drive(submitter(), id);
     assert.equal(r.status, 'needs_attention');
     assert.deepEqual(sim.calls, []);
@@ -188,7 +228,9 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
     assert.equal(applies, 1, 'the overdue notice is written once');
     await watcher.runOnce();
     assert.equal(applies, 1, 'a quiet poll commits nothing');
-    const kinds = (await store.db.selectFrom('admin_notices').select('kind').where('id', 'like', `%${id}%`).execute()).map((n) => n.kind).sort();
+    const kinds = (await store.db.selectFrom('admin_notices').select('kind').where('id', 'like', `%${id}%`).execute())
+      .map((n) => n.kind)
+      .sort();
     assert.deepEqual(kinds, ['report_needs_attention', 'report_overdue']);
   });
 });

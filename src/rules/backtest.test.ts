@@ -32,7 +32,11 @@ describe('rules test (backtest)', () => {
   it('shows the priority and queue a live run ends with when a later alert joins the case', async () => {
     const parsed = parsePolicy(POLICY);
     assert.ok(parsed.ok);
-    const r = await backtest(parsed.value, [alert('a1', 'adult_1', 'suspicious_adult'), alert('a2', 'adult_1', 'grooming'), alert('a3', 'adult_2', 'suspicious_adult')]);
+    const r = await backtest(parsed.value, [
+      alert('a1', 'adult_1', 'suspicious_adult'),
+      alert('a2', 'adult_1', 'grooming'),
+      alert('a3', 'adult_2', 'suspicious_adult'),
+    ]);
     assert.equal(r.cases.opened, 2, 'one case per subject');
     assert.deepEqual(r.cases.byPriority, { p0: 1, p2: 1 });
     assert.deepEqual(r.cases.byQueue, { grooming: 1, suspicious_adult: 1 });

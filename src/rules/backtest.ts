@@ -78,7 +78,8 @@ export function formatBacktest(r: BacktestReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || '-';
   const lines = [`${r.alerts} alerts`, '', 'rule                                  mode    alerts  actions'];
-  for (const rule of r.rules) lines.push(`${rule.id.padEnd(37)} ${rule.mode.padEnd(7)} ${String(rule.alerts).padStart(6)}  ${counts(rule.actions)}`);
+  for (const rule of r.rules)
+    lines.push(`${rule.id.padEnd(37)} ${rule.mode.padEnd(7)} ${String(rule.alerts).padStart(6)}  ${counts(rule.actions)}`);
   lines.push(
     '',
     `cases that would open: ${r.cases.opened} (${counts(r.cases.byPriority)}; queues: ${counts(r.cases.byQueue)})`,

@@ -4,4 +4,5 @@
  */
 const QUEUE_RANK = ['csam_hash_match', 'sextortion', 'grooming', 'solicitation', 'suspicious_adult', 'unwanted_contact'];
 
-export const moreUrgentQueue = (a: string, b: string): string => (QUEUE_RANK.indexOf(b) >= 0 && (QUEUE_RANK.indexOf(a) < 0 || QUEUE_RANK.indexOf(b) < QUEUE_RANK.indexOf(a)) ? b : a);
+export const moreUrgentQueue = (a: string, b: string): string =>
+  QUEUE_RANK.indexOf(b) >= 0 && (QUEUE_RANK.indexOf(a) < 0 || QUEUE_RANK.indexOf(b) < QUEUE_RANK.indexOf(a)) ? b : a;

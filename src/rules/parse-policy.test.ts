@@ -23,7 +23,10 @@ rules:
 `);
     assert.ok(!r.ok);
     const fields = r.error.map((e) => e.field).sort();
-    assert.deepEqual(fields, ['rules[0].then[0].priority', 'rules[0].when.categories[1]', 'rules[1].colour', 'rules[1].then[1].type'].sort());
+    assert.deepEqual(
+      fields,
+      ['rules[0].then[0].priority', 'rules[0].when.categories[1]', 'rules[1].colour', 'rules[1].then[1].type'].sort(),
+    );
     assert.match(r.error.find((e) => e.field === 'rules[1].colour')!.reason, /not a policy field/);
   });
 
@@ -47,7 +50,12 @@ rules:
   });
 
   it('accepts JSON as well as YAML', () => {
-    const r = parsePolicy(JSON.stringify({ version: 1, rules: [{ id: 'j', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'require_review', priority: 0 }] }] }));
+    const r = parsePolicy(
+      JSON.stringify({
+        version: 1,
+        rules: [{ id: 'j', when: { on: 'alert', categories: ['sextortion'] }, then: [{ type: 'require_review', priority: 0 }] }],
+      }),
+    );
     assert.ok(r.ok);
     assert.equal(r.value.rules[0]!.mode, 'live', 'live by default');
   });
@@ -62,16 +70,32 @@ describe('evaluating a policy', () => {
 
   it('matches by category and minimum severity, and takes the most urgent live review priority', () => {
     const high = rulesForAlert(policy, { category: 'grooming', severity: 'high', score: 0.9 });
-    assert.deepEqual(high.map((m) => m.rule.id), ['grooming-or-solicitation-high', 'grooming-or-solicitation']);
+    assert.deepEqual(
+      high.map((m) => m.rule.id),
+      ['grooming-or-solicitation-high', 'grooming-or-solicitation'],
+    );
     assert.equal(reviewPriority(high), 1);
     const medium = rulesForAlert(policy, { category: 'grooming', severity: 'medium', score: 0.6 });
-    assert.deepEqual(medium.map((m) => m.rule.id), ['grooming-or-solicitation']);
-    assert.equal(reviewPriority(rulesForAlert(policy, { category: 'unwanted_contact', severity: 'medium', score: 0.5 })), undefined, 'shadow review opens no case');
+    assert.deepEqual(
+      medium.map((m) => m.rule.id),
+      ['grooming-or-solicitation'],
+    );
+    assert.equal(
+      reviewPriority(rulesForAlert(policy, { category: 'unwanted_contact', severity: 'medium', score: 0.5 })),
+      undefined,
+      'shadow review opens no case',
+    );
   });
 
   it('matches decisions by outcome and confirmed category', () => {
-    assert.deepEqual(rulesForDecision(policy, { outcome: 'confirm', category: 'sextortion' }).map((m) => m.rule.id), ['confirmed-exploitation']);
-    assert.deepEqual(rulesForDecision(policy, { outcome: 'confirm', category: 'other_child_safety' }).map((m) => m.rule.id), ['confirmed-other']);
+    assert.deepEqual(
+      rulesForDecision(policy, { outcome: 'confirm', category: 'sextortion' }).map((m) => m.rule.id),
+      ['confirmed-exploitation'],
+    );
+    assert.deepEqual(
+      rulesForDecision(policy, { outcome: 'confirm', category: 'other_child_safety' }).map((m) => m.rule.id),
+      ['confirmed-other'],
+    );
     assert.deepEqual(rulesForDecision(policy, { outcome: 'dismiss' }), []);
   });
 });

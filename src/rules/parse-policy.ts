@@ -20,7 +20,10 @@ export function parsePolicy(source: string): Result<Policy, FieldIssue[]> {
   const parsed = PolicySchema.safeParse(doc.toJS());
   if (!parsed.success) {
     return err(
-      zodIssues(parsed.error).map((i) => ({ field: i.field === '(event)' ? '(policy)' : i.field, reason: i.reason.replace('is not a field of this event type', 'is not a policy field') })),
+      zodIssues(parsed.error).map((i) => ({
+        field: i.field === '(event)' ? '(policy)' : i.field,
+        reason: i.reason.replace('is not a field of this event type', 'is not a policy field'),
+      })),
     );
   }
   return ok(parsed.data);

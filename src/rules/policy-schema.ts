@@ -18,13 +18,23 @@ export const ACTION_TYPES = [
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 /** The policy category a reviewer confirms a case under; the reporting issue maps them to NCMEC incident types. */
-export const CONFIRM_CATEGORIES = ['csam', 'grooming', 'solicitation', 'sextortion', 'trafficking', 'obscene_material_to_child', 'other_child_safety'] as const;
+export const CONFIRM_CATEGORIES = [
+  'csam',
+  'grooming',
+  'solicitation',
+  'sextortion',
+  'trafficking',
+  'obscene_material_to_child',
+  'other_child_safety',
+] as const;
 export type ConfirmCategory = (typeof CONFIRM_CATEGORIES)[number];
 
 export const DISMISS_REASONS = ['false_positive', 'benign_relationship', 'insufficient_evidence', 'duplicate', 'other'] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
-const RuleId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 characters of a-z, 0-9, _ and -, starting with a letter or digit');
+const RuleId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 characters of a-z, 0-9, _ and -, starting with a letter or digit');
 
 export const PolicyActionSchema = z.strictObject({
   type: z.enum(ACTION_TYPES),

@@ -28,7 +28,10 @@ export interface PolicyStore {
 
 function parseOrThrow(source: string): Policy {
   const r = parsePolicy(source);
-  if (!r.ok) throw new AppError('invalid_input', `the policy is not valid: ${r.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, { issues: r.error });
+  if (!r.ok)
+    throw new AppError('invalid_input', `the policy is not valid: ${r.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, {
+      issues: r.error,
+    });
   return r.value;
 }
 
@@ -39,9 +42,22 @@ export function createPolicyStore(deps: { store: Store; ledger: Ledger; clock: C
   let cached: PolicyVersion | undefined;
   const fallback = (): PolicyVersion => {
     const source = defaultPolicySource();
-    return { version: 0, policy: parseOrThrow(source), source, createdBy: 'warden', createdMs: 0, note: 'the default policy that ships with Warden' };
+    return {
+      version: 0,
+      policy: parseOrThrow(source),
+      source,
+      createdBy: 'warden',
+      createdMs: 0,
+      note: 'the default policy that ships with Warden',
+    };
   };
-  const toVersion = (r: { version: number; source: string; created_by: string; created_ms: number; note: string | null }): PolicyVersion => ({
+  const toVersion = (r: {
+    version: number;
+    source: string;
+    created_by: string;
+    created_ms: number;
+    note: string | null;
+  }): PolicyVersion => ({
     version: r.version,
     policy: parseOrThrow(r.source),
     source: r.source,
@@ -64,7 +80,14 @@ export function createPolicyStore(deps: { store: Store; ledger: Ledger; clock: C
       // The version is assigned inside the commit, so two saves never take one number.
       await ledger.apply({
         statements: [insertPolicy(store.db, { source, createdBy: actor, nowMs, note: note ?? null })],
-        audit: [{ actor, action: 'policy.updated', target: { type: 'policy', id: 'latest' }, detail: { sha256: sha256(source), rules: policy.rules.length, note: note ?? null } }],
+        audit: [
+          {
+            actor,
+            action: 'policy.updated',
+            target: { type: 'policy', id: 'latest' },
+            detail: { sha256: sha256(source), rules: policy.rules.length, note: note ?? null },
+          },
+        ],
       });
       cached = await latest();
       return cached;

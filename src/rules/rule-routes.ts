@@ -10,18 +10,39 @@ export function ruleRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/v1/rules', async () => {
     const p = await policies.current();
-    return { version: p.version, createdBy: p.createdBy, createdAt: new Date(p.createdMs).toISOString(), note: p.note, policy: p.policy, source: p.source };
+    return {
+      version: p.version,
+      createdBy: p.createdBy,
+      createdAt: new Date(p.createdMs).toISOString(),
+      note: p.note,
+      policy: p.policy,
+      source: p.source,
+    };
   });
 
   app.get('/v1/rules/versions', async () => {
-    return { versions: (await policies.list()).map((v) => ({ version: v.version, createdBy: v.createdBy, createdAt: new Date(v.createdMs).toISOString(), note: v.note })) };
+    return {
+      versions: (await policies.list()).map((v) => ({
+        version: v.version,
+        createdBy: v.createdBy,
+        createdAt: new Date(v.createdMs).toISOString(),
+        note: v.note,
+      })),
+    };
   });
 
   app.get<{ Params: { version: string } }>('/v1/rules/versions/:version', async (req) => {
     const v = Number(req.params.version);
     const p = Number.isInteger(v) && v >= 0 ? await policies.get(v) : undefined;
     if (!p) throw new AppError('not_found', 'no such policy version');
-    return { version: p.version, createdBy: p.createdBy, createdAt: new Date(p.createdMs).toISOString(), note: p.note, policy: p.policy, source: p.source };
+    return {
+      version: p.version,
+      createdBy: p.createdBy,
+      createdAt: new Date(p.createdMs).toISOString(),
+      note: p.note,
+      policy: p.policy,
+      source: p.source,
+    };
   });
 
   /** Checks a policy without storing it: every problem with its field path. */

@@ -22,7 +22,15 @@ const CURSOR = 'rules';
  * after a crash the runner resumes where it stopped and no alert is handled twice or lost.
  * It runs beside ingest, never in it: a slow rule never delays an acknowledgement.
  */
-export function createRuleRunner(deps: { store: Store; cases: CaseService; policies: PolicyStore; clock: Clock; logger: Logger; batchSize?: number; pollMs?: number }): RuleRunner {
+export function createRuleRunner(deps: {
+  store: Store;
+  cases: CaseService;
+  policies: PolicyStore;
+  clock: Clock;
+  logger: Logger;
+  batchSize?: number;
+  pollMs?: number;
+}): RuleRunner {
   const { store, cases, policies, clock, logger } = deps;
   const batchSize = deps.batchSize ?? 500;
   const pollMs = deps.pollMs ?? 1000;

@@ -25,9 +25,11 @@ type Db = Kysely<Database>;
 
 export const latestPolicy = (db: Db) => db.selectFrom('policies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
 
-export const findPolicy = (db: Db, version: number) => db.selectFrom('policies').selectAll().where('version', '=', version).executeTakeFirst();
+export const findPolicy = (db: Db, version: number) =>
+  db.selectFrom('policies').selectAll().where('version', '=', version).executeTakeFirst();
 
-export const listPolicies = (db: Db) => db.selectFrom('policies').select(['version', 'created_by', 'created_ms', 'note']).orderBy('version', 'desc').execute();
+export const listPolicies = (db: Db) =>
+  db.selectFrom('policies').select(['version', 'created_by', 'created_ms', 'note']).orderBy('version', 'desc').execute();
 
 /** The version is assigned inside the commit (one more than the highest), so two saves never take one number. */
 export const insertPolicy = (db: Db, p: { source: string; createdBy: string; nowMs: number; note: string | null }): Statement =>
@@ -58,5 +60,7 @@ export const saveCursor = (db: Db, name: string, position: string, nowMs: number
     db
       .insertInto('cursors')
       .values({ name, position, updated_ms: nowMs })
-      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_ms: eb.ref('excluded.updated_ms') }))),
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_ms: eb.ref('excluded.updated_ms') })),
+      ),
   );

@@ -31,10 +31,18 @@ export interface ApiKeyRecord {
   revokedMs: number | null;
 }
 
-export async function createApiKey(db: Kysely<Database>, name: string, role: Role, nowMs = Date.now()): Promise<{ record: ApiKeyRecord; key: string }> {
+export async function createApiKey(
+  db: Kysely<Database>,
+  name: string,
+  role: Role,
+  nowMs = Date.now(),
+): Promise<{ record: ApiKeyRecord; key: string }> {
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const id = newId('key', nowMs);
-  await db.insertInto('api_keys').values({ id, name, role, key_hash: hashKey(key), created_ms: nowMs, revoked_ms: null }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({ id, name, role, key_hash: hashKey(key), created_ms: nowMs, revoked_ms: null })
+    .execute();
   return { record: { id, name, role, createdMs: nowMs, revokedMs: null }, key };
 }
 
@@ -50,6 +58,11 @@ export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyRecord[]>
 }
 
 export async function revokeApiKey(db: Kysely<Database>, id: string, nowMs = Date.now()): Promise<boolean> {
-  const res = await db.updateTable('api_keys').set({ revoked_ms: nowMs }).where('id', '=', id).where('revoked_ms', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('api_keys')
+    .set({ revoked_ms: nowMs })
+    .where('id', '=', id)
+    .where('revoked_ms', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

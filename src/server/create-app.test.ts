@@ -12,7 +12,12 @@ describe('HTTP API', () => {
   after(() => t.close());
 
   const post = (url: string, key: string, payload: unknown, extra: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { ...bearer(key), 'content-type': 'application/json', ...extra }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...bearer(key), 'content-type': 'application/json', ...extra },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
 
   describe('authentication and roles', () => {
     it('refuses requests without a key, with an unknown key, and with a revoked key', async () => {
@@ -39,7 +44,12 @@ describe('HTTP API', () => {
       ];
       for (const [owner, method, url, body] of cases) {
         for (const role of ['ingest', 'decide', 'reviewer', 'admin'] as const) {
-          const res = await t.app.inject({ method, url, headers: { ...bearer(t.keys[role]), 'content-type': 'application/json' }, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
+          const res = await t.app.inject({
+            method,
+            url,
+            headers: { ...bearer(t.keys[role]), 'content-type': 'application/json' },
+            ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+          });
           const allowed = role === owner || role === 'admin';
           assert.equal(res.statusCode === 403, !allowed, `${role} on ${url}: ${res.statusCode}`);
           if (!allowed) assert.match(res.json().detail, new RegExp(`needs the ${owner} role`));
@@ -63,13 +73,23 @@ describe('HTTP API', () => {
     it('accepts good events and rejects bad ones in the same batch, with index, field and reason', async () => {
       const good1 = adult('h_adult');
       const good2 = minor('h_kid');
-      const res = await post('/v1/events', t.keys.ingest, [good1, { id: 'bad1', type: 'nope', ts: at(0) }, good2, { id: 'bad2', type: 'block.created', ts: at(0), from: 'x' }, 42]);
+      const res = await post('/v1/events', t.keys.ingest, [
+        good1,
+        { id: 'bad1', type: 'nope', ts: at(0) },
+        good2,
+        { id: 'bad2', type: 'block.created', ts: at(0), from: 'x' },
+        42,
+      ]);
       assert.equal(res.statusCode, 200);
       const body = res.json();
       assert.equal(body.errors, true);
       assert.equal(body.accepted, 2);
       assert.deepEqual(
-        body.rejected.map((r: { index: number; id?: string; errors: { field: string }[] }) => [r.index, r.id, r.errors.map((e) => e.field)]),
+        body.rejected.map((r: { index: number; id?: string; errors: { field: string }[] }) => [
+          r.index,
+          r.id,
+          r.errors.map((e) => e.field),
+        ]),
         [
           [1, 'bad1', ['type']],
           [3, 'bad2', ['to']],
@@ -84,7 +104,9 @@ describe('HTTP API', () => {
       const res = await post('/v1/events', t.keys.ingest, [{ id: 'x', type: 'block.created', ts: 'later', from: 'a', to: 'b' }]);
       assert.equal(res.statusCode, 400);
       assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
-      assert.deepEqual(res.json().errors, [{ index: 0, id: 'x', field: 'ts', reason: 'must be an RFC 3339 timestamp with a time zone offset' }]);
+      assert.deepEqual(res.json().errors, [
+        { index: 0, id: 'x', field: 'ts', reason: 'must be an RFC 3339 timestamp with a time zone offset' },
+      ]);
     });
 
     it('acknowledges duplicates and does not apply them twice', async () => {
@@ -106,7 +128,12 @@ describe('HTTP API', () => {
       assert.deepEqual(obj.json().errors, [{ field: '(body)', reason: 'must be an array' }]);
       const empty = await post('/v1/events', t.keys.ingest, '');
       assert.equal(empty.statusCode, 400);
-      const text = await t.app.inject({ method: 'POST', url: '/v1/events', headers: { ...bearer(t.keys.ingest), 'content-type': 'text/plain' }, payload: '[]' });
+      const text = await t.app.inject({
+        method: 'POST',
+        url: '/v1/events',
+        headers: { ...bearer(t.keys.ingest), 'content-type': 'text/plain' },
+        payload: '[]',
+      });
       assert.equal(text.statusCode, 415);
     });
 
@@ -128,14 +155,26 @@ describe('HTTP API', () => {
       assert.equal(res.statusCode, 200);
       assert.deepEqual(res.json(), {
         decision: 'block',
-        reasons: [{ code: 'unconnected_adult_to_minor', detail: 'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them' }],
+        reasons: [
+          {
+            code: 'unconnected_adult_to_minor',
+            detail:
+              'an adult may not reach a minor who does not follow, befriend or hold them as a contact, and shares no family link with them',
+          },
+        ],
       });
     });
 
     it('names the bad field of a bad request', async () => {
       const res = await post('/v1/decisions', t.keys.decide, { action: 'poke', actor: 'a', target: 'b', extra: true });
       assert.equal(res.statusCode, 400);
-      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field).sort(), ['action', 'extra']);
+      assert.deepEqual(
+        res
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+        ['action', 'extra'],
+      );
     });
   });
 
@@ -147,26 +186,64 @@ describe('HTTP API', () => {
       const all = (await t.app.inject({ method: 'GET', url: '/v1/alerts?subject=pager', headers: bearer(t.keys.reviewer) })).json();
       assert.equal(all.alerts.length, 6);
       assert.equal(all.nextCursor, null);
-      const page1 = (await t.app.inject({ method: 'GET', url: '/v1/alerts?subject=pager&category=unwanted_contact&limit=2', headers: bearer(t.keys.reviewer) })).json();
-      assert.deepEqual(page1.alerts.map((a: { relatedAccountIds: string[] }) => a.relatedAccountIds[0]), ['p5', 'p4']);
+      const page1 = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/v1/alerts?subject=pager&category=unwanted_contact&limit=2',
+          headers: bearer(t.keys.reviewer),
+        })
+      ).json();
+      assert.deepEqual(
+        page1.alerts.map((a: { relatedAccountIds: string[] }) => a.relatedAccountIds[0]),
+        ['p5', 'p4'],
+      );
       const seen = [...page1.alerts];
       let cursor = page1.nextCursor;
       while (cursor) {
-        const page = (await t.app.inject({ method: 'GET', url: `/v1/alerts?subject=pager&category=unwanted_contact&limit=2&cursor=${cursor}`, headers: bearer(t.keys.reviewer) })).json();
+        const page = (
+          await t.app.inject({
+            method: 'GET',
+            url: `/v1/alerts?subject=pager&category=unwanted_contact&limit=2&cursor=${cursor}`,
+            headers: bearer(t.keys.reviewer),
+          })
+        ).json();
         seen.push(...page.alerts);
         cursor = page.nextCursor;
       }
-      assert.deepEqual(seen.map((a) => a.relatedAccountIds[0]), ['p5', 'p4', 'p3', 'p2', 'p1']);
-      const since = (await t.app.inject({ method: 'GET', url: `/v1/alerts?subject=pager&since=${encodeURIComponent(at(63))}`, headers: bearer(t.keys.reviewer) })).json();
-      assert.deepEqual(since.alerts.map((a: { category: string }) => a.category).sort(), ['suspicious_adult', 'unwanted_contact', 'unwanted_contact']);
+      assert.deepEqual(
+        seen.map((a) => a.relatedAccountIds[0]),
+        ['p5', 'p4', 'p3', 'p2', 'p1'],
+      );
+      const since = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/alerts?subject=pager&since=${encodeURIComponent(at(63))}`,
+          headers: bearer(t.keys.reviewer),
+        })
+      ).json();
+      assert.deepEqual(since.alerts.map((a: { category: string }) => a.category).sort(), [
+        'suspicious_adult',
+        'unwanted_contact',
+        'unwanted_contact',
+      ]);
       const one = await t.app.inject({ method: 'GET', url: `/v1/alerts/${all.alerts[0].id}`, headers: bearer(t.keys.reviewer) });
       assert.deepEqual(one.json(), all.alerts[0]);
     });
 
     it('names bad query parameters and answers 404 for an unknown alert', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/v1/alerts?category=bogus&limit=0&colour=red', headers: bearer(t.keys.reviewer) });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/v1/alerts?category=bogus&limit=0&colour=red',
+        headers: bearer(t.keys.reviewer),
+      });
       assert.equal(res.statusCode, 400);
-      assert.deepEqual(res.json().errors.map((e: { field: string }) => e.field).sort(), ['category[0]', 'colour', 'limit']);
+      assert.deepEqual(
+        res
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+        ['category[0]', 'colour', 'limit'],
+      );
       const cursor = await t.app.inject({ method: 'GET', url: '/v1/alerts?cursor=abc', headers: bearer(t.keys.reviewer) });
       assert.equal(cursor.statusCode, 400);
       const missing = await t.app.inject({ method: 'GET', url: '/v1/alerts/alr_nope', headers: bearer(t.keys.reviewer) });

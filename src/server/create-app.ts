@@ -37,7 +37,9 @@ function frameworkProblem(err: FastifyError, bodyLimit: number) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     default:
       if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) {
-        return problemOf('invalid_input', 400, `the body is not valid JSON: ${err.message.slice(0, 200)}`, [{ field: '(body)', reason: 'is not valid JSON' }]);
+        return problemOf('invalid_input', 400, `the body is not valid JSON: ${err.message.slice(0, 200)}`, [
+          { field: '(body)', reason: 'is not valid JSON' },
+        ]);
       }
       return undefined;
   }
@@ -70,10 +72,16 @@ export function createApp(ctx: RouteContext): AppHandle {
     req.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problemOf('internal', 500, 'an unexpected error occurred; it has been logged'));
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problemOf('not_found', 404, `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problemOf('not_found', 404, `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)),
+  );
 
   // SECURITY: every /v1 route's key and role are checked in onRequest, before its body is read (role-matrix.ts).
-  installRoleMatrix(app, ctx.auth, { events: ctx.config.server.bodyLimitBytes, media: ctx.config.media.maxFileBytes, streamCap: BANK_IMPORT_MAX_BYTES });
+  installRoleMatrix(app, ctx.auth, {
+    events: ctx.config.server.bodyLimitBytes,
+    media: ctx.config.media.maxFileBytes,
+    streamCap: BANK_IMPORT_MAX_BYTES,
+  });
 
   // Once shutdown starts, responses to in-flight requests close their connections, so
   // keep-alive clients do not hold the server open until their idle timeout.

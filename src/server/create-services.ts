@@ -27,7 +27,13 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-export async function createServices(deps: { store: Store; engine: Ledger; config: WardenConfig; clock: Clock; logger: Logger }): Promise<Services> {
+export async function createServices(deps: {
+  store: Store;
+  engine: Ledger;
+  config: WardenConfig;
+  clock: Clock;
+  logger: Logger;
+}): Promise<Services> {
   // Only the ledger half of the engine: nothing above ingest folds events or runs detectors.
   const { store, engine: ledger, config, clock, logger } = deps;
   const policies = createPolicyStore({ store, ledger, clock });
@@ -48,10 +54,19 @@ export async function createServices(deps: { store: Store; engine: Ledger; confi
       logger.warn({ caseId }, 'evidence.keys is not set: a preserve_evidence action could not be carried out');
       return;
     }
-    void evidence.preserve(caseId, reason, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not preserve evidence'));
+    void evidence
+      .preserve(caseId, reason, 'system:rules')
+      .catch((err: unknown) => logger.error({ err, caseId }, 'could not preserve evidence'));
   };
   const sweeper = createBackgroundLoop('evidence-retention', async () => (evidence.enabled ? evidence.sweep() : 0), 3_600_000, logger);
-  const submitter = createReportSubmitter({ store, ledger, config, clock, logger, onFinished: (caseId, ncmecReportId) => preserve(caseId, `report filed with NCMEC (${ncmecReportId})`) });
+  const submitter = createReportSubmitter({
+    store,
+    ledger,
+    config,
+    clock,
+    logger,
+    onFinished: (caseId, ncmecReportId) => preserve(caseId, `report filed with NCMEC (${ncmecReportId})`),
+  });
   const reports = createReportService({ store, ledger, config, clock, onApproved: () => submitter.wake() });
   const cases = createCaseService({
     store,
@@ -62,7 +77,10 @@ export async function createServices(deps: { store: Store; engine: Ledger; confi
     onDeliverable: () => dispatcher.wake(),
     // A live draft_cybertipline_report on a confirmed case starts the report draft at once.
     onConfirmed: (caseId, actionTypes) => {
-      if (actionTypes.includes('draft_cybertipline_report')) void reports.draftForCase(caseId, 'system:rules').catch((err: unknown) => logger.error({ err, caseId }, 'could not draft the CyberTipline report'));
+      if (actionTypes.includes('draft_cybertipline_report'))
+        void reports
+          .draftForCase(caseId, 'system:rules')
+          .catch((err: unknown) => logger.error({ err, caseId }, 'could not draft the CyberTipline report'));
       if (actionTypes.includes('preserve_evidence')) preserve(caseId, 'confirmed by a reviewer (policy: preserve_evidence)');
     },
     onAlertActions: (caseId, actionTypes) => {

@@ -34,7 +34,12 @@ const Problem = {
 };
 
 const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]));
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    ]),
+  );
 
 /** The OpenAPI 3.0 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApi(version: string): Record<string, unknown> {
@@ -52,25 +57,44 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
     },
   };
-  const queryParams = Object.entries((json(AlertQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema,
-  }));
+  const queryParams = Object.entries((json(AlertQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(
+    ([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema,
+    }),
+  );
   const doc = {
     openapi: '3.0.3',
-    info: { title: 'Warden', version, description: 'Child-safety engine: event ingest, inline gate, alerts. The event protocol: docs/protocol.md in the repository.' },
+    info: {
+      title: 'Warden',
+      version,
+      description: 'Child-safety engine: event ingest, inline gate, alerts. The event protocol: docs/protocol.md in the repository.',
+    },
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Warden API key (`warden keys create --role …`)' } },
-      schemas: { Event: json(EventSchema, 'input'), Alert: json(AlertSchema), DecisionRequest: json(DecisionRequestSchema, 'input'), Decision: decision, Problem },
+      schemas: {
+        Event: json(EventSchema, 'input'),
+        Alert: json(AlertSchema),
+        DecisionRequest: json(DecisionRequestSchema, 'input'),
+        Decision: decision,
+        Problem,
+      },
     },
     security: [{ apiKey: [] }],
     paths: {
       '/v1/events': {
         post: {
           summary: `Ingest events (at most ${LIMITS.batchMaxEvents} or ${LIMITS.batchMaxBytes} bytes).`,
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', maxItems: LIMITS.batchMaxEvents, items: { $ref: '#/components/schemas/Event' } } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'array', maxItems: LIMITS.batchMaxEvents, items: { $ref: '#/components/schemas/Event' } },
+              },
+            },
+          },
           responses: {
             '200': {
               description: 'Persisted; rejected events listed with index, field and reason',
@@ -82,7 +106,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                       errors: { type: 'boolean' },
                       accepted: { type: 'integer' },
                       duplicates: { type: 'integer' },
-                      conflicts: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, id: { type: 'string' }, reason: { type: 'string' } } } },
+                      conflicts: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          properties: { index: { type: 'integer' }, id: { type: 'string' }, reason: { type: 'string' } },
+                        },
+                      },
                       alerts: { type: 'integer' },
                       rejected: { type: 'array', items: { type: 'object' } },
                     },
@@ -98,7 +128,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         post: {
           summary: 'Ask the inline gate.',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DecisionRequest' } } } },
-          responses: { '200': { description: 'The decision', content: { 'application/json': { schema: { $ref: '#/components/schemas/Decision' } } } }, ...problems(400, 401, 403) },
+          responses: {
+            '200': { description: 'The decision', content: { 'application/json': { schema: { $ref: '#/components/schemas/Decision' } } } },
+            ...problems(400, 401, 403),
+          },
         },
       },
       '/v1/alerts': {
@@ -112,7 +145,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    properties: { alerts: { type: 'array', items: { $ref: '#/components/schemas/Alert' } }, nextCursor: { type: 'string', nullable: true } },
+                    properties: {
+                      alerts: { type: 'array', items: { $ref: '#/components/schemas/Alert' } },
+                      nextCursor: { type: 'string', nullable: true },
+                    },
                   },
                 },
               },
@@ -123,7 +159,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/accounts/{id}/risk': {
         get: {
-          summary: "An account's behaviour score (0–1) and its reasons: unconnected minors messaged, copied openers, requests minors ignored or declined, blocks and reports by minors, alerts.",
+          summary:
+            "An account's behaviour score (0–1) and its reasons: unconnected minors messaged, copied openers, requests minors ignored or declined, blocks and reports by minors, alerts.",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
             '200': {
@@ -136,7 +173,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                       accountId: { type: 'string' },
                       score: { type: 'number' },
                       alertAt: { type: 'number' },
-                      reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } } },
+                      reasons: {
+                        type: 'array',
+                        items: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } },
+                      },
                     },
                   },
                 },
@@ -150,89 +190,263 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         get: {
           summary: 'One alert.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The alert', content: { 'application/json': { schema: { $ref: '#/components/schemas/Alert' } } } }, ...problems(401, 403, 404) },
+          responses: {
+            '200': { description: 'The alert', content: { 'application/json': { schema: { $ref: '#/components/schemas/Alert' } } } },
+            ...problems(401, 403, 404),
+          },
         },
       },
       '/v1/hash': {
         post: {
           summary: 'Hash uploaded bytes: PDQ (with 8 orientations and quality), MD5, SHA-256.',
-          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } }, 'image/*': { schema: { type: 'string', format: 'binary' } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+              'image/*': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
           responses: { '200': { description: 'The hashes' }, ...problems(400, 401, 403, 413, 415) },
         },
       },
       '/v1/match': {
         post: {
           summary: 'Match bytes (octet-stream or image/*; ?banks=a,b) or hashes (JSON) against enabled banks.',
-          requestBody: { required: true, content: { 'application/json': { schema: json(MatchBody, 'input') }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-          responses: { '200': { description: 'Positive matches after thresholds, quarantine and negative banks' }, ...problems(400, 401, 403, 413) },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: json(MatchBody, 'input') },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          responses: {
+            '200': { description: 'Positive matches after thresholds, quarantine and negative banks' },
+            ...problems(400, 401, 403, 413),
+          },
         },
       },
       '/v1/banks': {
         get: { summary: 'List banks with entry counts.', responses: { '200': { description: 'Banks' }, ...problems(401, 403) } },
-        post: { summary: 'Create a bank.', requestBody: { required: true, content: { 'application/json': { schema: json(BankCreateSchema, 'input') } } }, responses: { '201': { description: 'The bank' }, ...problems(400, 401, 403, 409) } },
+        post: {
+          summary: 'Create a bank.',
+          requestBody: { required: true, content: { 'application/json': { schema: json(BankCreateSchema, 'input') } } },
+          responses: { '201': { description: 'The bank' }, ...problems(400, 401, 403, 409) },
+        },
       },
       '/v1/banks/{id}': {
-        get: { summary: 'One bank (id or name).', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The bank' }, ...problems(401, 403, 404) } },
-        patch: { summary: 'Enable/disable, change threshold or description.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: json(BankUpdateSchema, 'input') } } }, responses: { '200': { description: 'The bank' }, ...problems(400, 401, 403, 404) } },
+        get: {
+          summary: 'One bank (id or name).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The bank' }, ...problems(401, 403, 404) },
+        },
+        patch: {
+          summary: 'Enable/disable, change threshold or description.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: json(BankUpdateSchema, 'input') } } },
+          responses: { '200': { description: 'The bank' }, ...problems(400, 401, 403, 404) },
+        },
       },
       '/v1/banks/{id}/entries': {
-        get: { summary: 'Entries (?state=active|removed|quarantined|all&limit&after).', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'A page of entries' }, ...problems(400, 401, 403, 404) } },
-        post: { summary: 'Add hashes; bad ones reported by index.', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: json(EntryInput, 'input') } } } }, responses: { '200': { description: 'Stored and rejected' }, ...problems(400, 401, 403, 404) } },
+        get: {
+          summary: 'Entries (?state=active|removed|quarantined|all&limit&after).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'A page of entries' }, ...problems(400, 401, 403, 404) },
+        },
+        post: {
+          summary: 'Add hashes; bad ones reported by index.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: json(EntryInput, 'input') } } } },
+          responses: { '200': { description: 'Stored and rejected' }, ...problems(400, 401, 403, 404) },
+        },
       },
-      '/v1/banks/{id}/entries/{entryId}': { delete: { summary: 'Remove an entry.', responses: { '204': { description: 'Removed' }, ...problems(401, 403, 404) } } },
-      '/v1/banks/{id}/entries/{entryId}/quarantine': { post: { summary: 'Set or clear quarantine ({quarantined: boolean}).', responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/banks/{id}/import': { post: { summary: `Import an HMA local_file or CSV list; bad lines reported by number. The list itself as text/csv, text/plain or application/octet-stream (?format=csv|hma&signalType=) is streamed, up to ${BANK_IMPORT_MAX_BYTES} bytes; JSON {format, content} is limited to the JSON body limit.`, requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: json(ImportBody, 'input') } } }, responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/banks/{id}/export': { get: { summary: 'Export live entries (?format=csv|hma).', responses: { '200': { description: 'text/csv or text/plain' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/admin/notices': { get: { summary: 'Notices for admins (bank entries quarantined by flood).', responses: { '200': { description: 'Notices' }, ...problems(401, 403) } } },
+      '/v1/banks/{id}/entries/{entryId}': {
+        delete: { summary: 'Remove an entry.', responses: { '204': { description: 'Removed' }, ...problems(401, 403, 404) } },
+      },
+      '/v1/banks/{id}/entries/{entryId}/quarantine': {
+        post: {
+          summary: 'Set or clear quarantine ({quarantined: boolean}).',
+          responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/v1/banks/{id}/import': {
+        post: {
+          summary: `Import an HMA local_file or CSV list; bad lines reported by number. The list itself as text/csv, text/plain or application/octet-stream (?format=csv|hma&signalType=) is streamed, up to ${BANK_IMPORT_MAX_BYTES} bytes; JSON {format, content} is limited to the JSON body limit.`,
+          requestBody: {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'text/plain': { schema: { type: 'string' } },
+              'application/json': { schema: json(ImportBody, 'input') },
+            },
+          },
+          responses: { '200': { description: 'Stored and skipped' }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/v1/banks/{id}/export': {
+        get: {
+          summary: 'Export live entries (?format=csv|hma).',
+          responses: { '200': { description: 'text/csv or text/plain' }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/v1/admin/notices': {
+        get: {
+          summary: 'Notices for admins (bank entries quarantined by flood).',
+          responses: { '200': { description: 'Notices' }, ...problems(401, 403) },
+        },
+      },
       '/v1/cases': {
         get: {
           summary: 'A page of a case queue, most urgent first (priority, then SLA due). Known-image cases only for child_safety.',
-          parameters: Object.entries((json(CaseQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          parameters: Object.entries((json(CaseQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(
+            ([name, schema]) => ({ name, in: 'query', required: false, schema }),
+          ),
           responses: { '200': { description: '{cases, nextCursor}' }, ...problems(400, 401, 403) },
         },
       },
-      '/v1/cases/queues': { get: { summary: 'Open and overdue cases per queue and priority.', responses: { '200': { description: '{queues}' }, ...problems(401, 403) } } },
-      '/v1/cases/{id}': { get: { summary: 'A case with its alerts, history and actions; the view is audited. A restricted (known-image) case is a 404 without child_safety.', responses: { '200': { description: '{case, alerts, history, actions}' }, ...problems(401, 403, 404) } } },
-      '/v1/cases/{id}/claim': { post: { summary: 'Claim a case (one reviewer at a time; claims lapse after cases.claimMinutes).', responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) } } },
-      '/v1/cases/{id}/release': { post: { summary: 'Release a claim.', responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) } } },
+      '/v1/cases/queues': {
+        get: {
+          summary: 'Open and overdue cases per queue and priority.',
+          responses: { '200': { description: '{queues}' }, ...problems(401, 403) },
+        },
+      },
+      '/v1/cases/{id}': {
+        get: {
+          summary:
+            'A case with its alerts, history and actions; the view is audited. A restricted (known-image) case is a 404 without child_safety.',
+          responses: { '200': { description: '{case, alerts, history, actions}' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/v1/cases/{id}/claim': {
+        post: {
+          summary: 'Claim a case (one reviewer at a time; claims lapse after cases.claimMinutes).',
+          responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/v1/cases/{id}/release': {
+        post: { summary: 'Release a claim.', responses: { '200': { description: '{case}' }, ...problems(401, 403, 404, 409) } },
+      },
       '/v1/cases/{id}/decision': {
         post: {
-          summary: 'Decide a claimed case: confirm (category), dismiss (reason), escalate, request_context (note). Decision rules of the policy run on confirm, dismiss and escalate.',
+          summary:
+            'Decide a claimed case: confirm (category), dismiss (reason), escalate, request_context (note). Decision rules of the policy run on confirm, dismiss and escalate.',
           requestBody: { required: true, content: { 'application/json': { schema: json(DecisionBodySchema, 'input') } } },
           responses: { '200': { description: '{case}' }, ...problems(400, 401, 403, 404, 409) },
         },
       },
       '/v1/rules': {
-        get: { summary: 'The policy in force (version 0: the default that ships).', responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403) } },
-        put: { summary: 'Store a new policy version (YAML or JSON source); errors name each field path.', requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } }, responses: { '200': { description: '{version, rules}' }, ...problems(400, 401, 403) } },
+        get: {
+          summary: 'The policy in force (version 0: the default that ships).',
+          responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403) },
+        },
+        put: {
+          summary: 'Store a new policy version (YAML or JSON source); errors name each field path.',
+          requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } },
+          responses: { '200': { description: '{version, rules}' }, ...problems(400, 401, 403) },
+        },
       },
-      '/v1/rules/validate': { post: { summary: 'Check a policy without storing it.', requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } }, responses: { '200': { description: '{valid, rules} or {valid: false, errors}' }, ...problems(400, 401, 403) } } },
-      '/v1/rules/versions': { get: { summary: 'Every stored policy version.', responses: { '200': { description: '{versions}' }, ...problems(401, 403) } } },
-      '/v1/rules/versions/{version}': { get: { summary: 'One policy version.', responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403, 404) } } },
+      '/v1/rules/validate': {
+        post: {
+          summary: 'Check a policy without storing it.',
+          requestBody: { required: true, content: { 'application/json': { schema: json(PolicyBodySchema, 'input') } } },
+          responses: { '200': { description: '{valid, rules} or {valid: false, errors}' }, ...problems(400, 401, 403) },
+        },
+      },
+      '/v1/rules/versions': {
+        get: { summary: 'Every stored policy version.', responses: { '200': { description: '{versions}' }, ...problems(401, 403) } },
+      },
+      '/v1/rules/versions/{version}': {
+        get: {
+          summary: 'One policy version.',
+          responses: { '200': { description: '{version, policy, source}' }, ...problems(401, 403, 404) },
+        },
+      },
       '/v1/actions': {
         get: {
           summary: 'Actions (the webhook outbox and shadow records) by status, subject or case.',
-          parameters: Object.entries((json(ActionQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          parameters: Object.entries((json(ActionQuerySchema, 'input').properties ?? {}) as Record<string, unknown>).map(
+            ([name, schema]) => ({ name, in: 'query', required: false, schema }),
+          ),
           responses: { '200': { description: '{actions, next}' }, ...problems(400, 401, 403) },
         },
       },
-      '/v1/actions/{id}/retry': { post: { summary: 'Put a failed action back in the outbox.', responses: { '200': { description: '{id, status}' }, ...problems(401, 403, 404, 409) } } },
-      '/v1/cases/{id}/report': { post: { summary: 'Draft a CyberTipline report for a confirmed case (or return the one under way).', responses: { '201': { description: 'The report' }, ...problems(401, 403, 404, 409) } } },
-      '/v1/reports': { get: { summary: 'CyberTipline reports by status.', responses: { '200': { description: '{reports}' }, ...problems(400, 401, 403) } } },
-      '/v1/reports/{id}': {
-        get: { summary: 'A report with its draft and submission state; audited.', responses: { '200': { description: 'The report' }, ...problems(401, 403, 404) } },
-        put: { summary: 'Replace the draft (only while a draft); errors name each field.', responses: { '200': { description: 'The report' }, ...problems(400, 401, 403, 404, 409) } },
+      '/v1/actions/{id}/retry': {
+        post: {
+          summary: 'Put a failed action back in the outbox.',
+          responses: { '200': { description: '{id, status}' }, ...problems(401, 403, 404, 409) },
+        },
       },
-      '/v1/reports/{id}/approve': { post: { summary: 'Check the draft against NCMEC\'s rules, freeze its XML and queue it for submission.', responses: { '200': { description: 'The report' }, ...problems(400, 401, 403, 404, 409) } } },
-      '/v1/cases/{id}/evidence': { post: { summary: 'Preserve the case as an evidence package ({reason}).', responses: { '201': { description: '{packageId, files, mediaNotHeld}' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/evidence': { get: { summary: 'Evidence packages (?caseId).', responses: { '200': { description: '{packages}' }, ...problems(401, 403) } } },
-      '/v1/evidence/{id}': { get: { summary: 'A package manifest (SHA-256 per file); audited.', responses: { '200': { description: 'The manifest' }, ...problems(401, 403, 404) } } },
-      '/v1/evidence/{id}/files/{name}': { get: { summary: 'One file, decrypted and checked against the manifest; audited.', responses: { '200': { description: 'The bytes' }, ...problems(401, 403, 404, 409) } } },
-      '/v1/evidence/{id}/verify': { get: { summary: 'Decrypt and check every file; names any altered.', responses: { '200': { description: '{ok, bad}' }, ...problems(401, 403, 404) } } },
-      '/v1/evidence/{id}/hold': { post: { summary: 'Place or release a legal hold ({hold, reason}).', responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) } } },
-      '/v1/evidence/{id}/export': { get: { summary: 'A signed tar archive for law enforcement.', responses: { '200': { description: 'application/x-tar' }, ...problems(401, 403, 404, 409) } } },
+      '/v1/cases/{id}/report': {
+        post: {
+          summary: 'Draft a CyberTipline report for a confirmed case (or return the one under way).',
+          responses: { '201': { description: 'The report' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/v1/reports': {
+        get: { summary: 'CyberTipline reports by status.', responses: { '200': { description: '{reports}' }, ...problems(400, 401, 403) } },
+      },
+      '/v1/reports/{id}': {
+        get: {
+          summary: 'A report with its draft and submission state; audited.',
+          responses: { '200': { description: 'The report' }, ...problems(401, 403, 404) },
+        },
+        put: {
+          summary: 'Replace the draft (only while a draft); errors name each field.',
+          responses: { '200': { description: 'The report' }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      '/v1/reports/{id}/approve': {
+        post: {
+          summary: "Check the draft against NCMEC's rules, freeze its XML and queue it for submission.",
+          responses: { '200': { description: 'The report' }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      '/v1/cases/{id}/evidence': {
+        post: {
+          summary: 'Preserve the case as an evidence package ({reason}).',
+          responses: { '201': { description: '{packageId, files, mediaNotHeld}' }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/v1/evidence': {
+        get: { summary: 'Evidence packages (?caseId).', responses: { '200': { description: '{packages}' }, ...problems(401, 403) } },
+      },
+      '/v1/evidence/{id}': {
+        get: {
+          summary: 'A package manifest (SHA-256 per file); audited.',
+          responses: { '200': { description: 'The manifest' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/v1/evidence/{id}/files/{name}': {
+        get: {
+          summary: 'One file, decrypted and checked against the manifest; audited.',
+          responses: { '200': { description: 'The bytes' }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      '/v1/evidence/{id}/verify': {
+        get: {
+          summary: 'Decrypt and check every file; names any altered.',
+          responses: { '200': { description: '{ok, bad}' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/v1/evidence/{id}/hold': {
+        post: {
+          summary: 'Place or release a legal hold ({hold, reason}).',
+          responses: { '200': { description: 'Done' }, ...problems(400, 401, 403, 404) },
+        },
+      },
+      '/v1/evidence/{id}/export': {
+        get: {
+          summary: 'A signed tar archive for law enforcement.',
+          responses: { '200': { description: 'application/x-tar' }, ...problems(401, 403, 404, 409) },
+        },
+      },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
-      '/readyz': { get: { summary: 'Readiness: state loaded and store reachable', security: [], responses: { '200': { description: 'Ready' }, ...problems(503) } } },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: state loaded and store reachable',
+          security: [],
+          responses: { '200': { description: 'Ready' }, ...problems(503) },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.0' } } } },
     },
   };

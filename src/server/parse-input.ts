@@ -30,12 +30,17 @@ export function parseJsonBody(req: FastifyRequest, body: Buffer, done: (err: Err
   }
   // A byte-order mark is not JSON, but Fastify's parser dropped one and clients send it.
   const text = body.toString('utf8', body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0);
-  if (text.trim() === '') return done(new AppError('invalid_input', 'the body is empty', { issues: [{ field: '(body)', reason: 'is empty' }] }));
+  if (text.trim() === '')
+    return done(new AppError('invalid_input', 'the body is empty', { issues: [{ field: '(body)', reason: 'is empty' }] }));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return done(new AppError('invalid_input', `the body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, { issues: [{ field: '(body)', reason: 'is not valid JSON' }] }));
+    return done(
+      new AppError('invalid_input', `the body is not valid JSON: ${(e as Error).message.slice(0, 200)}`, {
+        issues: [{ field: '(body)', reason: 'is not valid JSON' }],
+      }),
+    );
   }
   const perEvent = req.routeOptions.url === '/v1/events' && Array.isArray(value);
   const reserved = perEvent ? undefined : reservedKeyPath(value);

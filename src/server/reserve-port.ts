@@ -11,9 +11,17 @@ export async function reservePort(host: string, port: number): Promise<{ release
   server.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new AppError('config_invalid', `${host}:${port} is already in use (another warden serve?): stop it, or pass --port / set server.port`));
-      else if (e.code === 'EACCES') reject(new AppError('config_invalid', `not allowed to listen on ${host}:${port}: choose a port above 1023, or pass --port`));
-      else if (e.code === 'EADDRNOTAVAIL') reject(new AppError('config_invalid', `${host} is not an address of this machine: pass --host or set server.host`));
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new AppError(
+            'config_invalid',
+            `${host}:${port} is already in use (another warden serve?): stop it, or pass --port / set server.port`,
+          ),
+        );
+      else if (e.code === 'EACCES')
+        reject(new AppError('config_invalid', `not allowed to listen on ${host}:${port}: choose a port above 1023, or pass --port`));
+      else if (e.code === 'EADDRNOTAVAIL')
+        reject(new AppError('config_invalid', `${host} is not an address of this machine: pass --host or set server.host`));
       else reject(e);
     });
     server.listen({ host, port, exclusive: true }, () => resolve());

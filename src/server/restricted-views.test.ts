@@ -13,7 +13,8 @@ describe('known-image material is for child_safety and admin only, everywhere', 
   let csamAlertId: string;
   const md5 = 'c3'.repeat(16);
   const get = (url: string, key: string) => t.app.inject({ method: 'GET', url, headers: bearer(key) });
-  const post = (url: string, key: string, body: unknown) => t.app.inject({ method: 'POST', url, headers: { ...bearer(key), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  const post = (url: string, key: string, body: unknown) =>
+    t.app.inject({ method: 'POST', url, headers: { ...bearer(key), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
 
   before(async () => {
     t = await createTestApp();
@@ -54,7 +55,7 @@ describe('known-image material is for child_safety and admin only, everywhere', 
     assert.ok((await get('/v1/cases', t.keys.child_safety)).body.includes('kim_uploader'));
   });
 
-  it('keeps the actions it caused out of a reviewer\'s actions list', async () => {
+  it("keeps the actions it caused out of a reviewer's actions list", async () => {
     const mine = (await get('/v1/actions?subject=kim_uploader', t.keys.child_safety)).json().actions;
     assert.ok(mine.length > 0, 'the default policy acts on a known-image alert');
     assert.deepEqual((await get('/v1/actions?subject=kim_uploader', t.keys.reviewer)).json().actions, []);
@@ -63,7 +64,10 @@ describe('known-image material is for child_safety and admin only, everywhere', 
 
   it("leaves the known-image reason out of the account's risk for reviewer", async () => {
     const full = (await get('/v1/accounts/kim_uploader/risk', t.keys.child_safety)).json();
-    assert.ok(full.reasons.some((r: { code: string }) => r.code === 'alert_csam_hash_match'), JSON.stringify(full));
+    assert.ok(
+      full.reasons.some((r: { code: string }) => r.code === 'alert_csam_hash_match'),
+      JSON.stringify(full),
+    );
     const seen = await get('/v1/accounts/kim_uploader/risk', t.keys.reviewer);
     assert.equal(seen.statusCode, 200);
     assert.ok(!seen.body.includes('csam_hash_match'));

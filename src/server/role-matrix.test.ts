@@ -6,7 +6,15 @@ import { adult } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { ROLES } from './api-keys.js';
 import type { Authenticator } from './auth.js';
-import { installRoleMatrix, renderRoleTable, ROLE_MATRIX, ROLE_TABLE_END, ROLE_TABLE_START, roleAllows, rolesHeldBy } from './role-matrix.js';
+import {
+  installRoleMatrix,
+  renderRoleTable,
+  ROLE_MATRIX,
+  ROLE_TABLE_END,
+  ROLE_TABLE_START,
+  roleAllows,
+  rolesHeldBy,
+} from './role-matrix.js';
 
 /** A concrete URL for a route pattern: every parameter `x`. */
 const urlOf = (path: string) => path.replace(/:\w+/g, 'x').replace('*', 'f.bin');
@@ -33,9 +41,15 @@ describe('role matrix', () => {
       const anon = await t.app.inject({ method, url: urlOf(path), ...body });
       assert.equal(anon.statusCode, 401, `no key on ${route}`);
       for (const role of ROLES) {
-        const res = await t.app.inject({ method, url: urlOf(path), headers: { ...body.headers, ...bearer(t.keys[role]) }, ...('payload' in body ? { payload: body.payload } : {}) });
+        const res = await t.app.inject({
+          method,
+          url: urlOf(path),
+          headers: { ...body.headers, ...bearer(t.keys[role]) },
+          ...('payload' in body ? { payload: body.payload } : {}),
+        });
         const allowed = roleAllows(role, access.roles);
-        if (allowed) assert.ok(res.statusCode !== 401 && res.statusCode !== 403, `${role} on ${route}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (allowed)
+          assert.ok(res.statusCode !== 401 && res.statusCode !== 403, `${role} on ${route}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         else {
           assert.equal(res.statusCode, 403, `${role} on ${route}: ${res.statusCode}`);
           assert.equal(res.json().type, 'urn:warden:problem:forbidden');
@@ -50,9 +64,19 @@ describe('role matrix', () => {
     const key = t.keys.child_safety;
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/alerts', headers: bearer(key) })).statusCode, 200);
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/banks', headers: bearer(key) })).statusCode, 200);
-    const match = await t.app.inject({ method: 'POST', url: '/v1/match', headers: { ...bearer(key), 'content-type': 'application/json' }, payload: JSON.stringify({ md5: 'ab'.repeat(16) }) });
+    const match = await t.app.inject({
+      method: 'POST',
+      url: '/v1/match',
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: JSON.stringify({ md5: 'ab'.repeat(16) }),
+    });
     assert.equal(match.statusCode, 200);
-    await t.app.inject({ method: 'POST', url: '/v1/events', headers: { ...bearer(t.keys.ingest), 'content-type': 'application/json' }, payload: JSON.stringify([adult('cs_acc')]) });
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/events',
+      headers: { ...bearer(t.keys.ingest), 'content-type': 'application/json' },
+      payload: JSON.stringify([adult('cs_acc')]),
+    });
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/accounts/cs_acc/risk', headers: bearer(key) })).statusCode, 200);
   });
 
@@ -77,10 +101,14 @@ describe('role matrix', () => {
     const start = readme.indexOf(ROLE_TABLE_START);
     const end = readme.indexOf(ROLE_TABLE_END);
     assert.ok(start >= 0 && end > start, 'README.md has the role table markers');
-    assert.equal(readme.slice(start + ROLE_TABLE_START.length, end).trim(), renderRoleTable().trim(), 'README.md role table drifted: run npm run build && node scripts/role-table.mjs');
+    assert.equal(
+      readme.slice(start + ROLE_TABLE_START.length, end).trim(),
+      renderRoleTable().trim(),
+      'README.md role table drifted: run npm run build && node scripts/role-table.mjs',
+    );
   });
 
-  it('publishes each operation\'s roles in the OpenAPI document from the matrix', async () => {
+  it("publishes each operation's roles in the OpenAPI document from the matrix", async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     assert.deepEqual(doc.paths['/v1/alerts'].get['x-roles'], ['reviewer', 'child_safety', 'admin']);
     assert.deepEqual(doc.paths['/v1/evidence/{id}/export'].get['x-roles'], ['legal', 'admin']);
@@ -96,21 +124,45 @@ describe('role matrix', () => {
   describe('the key and role are checked before the body is read', () => {
     it('refuses a low role without parsing its body', async () => {
       // Not JSON at all: had the body been read first, this would be a 400.
-      const res = await t.app.inject({ method: 'POST', url: '/v1/banks', headers: { ...bearer(t.keys.ingest), 'content-type': 'application/json' }, payload: '{not json' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks',
+        headers: { ...bearer(t.keys.ingest), 'content-type': 'application/json' },
+        payload: '{not json',
+      });
       assert.equal(res.statusCode, 403);
-      const anon = await t.app.inject({ method: 'POST', url: '/v1/banks/x/import', headers: { 'content-type': 'text/csv' }, payload: 'signal_type,value\n' });
+      const anon = await t.app.inject({
+        method: 'POST',
+        url: '/v1/banks/x/import',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'signal_type,value\n',
+      });
       assert.equal(anon.statusCode, 401);
     });
 
     it('answers an unknown /v1 route 404 after the key check, without reading its body', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/nowhere', headers: { ...bearer(t.keys.admin), 'content-type': 'application/json' }, payload: '{not json' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/nowhere',
+        headers: { ...bearer(t.keys.admin), 'content-type': 'application/json' },
+        payload: '{not json',
+      });
       assert.equal(res.statusCode, 404);
-      assert.equal((await t.app.inject({ method: 'POST', url: '/v1/nowhere', headers: { 'content-type': 'application/json' }, payload: '{}' })).statusCode, 401);
+      assert.equal(
+        (await t.app.inject({ method: 'POST', url: '/v1/nowhere', headers: { 'content-type': 'application/json' }, payload: '{}' }))
+          .statusCode,
+        401,
+      );
     });
 
     it('gives each route its own body limit: a 100 KiB decision request is too large', async () => {
       const big = JSON.stringify({ action: 'message', actor: 'a', target: 'b', pad: 'x'.repeat(100 * 1024) });
-      const res = await t.app.inject({ method: 'POST', url: '/v1/decisions', headers: { ...bearer(t.keys.decide), 'content-type': 'application/json' }, payload: big });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/decisions',
+        headers: { ...bearer(t.keys.decide), 'content-type': 'application/json' },
+        payload: big,
+      });
       assert.equal(res.statusCode, 413);
       assert.match(res.json().detail, /limit of 65536 bytes/);
     });

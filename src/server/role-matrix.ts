@@ -113,7 +113,11 @@ declare module 'fastify' {
  * its body limit, and checks the key and its role in `onRequest`, which Fastify runs before
  * the body is read: a refused upload costs the server nothing but the socket.
  */
-export function installRoleMatrix(app: FastifyInstance, auth: Authenticator, limits: { events: number; media: number; streamCap: number }): void {
+export function installRoleMatrix(
+  app: FastifyInstance,
+  auth: Authenticator,
+  limits: { events: number; media: number; streamCap: number },
+): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/v1/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -122,7 +126,8 @@ export function installRoleMatrix(app: FastifyInstance, auth: Authenticator, lim
       if (!access) throw new AppError('internal', `route ${m} ${route.url} is not in the role matrix (src/server/role-matrix.ts)`);
       route.config = { ...(route.config as object), access } as typeof route.config;
       const b = access.body;
-      route.bodyLimit = b === undefined ? SMALL : b === 'events' ? limits.events : b === 'media' ? limits.media : b === 'stream' ? limits.streamCap : b;
+      route.bodyLimit =
+        b === undefined ? SMALL : b === 'events' ? limits.events : b === 'media' ? limits.media : b === 'stream' ? limits.streamCap : b;
     }
   });
 

@@ -14,7 +14,11 @@ const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'warden-server-'));
 
 const postEvents = (url: string, key: string, events: object[]) =>
-  fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+  fetch(`${url}/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  });
 
 describe('warden serve', () => {
   it('restarts on the same database and loses nothing, replays nothing twice', async () => {
@@ -36,7 +40,9 @@ describe('warden serve', () => {
         body: JSON.stringify({ action: 'message', actor: 'sa', target: 'sk' }),
       });
       assert.equal(((await decision.json()) as { decision: string }).decision, 'block', 'facts came back');
-      const alerts = (await (await fetch(`${second.url}/v1/alerts`, { headers: { authorization: `Bearer ${key}` } })).json()) as { alerts: unknown[] };
+      const alerts = (await (await fetch(`${second.url}/v1/alerts`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+        alerts: unknown[];
+      };
       assert.equal(alerts.alerts.length, 1);
     } finally {
       await second.close();
@@ -48,11 +54,14 @@ describe('warden serve', () => {
     const config = testConfig({ store: { url: path }, server: { port: 0 } });
     const real = await createStore(path);
     let writes = 0;
-    const slow = { ...real, write: async (ws: Parameters<typeof real.write>[0]) => {
-      writes++;
-      await new Promise((r) => setTimeout(r, 300));
-      return real.write(ws);
-    } };
+    const slow = {
+      ...real,
+      write: async (ws: Parameters<typeof real.write>[0]) => {
+        writes++;
+        await new Promise((r) => setTimeout(r, 300));
+        return real.write(ws);
+      },
+    };
     const server = await startServer(config, silentLogger(), { store: slow });
     const { key } = await createApiKey(real.db, 'test', 'ingest');
     const batch = Array.from({ length: 500 }, (_, i) => adult(`inflight_${i}`));
@@ -66,13 +75,18 @@ describe('warden serve', () => {
     assert.equal(((await res.json()) as { accepted: number }).accepted, 500);
     await closing;
     const reopened = await createStore(path);
-    const n = await reopened.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await reopened.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await reopened.close();
     assert.equal(Number(n.n), 500);
   });
 
   it('stops cleanly on SIGTERM as a process', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'signal.db'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'signal.db'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     const listening = new Promise<string>((resolve, reject) => {

@@ -35,7 +35,12 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   try {
     store =
       deps.store ??
-      (await createStore(config.store.url, { sqliteSynchronous: config.store.sqliteSynchronous, pgPoolSize: config.store.pgPoolSize, writerLock: 'warden serve', pgStateLock: 'shared' }));
+      (await createStore(config.store.url, {
+        sqliteSynchronous: config.store.sqliteSynchronous,
+        pgPoolSize: config.store.pgPoolSize,
+        writerLock: 'warden serve',
+        pgStateLock: 'shared',
+      }));
   } catch (e) {
     // A held port left open keeps the process alive after the caller reports the error.
     await reservation?.release();
@@ -45,11 +50,19 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   let services: Services | undefined;
   const engine = await createEngine({ store, config, logger, clock, onAlerts: () => services?.runner.wake() });
   logger.info(
-    { store: store.location, dialect: store.dialect, accounts: engine.state.facts.accountCount, connections: engine.state.facts.edges.size, loadMs: Date.now() - started },
+    {
+      store: store.location,
+      dialect: store.dialect,
+      accounts: engine.state.facts.accountCount,
+      connections: engine.state.facts.edges.size,
+      loadMs: Date.now() - started,
+    },
     'state loaded',
   );
   // Read before anything else starts, so a bad key file or checkpoint file stops start-up.
-  const checkpointer = config.audit.checkpointKeyFile ? createCheckpointer({ db: store.db, config: config.audit, logger, now: () => clock.now() }) : undefined;
+  const checkpointer = config.audit.checkpointKeyFile
+    ? createCheckpointer({ db: store.db, config: config.audit, logger, now: () => clock.now() })
+    : undefined;
   services = await createServices({ store, engine, config, clock, logger });
   const changed = await auditConfig(store, engine, config);
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');

@@ -7,7 +7,14 @@ import { createStore, type Store } from './store.js';
 import { pushEvent, WriteSet, type AccountRow } from './write-set.js';
 
 const count = async (store: Store, table: 'events' | 'accounts' | 'contacts' | 'connections') =>
-  Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const account = (id: string, fields: Partial<AccountRow>, updatedMs: number): AccountRow => ({
   id,
@@ -25,7 +32,8 @@ const account = (id: string, fields: Partial<AccountRow>, updatedMs: number): Ac
 
 function events(prefix: string, n: number): WriteSet {
   const ws = new WriteSet();
-  for (let i = 0; i < n; i++) pushEvent(ws.events, { id: `${prefix}${i}`, type: 'search.performed', tsMs: 1000 + i, receivedMs: 2000, body: `{"i":${i}}` });
+  for (let i = 0; i < n; i++)
+    pushEvent(ws.events, { id: `${prefix}${i}`, type: 'search.performed', tsMs: 1000 + i, receivedMs: 2000, body: `{"i":${i}}` });
   return ws;
 }
 
@@ -71,7 +79,15 @@ for (const w of WRITERS) {
     });
 
     it('keeps the first and last contact and sums messages', async () => {
-      const contact = (firstMs: number, lastMs: number, ev: string) => ({ from: 'a', to: 'k', firstMs, lastMs, messages: 1, firstEventId: ev, lastEventId: ev });
+      const contact = (firstMs: number, lastMs: number, ev: string) => ({
+        from: 'a',
+        to: 'k',
+        firstMs,
+        lastMs,
+        messages: 1,
+        firstEventId: ev,
+        lastEventId: ev,
+      });
       const ws = new WriteSet();
       ws.contacts.push(contact(50, 50, 'e50'), contact(30, 30, 'e30'));
       await store.write(ws);
@@ -85,7 +101,16 @@ for (const w of WRITERS) {
     it('quarantines a bank entry once, keeping the first time, and writes the admin notice', async () => {
       const [entry] = await store.db
         .insertInto('bank_entries')
-        .values({ bank_id: 'b', signal_type: 'md5', value: 'ab'.repeat(16), note: null, source: null, added_ms: 1, removed_ms: null, quarantined_ms: null })
+        .values({
+          bank_id: 'b',
+          signal_type: 'md5',
+          value: 'ab'.repeat(16),
+          note: null,
+          source: null,
+          added_ms: 1,
+          removed_ms: null,
+          quarantined_ms: null,
+        })
         .returning('id')
         .execute();
       const ws = new WriteSet();

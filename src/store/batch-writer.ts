@@ -20,7 +20,9 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
     let st = statements.get(key);
     if (!st) {
       const tuple = `(${spec.columns.map(() => '?').join(', ')})`;
-      st = sqlite.prepare(`insert into ${spec.table} (${spec.columns.join(', ')}) values ${Array(rows).fill(tuple).join(', ')} ${spec.conflict('sqlite')}`);
+      st = sqlite.prepare(
+        `insert into ${spec.table} (${spec.columns.join(', ')}) values ${Array(rows).fill(tuple).join(', ')} ${spec.conflict('sqlite')}`,
+      );
       statements.set(key, st);
     }
     return st;
@@ -40,7 +42,8 @@ export function createSqliteWriter(sqlite: BetterSqlite3.Database): BatchWriter 
   // the rows continue the head that is there. One primary-key probe a commit.
   const readHead = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1');
   const commit = sqlite.transaction((ws: WriteSet) => {
-    if (ws.audit?.length) sealAuditRows(ws.audit, (readHead.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH });
+    if (ws.audit?.length)
+      sealAuditRows(ws.audit, (readHead.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH });
     for (const [spec, rows] of tablesOf(ws)) {
       if (rows.length === 0) continue;
       const unique = coalesce(spec, rows as never[]);

@@ -8,4 +8,9 @@ import { statement, type Statement } from './write-set.js';
  * id names what it is about: the same notice twice is kept once.
  */
 export const insertNotice = (db: Kysely<Database>, row: Omit<AdminNoticesTable, 'acknowledged_ms'>): Statement =>
-  statement(db.insertInto('admin_notices').values(row).onConflict((oc) => oc.column('id').doNothing()));
+  statement(
+    db
+      .insertInto('admin_notices')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing()),
+  );

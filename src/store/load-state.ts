@@ -75,7 +75,12 @@ export function recentContactPages(store: Store, windowMs: number): AsyncIterabl
     let q = store.db
       .selectFrom('contacts as c')
       .innerJoin(
-        (eb) => eb.selectFrom('contacts').select(['from_id', (e) => e.fn.max('last_ms').as('newest')]).groupBy('from_id').as('x'),
+        (eb) =>
+          eb
+            .selectFrom('contacts')
+            .select(['from_id', (e) => e.fn.max('last_ms').as('newest')])
+            .groupBy('from_id')
+            .as('x'),
         (join) => join.onRef('x.from_id', '=', 'c.from_id'),
       )
       .select(['c.from_id', 'c.to_id', 'c.last_ms', 'c.last_event_id'])
@@ -103,7 +108,14 @@ export function alertKeyPages(store: Store): AsyncIterable<StoredAlertKey[]> {
   return store.pages<StoredAlertKey>((after, limit) => {
     let q = store.db
       .selectFrom('alerts')
-      .select(['dedupe_key', 'subject_account', 'category', 'severity', 'detector', sql<string | null>`case when detector = 'copied_openers' then body else null end`.as('body')]);
+      .select([
+        'dedupe_key',
+        'subject_account',
+        'category',
+        'severity',
+        'detector',
+        sql<string | null>`case when detector = 'copied_openers' then body else null end`.as('body'),
+      ]);
     if (after) q = q.where('dedupe_key', '>', after.dedupe_key);
     return q.orderBy('dedupe_key').limit(limit).execute();
   });
@@ -111,7 +123,10 @@ export function alertKeyPages(store: Store): AsyncIterable<StoredAlertKey[]> {
 
 /** The messages among the last `events` events of the log, oldest first (for rebuilding conversation state). */
 export async function* recentMessagePages(store: Store, events: number): AsyncIterable<{ seq: number; ts_ms: number; body: string }[]> {
-  const top = await store.db.selectFrom('events').select((e) => e.fn.max('seq').as('seq')).executeTakeFirst();
+  const top = await store.db
+    .selectFrom('events')
+    .select((e) => e.fn.max('seq').as('seq'))
+    .executeTakeFirst();
   const from = Number(top?.seq ?? 0) - events;
   yield* store.pages<{ seq: number; ts_ms: number; body: string }>((after, limit) =>
     store.db

@@ -40,7 +40,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'warden_migrations', migrationLockTableName: 'warden_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'warden_migrations',
+    migrationLockTableName: 'warden_migrations_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -53,8 +58,15 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
 /** The driver's own words for a failed connection (they name host and port, never a password), with its code. */
 function connectionProblem(error: unknown): string {
   const e = error as { code?: string; message?: string; errors?: { message?: string }[] };
-  const message = e.message || e.errors?.map((x) => x.message).filter(Boolean).join('; ') || String(error);
-  const hint = e.code === 'ECONNREFUSED' ? ': is PostgreSQL running and listening there?' : e.code === 'ENOTFOUND' ? ': check the host name' : '';
+  const message =
+    e.message ||
+    e.errors
+      ?.map((x) => x.message)
+      .filter(Boolean)
+      .join('; ') ||
+    String(error);
+  const hint =
+    e.code === 'ECONNREFUSED' ? ': is PostgreSQL running and listening there?' : e.code === 'ENOTFOUND' ? ': check the host name' : '';
   return `${message}${e.code && !message.includes(e.code) ? ` (${e.code})` : ''}${hint}`;
 }
 

@@ -36,7 +36,10 @@ export async function acquireStateLock(url: string, mode: 'shared' | 'exclusive'
         [(STATE_LOCK >> 32n).toString(), (STATE_LOCK & 0xffffffffn).toString()],
       );
       const names = holders.rows.map((r) => r.name || 'another Warden process');
-      throw new AppError('conflict', `${redactLocation(url)} is in use by ${names.length ? names.join(', ') : 'another Warden process'}; stop it first (a running server keeps this database's state in memory)`);
+      throw new AppError(
+        'conflict',
+        `${redactLocation(url)} is in use by ${names.length ? names.join(', ') : 'another Warden process'}; stop it first (a running server keeps this database's state in memory)`,
+      );
     }
   } catch (e) {
     await client.end().catch(() => undefined);

@@ -1,6 +1,19 @@
 import type { Dialect } from './open-database.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { IpEventRow, NoticeRow, QuarantineRow, AccountRow, AlertRow, BlockRow, ConnectionRow, ContactRow, EventColumns, FlagRow, ReportRow, WriteSet } from './write-set.js';
+import type {
+  IpEventRow,
+  NoticeRow,
+  QuarantineRow,
+  AccountRow,
+  AlertRow,
+  BlockRow,
+  ConnectionRow,
+  ContactRow,
+  EventColumns,
+  FlagRow,
+  ReportRow,
+  WriteSet,
+} from './write-set.js';
 
 /**
  * How each kind of row reaches its table: columns, the conflict rule, and (where the
@@ -40,10 +53,30 @@ function eventSpec(c: EventColumns): RowSpec<number> {
 
 export const ACCOUNT_SPEC: RowSpec<AccountRow> = {
   table: 'accounts',
-  columns: ['id', 'age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'handle', 'display_name', 'country', 'is_private', 'updated_ms'],
+  columns: [
+    'id',
+    'age_band',
+    'birth_date',
+    'age_assurance',
+    'created_at_ms',
+    'handle',
+    'display_name',
+    'country',
+    'is_private',
+    'updated_ms',
+  ],
   // Partial upsert: a null in the new row keeps the stored value; an older upsert never wins.
   conflict: () =>
-    `on conflict (id) do update set ${['age_band', 'birth_date', 'age_assurance', 'created_at_ms', 'handle', 'display_name', 'country', 'is_private']
+    `on conflict (id) do update set ${[
+      'age_band',
+      'birth_date',
+      'age_assurance',
+      'created_at_ms',
+      'handle',
+      'display_name',
+      'country',
+      'is_private',
+    ]
       .map((c) => `${c} = coalesce(excluded.${c}, accounts.${c})`)
       .join(', ')}, updated_ms = excluded.updated_ms where excluded.updated_ms >= accounts.updated_ms`,
   values: (r, o) => {
@@ -139,10 +172,36 @@ export const FLAG_SPEC: RowSpec<FlagRow> = {
 
 export const ALERT_SPEC: RowSpec<AlertRow> = {
   table: 'alerts',
-  columns: ['id', 'ts_ms', 'category', 'severity', 'score', 'subject_account', 'conversation_id', 'trigger_event_id', 'detector', 'dedupe_key', 'detected_ms', 'body'],
+  columns: [
+    'id',
+    'ts_ms',
+    'category',
+    'severity',
+    'score',
+    'subject_account',
+    'conversation_id',
+    'trigger_event_id',
+    'detector',
+    'dedupe_key',
+    'detected_ms',
+    'body',
+  ],
   conflict: () => 'on conflict (dedupe_key) do nothing',
   values: (a, o) => {
-    o.push(a.id, a.tsMs, a.category, a.severity, a.score, a.subjectAccount, a.conversationId, a.triggerEventId, a.detector, a.dedupeKey, a.detectedMs, a.body);
+    o.push(
+      a.id,
+      a.tsMs,
+      a.category,
+      a.severity,
+      a.score,
+      a.subjectAccount,
+      a.conversationId,
+      a.triggerEventId,
+      a.detector,
+      a.dedupeKey,
+      a.detectedMs,
+      a.body,
+    );
   },
 };
 

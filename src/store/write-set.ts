@@ -176,7 +176,20 @@ export function statement(query: Compilable): Statement {
   return { sql, parameters };
 }
 
-const ROW_KEYS = ['ipEvents', 'statements', 'audit', 'quarantines', 'notices', 'accounts', 'connections', 'blocks', 'reports', 'contacts', 'flags', 'alerts'] as const;
+const ROW_KEYS = [
+  'ipEvents',
+  'statements',
+  'audit',
+  'quarantines',
+  'notices',
+  'accounts',
+  'connections',
+  'blocks',
+  'reports',
+  'contacts',
+  'flags',
+  'alerts',
+] as const;
 
 /**
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it

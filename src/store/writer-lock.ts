@@ -38,8 +38,12 @@ export function acquireWriterLock(location: string, holder: string): WriterLock 
     lock.exec('begin immediate');
   } catch (cause) {
     lock.close();
-    if ((cause as { code?: string }).code !== 'SQLITE_BUSY') throw new AppError('store_failure', `cannot take the writer lock ${lockPath}`, { cause });
-    throw new AppError('conflict', `${location} is in use by ${describeHolder(infoPath)}; stop it first (one process writes a SQLite database; read-only commands still work)`);
+    if ((cause as { code?: string }).code !== 'SQLITE_BUSY')
+      throw new AppError('store_failure', `cannot take the writer lock ${lockPath}`, { cause });
+    throw new AppError(
+      'conflict',
+      `${location} is in use by ${describeHolder(infoPath)}; stop it first (one process writes a SQLite database; read-only commands still work)`,
+    );
   }
   const info = JSON.stringify({ pid: process.pid, holder, sinceMs: Date.now() });
   const tmp = `${infoPath}.${process.pid}`;

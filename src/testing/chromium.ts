@@ -21,11 +21,16 @@ const USUAL_PLACES = [
 function findChromium(env: NodeJS.ProcessEnv): string | undefined {
   const set = env[CHROMIUM_ENV]?.trim();
   if (!set) return USUAL_PLACES.find((p) => existsSync(p));
-  if (!existsSync(set)) throw new AppError('config_invalid', `${CHROMIUM_ENV}: no browser at ${set}`, { issues: [{ field: CHROMIUM_ENV, reason: 'the file does not exist' }] });
+  if (!existsSync(set))
+    throw new AppError('config_invalid', `${CHROMIUM_ENV}: no browser at ${set}`, {
+      issues: [{ field: CHROMIUM_ENV, reason: 'the file does not exist' }],
+    });
   return set;
 }
 
 export const CHROMIUM = findChromium(process.env);
 
 /** node:test's `skip` option for the browser tests: false when a browser is at hand. */
-export const SKIP_WITHOUT_CHROMIUM: string | false = CHROMIUM ? false : `needs Chromium or Chrome: none at the usual places; set ${CHROMIUM_ENV} to its path`;
+export const SKIP_WITHOUT_CHROMIUM: string | false = CHROMIUM
+  ? false
+  : `needs Chromium or Chrome: none at the usual places; set ${CHROMIUM_ENV} to its path`;

@@ -23,8 +23,20 @@ export const account = (id: string, fields: Record<string, unknown>, ts = at(0))
 });
 export const adult = (id: string, ts = at(0)) => account(id, { ageBand: 'adult', ageAssurance: 'verified' }, ts);
 export const minor = (id: string, band: '13-15' | '16-17' | 'under13' = '13-15', ts = at(0)) => account(id, { ageBand: band }, ts);
-export const connect = (from: string, to: string, kind = 'follow', ts = at(1), type = 'connection.created') => ({ id: nextId(), type, ts, from, to, kind });
-export const message = (from: string, to: string | string[], ts = at(2), conversationId = `c_${from}_${Array.isArray(to) ? to[0] : to}`) => ({
+export const connect = (from: string, to: string, kind = 'follow', ts = at(1), type = 'connection.created') => ({
+  id: nextId(),
+  type,
+  ts,
+  from,
+  to,
+  kind,
+});
+export const message = (
+  from: string,
+  to: string | string[],
+  ts = at(2),
+  conversationId = `c_${from}_${Array.isArray(to) ? to[0] : to}`,
+) => ({
   id: nextId(),
   type: 'message.sent',
   ts,

@@ -16,7 +16,12 @@ interface SplitPhrases {
 function phrasesOf(split: Split): SplitPhrases {
   if (split === 'tune' || split === 'heldout') {
     const half = (xs: readonly string[]) => xs.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
-    return { bank: (lang) => PHRASES[split][lang], benign: (family) => half(BENIGN[family]!), stranger: half(STRANGER), peer: half(PEER_FLIRT) };
+    return {
+      bank: (lang) => PHRASES[split][lang],
+      benign: (family) => half(BENIGN[family]!),
+      stranger: half(STRANGER),
+      peer: half(PEER_FLIRT),
+    };
   }
   const { bank, benign, stranger, peer } = FRESH_SPLITS[split];
   return { bank: (lang) => bank[lang], benign: (family) => benign[family]!, stranger, peer };
@@ -38,7 +43,6 @@ export interface Conversation {
   /** The same conversation as `warden train` reads it; absent where no adult writes to a minor. */
   labelled?: LabelledConversation | undefined;
 }
-
 
 /**
  * The risky scripts. `connectedSteps` is the script when the child follows the adult: an age
@@ -76,19 +80,34 @@ const FAMILY_FAMILIES = new Set(['relative', 'parent']);
  * `familyLinks: false` measures a platform that has no family links to send: relatives and
  * parents then arrive as plain follows, like coaches and tutors.
  */
-export function generateCorpus(split: Split, perFamily: number, seed: number, opts: { grammar?: boolean; familyLinks?: boolean } = {}): Conversation[] {
+export function generateCorpus(
+  split: Split,
+  perFamily: number,
+  seed: number,
+  opts: { grammar?: boolean; familyLinks?: boolean } = {},
+): Conversation[] {
   const rnd = prng(seed);
   const phrases = phrasesOf(split);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   // Training data only: most lines from the phrase grammar, the rest from the tune bank.
-  const line = (bank: Bank, lang: Lang, step: Step | 'neutral') => (opts.grammar && rnd() < 0.6 ? expand(pick(GRAMMAR[lang][step]), rnd) : pick(bank[step]));
+  const line = (bank: Bank, lang: Lang, step: Step | 'neutral') =>
+    opts.grammar && rnd() < 0.6 ? expand(pick(GRAMMAR[lang][step]), rnd) : pick(bank[step]);
   const langs: Lang[] = ['en', 'es', 'pt', 'fr'];
   const base = Date.parse('2026-10-01T12:00:00Z');
   const out: Conversation[] = [];
   let n = 0;
 
   const familyLinks = opts.familyLinks ?? true;
-  const make = (family: string, label: Label, lang: Lang, disguised: boolean, from: { id: string; band: string }, to: { id: string; band: string }, connected: boolean, lines: { text: string; risky: boolean; byTarget?: boolean }[]) => {
+  const make = (
+    family: string,
+    label: Label,
+    lang: Lang,
+    disguised: boolean,
+    from: { id: string; band: string },
+    to: { id: string; band: string },
+    connected: boolean,
+    lines: { text: string; risky: boolean; byTarget?: boolean }[],
+  ) => {
     const id = `${split}_${family}_${n++}`;
     const t0 = base + n * 3_600_000;
     const events: object[] = [
@@ -96,7 +115,8 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
       { id: `${id}_b`, type: 'account.upserted', ts: new Date(t0).toISOString(), account: { id: to.id, ageBand: to.band } },
     ];
     const kind = familyLinks && FAMILY_FAMILIES.has(family) ? 'family' : 'follow';
-    if (connected) events.push({ id: `${id}_c`, type: 'connection.created', ts: new Date(t0 + 1000).toISOString(), from: to.id, to: from.id, kind });
+    if (connected)
+      events.push({ id: `${id}_c`, type: 'connection.created', ts: new Date(t0 + 1000).toISOString(), from: to.id, to: from.id, kind });
     const messageIds: string[] = [];
     let firstActionable: number | undefined;
     lines.forEach((l, i) => {
@@ -104,7 +124,12 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
       messageIds.push(mid);
       if (l.risky && firstActionable === undefined) firstActionable = i + 1;
       const [a, b] = l.byTarget ? [to.id, from.id] : [from.id, to.id];
-      events.push({ id: mid, type: 'message.sent', ts: new Date(t0 + 60_000 * (i + 1)).toISOString(), message: { id: mid, conversationId: id, from: a, to: [b], text: l.text } });
+      events.push({
+        id: mid,
+        type: 'message.sent',
+        ts: new Date(t0 + 60_000 * (i + 1)).toISOString(),
+        message: { id: mid, conversationId: id, from: a, to: [b], text: l.text },
+      });
     });
     const toMinor = from.band === 'adult' && to.band !== 'adult';
     const labelled: LabelledConversation | undefined = toMinor
@@ -115,7 +140,18 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
           messages: lines.map((l) => ({ from: l.byTarget ? 'minor' : 'adult', text: l.text, risky: label !== 'benign' && l.risky })),
         }
       : undefined;
-    out.push({ id, family, label, lang, disguised, split, firstActionable: label === 'benign' ? undefined : firstActionable, events, messageIds, labelled });
+    out.push({
+      id,
+      family,
+      label,
+      lang,
+      disguised,
+      split,
+      firstActionable: label === 'benign' ? undefined : firstActionable,
+      events,
+      messageIds,
+      labelled,
+    });
   };
 
   for (const [family, script] of Object.entries(SCRIPTS)) {
@@ -132,7 +168,16 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
         lines.push({ text: disguised ? disguise(t, rnd) : t, risky: !(connected && step === 'age') });
         if (rnd() < 0.5) lines.push({ text: line(bank, lang, 'neutral'), risky: false, byTarget: true });
       }
-      make(family, script.label, lang, disguised, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, connected, lines);
+      make(
+        family,
+        script.label,
+        lang,
+        disguised,
+        { id: `${family}_${i}_adult`, band: 'adult' },
+        { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' },
+        connected,
+        lines,
+      );
     }
   }
   // Fan-out: one adult, the same opener to many minors; each conversation is a grooming attempt.
@@ -140,25 +185,69 @@ export function generateCorpus(split: Split, perFamily: number, seed: number, op
     const lang = langs[i % 4]!;
     const bank = phrases.bank(lang);
     const opener = [line(bank, lang, 'age'), line(bank, lang, 'move')];
-    make('fanout', 'grooming', lang, false, { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' }, { id: `fan_${split}_kid_${i}`, band: '13-15' }, false, opener.map((text) => ({ text, risky: true })));
+    make(
+      'fanout',
+      'grooming',
+      lang,
+      false,
+      { id: `fan_${split}_${Math.floor(i / 6)}`, band: 'adult' },
+      { id: `fan_${split}_kid_${i}`, band: '13-15' },
+      false,
+      opener.map((text) => ({ text, risky: true })),
+    );
   }
   for (const family of Object.keys(BENIGN)) {
     const texts = phrases.benign(family);
     for (let i = 0; i < perFamily; i++) {
       const len = 3 + Math.floor(rnd() * 20);
       const lines = Array.from({ length: len }, () => ({ text: pick(texts), risky: false, byTarget: rnd() < 0.3 }));
-      make(family, 'benign', 'en', false, { id: `${family}_${i}_adult`, band: 'adult' }, { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, true, lines);
+      make(
+        family,
+        'benign',
+        'en',
+        false,
+        { id: `${family}_${i}_adult`, band: 'adult' },
+        { id: `${family}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' },
+        true,
+        lines,
+      );
     }
   }
   // Adults the child has no connection to, writing for everyday reasons: a buyer, a lost phone, a game lobby.
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({ text: pick(phrases.stranger), risky: false, byTarget: rnd() < 0.3 }));
-    make('stranger_everyday', 'benign', 'en', false, { id: `st_${split}_${i}_adult`, band: 'adult' }, { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' }, false, lines);
+    const lines = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => ({
+      text: pick(phrases.stranger),
+      risky: false,
+      byTarget: rnd() < 0.3,
+    }));
+    make(
+      'stranger_everyday',
+      'benign',
+      'en',
+      false,
+      { id: `st_${split}_${i}_adult`, band: 'adult' },
+      { id: `st_${split}_${i}_kid`, band: rnd() < 0.5 ? '13-15' : '16-17' },
+      false,
+      lines,
+    );
   }
   for (let i = 0; i < perFamily; i++) {
-    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({ text: pick(phrases.peer), risky: false, byTarget: rnd() < 0.5 }));
+    const lines = Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => ({
+      text: pick(phrases.peer),
+      risky: false,
+      byTarget: rnd() < 0.5,
+    }));
     make('teen_teen_flirting', 'benign', 'en', false, { id: `tt_${i}_a`, band: '16-17' }, { id: `tt_${i}_b`, band: '16-17' }, false, lines);
-    make('adult_adult_flirting', 'benign', 'en', false, { id: `aa_${i}_a`, band: 'adult' }, { id: `aa_${i}_b`, band: 'adult' }, false, lines);
+    make(
+      'adult_adult_flirting',
+      'benign',
+      'en',
+      false,
+      { id: `aa_${i}_a`, band: 'adult' },
+      { id: `aa_${i}_b`, band: 'adult' },
+      false,
+      lines,
+    );
   }
   return out;
 }

@@ -43,7 +43,7 @@ export const GRAMMAR: Record<Lang, Record<Step | 'neutral', string[]>> = {
     ],
     secret: [
       "{don't|dont|do not|never} tell {anyone|anybody|your parents|your mom|your dad|ur parents} {about us|we talk|about me|}",
-      '{keep|let\'s keep} {this|it|us} {between us|secret|to ourselves|between you and me}',
+      "{keep|let's keep} {this|it|us} {between us|secret|to ourselves|between you and me}",
       '{delete|clear|erase} {our|this|the} {chat|messages|convo|conversation|history}{| after| when we are done}',
       '{nobody|no one} {needs to|has to|should} know {about us|we talk|about this}',
       "{your parents|your mom|your family} {wouldn't|won't|would not} understand {us|this|}",
@@ -90,41 +90,137 @@ export const GRAMMAR: Record<Lang, Record<Step | 'neutral', string[]>> = {
     ],
   },
   es: {
-    neutral: ['{viste|miraste} el partido{| ayer}{?|}', '{que|q} buen{o|a} {dibujo|partida|juego}', '{ya|recien} {termine|acabe} la tarea', 'jaja{| que risa}'],
-    age: ['{cuantos|cuántos} años {tienes|cumpliste}{?|}', '{en que|que} {grado|curso} {estas|vas}{?|}', '{vas|estas} en {secundaria|la prepa|primaria}{?|}', 'que edad tienes{?|}'],
-    flatter: ['eres {muy|mas} madur{a|o} {para tu edad|que los demas}', 'nadie te {entiende|comprende} como yo', 'no eres como {los demas|las otras}'],
+    neutral: [
+      '{viste|miraste} el partido{| ayer}{?|}',
+      '{que|q} buen{o|a} {dibujo|partida|juego}',
+      '{ya|recien} {termine|acabe} la tarea',
+      'jaja{| que risa}',
+    ],
+    age: [
+      '{cuantos|cuántos} años {tienes|cumpliste}{?|}',
+      '{en que|que} {grado|curso} {estas|vas}{?|}',
+      '{vas|estas} en {secundaria|la prepa|primaria}{?|}',
+      'que edad tienes{?|}',
+    ],
+    flatter: [
+      'eres {muy|mas} madur{a|o} {para tu edad|que los demas}',
+      'nadie te {entiende|comprende} como yo',
+      'no eres como {los demas|las otras}',
+    ],
     gift: ['te {regalo|compro|mando} {robux|skins|una tarjeta|un regalo|audifonos}', 'te recargo el {juego|celular}'],
-    secret: ['no le {digas|cuentes} {a nadie|a tus padres|a tu mama}', '{es|sera} nuestro secreto', 'borra {el chat|los mensajes}{| despues}', 'nadie {tiene que|debe} saber{| de nosotros}'],
-    move: ['{agregame|escribeme|hablame} {en|por} {snap|telegram|whatsapp|kik|discord}', '{pasame|dame} tu {numero|whatsapp|snap}', '{tienes|usas} {telegram|discord|kik}{?|}'],
+    secret: [
+      'no le {digas|cuentes} {a nadie|a tus padres|a tu mama}',
+      '{es|sera} nuestro secreto',
+      'borra {el chat|los mensajes}{| despues}',
+      'nadie {tiene que|debe} saber{| de nosotros}',
+    ],
+    move: [
+      '{agregame|escribeme|hablame} {en|por} {snap|telegram|whatsapp|kik|discord}',
+      '{pasame|dame} tu {numero|whatsapp|snap}',
+      '{tienes|usas} {telegram|discord|kik}{?|}',
+    ],
     image: ['{mandame|enviame|pasame} una {foto|selfie|foto tuya}', '{prende|enciende} la camara', '{enseñame|muestrame} como eres'],
-    meet: ['{nos vemos|quedemos} {en persona|este finde|solos}', '{donde|en que parte} vives{?|}', 'te {recojo|busco} {despues de clase|esta noche}', 'dime tu direccion'],
-    threat: ['{tengo|guarde} tus fotos', 'voy a {mandar|enseñar|publicar} tus fotos a {tu familia|tus padres|tu escuela|tus amigos}', 'tu familia {lo va a ver|vera} todo'],
+    meet: [
+      '{nos vemos|quedemos} {en persona|este finde|solos}',
+      '{donde|en que parte} vives{?|}',
+      'te {recojo|busco} {despues de clase|esta noche}',
+      'dime tu direccion',
+    ],
+    threat: [
+      '{tengo|guarde} tus fotos',
+      'voy a {mandar|enseñar|publicar} tus fotos a {tu familia|tus padres|tu escuela|tus amigos}',
+      'tu familia {lo va a ver|vera} todo',
+    ],
     pay: ['{pagame|mandame} {50|100|200|300} dolares', '{compra|quiero} {una tarjeta|tarjetas} de regalo', 'mandame el dinero{| ya}'],
     clock: ['tienes {30|20|10} minutos', '{ultima oportunidad|se acaba el tiempo|queda poco tiempo}'],
   },
   pt: {
-    neutral: ['{viu|assistiu} o jogo{| ontem}{?|}', 'que {desenho|jogo|partida} {legal|bom}', 'kkk{| essa fase e dificil}', '{ja|acabei de} {fazer|terminar} a tarefa'],
-    age: ['quantos anos {vc|voce|tu} {tem|fez}{?|}', 'qual {a sua|tua} idade{?|}', 'em que {serie|ano} {vc|voce} {ta|esta}{?|}', '{vc|voce} ta no ensino {medio|fundamental}{?|}'],
-    flatter: ['{vc|voce} e muito madur{a|o} {pra|para} sua idade', 'ninguem te entende como eu', '{vc|voce} nao e como {os outros|as outras}'],
+    neutral: [
+      '{viu|assistiu} o jogo{| ontem}{?|}',
+      'que {desenho|jogo|partida} {legal|bom}',
+      'kkk{| essa fase e dificil}',
+      '{ja|acabei de} {fazer|terminar} a tarefa',
+    ],
+    age: [
+      'quantos anos {vc|voce|tu} {tem|fez}{?|}',
+      'qual {a sua|tua} idade{?|}',
+      'em que {serie|ano} {vc|voce} {ta|esta}{?|}',
+      '{vc|voce} ta no ensino {medio|fundamental}{?|}',
+    ],
+    flatter: [
+      '{vc|voce} e muito madur{a|o} {pra|para} sua idade',
+      'ninguem te entende como eu',
+      '{vc|voce} nao e como {os outros|as outras}',
+    ],
     gift: ['te {dou|mando|compro} {robux|skins|um presente|um fone}', 'posso recarregar seu {jogo|celular}'],
-    secret: ['nao {conta|fala} {pra ninguem|pros seus pais|de mim pra sua mae}', 'e nosso segredo', 'apaga a conversa{| depois}', 'ninguem pode saber{| da gente}'],
-    move: ['me {chama|add|adiciona} no {zap|telegram|snap|kik|insta|discord}', 'me passa seu {numero|zap|telefone}', '{vc|voce} tem {telegram|discord|kik}{?|}'],
+    secret: [
+      'nao {conta|fala} {pra ninguem|pros seus pais|de mim pra sua mae}',
+      'e nosso segredo',
+      'apaga a conversa{| depois}',
+      'ninguem pode saber{| da gente}',
+    ],
+    move: [
+      'me {chama|add|adiciona} no {zap|telegram|snap|kik|insta|discord}',
+      'me passa seu {numero|zap|telefone}',
+      '{vc|voce} tem {telegram|discord|kik}{?|}',
+    ],
     image: ['me {manda|envia} uma {foto|selfie|foto sua}', 'liga a camera', 'me mostra como {vc|voce} e'],
-    meet: ['vamos nos {encontrar|ver}{| so nos dois}', 'onde {vc|voce} mora{?|}', 'te busco {depois da aula|hoje a noite}', 'me fala seu endereco'],
-    threat: ['tenho suas fotos', 'vou {mandar|mostrar|postar} suas fotos {pra sua familia|pros seus pais|pra sua escola}', 'sua familia vai ver tudo'],
+    meet: [
+      'vamos nos {encontrar|ver}{| so nos dois}',
+      'onde {vc|voce} mora{?|}',
+      'te busco {depois da aula|hoje a noite}',
+      'me fala seu endereco',
+    ],
+    threat: [
+      'tenho suas fotos',
+      'vou {mandar|mostrar|postar} suas fotos {pra sua familia|pros seus pais|pra sua escola}',
+      'sua familia vai ver tudo',
+    ],
     pay: ['me {da|manda|paga} {50|100|300} reais', 'compra {um cartao|cartoes} presente', 'manda o dinheiro{| agora}'],
     clock: ['{vc|voce} tem {30|20|10} minutos', '{ultima chance|o tempo ta acabando}'],
   },
   fr: {
-    neutral: ["{t'as vu|tu as vu} le match{| hier}{?|}", '{bien joue|trop bien|mdr}', "{j'ai fini|je viens de finir} mes devoirs", 'il {pleut|neige} ici'],
-    age: ["{t'as|tu as} quel age{ ?|}", "quel age {as-tu|tu as}{ ?|}", 'tu es en quelle classe{ ?|}', '{tu es|t es} au {college|lycee}{ ?|}'],
-    flatter: ['tu es {tres|plus} mature {pour ton age|que les autres}', 'personne ne te comprend comme moi', "{t'es|tu es} pas comme les autres"],
+    neutral: [
+      "{t'as vu|tu as vu} le match{| hier}{?|}",
+      '{bien joue|trop bien|mdr}',
+      "{j'ai fini|je viens de finir} mes devoirs",
+      'il {pleut|neige} ici',
+    ],
+    age: [
+      "{t'as|tu as} quel age{ ?|}",
+      'quel age {as-tu|tu as}{ ?|}',
+      'tu es en quelle classe{ ?|}',
+      '{tu es|t es} au {college|lycee}{ ?|}',
+    ],
+    flatter: [
+      'tu es {tres|plus} mature {pour ton age|que les autres}',
+      'personne ne te comprend comme moi',
+      "{t'es|tu es} pas comme les autres",
+    ],
     gift: ["je {t'achete|te paie|t'envoie} {des skins|un cadeau|une carte|un casque}", 'je recharge ton {compte|telephone}'],
-    secret: ['ne {dis rien a personne|le dis pas a tes parents|parle pas de moi a ta mere}', "c'est notre secret", 'efface la conversation{| apres}', 'personne ne doit savoir{| pour nous}'],
-    move: ['{ajoute|ecris}-moi sur {snap|telegram|whatsapp|kik|discord}', 'donne-moi ton {numero|snap|whatsapp}', 'tu as {telegram|discord|kik}{ ?|}'],
+    secret: [
+      'ne {dis rien a personne|le dis pas a tes parents|parle pas de moi a ta mere}',
+      "c'est notre secret",
+      'efface la conversation{| apres}',
+      'personne ne doit savoir{| pour nous}',
+    ],
+    move: [
+      '{ajoute|ecris}-moi sur {snap|telegram|whatsapp|kik|discord}',
+      'donne-moi ton {numero|snap|whatsapp}',
+      'tu as {telegram|discord|kik}{ ?|}',
+    ],
     image: ['{envoie|montre}-moi une {photo|photo de toi|selfie}', 'allume ta camera', 'montre-moi a quoi tu ressembles'],
-    meet: ['on se voit {en vrai|ce week-end|juste nous deux}', 'tu habites ou{ ?|}', 'je passe te chercher {apres les cours|ce soir}', 'donne-moi ton adresse'],
-    threat: ["j'ai tes photos", 'je vais {envoyer|montrer|publier} tes photos a {ta famille|tes parents|ton ecole}', 'ta famille va tout voir'],
+    meet: [
+      'on se voit {en vrai|ce week-end|juste nous deux}',
+      'tu habites ou{ ?|}',
+      'je passe te chercher {apres les cours|ce soir}',
+      'donne-moi ton adresse',
+    ],
+    threat: [
+      "j'ai tes photos",
+      'je vais {envoyer|montrer|publier} tes photos a {ta famille|tes parents|ton ecole}',
+      'ta famille va tout voir',
+    ],
     pay: ['{envoie|paie}-moi {50|100|300} euros', 'achete des cartes cadeaux', "envoie l'argent{| maintenant}"],
     clock: ['tu as {30|20|10} minutes', '{derniere chance|le temps presse}'],
   },
@@ -132,8 +228,11 @@ export const GRAMMAR: Record<Lang, Record<Step | 'neutral', string[]>> = {
 
 /** One random wording of a template. */
 export function expand(template: string, rnd: () => number): string {
-  return template.replace(/\{([^{}]*)\}/g, (_, alts: string) => {
-    const options = alts.split('|');
-    return options[Math.floor(rnd() * options.length)]!;
-  }).replace(/\s+/g, ' ').trim();
+  return template
+    .replace(/\{([^{}]*)\}/g, (_, alts: string) => {
+      const options = alts.split('|');
+      return options[Math.floor(rnd() * options.length)]!;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }

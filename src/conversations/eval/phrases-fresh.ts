@@ -8,15 +8,29 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH: Record<Lang, Bank> = {
   en: {
-    neutral: ['did you finish that puzzle level', 'my little brother keeps stealing my controller', 'rain all week here', 'which team are you rooting for', 'that song is stuck in my head'],
+    neutral: [
+      'did you finish that puzzle level',
+      'my little brother keeps stealing my controller',
+      'rain all week here',
+      'which team are you rooting for',
+      'that song is stuck in my head',
+    ],
     age: ['are you old enough to drive yet?', 'how old did you turn this year', 'u still in school right? what year'],
     flatter: ["you're way smarter than kids your age", 'i feel like we really connect', 'no one gets me like you do'],
     gift: ['i could send you a new headset', 'want me to top up your game account?'],
-    secret: ["this stays just between you and me, promise?", "your mom wouldn't understand us, don't mention me", 'hide our messages ok'],
+    secret: ['this stays just between you and me, promise?', "your mom wouldn't understand us, don't mention me", 'hide our messages ok'],
     move: ['lets talk on kik instead', 'give me your number, this app is glitchy', 'hit me up on signal'],
     image: ['show me what you look like', 'can you send a new pic of yourself', 'put your camera on for me'],
-    meet: ["we should meet up, i'll drive to your town", 'tell me your address and i can bring the gift', 'lets hang out this weekend just us two'],
-    threat: ["i'll post your photos for your whole school", 'your family is going to see everything', 'i will leak the pictures to your followers'],
+    meet: [
+      "we should meet up, i'll drive to your town",
+      'tell me your address and i can bring the gift',
+      'lets hang out this weekend just us two',
+    ],
+    threat: [
+      "i'll post your photos for your whole school",
+      'your family is going to see everything',
+      'i will leak the pictures to your followers',
+    ],
     pay: ['send $300 or else', 'buy me amazon gift cards', 'transfer the money on venmo now'],
     clock: ['you have one hour', 'time is running out', 'tick tock'],
   },
@@ -63,12 +77,42 @@ export const FRESH: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, in new words, some with cue-like phrases in their everyday sense. */
 export const FRESH_BENIGN: Record<string, string[]> = {
-  coach: ['warm up starts at 4:30', 'keep the new play secret from the other teams', 'ask your mom if you can carpool saturday', 'how old is everyone on the roster? the league needs birth years', 'great effort today'],
-  teacher: ['the reading log is due monday', 'please remind your parents about conferences', 'your presentation was clear and well organised', 'send a photo of the signed permission form to the class app', 'office hours are after lunch'],
-  relative: ['happy first day of school!', 'your cousin wants to facetime later', 'we will pick you up at the airport', "it's a secret until the party, ok?", 'how old is your friend? we are booking the cinema'],
+  coach: [
+    'warm up starts at 4:30',
+    'keep the new play secret from the other teams',
+    'ask your mom if you can carpool saturday',
+    'how old is everyone on the roster? the league needs birth years',
+    'great effort today',
+  ],
+  teacher: [
+    'the reading log is due monday',
+    'please remind your parents about conferences',
+    'your presentation was clear and well organised',
+    'send a photo of the signed permission form to the class app',
+    'office hours are after lunch',
+  ],
+  relative: [
+    'happy first day of school!',
+    'your cousin wants to facetime later',
+    'we will pick you up at the airport',
+    "it's a secret until the party, ok?",
+    'how old is your friend? we are booking the cinema',
+  ],
   gaming: ['anyone up for a raid', 'the patch broke my build lol', 'our team discord has the schedule', 'nice carry', 'what rank are you'],
-  tutor: ['next session we do the essay outline', 'well done on the practice test', 'can you share your screen so i can see the problem', 'your mom asked to move us to wednesday', 'read chapter 3 before we meet'],
-  parent: ['did you eat lunch', 'grandpa is visiting tonight', 'send me a picture when you arrive at the museum', "don't tell your sister, we got her a puppy", 'meet me outside the library at 5'],
+  tutor: [
+    'next session we do the essay outline',
+    'well done on the practice test',
+    'can you share your screen so i can see the problem',
+    'your mom asked to move us to wednesday',
+    'read chapter 3 before we meet',
+  ],
+  parent: [
+    'did you eat lunch',
+    'grandpa is visiting tonight',
+    'send me a picture when you arrive at the museum',
+    "don't tell your sister, we got her a puppy",
+    'meet me outside the library at 5',
+  ],
 };
 
 export const FRESH_STRANGER = [
@@ -80,4 +124,10 @@ export const FRESH_STRANGER = [
   'the school play was great, well done',
 ];
 
-export const FRESH_PEER = ['ur kinda cute ngl', 'wanna go skating saturday?', 'keep it secret but i like ur friend', 'send a selfie from the trip', 'add me on insta'];
+export const FRESH_PEER = [
+  'ur kinda cute ngl',
+  'wanna go skating saturday?',
+  'keep it secret but i like ur friend',
+  'send a selfie from the trip',
+  'add me on insta',
+];

@@ -8,15 +8,45 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH12: Record<Lang, Bank> = {
   en: {
-    neutral: ['how was your weekend?', "my brother won't stop playing music", 'i have so much homework tonight', 'did you watch the game last night?', 'our teacher gave us a pop quiz'],
+    neutral: [
+      'how was your weekend?',
+      "my brother won't stop playing music",
+      'i have so much homework tonight',
+      'did you watch the game last night?',
+      'our teacher gave us a pop quiz',
+    ],
     age: ['you look young, are you still in school?', 'which year of school are you in?', 'what year were you born?'],
-    flatter: ['i can tell you are smarter than people give you credit for', "you're special to me, you know that?", "i've never met someone as mature as you"],
-    gift: ['i can send you money for that new phone', "if you want, i'll buy you the battle pass", "i sent you a little present, don't thank me"],
-    secret: ["you can't tell your parents about me, they'd get the wrong idea", "let's keep our friendship a secret", "if anyone asks, you don't know me"],
-    move: ['message me on instagram, this chat is too public', "i'll add you on discord, what's your tag?", "let's switch to signal, it's more private"],
+    flatter: [
+      'i can tell you are smarter than people give you credit for',
+      "you're special to me, you know that?",
+      "i've never met someone as mature as you",
+    ],
+    gift: [
+      'i can send you money for that new phone',
+      "if you want, i'll buy you the battle pass",
+      "i sent you a little present, don't thank me",
+    ],
+    secret: [
+      "you can't tell your parents about me, they'd get the wrong idea",
+      "let's keep our friendship a secret",
+      "if anyone asks, you don't know me",
+    ],
+    move: [
+      'message me on instagram, this chat is too public',
+      "i'll add you on discord, what's your tag?",
+      "let's switch to signal, it's more private",
+    ],
     image: ["i'd love to see a photo of you", 'can you send me a pic, just for me?', "show me what you're wearing today"],
-    meet: ["i'll be in your town next week, we should meet", "can you sneak out tonight? i'll be outside", "come to my place after school, i'll drive you"],
-    threat: ["i'll share everything with your whole contact list", "i'm sending these to your school principal", 'your family is going to see what you sent'],
+    meet: [
+      "i'll be in your town next week, we should meet",
+      "can you sneak out tonight? i'll be outside",
+      "come to my place after school, i'll drive you",
+    ],
+    threat: [
+      "i'll share everything with your whole contact list",
+      "i'm sending these to your school principal",
+      'your family is going to see what you sent',
+    ],
     pay: ['i want $300 in bitcoin', 'send $100 on venmo and i delete it', 'get me an amazon gift card'],
     clock: ["i'm giving you one hour", 'you have until 9pm', "hurry up or it's going out"],
   },
@@ -63,14 +93,63 @@ export const FRESH12: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH12_BENIGN: Record<string, string[]> = {
-  coach: ['can you send me a photo of your jersey number, the printer needs it', "let's keep the new play a secret until saturday", 'what age group did you sign up for?', 'the bus leaves from the gym at 6', 'stretch before practice'],
-  teacher: ['upload a picture of your lab results to the portal', "don't share the answers with the other class", 'meet me in room 12 for extra help', 'which year did your sibling graduate?', 'great essay'],
-  relative: ['grandpa wants a picture of you with the dog', 'we should meet for lunch when you visit', "don't tell your cousin, we got her tickets for her birthday", 'how tall are you now?', 'happy holidays sweetie'],
-  gaming: ['dm me on discord after the match', "don't tell the other squad where we hide", 'send a clip of that play', 'how long have you been playing?', 'nice shot'],
-  tutor: ['take a picture of page 40 and send it', 'we will meet at the library on thursday', 'what grade will you be in next year?', 'you learn fast', 'homework is on the shared doc'],
-  parent: ['send me a photo of the bus timetable', "keep this between us until dad's birthday", 'text me when you land', 'come home before dark', 'proud of you'],
+  coach: [
+    'can you send me a photo of your jersey number, the printer needs it',
+    "let's keep the new play a secret until saturday",
+    'what age group did you sign up for?',
+    'the bus leaves from the gym at 6',
+    'stretch before practice',
+  ],
+  teacher: [
+    'upload a picture of your lab results to the portal',
+    "don't share the answers with the other class",
+    'meet me in room 12 for extra help',
+    'which year did your sibling graduate?',
+    'great essay',
+  ],
+  relative: [
+    'grandpa wants a picture of you with the dog',
+    'we should meet for lunch when you visit',
+    "don't tell your cousin, we got her tickets for her birthday",
+    'how tall are you now?',
+    'happy holidays sweetie',
+  ],
+  gaming: [
+    'dm me on discord after the match',
+    "don't tell the other squad where we hide",
+    'send a clip of that play',
+    'how long have you been playing?',
+    'nice shot',
+  ],
+  tutor: [
+    'take a picture of page 40 and send it',
+    'we will meet at the library on thursday',
+    'what grade will you be in next year?',
+    'you learn fast',
+    'homework is on the shared doc',
+  ],
+  parent: [
+    'send me a photo of the bus timetable',
+    "keep this between us until dad's birthday",
+    'text me when you land',
+    'come home before dark',
+    'proud of you',
+  ],
 };
 
-export const FRESH12_STRANGER = ['hi! is the bike from the listing still available?', 'you left your scarf at the cafe, want me to keep it at the counter?', 'is this the number for the dog walker?', 'congrats on the science fair prize', 'sorry, i think i have the wrong account', 'are tickets for the school play still on sale?'];
+export const FRESH12_STRANGER = [
+  'hi! is the bike from the listing still available?',
+  'you left your scarf at the cafe, want me to keep it at the counter?',
+  'is this the number for the dog walker?',
+  'congrats on the science fair prize',
+  'sorry, i think i have the wrong account',
+  'are tickets for the school play still on sale?',
+];
 
-export const FRESH12_PEER = ['you looked nice today', 'come to my place after school?', "let's keep it secret that we're dating", 'send me your snap', 'text me later'];
+export const FRESH12_PEER = [
+  'you looked nice today',
+  'come to my place after school?',
+  "let's keep it secret that we're dating",
+  'send me your snap',
+  'text me later',
+];

@@ -8,15 +8,46 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH13: Record<Lang, Bank> = {
   en: {
-    neutral: ['brb dinner', 'this song is stuck in my head', 'we have a sub in science tomorrow', 'my cat knocked my phone off the bed', 'lol same'],
-    age: ['so are you a freshman or what', 'how old are you turning this year?', 'you must be what, 12? 13?', 'are you old enough to drive yet lol'],
-    flatter: ['honestly you act older than most adults i know', "you're the only one who really listens to me", 'i feel like i can be myself with you'],
-    gift: ['i can cover your next skin, just say which one', "i'll venmo you some cash for the weekend", 'check your mail, i ordered you something'],
-    secret: ["it's better if your parents don't find out about us", "let's not tell anyone about our chats ok", 'wipe the chat after you read this'],
+    neutral: [
+      'brb dinner',
+      'this song is stuck in my head',
+      'we have a sub in science tomorrow',
+      'my cat knocked my phone off the bed',
+      'lol same',
+    ],
+    age: [
+      'so are you a freshman or what',
+      'how old are you turning this year?',
+      'you must be what, 12? 13?',
+      'are you old enough to drive yet lol',
+    ],
+    flatter: [
+      'honestly you act older than most adults i know',
+      "you're the only one who really listens to me",
+      'i feel like i can be myself with you',
+    ],
+    gift: [
+      'i can cover your next skin, just say which one',
+      "i'll venmo you some cash for the weekend",
+      'check your mail, i ordered you something',
+    ],
+    secret: [
+      "it's better if your parents don't find out about us",
+      "let's not tell anyone about our chats ok",
+      'wipe the chat after you read this',
+    ],
     move: ['we should move this to telegram', "what's your snap? easier to talk there", 'download kik and find me, same name'],
     image: ['can you send me a pic of you from today?', 'i wanna see you, send a selfie', 'post a pic just for me'],
-    meet: ["i'm not far from you, we could meet up", 'tell your mom you are at a friends and come hang with me', 'which bus stop do you wait at?'],
-    threat: ['i will send your pics to everyone on your friends list', "your whole school is going to see this unless you do what i say", 'i screenshot your followers, they will all see it'],
+    meet: [
+      "i'm not far from you, we could meet up",
+      'tell your mom you are at a friends and come hang with me',
+      'which bus stop do you wait at?',
+    ],
+    threat: [
+      'i will send your pics to everyone on your friends list',
+      'your whole school is going to see this unless you do what i say',
+      'i screenshot your followers, they will all see it',
+    ],
     pay: ['$250 and i delete everything', 'send 2 apple gift cards or else', 'i need the money on cash app now'],
     clock: ["you've got 20 minutes", "by tonight or it's over for you", 'clock is ticking'],
   },
@@ -47,7 +78,7 @@ export const FRESH13: Record<Lang, Bank> = {
     clock: ['vc tem 20 minutos', 'ate hoje a noite ou acabou pra vc'],
   },
   fr: {
-    neutral: ['je reviens, je mange', "demain y a pas cours", 'mdr pareil'],
+    neutral: ['je reviens, je mange', 'demain y a pas cours', 'mdr pareil'],
     age: ['tu es encore en primaire ?', 'tu vas avoir quel age ?'],
     flatter: ['tu fais plus mature que plein d adultes', "t'es la seule qui m'ecoute vraiment"],
     gift: ['je peux te payer ton prochain skin', "regarde ta boite mail, je t'ai commande un truc"],
@@ -63,14 +94,63 @@ export const FRESH13: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH13_BENIGN: Record<string, string[]> = {
-  coach: ['send me a pic of your sprained ankle so i can tell the physio', 'how old are you as of january 1st? league rules', "keep the playbook private, it's ours", 'water break in 5', 'tryouts are open to everyone'],
-  teacher: ['snap a pic of the whiteboard if you missed it', 'keep your answers to yourself during the test', 'what age do kids start algebra in your old school?', 'meet at the front gate for the trip', 'well done'],
-  relative: ["send me a pic of you and your sister, i'm making the family calendar", 'your cousin turns 14 next week', "don't tell your mom i gave you extra candy haha", 'we miss you', 'call me when you are free'],
-  gaming: ["what's your discord, i'll send the invite", "don't tell the enemy team our rotation", 'send me a screenshot of the bug', 'how old is your pc lol', 'gg wp'],
-  tutor: ['send me a photo of question 3', "you're more focused than most of my students", 'can we move our session to zoom?', 'how old were you when you started piano?', 'see you next week'],
-  parent: ["don't tell your brother, we're getting him a bike", 'send me a pic of the permission slip', 'are you home alone? i left food in the fridge', 'i can pick you up at 5', 'sleep well'],
+  coach: [
+    'send me a pic of your sprained ankle so i can tell the physio',
+    'how old are you as of january 1st? league rules',
+    "keep the playbook private, it's ours",
+    'water break in 5',
+    'tryouts are open to everyone',
+  ],
+  teacher: [
+    'snap a pic of the whiteboard if you missed it',
+    'keep your answers to yourself during the test',
+    'what age do kids start algebra in your old school?',
+    'meet at the front gate for the trip',
+    'well done',
+  ],
+  relative: [
+    "send me a pic of you and your sister, i'm making the family calendar",
+    'your cousin turns 14 next week',
+    "don't tell your mom i gave you extra candy haha",
+    'we miss you',
+    'call me when you are free',
+  ],
+  gaming: [
+    "what's your discord, i'll send the invite",
+    "don't tell the enemy team our rotation",
+    'send me a screenshot of the bug',
+    'how old is your pc lol',
+    'gg wp',
+  ],
+  tutor: [
+    'send me a photo of question 3',
+    "you're more focused than most of my students",
+    'can we move our session to zoom?',
+    'how old were you when you started piano?',
+    'see you next week',
+  ],
+  parent: [
+    "don't tell your brother, we're getting him a bike",
+    'send me a pic of the permission slip',
+    'are you home alone? i left food in the fridge',
+    'i can pick you up at 5',
+    'sleep well',
+  ],
 };
 
-export const FRESH13_STRANGER = ['hi, my kid left a jacket at your house after the party, could you check?', 'is the skateboard still for sale?', 'you dropped your bus pass, i left it at the front desk', 'congrats on winning the spelling bee', 'wrong chat sorry', 'do you know if the pool is open today?'];
+export const FRESH13_STRANGER = [
+  'hi, my kid left a jacket at your house after the party, could you check?',
+  'is the skateboard still for sale?',
+  'you dropped your bus pass, i left it at the front desk',
+  'congrats on winning the spelling bee',
+  'wrong chat sorry',
+  'do you know if the pool is open today?',
+];
 
-export const FRESH13_PEER = ["you're cute ngl", 'add me on insta', "don't tell anyone we kissed", 'send me a pic of your new haircut', 'want to meet at the mall?'];
+export const FRESH13_PEER = [
+  "you're cute ngl",
+  'add me on insta',
+  "don't tell anyone we kissed",
+  'send me a pic of your new haircut',
+  'want to meet at the mall?',
+];

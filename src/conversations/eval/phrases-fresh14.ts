@@ -8,16 +8,55 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH14: Record<Lang, Bank> = {
   en: {
-    neutral: ['ugh my wifi keeps dropping', 'did you finish the book report', 'my little brother is so annoying today', 'it is snowing here finally', 'haha ok'],
-    age: ['what year were you born in?', 'you in middle school or high school?', 'wait how young are you exactly', 'when is your birthday, how old will you be'],
-    flatter: ["you're way more grown up than kids your age", 'nobody gets me like you do', 'you deserve someone who actually pays attention to you'],
-    gift: ['i can send you a steam card if you want', 'let me buy you that battle pass', "i'll get you the new headphones, just give me your address"],
-    secret: ['this stays between you and me, ok?', "don't mention me to your parents, they wouldn't understand", "if anyone asks, you don't know me"],
-    move: ['add me on whatsapp, here is my number', 'this app is glitchy, hit me up on discord', "let's talk on signal instead, it's more private"],
+    neutral: [
+      'ugh my wifi keeps dropping',
+      'did you finish the book report',
+      'my little brother is so annoying today',
+      'it is snowing here finally',
+      'haha ok',
+    ],
+    age: [
+      'what year were you born in?',
+      'you in middle school or high school?',
+      'wait how young are you exactly',
+      'when is your birthday, how old will you be',
+    ],
+    flatter: [
+      "you're way more grown up than kids your age",
+      'nobody gets me like you do',
+      'you deserve someone who actually pays attention to you',
+    ],
+    gift: [
+      'i can send you a steam card if you want',
+      'let me buy you that battle pass',
+      "i'll get you the new headphones, just give me your address",
+    ],
+    secret: [
+      'this stays between you and me, ok?',
+      "don't mention me to your parents, they wouldn't understand",
+      "if anyone asks, you don't know me",
+    ],
+    move: [
+      'add me on whatsapp, here is my number',
+      'this app is glitchy, hit me up on discord',
+      "let's talk on signal instead, it's more private",
+    ],
     image: ['show me what you look like right now', 'take a photo for me, just one', 'got any pics you could send me?'],
-    meet: ['want to meet this weekend? i can drive to you', 'what school do you go to? i could pick you up after', "let's hang out somewhere, just us"],
-    threat: ["i'll post your pictures on your school's page", "everyone in your family will get these photos", 'i have your contacts, one click and they all see it'],
-    pay: ['pay me $300 and this goes away', 'buy me steam cards, 4 of them, send the codes', 'send money on paypal or you know what happens'],
+    meet: [
+      'want to meet this weekend? i can drive to you',
+      'what school do you go to? i could pick you up after',
+      "let's hang out somewhere, just us",
+    ],
+    threat: [
+      "i'll post your pictures on your school's page",
+      'everyone in your family will get these photos',
+      'i have your contacts, one click and they all see it',
+    ],
+    pay: [
+      'pay me $300 and this goes away',
+      'buy me steam cards, 4 of them, send the codes',
+      'send money on paypal or you know what happens',
+    ],
     clock: ['you have one hour', "i'm counting down, 10 minutes", 'last chance before i hit send'],
   },
   es: {
@@ -63,14 +102,63 @@ export const FRESH14: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH14_BENIGN: Record<string, string[]> = {
-  coach: ['take a photo of your registration form and send it to me', "what's your birth year for the roster?", 'this drill stays between us and the team until the match', 'good hustle today', 'bring your water bottle'],
-  teacher: ['send me a picture of your lab notes', 'which grade were you in when you moved here?', "keep your essay topic a secret from the other group, it's a debate", 'meet me at the library at lunch', 'nice work on the quiz'],
-  relative: ["keep it a secret from grandpa, it's his surprise party", 'send me a photo of you in the new jacket so i know it fits', 'how old is your friend maya now?', "i'll pick you up from school on friday", 'love you kiddo'],
-  gaming: ['add me on discord so we can queue', "send me a screenshot of your loadout", "what's your age bracket for the tournament?", "don't tell the other squad our strat", 'nice clutch'],
-  tutor: ['take a picture of your worksheet and send it', 'can we switch to google meet today?', 'you pick things up faster than most kids your age', 'what grade are you in again?', 'good session'],
-  parent: ["don't tell dad about the cake, it's a surprise", 'are you alone at the bus stop? i am on my way', 'send me a photo of the menu so i can choose', 'i will pick you up after practice', 'goodnight'],
+  coach: [
+    'take a photo of your registration form and send it to me',
+    "what's your birth year for the roster?",
+    'this drill stays between us and the team until the match',
+    'good hustle today',
+    'bring your water bottle',
+  ],
+  teacher: [
+    'send me a picture of your lab notes',
+    'which grade were you in when you moved here?',
+    "keep your essay topic a secret from the other group, it's a debate",
+    'meet me at the library at lunch',
+    'nice work on the quiz',
+  ],
+  relative: [
+    "keep it a secret from grandpa, it's his surprise party",
+    'send me a photo of you in the new jacket so i know it fits',
+    'how old is your friend maya now?',
+    "i'll pick you up from school on friday",
+    'love you kiddo',
+  ],
+  gaming: [
+    'add me on discord so we can queue',
+    'send me a screenshot of your loadout',
+    "what's your age bracket for the tournament?",
+    "don't tell the other squad our strat",
+    'nice clutch',
+  ],
+  tutor: [
+    'take a picture of your worksheet and send it',
+    'can we switch to google meet today?',
+    'you pick things up faster than most kids your age',
+    'what grade are you in again?',
+    'good session',
+  ],
+  parent: [
+    "don't tell dad about the cake, it's a surprise",
+    'are you alone at the bus stop? i am on my way',
+    'send me a photo of the menu so i can choose',
+    'i will pick you up after practice',
+    'goodnight',
+  ],
 };
 
-export const FRESH14_STRANGER = ['hey, i think you found my dog earlier, thank you so much', 'is this the group chat for the bake sale?', 'sorry, wrong number', 'your order is ready for pickup at the counter', 'hi, is the bike in the listing still available?', 'nice goal in the match saturday'];
+export const FRESH14_STRANGER = [
+  'hey, i think you found my dog earlier, thank you so much',
+  'is this the group chat for the bake sale?',
+  'sorry, wrong number',
+  'your order is ready for pickup at the counter',
+  'hi, is the bike in the listing still available?',
+  'nice goal in the match saturday',
+];
 
-export const FRESH14_PEER = ['ur so pretty', 'whats ur snap', "don't tell anyone i like you", 'send me a pic of your outfit', 'want to go to the movies friday?'];
+export const FRESH14_PEER = [
+  'ur so pretty',
+  'whats ur snap',
+  "don't tell anyone i like you",
+  'send me a pic of your outfit',
+  'want to go to the movies friday?',
+];

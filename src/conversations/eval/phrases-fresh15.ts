@@ -12,11 +12,19 @@ export const FRESH15: Record<Lang, Bank> = {
     age: ['how old r u anyway', 'are you still in junior high?', "what's your date of birth", 'you look about 14, am i close?'],
     flatter: ['you seem really wise for someone so young', "i've never clicked with anyone like this", "you're special, you know that?"],
     gift: ['want me to send you some robux?', "i'll pay for your phone bill this month", 'i got you a gift card, want the code?'],
-    secret: ['delete our messages when you are done', "your mom wouldn't get it, so keep this to yourself", 'nobody else needs to know we chat'],
+    secret: [
+      'delete our messages when you are done',
+      "your mom wouldn't get it, so keep this to yourself",
+      'nobody else needs to know we chat',
+    ],
     move: ['do you have insta? follow me there', "text me instead, here's my number", 'i made a private server on discord for us'],
     image: ['let me see you, send a pic', 'can you take a selfie right now and send it', 'i want a photo of you, nobody else will see it'],
     meet: ['i could meet you at the park after school', 'tell me your address and i will come by', 'we should meet up, just the two of us'],
-    threat: ["i'll leak your photos to your whole class", 'send this to your parents? i can, and i will', 'your followers are about to see everything'],
+    threat: [
+      "i'll leak your photos to your whole class",
+      'send this to your parents? i can, and i will',
+      'your followers are about to see everything',
+    ],
     pay: ['i want $200 in google play cards', 'transfer the money to my cashapp', 'pay up or else'],
     clock: ['30 minutes, starting now', 'time is running out', "you've got until midnight"],
   },
@@ -63,14 +71,63 @@ export const FRESH15: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH15_BENIGN: Record<string, string[]> = {
-  coach: ['send me a pic of your new cleats so i can order the same for the team', 'under-14 team is for players born 2012 or later', 'keep the lineup to yourself until saturday', 'i can give you a ride to the away game if your mom says ok', 'great effort'],
-  teacher: ['take a selfie with your science poster for the class blog', 'what year are you in now, i forget', 'keep your answers to yourself during the quiz please', 'come by my classroom after school for the makeup test', 'see you monday'],
-  relative: ['happy birthday, how old are you now, 13?', "don't tell your sister, i'm getting her the same bike", 'send me a selfie with the puppy!', "i'll come get you from the airport", 'miss you lots'],
-  gaming: ["what's your gamertag? i'll add you", 'can you show me your base?', "keep our fortress coordinates secret from the other clan", 'how old do you have to be for ranked?', 'gg'],
-  tutor: ['send me a pic of page 42', 'you seem really mature about your studies', 'can we do thursday on facetime instead?', 'what year of school are you in now?', 'good work today'],
-  parent: ['are your friends still there or are you alone?', "i'll meet you at the front entrance", 'send me a photo when you get to the museum', "it's our secret that we're getting a puppy, don't tell grandma yet", 'love you'],
+  coach: [
+    'send me a pic of your new cleats so i can order the same for the team',
+    'under-14 team is for players born 2012 or later',
+    'keep the lineup to yourself until saturday',
+    'i can give you a ride to the away game if your mom says ok',
+    'great effort',
+  ],
+  teacher: [
+    'take a selfie with your science poster for the class blog',
+    'what year are you in now, i forget',
+    'keep your answers to yourself during the quiz please',
+    'come by my classroom after school for the makeup test',
+    'see you monday',
+  ],
+  relative: [
+    'happy birthday, how old are you now, 13?',
+    "don't tell your sister, i'm getting her the same bike",
+    'send me a selfie with the puppy!',
+    "i'll come get you from the airport",
+    'miss you lots',
+  ],
+  gaming: [
+    "what's your gamertag? i'll add you",
+    'can you show me your base?',
+    'keep our fortress coordinates secret from the other clan',
+    'how old do you have to be for ranked?',
+    'gg',
+  ],
+  tutor: [
+    'send me a pic of page 42',
+    'you seem really mature about your studies',
+    'can we do thursday on facetime instead?',
+    'what year of school are you in now?',
+    'good work today',
+  ],
+  parent: [
+    'are your friends still there or are you alone?',
+    "i'll meet you at the front entrance",
+    'send me a photo when you get to the museum',
+    "it's our secret that we're getting a puppy, don't tell grandma yet",
+    'love you',
+  ],
 };
 
-export const FRESH15_STRANGER = ['hi, you dropped your scarf at the library, i left it at the desk', 'is the guitar still for sale?', 'oops, wrong person', 'hello, this is the dentist office reminding you of your appointment', 'is this the right chat for the chess club?', 'great song at the talent show'];
+export const FRESH15_STRANGER = [
+  'hi, you dropped your scarf at the library, i left it at the desk',
+  'is the guitar still for sale?',
+  'oops, wrong person',
+  'hello, this is the dentist office reminding you of your appointment',
+  'is this the right chat for the chess club?',
+  'great song at the talent show',
+];
 
-export const FRESH15_PEER = ['you looked so good today', 'can i get your number', "don't tell my mom i snuck out", 'send me a pic of your new shoes', 'let me meet you at the park later'];
+export const FRESH15_PEER = [
+  'you looked so good today',
+  'can i get your number',
+  "don't tell my mom i snuck out",
+  'send me a pic of your new shoes',
+  'let me meet you at the park later',
+];

@@ -8,15 +8,29 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH16: Record<Lang, Bank> = {
   en: {
-    neutral: ['Lmao that video', 'my sister took the charger again', 'is it raining where u are', 'football practice got cancelled', 'yeah fr'],
+    neutral: [
+      'Lmao that video',
+      'my sister took the charger again',
+      'is it raining where u are',
+      'football practice got cancelled',
+      'yeah fr',
+    ],
     age: ['So how old are u?? 🤔', 'u look young, what grade r u in', 'wat age r u', 'are you even 15 yet lol'],
-    flatter: ['Ur so much more mature than ppl my age honestly', "i feel like you're the only one who gets me", 'u r not like other girls at all'],
+    flatter: [
+      'Ur so much more mature than ppl my age honestly',
+      "i feel like you're the only one who gets me",
+      'u r not like other girls at all',
+    ],
     gift: ['Want some V-bucks? I got extra', "i'll buy u that hoodie u wanted", 'ill send u $20 for the game'],
     secret: ["Don't tell ur parents about me ok? they wont get it", 'keep this just between us 🤫', 'delete this convo after'],
     move: ['Add me on Snap its easier', 'download telegram, my @ is the same', 'lets go to whatsapp, this app sucks'],
     image: ['Send me a pic of u rn', 'can i get a selfie? 📸', 'i wanna see u, send one'],
     meet: ['Wanna meet up this weekend? Just us', 'what mall do u go to? i could come', 'i can pick u up after school, dont tell ur mom'],
-    threat: ["I'm gonna post ur pics everywhere if u dont listen", 'i saved everything, ur whole school will see it', 'i know ur family on fb, they all get the pics'],
+    threat: [
+      "I'm gonna post ur pics everywhere if u dont listen",
+      'i saved everything, ur whole school will see it',
+      'i know ur family on fb, they all get the pics',
+    ],
     pay: ['Send $150 on Cash App NOW', 'i want 3 steam gift cards', 'pay me or else'],
     clock: ['U have 15 min', 'clock is ticking ⏰', 'times almost up'],
   },
@@ -63,14 +77,63 @@ export const FRESH16: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH16_BENIGN: Record<string, string[]> = {
-  coach: ['Send me a pic of ur medical form before friday', 'what age group r u in for the league? u11 or u13?', "dont tell the other team our set plays lol", 'i can pick u up for the tournament if ur dad cant', 'Nice game 👏'],
-  teacher: ['Please send a photo of your signed permission slip', 'how old were you when you started learning english?', 'keep the surprise quiz a secret from the other class ;)', 'meet at the bus at 7:30 sharp', 'great presentation'],
-  relative: ['send me a pic of u in ur costume!! 🎃', 'how old r u turning, 12?? omg', "don't tell your dad, i got him the tickets he wanted", 'i can pick u up from the train station', 'love ya ❤️'],
-  gaming: ['add me on discord for the raid', 'send me a screenshot of ur stats', 'how old is ur account lol', "keep it secret from the other guild, we're taking their spot", 'W team'],
-  tutor: ['send me a photo of the problem you are stuck on', 'You are very mature about your revision', 'can we move to whatsapp video today? zoom is down', 'what grade are you in this year?', 'well done today'],
-  parent: ['R u home alone? Dad is running late', 'i can pick u up at the mall at 6', 'send me a pic of the receipt pls', "don't tell grandma about the party, it's a surprise", 'night night ❤️'],
+  coach: [
+    'Send me a pic of ur medical form before friday',
+    'what age group r u in for the league? u11 or u13?',
+    'dont tell the other team our set plays lol',
+    'i can pick u up for the tournament if ur dad cant',
+    'Nice game 👏',
+  ],
+  teacher: [
+    'Please send a photo of your signed permission slip',
+    'how old were you when you started learning english?',
+    'keep the surprise quiz a secret from the other class ;)',
+    'meet at the bus at 7:30 sharp',
+    'great presentation',
+  ],
+  relative: [
+    'send me a pic of u in ur costume!! 🎃',
+    'how old r u turning, 12?? omg',
+    "don't tell your dad, i got him the tickets he wanted",
+    'i can pick u up from the train station',
+    'love ya ❤️',
+  ],
+  gaming: [
+    'add me on discord for the raid',
+    'send me a screenshot of ur stats',
+    'how old is ur account lol',
+    "keep it secret from the other guild, we're taking their spot",
+    'W team',
+  ],
+  tutor: [
+    'send me a photo of the problem you are stuck on',
+    'You are very mature about your revision',
+    'can we move to whatsapp video today? zoom is down',
+    'what grade are you in this year?',
+    'well done today',
+  ],
+  parent: [
+    'R u home alone? Dad is running late',
+    'i can pick u up at the mall at 6',
+    'send me a pic of the receipt pls',
+    "don't tell grandma about the party, it's a surprise",
+    'night night ❤️',
+  ],
 };
 
-export const FRESH16_STRANGER = ['Hi! Is the bike still available?', 'sorry wrong chat lol', 'you left your headphones on the bus, the driver has them', 'hey, is this the right number for the science fair volunteers?', 'congrats on the race!', 'is this the volunteer group for the park cleanup?'];
+export const FRESH16_STRANGER = [
+  'Hi! Is the bike still available?',
+  'sorry wrong chat lol',
+  'you left your headphones on the bus, the driver has them',
+  'hey, is this the right number for the science fair volunteers?',
+  'congrats on the race!',
+  'is this the volunteer group for the park cleanup?',
+];
 
-export const FRESH16_PEER = ['ur cute lol', 'whats ur snap', "dont tell anyone we're talking 🤫", 'send me a pic of ur dog', 'wanna meet at the park?'];
+export const FRESH16_PEER = [
+  'ur cute lol',
+  'whats ur snap',
+  "dont tell anyone we're talking 🤫",
+  'send me a pic of ur dog',
+  'wanna meet at the park?',
+];

@@ -8,7 +8,13 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH2: Record<Lang, Bank> = {
   en: {
-    neutral: ['my phone almost died lol', 'that boss fight took forever', 'we got pizza after the game', 'is it snowing where you are', 'i just finished my chores'],
+    neutral: [
+      'my phone almost died lol',
+      'that boss fight took forever',
+      'we got pizza after the game',
+      'is it snowing where you are',
+      'i just finished my chores',
+    ],
     age: ['r u like 12 or 13?', 'which grade r u in now', 'you seem young, how old exactly?'],
     flatter: ['honestly you are the most grown up person i talk to', 'you are not like the other kids', 'i think about our chats all day'],
     gift: ["i'll send you a steam gift if you want", 'i can buy you the battle pass'],
@@ -63,14 +69,63 @@ export const FRESH2: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, new words again, some with cue-like phrases in their everyday sense. */
 export const FRESH2_BENIGN: Record<string, string[]> = {
-  coach: ['stretch before you run tomorrow', 'the team photo day is friday, wear the home kit', 'tell your parents the away game is in dayton', 'nice hustle on defense', 'how old is your brother? we have a u10 team too'],
-  teacher: ['your science project passed the first round', 'bring a photo of a plant for monday', 'remember the museum trip on tuesday', "don't tell the answers to the next class, it's a quiz", 'good improvement on the spelling test'],
-  relative: ['we landed, see you tomorrow!', 'your grandma loved the card', 'send me a pic of your graduation outfit', 'mom says you can stay over saturday', 'what year are you in now? i lose track'],
-  gaming: ['push mid', 'whos hosting tonight', 'join our voice channel on discord', 'gg, that last round was wild', 'keep our base location secret from the other clan lol'],
-  tutor: ['lets go over the quadratic formula again', 'send a photo of the page you are stuck on', 'your dad said tuesday works', 'great focus today', 'we can switch to video if the audio is bad'],
-  parent: ['what time does practice end', 'grandma wants a photo of your science fair poster', 'i left money on the counter for lunch', 'text me when you get to school', 'i will pick you up at 4 by the library'],
+  coach: [
+    'stretch before you run tomorrow',
+    'the team photo day is friday, wear the home kit',
+    'tell your parents the away game is in dayton',
+    'nice hustle on defense',
+    'how old is your brother? we have a u10 team too',
+  ],
+  teacher: [
+    'your science project passed the first round',
+    'bring a photo of a plant for monday',
+    'remember the museum trip on tuesday',
+    "don't tell the answers to the next class, it's a quiz",
+    'good improvement on the spelling test',
+  ],
+  relative: [
+    'we landed, see you tomorrow!',
+    'your grandma loved the card',
+    'send me a pic of your graduation outfit',
+    'mom says you can stay over saturday',
+    'what year are you in now? i lose track',
+  ],
+  gaming: [
+    'push mid',
+    'whos hosting tonight',
+    'join our voice channel on discord',
+    'gg, that last round was wild',
+    'keep our base location secret from the other clan lol',
+  ],
+  tutor: [
+    'lets go over the quadratic formula again',
+    'send a photo of the page you are stuck on',
+    'your dad said tuesday works',
+    'great focus today',
+    'we can switch to video if the audio is bad',
+  ],
+  parent: [
+    'what time does practice end',
+    'grandma wants a photo of your science fair poster',
+    'i left money on the counter for lunch',
+    'text me when you get to school',
+    'i will pick you up at 4 by the library',
+  ],
 };
 
-export const FRESH2_STRANGER = ['is your lemonade stand open today?', 'good race today, you were fast', 'sorry wrong chat', 'do you know if the library is open sunday?', 'thanks for the tip on that level', 'your dog ran into my yard, he is safe'];
+export const FRESH2_STRANGER = [
+  'is your lemonade stand open today?',
+  'good race today, you were fast',
+  'sorry wrong chat',
+  'do you know if the library is open sunday?',
+  'thanks for the tip on that level',
+  'your dog ran into my yard, he is safe',
+];
 
-export const FRESH2_PEER = ['ur funny, wanna hang at lunch?', 'send the pic from the party', 'dont tell anyone but i like jamie', 'whats ur snap', 'you look nice today'];
+export const FRESH2_PEER = [
+  'ur funny, wanna hang at lunch?',
+  'send the pic from the party',
+  'dont tell anyone but i like jamie',
+  'whats ur snap',
+  'you look nice today',
+];

@@ -7,15 +7,29 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH3: Record<Lang, Bank> = {
   en: {
-    neutral: ['lol my wifi keeps dropping', 'did you beat the final level yet', 'our dog ate my sandwich', 'that video was so funny', 'i have a test tomorrow ugh'],
+    neutral: [
+      'lol my wifi keeps dropping',
+      'did you beat the final level yet',
+      'our dog ate my sandwich',
+      'that video was so funny',
+      'i have a test tomorrow ugh',
+    ],
     age: ['wait r u in 7th or 8th grade?', 'how old r you anyway', 'you sound young lol how old'],
-    flatter: ['you seem way more mature than people my age even', 'i never met anyone who gets me like you', "you're honestly special to me"],
+    flatter: [
+      'you seem way more mature than people my age even',
+      'i never met anyone who gets me like you',
+      "you're honestly special to me",
+    ],
     gift: ['i can buy you that skin you wanted', 'want me to send you some robux?'],
     secret: ['just keep this between us, your parents would overreact', "don't tell anybody we chat", 'delete these messages after ok'],
     move: ['add me on telegram its more private', 'whats your number? i dont use this app much', 'do you have discord? talk there'],
     image: ['send me a selfie real quick', 'can i see a pic of you', 'turn your camera on for a sec'],
     meet: ['i could come meet you after school', 'where do you live? im close by', "let's meet up this weekend, just us"],
-    threat: ["i'll send your pics to everyone at your school", 'i have your photos and your family will see them', 'gonna post them for all your followers'],
+    threat: [
+      "i'll send your pics to everyone at your school",
+      'i have your photos and your family will see them',
+      'gonna post them for all your followers',
+    ],
     pay: ['send me $200 in gift cards', 'pay me on cash app right now', 'i want 100 dollars or else'],
     clock: ['you have 15 minutes', 'time is running out for you', 'last chance before i post'],
   },
@@ -53,7 +67,7 @@ export const FRESH3: Record<Lang, Bank> = {
     secret: ['ne dis a personne qu on se parle', 'efface les messages apres'],
     move: ['ecris-moi sur telegram', 'donne-moi ton numero'],
     image: ['envoie-moi une photo de toi', 'allume ta camera deux secondes'],
-    meet: ['on se voit apres les cours ?', "tu habites ou ? je suis pas loin"],
+    meet: ['on se voit apres les cours ?', 'tu habites ou ? je suis pas loin'],
     threat: ['je vais envoyer tes photos a ton ecole', "j'ai tes photos et ta famille va les voir"],
     pay: ['paie-moi 200 euros en cartes cadeaux', "envoie l'argent maintenant"],
     clock: ['tu as 15 minutes', 'derniere chance'],
@@ -62,14 +76,63 @@ export const FRESH3: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH3_BENIGN: Record<string, string[]> = {
-  coach: ['film session is at 6 in the gym', 'tell your mom the bus is at 7', 'which grade is your sister in? tryouts are by grade', "good work, keep it up", 'send me a pic of the field if it looks flooded'],
-  teacher: ['quiz retakes are on thursday', 'please bring your signed form', 'great job presenting today', 'we are moving the class chat to the school portal', 'how old is the oldest tree on campus? find out for homework'],
-  relative: ['your cousin says hi!', 'what grade are you in now? i need to buy the right books', 'send me a pic from your recital', "shh don't tell grandpa about his birthday cake", 'we will meet you at the station at 5'],
-  gaming: ['rotate left', 'anyone got a spare key', 'the clan discord has the raid times', 'gg close one', "don't tell the other squad where we camp lol"],
-  tutor: ['lets review chapter 5 on monday', 'your mom said thursday is better', 'great improvement on fractions', 'snap a photo of the problem you are stuck on', 'we can switch the session to video'],
-  parent: ['did you take your lunch', 'send me a picture of the bus number', 'dont tell your brother, its a surprise', 'i will pick you up at 3 by the gym', 'text me when you land'],
+  coach: [
+    'film session is at 6 in the gym',
+    'tell your mom the bus is at 7',
+    'which grade is your sister in? tryouts are by grade',
+    'good work, keep it up',
+    'send me a pic of the field if it looks flooded',
+  ],
+  teacher: [
+    'quiz retakes are on thursday',
+    'please bring your signed form',
+    'great job presenting today',
+    'we are moving the class chat to the school portal',
+    'how old is the oldest tree on campus? find out for homework',
+  ],
+  relative: [
+    'your cousin says hi!',
+    'what grade are you in now? i need to buy the right books',
+    'send me a pic from your recital',
+    "shh don't tell grandpa about his birthday cake",
+    'we will meet you at the station at 5',
+  ],
+  gaming: [
+    'rotate left',
+    'anyone got a spare key',
+    'the clan discord has the raid times',
+    'gg close one',
+    "don't tell the other squad where we camp lol",
+  ],
+  tutor: [
+    'lets review chapter 5 on monday',
+    'your mom said thursday is better',
+    'great improvement on fractions',
+    'snap a photo of the problem you are stuck on',
+    'we can switch the session to video',
+  ],
+  parent: [
+    'did you take your lunch',
+    'send me a picture of the bus number',
+    'dont tell your brother, its a surprise',
+    'i will pick you up at 3 by the gym',
+    'text me when you land',
+  ],
 };
 
-export const FRESH3_STRANGER = ['hi, is the bike still available?', 'nice run at the race today', 'your poster for the bake sale has the wrong room', 'is this the signup for the chess club?', 'thanks for finding my cat!', 'good luck at the science fair'];
+export const FRESH3_STRANGER = [
+  'hi, is the bike still available?',
+  'nice run at the race today',
+  'your poster for the bake sale has the wrong room',
+  'is this the signup for the chess club?',
+  'thanks for finding my cat!',
+  'good luck at the science fair',
+];
 
-export const FRESH3_PEER = ['wanna get ice cream after school', 'ur so funny lol', 'dont tell anyone i have a crush', 'send the pic from the game', 'add me on snap'];
+export const FRESH3_PEER = [
+  'wanna get ice cream after school',
+  'ur so funny lol',
+  'dont tell anyone i have a crush',
+  'send the pic from the game',
+  'add me on snap',
+];

@@ -7,15 +7,29 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH4: Record<Lang, Bank> = {
   en: {
-    neutral: ['my little brother keeps taking the controller', 'did u see the new season trailer', 'raining again here', 'what song is that in your story', 'ugh group projects'],
+    neutral: [
+      'my little brother keeps taking the controller',
+      'did u see the new season trailer',
+      'raining again here',
+      'what song is that in your story',
+      'ugh group projects',
+    ],
     age: ['so are you still in school or', 'hold on how old are u exactly', 'you in high school yet?', 'what year of school r u in'],
     flatter: ['you talk like someone way older honestly', 'i feel like i can tell you anything', "you're not like the other kids on here"],
     gift: ['i could get you a gift card for the store if you want', "let me buy you the battle pass, it's nothing"],
     secret: ['this stays between me and you ok?', "your mom wouldn't get it, so don't mention me", 'clear the chat when we are done'],
-    move: ['message me on whatsapp instead', "give me your snap, this app is glitchy", 'lets move to discord dms'],
+    move: ['message me on whatsapp instead', 'give me your snap, this app is glitchy', 'lets move to discord dms'],
     image: ['send a pic so i know ur real', 'show me what you look like', 'take a selfie for me right now'],
-    meet: ['we should hang out irl, i can pick you up', 'tell me which park you go to and i will come', 'come meet me at the mall, dont bring anyone'],
-    threat: ['everyone on your friends list is getting these pics', 'i will send this to your school and your parents', 'do what i say or your family sees it all'],
+    meet: [
+      'we should hang out irl, i can pick you up',
+      'tell me which park you go to and i will come',
+      'come meet me at the mall, dont bring anyone',
+    ],
+    threat: [
+      'everyone on your friends list is getting these pics',
+      'i will send this to your school and your parents',
+      'do what i say or your family sees it all',
+    ],
     pay: ['pay $300 and i delete everything', 'buy me steam cards and send the codes', 'send money on paypal now'],
     clock: ['you got 10 min', 'clock is ticking', 'reply in 5 minutes or it goes out'],
   },
@@ -62,14 +76,63 @@ export const FRESH4: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH4_BENIGN: Record<string, string[]> = {
-  coach: ['bring both jerseys saturday', 'how old are you turning? the league needs birthdays for the roster', 'nice hustle at practice', 'send me a photo of your registration receipt', "meet at the north field, parents welcome"],
-  teacher: ['essays are due friday', 'what year are you in? the form asks', 'remember your permission slip', 'send a picture of your lab notes if you were absent', 'office hours are moved to wednesday'],
-  relative: ['happy early birthday! how old are you now, 14?', 'send us a picture of you in the new jacket', "don't tell your dad, we're planning a party for him", 'can we meet for lunch on sunday?', 'aunt rosa says hello'],
-  gaming: ['need a healer', 'who took my loot lol', 'add me on discord for the tournament', "keep it quiet, we're doing the secret boss tonight", 'gg everyone'],
-  tutor: ['how old are you again? the workbook has age levels', 'send me a pic of question 4', 'see you tuesday at 5', 'good progress on essays', 'should we meet at the library instead of online?'],
-  parent: ['send me a selfie when you get there so i know you arrived', 'keep this between us, its dads gift', 'dinner at 7', 'where are you? i will come pick you up', 'how was the test'],
+  coach: [
+    'bring both jerseys saturday',
+    'how old are you turning? the league needs birthdays for the roster',
+    'nice hustle at practice',
+    'send me a photo of your registration receipt',
+    'meet at the north field, parents welcome',
+  ],
+  teacher: [
+    'essays are due friday',
+    'what year are you in? the form asks',
+    'remember your permission slip',
+    'send a picture of your lab notes if you were absent',
+    'office hours are moved to wednesday',
+  ],
+  relative: [
+    'happy early birthday! how old are you now, 14?',
+    'send us a picture of you in the new jacket',
+    "don't tell your dad, we're planning a party for him",
+    'can we meet for lunch on sunday?',
+    'aunt rosa says hello',
+  ],
+  gaming: [
+    'need a healer',
+    'who took my loot lol',
+    'add me on discord for the tournament',
+    "keep it quiet, we're doing the secret boss tonight",
+    'gg everyone',
+  ],
+  tutor: [
+    'how old are you again? the workbook has age levels',
+    'send me a pic of question 4',
+    'see you tuesday at 5',
+    'good progress on essays',
+    'should we meet at the library instead of online?',
+  ],
+  parent: [
+    'send me a selfie when you get there so i know you arrived',
+    'keep this between us, its dads gift',
+    'dinner at 7',
+    'where are you? i will come pick you up',
+    'how was the test',
+  ],
 };
 
-export const FRESH4_STRANGER = ['hey is this the account selling the skateboard?', 'i think you dropped your wallet at the game', 'congrats on winning the spelling bee', 'are you the one who posted about the lost dog?', 'is the school fair open to visitors?', 'your team played great today'];
+export const FRESH4_STRANGER = [
+  'hey is this the account selling the skateboard?',
+  'i think you dropped your wallet at the game',
+  'congrats on winning the spelling bee',
+  'are you the one who posted about the lost dog?',
+  'is the school fair open to visitors?',
+  'your team played great today',
+];
 
-export const FRESH4_PEER = ['wanna study together', 'ur cute lol', 'dont tell anyone but i like sam', 'send me the pic from the trip', 'whats ur snap'];
+export const FRESH4_PEER = [
+  'wanna study together',
+  'ur cute lol',
+  'dont tell anyone but i like sam',
+  'send me the pic from the trip',
+  'whats ur snap',
+];

@@ -7,15 +7,29 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH5: Record<Lang, Bank> = {
   en: {
-    neutral: ['bro the update broke my game', 'my cat just knocked my drink over', 'whats everyone doing for break', 'that teacher is so strict', 'i just got home'],
+    neutral: [
+      'bro the update broke my game',
+      'my cat just knocked my drink over',
+      'whats everyone doing for break',
+      'that teacher is so strict',
+      'i just got home',
+    ],
     age: ['how old are you btw', 'wait are you in middle school?', 'u look like ur 15 or something, how old'],
-    flatter: ["you're way more grown up than the girls my age", 'no one understands me like you do', "you're really special, you know that?"],
+    flatter: [
+      "you're way more grown up than the girls my age",
+      'no one understands me like you do',
+      "you're really special, you know that?",
+    ],
     gift: ["i'll send you money for the new skin", 'want a free gift card? just for you'],
     secret: ['keep our chats just between us', "don't let your parents see this", "don't tell anyone we talk, they won't understand"],
     move: ['lets talk on telegram instead', 'hmu on snap', 'what is your whatsapp'],
     image: ['send me a pic of yourself', 'i want to see you, send a photo', 'can you take a selfie and send it'],
     meet: ['lets meet up, i can drive to you', 'whats your address? i will come by', "meet me after school and don't tell anyone"],
-    threat: ['i will post your pics for all your followers to see', 'your parents and friends will get everything', "i'll share it with your whole school"],
+    threat: [
+      'i will post your pics for all your followers to see',
+      'your parents and friends will get everything',
+      "i'll share it with your whole school",
+    ],
     pay: ['send $250 on venmo', 'i want 150 in itunes cards', 'pay me now'],
     clock: ['you have 20 minutes', 'hurry up, time is running out', 'last chance'],
   },
@@ -46,7 +60,7 @@ export const FRESH5: Record<Lang, Bank> = {
     clock: ['vc tem 20 minutos', 'anda logo, o tempo ta acabando'],
   },
   fr: {
-    neutral: ["la mise a jour a casse mon jeu", 'tu fais quoi pendant les vacances ?', 'je viens de rentrer'],
+    neutral: ['la mise a jour a casse mon jeu', 'tu fais quoi pendant les vacances ?', 'je viens de rentrer'],
     age: ['tu as quel age ?', 'tu es au college ?'],
     flatter: ['tu es plus mature que les filles de ton age', 'personne ne me comprend comme toi'],
     gift: ["je t'envoie de l'argent pour le nouveau skin", 'tu veux une carte cadeau ?'],
@@ -62,14 +76,63 @@ export const FRESH5: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH5_BENIGN: Record<string, string[]> = {
-  coach: ['keep our new play secret from the other team', 'how old will you be on june 1? age group cutoff', 'send me a photo of your physical form', 'great effort today', "i'll meet you all at the bus at 6"],
-  teacher: ['which grade are you in again? the roster is wrong', 'send me a picture of your finished poster', 'dont tell the other class about the quiz answers', 'see you tomorrow', 'the field trip bus leaves at 8'],
-  relative: ['how old is your brother now?', 'can you send a pic of you and your cousins at the party', "keep it a secret from mom, we're getting her flowers", 'we can meet you at the airport', 'grandpa says hi'],
-  gaming: ['dont tell anyone the code for the private lobby', 'whats ur discord', 'nice clutch', 'who wants to queue', 'how old is this game anyway lol'],
-  tutor: ['send a photo of your homework when you finish', 'what grade are you in now? i want the right level', 'good session today', 'lets meet at the library at 4', 'remember the quiz on friday'],
-  parent: ['send me a pic of you at grandmas so i know you got there', "don't tell your sister about her present", 'what time should i pick you up?', 'love you, have a good day', 'did you finish your homework'],
+  coach: [
+    'keep our new play secret from the other team',
+    'how old will you be on june 1? age group cutoff',
+    'send me a photo of your physical form',
+    'great effort today',
+    "i'll meet you all at the bus at 6",
+  ],
+  teacher: [
+    'which grade are you in again? the roster is wrong',
+    'send me a picture of your finished poster',
+    'dont tell the other class about the quiz answers',
+    'see you tomorrow',
+    'the field trip bus leaves at 8',
+  ],
+  relative: [
+    'how old is your brother now?',
+    'can you send a pic of you and your cousins at the party',
+    "keep it a secret from mom, we're getting her flowers",
+    'we can meet you at the airport',
+    'grandpa says hi',
+  ],
+  gaming: [
+    'dont tell anyone the code for the private lobby',
+    'whats ur discord',
+    'nice clutch',
+    'who wants to queue',
+    'how old is this game anyway lol',
+  ],
+  tutor: [
+    'send a photo of your homework when you finish',
+    'what grade are you in now? i want the right level',
+    'good session today',
+    'lets meet at the library at 4',
+    'remember the quiz on friday',
+  ],
+  parent: [
+    'send me a pic of you at grandmas so i know you got there',
+    "don't tell your sister about her present",
+    'what time should i pick you up?',
+    'love you, have a good day',
+    'did you finish your homework',
+  ],
 };
 
-export const FRESH5_STRANGER = ['hi! are you still selling the concert tickets?', 'great game today, your team was awesome', 'i found your keys at the park', 'is this the account for the school newspaper?', 'thanks for helping at the food drive', 'who made the banner for the fundraiser? it was great'];
+export const FRESH5_STRANGER = [
+  'hi! are you still selling the concert tickets?',
+  'great game today, your team was awesome',
+  'i found your keys at the park',
+  'is this the account for the school newspaper?',
+  'thanks for helping at the food drive',
+  'who made the banner for the fundraiser? it was great',
+];
 
-export const FRESH5_PEER = ['wanna hang after school', 'ur really pretty', "don't tell anyone i told you", 'send me that pic from the party', 'add me on insta'];
+export const FRESH5_PEER = [
+  'wanna hang after school',
+  'ur really pretty',
+  "don't tell anyone i told you",
+  'send me that pic from the party',
+  'add me on insta',
+];

@@ -8,7 +8,13 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH7: Record<Lang, Bank> = {
   en: {
-    neutral: ['omg this song is stuck in my head', 'nah i was at my cousins', 'did u finish ur essay', 'i got a new phone case', 'the lag is insane today'],
+    neutral: [
+      'omg this song is stuck in my head',
+      'nah i was at my cousins',
+      'did u finish ur essay',
+      'i got a new phone case',
+      'the lag is insane today',
+    ],
     age: ['wait hold up how old are you', 'ur in like 8th grade right', 'what age are u'],
     flatter: ['ur honestly so mature i forget ur young', 'i feel like ur the only one who gets me', "you're special to me u know"],
     gift: ['i can buy u robux if u want', "i'll send u a giftcard for the game"],
@@ -63,14 +69,57 @@ export const FRESH7: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH7_BENIGN: Record<string, string[]> = {
-  coach: ['pls send a pic of u in ur uniform for the yearbook', 'dont tell the other teams our new formation', 'bus leaves 7 sharp', 'how old r u turning, need it for the tournament form', 'good game'],
-  teacher: ['send a photo of ur science notebook pls', 'keep the quiz questions to yourself, the other class has it tomorrow', 'great presentation', 'what grade is ur little brother in', 'remember the trip form'],
-  relative: ['send me a pic of u with the new haircut', 'shh dont tell mom about the party', 'love u kiddo', 'how old is ur teacher lol', 'we will pick u up at 6'],
-  gaming: ['add me on discord for the raid', 'dont tell anyone our base coords', 'gg', 'need one more for squad', 'how old is that skin lol'],
-  tutor: ['send a pic of ur answers for q3', 'what grade r u in this year', 'see u thursday', 'good work today', 'can we meet at the library instead'],
-  parent: ['send me a pic when u get to the party', 'dont tell ur sister what we got her', 'where r u i will pick u up', 'dinner in 10', 'love u'],
+  coach: [
+    'pls send a pic of u in ur uniform for the yearbook',
+    'dont tell the other teams our new formation',
+    'bus leaves 7 sharp',
+    'how old r u turning, need it for the tournament form',
+    'good game',
+  ],
+  teacher: [
+    'send a photo of ur science notebook pls',
+    'keep the quiz questions to yourself, the other class has it tomorrow',
+    'great presentation',
+    'what grade is ur little brother in',
+    'remember the trip form',
+  ],
+  relative: [
+    'send me a pic of u with the new haircut',
+    'shh dont tell mom about the party',
+    'love u kiddo',
+    'how old is ur teacher lol',
+    'we will pick u up at 6',
+  ],
+  gaming: [
+    'add me on discord for the raid',
+    'dont tell anyone our base coords',
+    'gg',
+    'need one more for squad',
+    'how old is that skin lol',
+  ],
+  tutor: [
+    'send a pic of ur answers for q3',
+    'what grade r u in this year',
+    'see u thursday',
+    'good work today',
+    'can we meet at the library instead',
+  ],
+  parent: [
+    'send me a pic when u get to the party',
+    'dont tell ur sister what we got her',
+    'where r u i will pick u up',
+    'dinner in 10',
+    'love u',
+  ],
 };
 
-export const FRESH7_STRANGER = ['hey is the bike still for sale', 'u dropped ur scarf at the bus stop', 'nice job at the meet', 'is this the drama club page', 'thx for finding my dog', 'cool drawing at the fair'];
+export const FRESH7_STRANGER = [
+  'hey is the bike still for sale',
+  'u dropped ur scarf at the bus stop',
+  'nice job at the meet',
+  'is this the drama club page',
+  'thx for finding my dog',
+  'cool drawing at the fair',
+];
 
 export const FRESH7_PEER = ['wanna go to the mall', 'ur cute', 'dont tell anyone pls', 'send the pic from the trip', 'add me on snap'];

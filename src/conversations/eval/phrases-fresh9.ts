@@ -7,7 +7,13 @@ import type { Bank, Lang } from './phrases.js';
 
 export const FRESH9: Record<Lang, Bank> = {
   en: {
-    neutral: ['we got pizza after the game', 'my phone is at 2 percent', 'that movie was way too long', 'i have so much homework', 'my dog learned a new trick'],
+    neutral: [
+      'we got pizza after the game',
+      'my phone is at 2 percent',
+      'that movie was way too long',
+      'i have so much homework',
+      'my dog learned a new trick',
+    ],
     age: ['how old did you say you were?', 'so what grade are you in', 'are you in high school?'],
     flatter: ["you're so much smarter than people your age", 'i think we really connect', 'i never talk to anyone like i talk to you'],
     gift: ['i can buy you a new phone if you want', 'want me to send you some v-bucks?'],
@@ -62,14 +68,63 @@ export const FRESH9: Record<Lang, Bank> = {
 
 /** Everyday lines of each benign family, some with cue-like phrases in their everyday sense. */
 export const FRESH9_BENIGN: Record<string, string[]> = {
-  coach: ['send me a pic of you holding the trophy for the newsletter', "don't tell your parents yet, we're announcing the awards at the banquet", 'stretch before the game', 'how old is your sister? she might fit the junior team', 'meet at the gym at 8'],
-  teacher: ['send me a photo of you with your poster for the school site', 'which grade is your cousin in', 'excellent essay', 'do not tell anyone the answers to the take-home quiz', 'we meet in the lab tomorrow'],
-  relative: ["send us a pic of you blowing out the candles", "don't tell your dad, we're taking him to dinner for his birthday", 'how old is your best friend now?', 'we will pick you up from the airport', 'miss you'],
-  gaming: ['join the discord, link is in the bio', 'keep the strat between us till the match', 'gg ez', 'anyone up for a late game?', 'how old is this map lol'],
-  tutor: ['send me a photo of your notes', 'how old were you when you learned to read?', 'we can meet at the cafe by the park', 'good job', 'see you next week'],
-  parent: ['send me a selfie at the concert!', "don't tell your brother, we're getting him a bike", 'i can pick you up at 5', 'dinner is in the fridge', 'love you'],
+  coach: [
+    'send me a pic of you holding the trophy for the newsletter',
+    "don't tell your parents yet, we're announcing the awards at the banquet",
+    'stretch before the game',
+    'how old is your sister? she might fit the junior team',
+    'meet at the gym at 8',
+  ],
+  teacher: [
+    'send me a photo of you with your poster for the school site',
+    'which grade is your cousin in',
+    'excellent essay',
+    'do not tell anyone the answers to the take-home quiz',
+    'we meet in the lab tomorrow',
+  ],
+  relative: [
+    'send us a pic of you blowing out the candles',
+    "don't tell your dad, we're taking him to dinner for his birthday",
+    'how old is your best friend now?',
+    'we will pick you up from the airport',
+    'miss you',
+  ],
+  gaming: [
+    'join the discord, link is in the bio',
+    'keep the strat between us till the match',
+    'gg ez',
+    'anyone up for a late game?',
+    'how old is this map lol',
+  ],
+  tutor: [
+    'send me a photo of your notes',
+    'how old were you when you learned to read?',
+    'we can meet at the cafe by the park',
+    'good job',
+    'see you next week',
+  ],
+  parent: [
+    'send me a selfie at the concert!',
+    "don't tell your brother, we're getting him a bike",
+    'i can pick you up at 5',
+    'dinner is in the fridge',
+    'love you',
+  ],
 };
 
-export const FRESH9_STRANGER = ['hi, do you still have the textbooks for sale?', 'your kite landed in my yard, want it back?', 'great solo at the concert', 'is this where i sign up for the car wash?', 'thanks for holding the door earlier', 'you dropped a glove at the rink'];
+export const FRESH9_STRANGER = [
+  'hi, do you still have the textbooks for sale?',
+  'your kite landed in my yard, want it back?',
+  'great solo at the concert',
+  'is this where i sign up for the car wash?',
+  'thanks for holding the door earlier',
+  'you dropped a glove at the rink',
+];
 
-export const FRESH9_PEER = ['wanna come over after school', 'ur kinda cute', "don't tell anyone i'm scared of spiders", 'send me the selfie we took', 'add me on snap'];
+export const FRESH9_PEER = [
+  'wanna come over after school',
+  'ur kinda cute',
+  "don't tell anyone i'm scared of spiders",
+  'send me the selfie we took',
+  'add me on snap',
+];

@@ -10,9 +10,26 @@ describe('npm run eval', () => {
     const a = generateCorpus('tune', 4, 1);
     assert.deepEqual(a, generateCorpus('tune', 4, 1));
     const families = new Set(a.map((c) => c.family));
-    for (const f of ['grooming_fast', 'grooming_slow', 'solicitation', 'sextortion', 'fanout', 'coach', 'teacher', 'relative', 'gaming', 'tutor', 'parent', 'teen_teen_flirting', 'adult_adult_flirting']) assert.ok(families.has(f), f);
+    for (const f of [
+      'grooming_fast',
+      'grooming_slow',
+      'solicitation',
+      'sextortion',
+      'fanout',
+      'coach',
+      'teacher',
+      'relative',
+      'gaming',
+      'tutor',
+      'parent',
+      'teen_teen_flirting',
+      'adult_adult_flirting',
+    ])
+      assert.ok(families.has(f), f);
     const tuneTexts = new Set(a.flatMap((c) => c.events.map((e) => (e as { message?: { text: string } }).message?.text).filter(Boolean)));
-    const held = generateCorpus('heldout', 4, 2).flatMap((c) => c.events.map((e) => (e as { message?: { text: string } }).message?.text).filter(Boolean));
+    const held = generateCorpus('heldout', 4, 2).flatMap((c) =>
+      c.events.map((e) => (e as { message?: { text: string } }).message?.text).filter(Boolean),
+    );
     const shared = held.filter((t) => tuneTexts.has(t));
     assert.ok(shared.length / held.length < 0.05, `held-out text mostly unseen (${shared.length}/${held.length} shared)`);
   });
@@ -21,7 +38,8 @@ describe('npm run eval', () => {
     const kinds = (familyLinks: boolean) => {
       const out = new Map<string, Set<string>>();
       for (const c of generateCorpus('tune', 2, 1, { familyLinks })) {
-        for (const e of c.events as { type: string; kind?: string }[]) if (e.type === 'connection.created') out.set(c.family, (out.get(c.family) ?? new Set()).add(e.kind!));
+        for (const e of c.events as { type: string; kind?: string }[])
+          if (e.type === 'connection.created') out.set(c.family, (out.get(c.family) ?? new Set()).add(e.kind!));
       }
       return out;
     };
@@ -49,7 +67,10 @@ describe('npm run eval', () => {
   });
 
   it('runs end to end through warden replay', () => {
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL('./run-eval.js', import.meta.url)), '--per-family=4'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('./run-eval.js', import.meta.url)), '--per-family=4'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /== heldout split: \d+ conversations/);
     assert.match(r.stdout, /F0\.5 \d\.\d{3}/);

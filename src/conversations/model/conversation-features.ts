@@ -38,7 +38,15 @@ export const CONVERSATION_FEATURES = [
   'threat_with_demand',
 ] as const;
 
-const GROOMING = ['friendship_forming', 'relationship_forming', 'risk_assessment', 'exclusivity_secrecy', 'isolation_platform_move', 'desensitisation', 'compliance_testing'] as const;
+const GROOMING = [
+  'friendship_forming',
+  'relationship_forming',
+  'risk_assessment',
+  'exclusivity_secrecy',
+  'isolation_platform_move',
+  'desensitisation',
+  'compliance_testing',
+] as const;
 
 export const emptyModelState = (): ModelState => ({ mask: 0, messages: 0, top1: 0, top2: 0, high: 0 });
 

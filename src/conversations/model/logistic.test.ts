@@ -32,7 +32,10 @@ describe('logistic regression', () => {
     }
     const before = calibrationStats(z.map(sigmoid), y);
     const { a, b } = fitPlatt(z, y);
-    const after = calibrationStats(z.map((v) => sigmoid(a * v + b)), y);
+    const after = calibrationStats(
+      z.map((v) => sigmoid(a * v + b)),
+      y,
+    );
     assert.ok(Math.abs(sigmoid(a * 3 + b) - 0.7) < 0.02, `p(3) = ${sigmoid(a * 3 + b)}`);
     assert.ok(after.ece < before.ece && after.brier < before.brier);
     assert.ok(Math.abs(after.auc - before.auc) < 1e-9, 'a monotone map keeps the ranking');

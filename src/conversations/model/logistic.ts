@@ -132,14 +132,15 @@ export function calibrationStats(p: readonly number[], y: readonly (0 | 1)[]): {
   const order = p.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
   let pos = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j]![0] === order[i]![0]) j++;
     const avg = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (y[order[k]![1]] === 1) {
-      rankSum += avg;
-      pos++;
-    }
+    for (let k = i; k < j; k++)
+      if (y[order[k]![1]] === 1) {
+        rankSum += avg;
+        pos++;
+      }
     i = j;
   }
   const neg = p.length - pos;

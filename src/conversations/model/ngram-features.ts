@@ -30,7 +30,10 @@ export interface Gram {
  * but the words).
  */
 export function forEachGram(normalized: string, visit: (bucket: number, text?: string) => void, withText = false): void {
-  const words = normalized.slice(0, MAX_CHARS).split(/[^a-z0-9$']+/).filter(Boolean);
+  const words = normalized
+    .slice(0, MAX_CHARS)
+    .split(/[^a-z0-9$']+/)
+    .filter(Boolean);
   let prev = '';
   for (const w of words) {
     const p = ` ${w} `;

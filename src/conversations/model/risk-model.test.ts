@@ -30,7 +30,11 @@ describe('the conversation-risk model', () => {
 
   it('gives a calibrated conversation score that rises with evidence and context', () => {
     const st = emptyModelState();
-    addMessage(st, detectCues('how old are you btw?').cues.reduce((m) => m, 0), p('how old are you btw?'));
+    addMessage(
+      st,
+      detectCues('how old are you btw?').cues.reduce((m) => m, 0),
+      p('how old are you btw?'),
+    );
     const connected = model.conversationProbability(st, { unconnected: false, flagged: false, youngMinor: true });
     const stranger = model.conversationProbability(st, { unconnected: true, flagged: false, youngMinor: true });
     assert.ok(stranger > connected, `${stranger} > ${connected}`);
@@ -50,7 +54,10 @@ describe('the conversation-risk model', () => {
         const m = structuredClone(good);
         spoil(m);
         writeFileSync(join(dir, `${name}.json`), JSON.stringify(m));
-        assert.throws(() => loadRiskModel(join(dir, `${name}.json`)), (e: unknown) => isAppError(e) && e.issues.some((i) => field.test(i.field)));
+        assert.throws(
+          () => loadRiskModel(join(dir, `${name}.json`)),
+          (e: unknown) => isAppError(e) && e.issues.some((i) => field.test(i.field)),
+        );
       }
       writeFileSync(join(dir, 'bad.json'), '{not json');
       assert.throws(() => loadRiskModel(join(dir, 'bad.json')), /cannot read the conversation model/);
@@ -67,7 +74,12 @@ describe('the conversation-risk model', () => {
     assert.ok(!convs.some((c) => c.split !== 'tune'), 'never the held-out or fresh splits');
     const { rows } = parseTrainingData(text);
     const progress: number[] = [];
-    const { file } = trainRiskModel(rows, { seed: 1, dataSha256: sha, trainedAt: model.file.trainedAt, onProgress: (done, total) => progress.push(done / total) });
+    const { file } = trainRiskModel(rows, {
+      seed: 1,
+      dataSha256: sha,
+      trainedAt: model.file.trainedAt,
+      onProgress: (done, total) => progress.push(done / total),
+    });
     assert.deepEqual(file, model.file);
     // Progress (for `warden train`'s bar) only rises, passes halfway once every conversation is prepared, and ends at the whole.
     assert.ok(progress.every((p, i) => i === 0 || p > progress[i - 1]!));
@@ -78,11 +90,26 @@ describe('the conversation-risk model', () => {
 
 describe('labelled training data', () => {
   it('reports a bad line with its number and field, and keeps the rest', () => {
-    const ok = { id: 'c1', label: 'benign', context: { unconnected: false, recipientBand: '13-15' }, messages: [{ from: 'adult', text: 'practice at 5' }] };
-    const text = [JSON.stringify(ok), '{oops', JSON.stringify({ ...ok, id: 'c2', label: 'scary' }), JSON.stringify({ ...ok, id: 'c3', messages: [] }), JSON.stringify(ok), ''].join('\n');
+    const ok = {
+      id: 'c1',
+      label: 'benign',
+      context: { unconnected: false, recipientBand: '13-15' },
+      messages: [{ from: 'adult', text: 'practice at 5' }],
+    };
+    const text = [
+      JSON.stringify(ok),
+      '{oops',
+      JSON.stringify({ ...ok, id: 'c2', label: 'scary' }),
+      JSON.stringify({ ...ok, id: 'c3', messages: [] }),
+      JSON.stringify(ok),
+      '',
+    ].join('\n');
     const { rows, errors } = parseTrainingData(text);
     assert.equal(rows.length, 1);
-    assert.deepEqual(errors.map((e) => e.line), [2, 3, 4, 5]);
+    assert.deepEqual(
+      errors.map((e) => e.line),
+      [2, 3, 4, 5],
+    );
     assert.match(errors[0]!.reason, /not JSON/);
     assert.match(errors[1]!.reason, /^label:/);
     assert.match(errors[2]!.reason, /^messages:/);

@@ -11,18 +11,31 @@ import { forEachGram, NGRAM_BUCKETS } from './ngram-features.js';
 export const RiskModelFileSchema = z.strictObject({
   format: z.literal('warden-conversation-risk/1'),
   trainedAt: z.string(),
-  trainingData: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), conversations: z.number().int().min(1), messages: z.number().int().min(0) }),
+  trainingData: z.strictObject({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    conversations: z.number().int().min(1),
+    messages: z.number().int().min(0),
+  }),
   message: z
     .strictObject({
       buckets: z.literal(NGRAM_BUCKETS),
       bias: z.number(),
       /** Bucket indices with a non-zero weight, ascending, and their weights. */
-      gramIndex: z.array(z.number().int().min(0).max(NGRAM_BUCKETS - 1)),
+      gramIndex: z.array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(NGRAM_BUCKETS - 1),
+      ),
       gramWeight: z.array(z.number()),
       /** One weight per cue code the detector can report. */
       cues: z.record(z.string(), z.number()),
     })
-    .refine((m) => m.gramIndex.length === m.gramWeight.length, { message: 'gramIndex and gramWeight differ in length', path: ['gramWeight'] }),
+    .refine((m) => m.gramIndex.length === m.gramWeight.length, {
+      message: 'gramIndex and gramWeight differ in length',
+      path: ['gramWeight'],
+    }),
   conversation: z
     .strictObject({ features: z.array(z.string()), weights: z.array(z.number()) })
     .refine((c) => c.features.length === CONVERSATION_FEATURES.length && c.features.every((f, i) => f === CONVERSATION_FEATURES[i]), {
@@ -30,7 +43,14 @@ export const RiskModelFileSchema = z.strictObject({
       path: ['features'],
     })
     .refine((c) => c.weights.length === c.features.length, { message: 'one weight per feature', path: ['weights'] }),
-  calibration: z.strictObject({ a: z.number(), b: z.number(), samples: z.number().int(), ece: z.number(), brier: z.number(), auc: z.number().nullable() }),
+  calibration: z.strictObject({
+    a: z.number(),
+    b: z.number(),
+    samples: z.number().int(),
+    ece: z.number(),
+    brier: z.number(),
+    auc: z.number().nullable(),
+  }),
   thresholds: z.strictObject({
     /** A conversation whose calibrated risk reaches this raises an early, low-severity alert before the rules would. */
     early: z.number().min(0).max(1),
@@ -70,10 +90,18 @@ export function createRiskModel(file: RiskModelFile): RiskModel {
     },
     explain(normalized, k) {
       const byWord = new Map<string, number>();
-      forEachGram(normalized, (bucket, text) => {
-        if (text) byWord.set(text, (byWord.get(text) ?? 0) + w[bucket]!);
-      }, true);
-      return [...byWord].filter(([, v]) => v > 0.5).sort((x, y) => y[1] - x[1]).slice(0, k).map(([t]) => t);
+      forEachGram(
+        normalized,
+        (bucket, text) => {
+          if (text) byWord.set(text, (byWord.get(text) ?? 0) + w[bucket]!);
+        },
+        true,
+      );
+      return [...byWord]
+        .filter(([, v]) => v > 0.5)
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, k)
+        .map(([t]) => t);
     },
     conversationProbability(s, ctx) {
       const x = featureVector(s, ctx);
@@ -94,7 +122,9 @@ export function loadRiskModel(path = BUILTIN_MODEL_PATH): RiskModel {
   }
   const parsed = RiskModelFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('config_invalid', `conversation model ${path} is not valid`, { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(file)', reason: i.message })) });
+    throw new AppError('config_invalid', `conversation model ${path} is not valid`, {
+      issues: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(file)', reason: i.message })),
+    });
   }
   return createRiskModel(parsed.data);
 }

@@ -98,7 +98,13 @@ export function trainRiskModel(
   // text never had scores the base rate, not whatever the bias drifted to while the weights of
   // everyday words went negative (which put unseen everyday text above 0.5).
   const base = Math.min(0.45, Math.max(0.01, msgSamples.filter((x) => x.y === 1).length / Math.max(1, msgSamples.length)));
-  const msg = trainSparse(msgSamples, NGRAM_BUCKETS + CUE_CODES.length, { epochs: 8, rate: 0.1, l2: 1e-3, seed: opts.seed, fixedBias: Math.log(base / (1 - base)) });
+  const msg = trainSparse(msgSamples, NGRAM_BUCKETS + CUE_CODES.length, {
+    epochs: 8,
+    rate: 0.1,
+    l2: 1e-3,
+    seed: opts.seed,
+    fixedBias: Math.log(base / (1 - base)),
+  });
   progress(folds.message.length);
   const gramIndex: number[] = [];
   const gramWeight: number[] = [];
@@ -170,16 +176,24 @@ export function trainRiskModel(
   const fpAt = (t: number) => (benign.length ? benign.filter((p) => p >= t).length / benign.length : 0);
   // Early alerts: the lowest threshold that keeps benign conversations under 1% (the target is 2%).
   let early = 0.95;
-  for (let t = 0.5; t <= 0.95 + 1e-9; t += 0.05) if (fpAt(t) <= 0.01) {
-    early = Math.round(t * 100) / 100;
-    break;
-  }
+  for (let t = 0.5; t <= 0.95 + 1e-9; t += 0.05)
+    if (fpAt(t) <= 0.01) {
+      early = Math.round(t * 100) / 100;
+      break;
+    }
   // Holding back medium rule hits is off unless asked for: on the synthetic corpus it cost
   // held-out recall (0.972 to 0.951) and removed no false positive, as the message model knows
   // only the tune split's wording. With real labelled data, measure it before turning it on.
   const suppress = opts.suppress ?? 0;
   const riskyKept = risky.filter((p) => p >= suppress).length / Math.max(1, risky.length);
-  draft.calibration = { a: Math.round(a * 10000) / 10000, b: Math.round(b * 10000) / 10000, samples: zs.length, ece: round4(after.ece), brier: round4(after.brier), auc: Number.isNaN(after.auc) ? null : round4(after.auc) };
+  draft.calibration = {
+    a: Math.round(a * 10000) / 10000,
+    b: Math.round(b * 10000) / 10000,
+    samples: zs.length,
+    ece: round4(after.ece),
+    brier: round4(after.brier),
+    auc: Number.isNaN(after.auc) ? null : round4(after.auc),
+  };
   draft.thresholds = { early, suppress };
   return {
     file: draft,

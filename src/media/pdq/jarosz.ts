@@ -16,7 +16,15 @@ const f = Math.fround;
  * One box pass over `count` vectors of `length` values. Vector v starts at v * vectorStep and
  * steps by `stride`. Phases as in the reference: grow the window, slide it, shrink it.
  */
-function boxPass(input: Float32Array, output: Float32Array, count: number, vectorStep: number, length: number, stride: number, window: number): void {
+function boxPass(
+  input: Float32Array,
+  output: Float32Array,
+  count: number,
+  vectorStep: number,
+  length: number,
+  stride: number,
+  window: number,
+): void {
   const half = Math.floor((window + 2) / 2);
   const phase1 = half - 1;
   const phase2 = window - half + 1;
@@ -171,7 +179,15 @@ function boxRows(input: Float32Array, output: Float32Array, rows: number, cols: 
 }
 
 /** Filters `buffer` in place (using `temp`), `passes` times rows-then-columns, as the reference. */
-export function jaroszFilter(buffer: Float32Array, temp: Float32Array, rows: number, cols: number, windowAlongRows: number, windowAlongCols: number, passes: number): void {
+export function jaroszFilter(
+  buffer: Float32Array,
+  temp: Float32Array,
+  rows: number,
+  cols: number,
+  windowAlongRows: number,
+  windowAlongCols: number,
+  passes: number,
+): void {
   for (let p = 0; p < passes; p++) {
     boxRows(buffer, temp, rows, cols, windowAlongRows);
     boxColumns(temp, buffer, rows, cols, windowAlongCols);

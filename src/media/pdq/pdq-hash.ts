@@ -130,9 +130,11 @@ export function hexToHash(hex: string): Hash256 {
  * and a mirror negates the coefficients of odd frequency (even 0-based index) along its axis.
  */
 type Transform = (a: Float32Array, out: Float32Array) => void;
-const each = (fn: (i: number, j: number, v: number, out: Float32Array) => void): Transform => (a, out) => {
-  for (let i = 0; i < 16; i++) for (let j = 0; j < 16; j++) fn(i, j, a[i * 16 + j]!, out);
-};
+const each =
+  (fn: (i: number, j: number, v: number, out: Float32Array) => void): Transform =>
+  (a, out) => {
+    for (let i = 0; i < 16; i++) for (let j = 0; j < 16; j++) fn(i, j, a[i * 16 + j]!, out);
+  };
 const TRANSFORMS: Record<Exclude<Dihedral, 'orig'>, Transform> = {
   rot90: each((i, j, v, o) => (o[j * 16 + i] = j & 1 ? v : -v)),
   rot180: each((i, j, v, o) => (o[i * 16 + j] = (i + j) & 1 ? -v : v)),
@@ -155,10 +157,16 @@ export function pdqScratch(pixels: number): PdqScratch {
 
 const zeroResult = (dihedral: boolean): PdqResult => {
   const zero = '0'.repeat(64);
-  return dihedral ? { hash: zero, quality: 0, dihedral: Object.fromEntries(DIHEDRAL.map((d) => [d, zero])) as Record<Dihedral, string> } : { hash: zero, quality: 0 };
+  return dihedral
+    ? { hash: zero, quality: 0, dihedral: Object.fromEntries(DIHEDRAL.map((d) => [d, zero])) as Record<Dihedral, string> }
+    : { hash: zero, quality: 0 };
 };
 
-export const pdqWindows = (rows: number, cols: number) => ({ alongRows: jaroszWindowSize(cols, DOWNSAMPLE), alongCols: jaroszWindowSize(rows, DOWNSAMPLE), passes: JAROSZ_PASSES });
+export const pdqWindows = (rows: number, cols: number) => ({
+  alongRows: jaroszWindowSize(cols, DOWNSAMPLE),
+  alongCols: jaroszWindowSize(rows, DOWNSAMPLE),
+  passes: JAROSZ_PASSES,
+});
 
 /** PDQ of a luma image already in `scratch.luma` (row-major, `rows` x `cols`). */
 export function pdqFromLuma(scratch: PdqScratch, rows: number, cols: number, dihedral = false): PdqResult {

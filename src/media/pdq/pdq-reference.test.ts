@@ -28,7 +28,9 @@ describe('PDQ conformance with the reference (full resolution)', () => {
       assert.ok(r.ok, !r.ok ? r.error.detail : '');
       assert.equal(r.value.hex, row[0], `hash differs by ${hammingHex(r.value.hex, row[0]!)} bits`);
       assert.equal(r.value.quality, Number(row[8]));
-      DIHEDRAL.forEach((name, i) => assert.equal(r.value.dihedral![name], row[i], `${name} differs by ${hammingHex(r.value.dihedral![name]!, row[i]!)} bits`));
+      DIHEDRAL.forEach((name, i) =>
+        assert.equal(r.value.dihedral![name], row[i], `${name} differs by ${hammingHex(r.value.dihedral![name]!, row[i]!)} bits`),
+      );
     });
   }
 
@@ -49,7 +51,10 @@ describe('PDQ conformance with the reference (full resolution)', () => {
   });
 
   it('agrees with every exact full-resolution value asserted upstream', async () => {
-    const lines = readFileSync(ROOT + 'expected/upstream-asserted.csv', 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(ROOT + 'expected/upstream-asserted.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     let checked = 0;
     for (const line of lines) {
       const [source, image, expected, , rule, , distFullres] = line.split(',');
@@ -63,10 +68,18 @@ describe('PDQ conformance with the reference (full resolution)', () => {
     assert.ok(checked >= 3, `checked ${checked}`);
   });
 
-  it('finds the transformed bridge photos among the original\'s dihedral variants', async () => {
+  it("finds the transformed bridge photos among the original's dihedral variants", async () => {
     const orig = await hasher.hash(readFileSync(ROOT + 'pdq/data/reg-test-input/dih/bridge-1-original.jpg'), { dihedral: true });
     assert.ok(orig.ok);
-    const files = ['bridge-2-rotate-90', 'bridge-3-rotate-180', 'bridge-4-rotate-270', 'bridge-5-flipx', 'bridge-6-flipy', 'bridge-7-flip-plus-1', 'bridge-8-flip-minus-1'];
+    const files = [
+      'bridge-2-rotate-90',
+      'bridge-3-rotate-180',
+      'bridge-4-rotate-270',
+      'bridge-5-flipx',
+      'bridge-6-flipy',
+      'bridge-7-flip-plus-1',
+      'bridge-8-flip-minus-1',
+    ];
     const variants = ['rot90', 'rot180', 'rot270', 'flipx', 'flipy', 'flipplus1', 'flipminus1'] as const;
     for (const [i, f] of files.entries()) {
       const t = await hasher.hash(readFileSync(ROOT + `pdq/data/reg-test-input/dih/${f}.jpg`));
@@ -77,7 +90,7 @@ describe('PDQ conformance with the reference (full resolution)', () => {
     }
   });
 
-  it('tells unrelated images apart (pen-and-coaster vs bridge: 138 bits in the reference\'s Java test)', async () => {
+  it("tells unrelated images apart (pen-and-coaster vs bridge: 138 bits in the reference's Java test)", async () => {
     const a = await hasher.hash(readFileSync(ROOT + 'pdq/data/reg-test-input/pen-and-coaster.png'));
     const b = await hasher.hash(readFileSync(ROOT + 'pdq/data/bridge-mods/aaa-orig.jpg'));
     assert.ok(a.ok && b.ok);

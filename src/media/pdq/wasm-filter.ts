@@ -61,7 +61,11 @@ export function loadWasmFilter(): WasmFilter | null {
         const workAt = outAt + 64 * 64 * 4;
         grow(workAt + x.pdq64WorkBytes(rows, cols, wc) + 64);
         // A plain Uint8Array view: a Buffer's subarray takes a slower path on every pulled strip.
-        source = { pixels: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length), rowBytes: cols * channels, heap: new Uint8Array(memory.buffer) };
+        source = {
+          pixels: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length),
+          rowBytes: cols * channels,
+          heap: new Uint8Array(memory.buffer),
+        };
         try {
           x.pdq64(0, rgb, rows, cols, wr, wc, outAt, workAt);
         } finally {

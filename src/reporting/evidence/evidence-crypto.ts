@@ -25,18 +25,31 @@ export function evidenceKeys(cfg: WardenConfig['evidence']): EvidenceKeys | unde
     const i = part.indexOf(':');
     const id = part.slice(0, i).trim();
     const key = Buffer.from(part.slice(i + 1).trim(), 'base64');
-    if (i <= 0 || !/^[A-Za-z0-9_.-]{1,64}$/.test(id)) throw new AppError('config_invalid', 'evidence.keys must be keyId:base64 pairs separated by commas', { issues: [{ field: 'evidence.keys', reason: 'is not keyId:base64,…' }] });
-    if (key.length !== 32) throw new AppError('config_invalid', `evidence key ${id} is not 32 bytes`, { issues: [{ field: 'evidence.keys', reason: `key ${id} is ${key.length} bytes, not 32` }] });
+    if (i <= 0 || !/^[A-Za-z0-9_.-]{1,64}$/.test(id))
+      throw new AppError('config_invalid', 'evidence.keys must be keyId:base64 pairs separated by commas', {
+        issues: [{ field: 'evidence.keys', reason: 'is not keyId:base64,…' }],
+      });
+    if (key.length !== 32)
+      throw new AppError('config_invalid', `evidence key ${id} is not 32 bytes`, {
+        issues: [{ field: 'evidence.keys', reason: `key ${id} is ${key.length} bytes, not 32` }],
+      });
     keys.set(id, key);
   }
   const activeKeyId = cfg.activeKeyId ?? [...keys.keys()].pop()!;
-  if (!keys.has(activeKeyId)) throw new AppError('config_invalid', `evidence.activeKeyId ${activeKeyId} is not among evidence.keys`, { issues: [{ field: 'evidence.activeKeyId', reason: 'names no listed key' }] });
+  if (!keys.has(activeKeyId))
+    throw new AppError('config_invalid', `evidence.activeKeyId ${activeKeyId} is not among evidence.keys`, {
+      issues: [{ field: 'evidence.activeKeyId', reason: 'names no listed key' }],
+    });
   const signer = evidenceSigner(cfg);
   return {
     activeKeyId,
     key(id) {
       const k = keys.get(id);
-      if (!k) throw new AppError('config_invalid', `evidence key ${id} is not configured; add it to evidence.keys to read packages sealed with it`);
+      if (!k)
+        throw new AppError(
+          'config_invalid',
+          `evidence key ${id} is not configured; add it to evidence.keys to read packages sealed with it`,
+        );
       return k;
     },
     signer,

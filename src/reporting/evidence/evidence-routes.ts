@@ -24,12 +24,31 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Querystring: { caseId?: string } }>('/v1/evidence', async (req) => {
-    let q = ctx.store.db.selectFrom('evidence_packages').select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold']).where('deleted_ms', 'is', null);
+    let q = ctx.store.db
+      .selectFrom('evidence_packages')
+      .select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold'])
+      .where('deleted_ms', 'is', null);
     if (req.query.caseId) q = q.where('case_id', '=', String(req.query.caseId));
     const rows = await q.orderBy('created_ms', 'desc').limit(200).execute();
-    const entries = listedEntries(viewer(req).actor, 'evidence.listed', rows.map((p) => ({ id: p.id, subjectAccountId: p.subject_account })));
+    const entries = listedEntries(
+      viewer(req).actor,
+      'evidence.listed',
+      rows.map((p) => ({ id: p.id, subjectAccountId: p.subject_account })),
+    );
     if (entries.length > 0) await ctx.ledger.audit(entries);
-    return { packages: rows.map((p) => ({ id: p.id, caseId: p.case_id, subjectAccountId: p.subject_account, reason: p.reason, keyId: p.key_id, createdBy: p.created_by, createdAt: new Date(p.created_ms).toISOString(), expiresAt: new Date(p.expires_ms).toISOString(), legalHold: p.legal_hold === 1 })) };
+    return {
+      packages: rows.map((p) => ({
+        id: p.id,
+        caseId: p.case_id,
+        subjectAccountId: p.subject_account,
+        reason: p.reason,
+        keyId: p.key_id,
+        createdBy: p.created_by,
+        createdAt: new Date(p.created_ms).toISOString(),
+        expiresAt: new Date(p.expires_ms).toISOString(),
+        legalHold: p.legal_hold === 1,
+      })),
+    };
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id', async (req) => {
@@ -38,7 +57,11 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get<{ Params: { id: string; '*': string } }>('/v1/evidence/:id/files/*', async (req, reply) => {
     const bytes = await evidence.readFile(req.params.id, req.params['*'], viewer(req));
-    return reply.type('application/octet-stream').header('cache-control', 'no-store').header('content-disposition', 'attachment').send(bytes);
+    return reply
+      .type('application/octet-stream')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment')
+      .send(bytes);
   });
 
   app.post<{ Params: { id: string } }>('/v1/evidence/:id/hold', async (req) => {
@@ -49,7 +72,11 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/export', async (req, reply) => {
     const archive = await evidence.exportPackage(req.params.id, viewer(req));
-    return reply.type('application/x-tar').header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${req.params.id}.tar"`).send(archive);
+    return reply
+      .type('application/x-tar')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${req.params.id}.tar"`)
+      .send(archive);
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/verify', async (req) => {

@@ -82,7 +82,8 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       keys = evidenceKeys(config.evidence);
       keysRead = true;
     }
-    if (!keys) throw new AppError('config_invalid', 'evidence.keys is not set: Warden cannot preserve or read evidence (set WARDEN_EVIDENCE_KEYS)');
+    if (!keys)
+      throw new AppError('config_invalid', 'evidence.keys is not set: Warden cannot preserve or read evidence (set WARDEN_EVIDENCE_KEYS)');
     return keys;
   };
   const pkg = async (id: string) => {
@@ -113,8 +114,10 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
    */
   const checkRecord = async (p: PackageRow) => {
     const problems: string[] = [];
-    if (p.manifest_mac === null) problems.push('the stored manifest carries no MAC (preserved before Warden authenticated manifests), so it cannot be trusted');
-    else if (!macMatches(manifestMac(getKeys().key(p.key_id), p.id, p.manifest), p.manifest_mac)) problems.push('the stored manifest does not match its MAC: it was changed in the database');
+    if (p.manifest_mac === null)
+      problems.push('the stored manifest carries no MAC (preserved before Warden authenticated manifests), so it cannot be trusted');
+    else if (!macMatches(manifestMac(getKeys().key(p.key_id), p.id, p.manifest), p.manifest_mac))
+      problems.push('the stored manifest does not match its MAC: it was changed in the database');
     const entry = await store.db
       .selectFrom('audit_log')
       .selectAll()
@@ -127,12 +130,21 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       .executeTakeFirst();
     const recorded = entry?.detail ? (JSON.parse(entry.detail) as { manifestSha256?: unknown }).manifestSha256 : undefined;
     if (!entry) problems.push('no evidence.preserved audit entry names the package');
-    else if (recorded !== sha256(p.manifest)) problems.push(`the stored manifest differs from the one audit entry ${entry.seq} recorded (manifestSha256)`);
+    else if (recorded !== sha256(p.manifest))
+      problems.push(`the stored manifest differs from the one audit entry ${entry.seq} recorded (manifestSha256)`);
     return { problems, entry: entry ? fromDb(entry) : undefined };
   };
   /** SECURITY: every integrity failure is an entry, whoever found it and however. */
   const integrityFailed = (p: PackageRow, actor: string, check: 'read' | 'verify' | 'export', detail: Record<string, unknown>) =>
-    engine.audit([{ actor, action: 'evidence.integrity_failed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { check, ...detail } }]);
+    engine.audit([
+      {
+        actor,
+        action: 'evidence.integrity_failed',
+        subjectAccountId: p.subject_account,
+        target: { type: 'evidence', id: p.id },
+        detail: { check, ...detail },
+      },
+    ]);
 
   const service: EvidenceService = {
     get enabled() {
@@ -150,11 +162,34 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       if (!c) throw new AppError('not_found', 'no such case');
       const nowMs = clock.now();
       const id = newId('evd', nowMs);
-      const alertRows = await store.db.selectFrom('case_alerts').innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id').select(['alerts.body']).where('case_alerts.case_id', '=', caseId).orderBy('alerts.id').execute();
+      const alertRows = await store.db
+        .selectFrom('case_alerts')
+        .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
+        .select(['alerts.body'])
+        .where('case_alerts.case_id', '=', caseId)
+        .orderBy('alerts.id')
+        .execute();
       const alerts = alertRows.map((a) => JSON.parse(a.body) as import('../../alerts/alert-schema.js').Alert);
       const timeline = await caseTimeline(store.db, alerts);
-      const events = timeline.length ? await store.db.selectFrom('events').select(['id', 'body']).where('id', 'in', timeline.map((e) => e.id)).orderBy('seq').execute() : [];
-      const history = await store.db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('ts_ms').orderBy('id').execute();
+      const events = timeline.length
+        ? await store.db
+            .selectFrom('events')
+            .select(['id', 'body'])
+            .where(
+              'id',
+              'in',
+              timeline.map((e) => e.id),
+            )
+            .orderBy('seq')
+            .execute()
+        : [];
+      const history = await store.db
+        .selectFrom('case_history')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('ts_ms')
+        .orderBy('id')
+        .execute();
       const actions = await store.db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
       const files = new Map<string, Buffer>([
         ['case.json', Buffer.from(JSON.stringify(c, null, 2))],
@@ -172,7 +207,13 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
         }
       }
       const manifest: Manifest = {
-        packageId: id, caseId, subjectAccountId: c.subject_account, reason, createdAt: new Date(nowMs).toISOString(), createdBy: actor, keyId: k.activeKeyId,
+        packageId: id,
+        caseId,
+        subjectAccountId: c.subject_account,
+        reason,
+        createdAt: new Date(nowMs).toISOString(),
+        createdBy: actor,
+        keyId: k.activeKeyId,
         files: [...files].map(([name, b]) => ({ name, sha256: sha256(b), bytes: b.length })),
         mediaNotHeld,
       };
@@ -181,21 +222,53 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       // Written directly, in one transaction: ciphertext is bytes, which the engine's
       // statements (text and numbers, cloned to the writer thread) do not carry.
       await store.db.transaction().execute(async (trx) => {
-        await trx.insertInto('evidence_packages').values({ id, case_id: caseId, subject_account: c.subject_account, reason, manifest: manifestJson, manifest_mac: manifestMac(key, id, manifestJson), key_id: k.activeKeyId, created_by: actor, created_ms: nowMs, expires_ms: nowMs + config.evidence.retentionDays * 86_400_000, legal_hold: 0, hold_reason: null, deleted_ms: null }).execute();
+        await trx
+          .insertInto('evidence_packages')
+          .values({
+            id,
+            case_id: caseId,
+            subject_account: c.subject_account,
+            reason,
+            manifest: manifestJson,
+            manifest_mac: manifestMac(key, id, manifestJson),
+            key_id: k.activeKeyId,
+            created_by: actor,
+            created_ms: nowMs,
+            expires_ms: nowMs + config.evidence.retentionDays * 86_400_000,
+            legal_hold: 0,
+            hold_reason: null,
+            deleted_ms: null,
+          })
+          .execute();
         for (const [name, plain] of files) {
           const s = seal(key, `${id}/${name}`, plain);
           await trx.insertInto('evidence_files').values({ package_id: id, name, iv: s.iv, tag: s.tag, ciphertext: s.ciphertext }).execute();
         }
       });
-      await engine.audit([{ actor, action: 'evidence.preserved', subjectAccountId: c.subject_account, target: { type: 'evidence', id }, detail: { caseId, reason, manifestSha256: sha256(manifestJson), files: manifest.files.length } }]);
+      await engine.audit([
+        {
+          actor,
+          action: 'evidence.preserved',
+          subjectAccountId: c.subject_account,
+          target: { type: 'evidence', id },
+          detail: { caseId, reason, manifestSha256: sha256(manifestJson), files: manifest.files.length },
+        },
+      ]);
       return manifest;
     },
 
     async manifest(packageId, viewer) {
       mustRead(viewer);
       const p = await pkg(packageId);
-      await engine.audit([{ actor: viewer.actor, action: 'evidence.viewed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } }]);
-      return { ...(JSON.parse(p.manifest) as Manifest), expiresAt: new Date(p.expires_ms).toISOString(), legalHold: p.legal_hold === 1, holdReason: p.hold_reason };
+      await engine.audit([
+        { actor: viewer.actor, action: 'evidence.viewed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } },
+      ]);
+      return {
+        ...(JSON.parse(p.manifest) as Manifest),
+        expiresAt: new Date(p.expires_ms).toISOString(),
+        legalHold: p.legal_hold === 1,
+        holdReason: p.hold_reason,
+      };
     },
 
     async readFile(packageId, name, viewer) {
@@ -209,14 +282,27 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const m = JSON.parse(p.manifest) as Manifest;
       const f = m.files.find((x) => x.name === name);
       if (!f) throw new AppError('not_found', 'no such file in the package');
-      const row = await store.db.selectFrom('evidence_files').selectAll().where('package_id', '=', packageId).where('name', '=', name).executeTakeFirst();
+      const row = await store.db
+        .selectFrom('evidence_files')
+        .selectAll()
+        .where('package_id', '=', packageId)
+        .where('name', '=', name)
+        .executeTakeFirst();
       const plain = row ? open(getKeys().key(m.keyId), `${packageId}/${name}`, row) : undefined;
       // The read is audited before anything is returned, and so is a failed integrity check.
       if (!plain || sha256(plain) !== f.sha256) {
         await integrityFailed(p, viewer.actor, 'read', { name });
         throw new AppError('conflict', `evidence file ${name} does not match its manifest: it was altered or is missing`);
       }
-      await engine.audit([{ actor: viewer.actor, action: 'evidence.read', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { name, sha256: f.sha256 } }]);
+      await engine.audit([
+        {
+          actor: viewer.actor,
+          action: 'evidence.read',
+          subjectAccountId: p.subject_account,
+          target: { type: 'evidence', id: p.id },
+          detail: { name, sha256: f.sha256 },
+        },
+      ]);
       return plain;
     },
 
@@ -226,7 +312,10 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const { bad } = await decryptAll(packageId, JSON.parse(p.manifest) as Manifest);
       const ok = bad.length === 0 && problems.length === 0;
       // A verify reads the package's record and files: a read for "who knew" whether or not it passes.
-      if (ok) await engine.audit([{ actor, action: 'evidence.verified', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } }]);
+      if (ok)
+        await engine.audit([
+          { actor, action: 'evidence.verified', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } },
+        ]);
       else await integrityFailed(p, actor, 'verify', { bad, problems });
       return { ok, bad, problems, auditSeq: entry?.seq ?? null };
     },
@@ -234,19 +323,46 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     async setHold(packageId, hold, reason, viewer) {
       if (!canHold(viewer)) throw new AppError('forbidden', 'legal holds are for the legal role');
       const p = await pkg(packageId);
-      await store.db.updateTable('evidence_packages').set({ legal_hold: hold ? 1 : 0, hold_reason: hold ? reason : null }).where('id', '=', packageId).execute();
-      await engine.audit([{ actor: viewer.actor, action: hold ? 'evidence.hold_placed' : 'evidence.hold_released', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { reason } }]);
+      await store.db
+        .updateTable('evidence_packages')
+        .set({ legal_hold: hold ? 1 : 0, hold_reason: hold ? reason : null })
+        .where('id', '=', packageId)
+        .execute();
+      await engine.audit([
+        {
+          actor: viewer.actor,
+          action: hold ? 'evidence.hold_placed' : 'evidence.hold_released',
+          subjectAccountId: p.subject_account,
+          target: { type: 'evidence', id: p.id },
+          detail: { reason },
+        },
+      ]);
     },
 
     async sweep() {
       const nowMs = clock.now();
-      const expired = await store.db.selectFrom('evidence_packages').select(['id', 'subject_account', 'expires_ms']).where('legal_hold', '=', 0).where('deleted_ms', 'is', null).where('expires_ms', '<', nowMs).limit(1000).execute();
+      const expired = await store.db
+        .selectFrom('evidence_packages')
+        .select(['id', 'subject_account', 'expires_ms'])
+        .where('legal_hold', '=', 0)
+        .where('deleted_ms', 'is', null)
+        .where('expires_ms', '<', nowMs)
+        .limit(1000)
+        .execute();
       for (const p of expired) {
         await store.db.transaction().execute(async (trx) => {
           await trx.deleteFrom('evidence_files').where('package_id', '=', p.id).execute();
           await trx.updateTable('evidence_packages').set({ deleted_ms: nowMs }).where('id', '=', p.id).execute();
         });
-        await engine.audit([{ actor: 'system:retention', action: 'evidence.deleted', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { expiredAt: new Date(p.expires_ms).toISOString() } }]);
+        await engine.audit([
+          {
+            actor: 'system:retention',
+            action: 'evidence.deleted',
+            subjectAccountId: p.subject_account,
+            target: { type: 'evidence', id: p.id },
+            detail: { expiredAt: new Date(p.expires_ms).toISOString() },
+          },
+        ]);
       }
       return expired.length;
     },
@@ -255,7 +371,11 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       if (!canHold(viewer)) throw new AppError('forbidden', 'exports for law enforcement are for the legal role');
       // SECURITY: an export is only worth the key its recipient checks it with, so there is no unsigned one.
       const signer = getKeys().signer;
-      if (!signer) throw new AppError('config_invalid', 'evidence.signingKey is not set: exports are signed, and recipients check them with its published public key (warden evidence public-key)');
+      if (!signer)
+        throw new AppError(
+          'config_invalid',
+          'evidence.signingKey is not set: exports are signed, and recipients check them with its published public key (warden evidence public-key)',
+        );
       const p = await pkg(packageId);
       const manifestJson = Buffer.from(p.manifest);
       const m = JSON.parse(p.manifest) as Manifest;
@@ -269,7 +389,9 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       // The audit entry, in the form its hash is computed over, binds the package to the log:
       // its detail names the manifest's SHA-256, and seq and hash place it in the chain.
       const { hash, ...rest } = entry;
-      const auditEntry = Buffer.from(JSON.stringify({ seq: entry.seq, hash, prevHash: entry.prevHash, canonical: canonicalEntry(rest) }, null, 2) + '\n');
+      const auditEntry = Buffer.from(
+        JSON.stringify({ seq: entry.seq, hash, prevHash: entry.prevHash, canonical: canonicalEntry(rest) }, null, 2) + '\n',
+      );
       const pack = tar.pack();
       const chunks: Buffer[] = [];
       pack.on('data', (c: unknown) => chunks.push(c as Buffer));
@@ -277,7 +399,8 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
         pack.on('end', resolve);
         pack.on('error', reject);
       });
-      const add = (name: string, b: Buffer) => pack.entry({ name: `${packageId}/${name}`, size: b.length, mtime: new Date(p.created_ms), mode: 0o444 }, b);
+      const add = (name: string, b: Buffer) =>
+        pack.entry({ name: `${packageId}/${name}`, size: b.length, mtime: new Date(p.created_ms), mode: 0o444 }, b);
       add('manifest.json', manifestJson);
       add('manifest.sig', signManifest(signer.privateKey, manifestJson));
       add('audit-entry.json', auditEntry);
@@ -287,7 +410,15 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       for (const [name, b] of out) add(`files/${name}`, b);
       pack.finalize();
       await done;
-      await engine.audit([{ actor: viewer.actor, action: 'evidence.exported', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id }, detail: { signed: true, keyFingerprint: signer.fingerprint, manifestSha256: sha256(manifestJson), auditSeq: entry.seq } }]);
+      await engine.audit([
+        {
+          actor: viewer.actor,
+          action: 'evidence.exported',
+          subjectAccountId: p.subject_account,
+          target: { type: 'evidence', id: p.id },
+          detail: { signed: true, keyFingerprint: signer.fingerprint, manifestSha256: sha256(manifestJson), auditSeq: entry.seq },
+        },
+      ]);
       return Buffer.concat(chunks);
     },
   };

@@ -27,13 +27,18 @@ describe('CyberTipline report XML', () => {
     return buildReportXml(checked.value);
   };
 
-  it('builds a report with every part Warden fills, in the schema\'s element order', () => {
+  it("builds a report with every part Warden fills, in the schema's element order", () => {
     const xml = fullReport();
     assert.match(xml, /<reportAnnotations><sextortion\/><csamSolicitation\/><\/reportAnnotations>/, 'flags as empty elements');
-    assert.ok(xml.indexOf('<incidentSummary>') < xml.indexOf('<internetDetails>') && xml.indexOf('<internetDetails>') < xml.indexOf('<reporter>') && xml.indexOf('<reporter>') < xml.indexOf('<personOrUserReported>') && xml.indexOf('<personOrUserReported>') < xml.indexOf('<victim>'));
+    assert.ok(
+      xml.indexOf('<incidentSummary>') < xml.indexOf('<internetDetails>') &&
+        xml.indexOf('<internetDetails>') < xml.indexOf('<reporter>') &&
+        xml.indexOf('<reporter>') < xml.indexOf('<personOrUserReported>') &&
+        xml.indexOf('<personOrUserReported>') < xml.indexOf('<victim>'),
+    );
   });
 
-  it('builds fileDetails documents with the original file\'s hash', () => {
+  it("builds fileDetails documents with the original file's hash", () => {
     assert.match(fileDetails(), /<originalFileHash hashType="SHA256">/);
   });
 
@@ -42,7 +47,7 @@ describe('CyberTipline report XML', () => {
   });
 
   // One skip line for the whole group when WARDEN_NCMEC_XSD is unset.
-  describe('valid against NCMEC\'s schema', { skip }, () => {
+  describe("valid against NCMEC's schema", { skip }, () => {
     it('the report with every part Warden fills', async () => {
       const r = await validateAgainstSchema(fullReport(), xsd);
       assert.deepEqual(r.errors, []);
@@ -50,7 +55,15 @@ describe('CyberTipline report XML', () => {
     });
 
     it('a minimal report', async () => {
-      const checked = checkReport({ incidentType: 'Child Pornography (possession, manufacture, and distribution)', incidentDateTime: '2026-11-18T21:04:00Z', reporter: { reportingPerson: { email: ['cybertip@social.example'] } }, personOrUserReported: [{ espIdentifier: 'u_1' }] }, NOW);
+      const checked = checkReport(
+        {
+          incidentType: 'Child Pornography (possession, manufacture, and distribution)',
+          incidentDateTime: '2026-11-18T21:04:00Z',
+          reporter: { reportingPerson: { email: ['cybertip@social.example'] } },
+          personOrUserReported: [{ espIdentifier: 'u_1' }],
+        },
+        NOW,
+      );
       assert.ok(checked.ok);
       const r = await validateAgainstSchema(buildReportXml(checked.value), xsd);
       assert.deepEqual(r.errors, []);
@@ -88,9 +101,21 @@ describe('CyberTipline report XML', () => {
     assert.ok(!r.ok);
     const fields = r.error.map((i) => i.field).sort();
     assert.deepEqual(fields, ['annotations.sextortion', 'chat.content', 'webPages.url[0]']);
-    const r2 = checkReport({ ...FULL_DRAFT, incidentDateTime: '2026-12-01T00:00:00Z', reporter: { reportingPerson: { firstName: 'No' } }, personOrUserReported: [{ profileUrl: [] }] }, NOW);
+    const r2 = checkReport(
+      {
+        ...FULL_DRAFT,
+        incidentDateTime: '2026-12-01T00:00:00Z',
+        reporter: { reportingPerson: { firstName: 'No' } },
+        personOrUserReported: [{ profileUrl: [] }],
+      },
+      NOW,
+    );
     assert.ok(!r2.ok);
-    assert.deepEqual(r2.error.map((i) => i.field).sort(), ['incidentDateTime', 'personOrUserReported[0]', 'reporter.reportingPerson.email']);
+    assert.deepEqual(r2.error.map((i) => i.field).sort(), [
+      'incidentDateTime',
+      'personOrUserReported[0]',
+      'reporter.reportingPerson.email',
+    ]);
     const r3 = checkReport({ incidentDateTime: '2026-11-18T21:04:00Z' }, NOW);
     assert.ok(!r3.ok && r3.error.some((i) => i.field === 'incidentType') && r3.error.some((i) => i.field === 'reporter'));
   });

@@ -11,19 +11,33 @@ import { ReportDraftSchema, type ReportDraft } from './report-draft.js';
  */
 export function checkReport(input: unknown, nowMs: number): Result<ReportDraft, FieldIssue[]> {
   const parsed = ReportDraftSchema.safeParse(input);
-  if (!parsed.success) return err(zodIssues(parsed.error).map((i) => (i.field === '(event)' ? { ...i, field: '(report)' } : { ...i, reason: i.reason.replace('is not a field of this event type', 'is not a field of a report') })));
+  if (!parsed.success)
+    return err(
+      zodIssues(parsed.error).map((i) =>
+        i.field === '(event)'
+          ? { ...i, field: '(report)' }
+          : { ...i, reason: i.reason.replace('is not a field of this event type', 'is not a field of a report') },
+      ),
+    );
   const d = parsed.data;
   const issues: FieldIssue[] = [];
   const past = (field: string, iso: string | undefined) => {
     if (iso !== undefined && Date.parse(iso) > nowMs) issues.push({ field, reason: 'must be in the past' });
   };
   past('incidentDateTime', d.incidentDateTime);
-  if (d.reporter.reportingPerson.email.length === 0) issues.push({ field: 'reporter.reportingPerson.email', reason: 'is required: NCMEC must be able to contact the reporter' });
-  if (d.personOrUserReported.length === 0 && d.files.length === 0) issues.push({ field: 'personOrUserReported', reason: 'name the reported user, or attach files' });
+  if (d.reporter.reportingPerson.email.length === 0)
+    issues.push({ field: 'reporter.reportingPerson.email', reason: 'is required: NCMEC must be able to contact the reporter' });
+  if (d.personOrUserReported.length === 0 && d.files.length === 0)
+    issues.push({ field: 'personOrUserReported', reason: 'name the reported user, or attach files' });
   d.personOrUserReported.forEach((u, i) => {
-    if (!u.espIdentifier && !u.screenName && !u.person && u.displayName.length === 0) issues.push({ field: `personOrUserReported[${i}]`, reason: 'needs an espIdentifier, screenName, displayName or person' });
+    if (!u.espIdentifier && !u.screenName && !u.person && u.displayName.length === 0)
+      issues.push({ field: `personOrUserReported[${i}]`, reason: 'needs an espIdentifier, screenName, displayName or person' });
     u.ipCaptureEvent.forEach((e, j) => past(`personOrUserReported[${i}].ipCaptureEvent[${j}].dateTime`, e.dateTime));
-    if (u.accountTemporarilyDisabled && u.accountPermanentlyDisabled) issues.push({ field: `personOrUserReported[${i}].accountPermanentlyDisabled`, reason: 'an account is disabled temporarily or permanently, not both' });
+    if (u.accountTemporarilyDisabled && u.accountPermanentlyDisabled)
+      issues.push({
+        field: `personOrUserReported[${i}].accountPermanentlyDisabled`,
+        reason: 'an account is disabled temporarily or permanently, not both',
+      });
   });
   d.files.forEach((f, i) => past(`files[${i}].uploadedToEspTimestamp`, f.uploadedToEspTimestamp));
   const ids = new Set<string>();

@@ -11,7 +11,12 @@ const text = z.string().min(1).max(TEXT_MAX, `must be at most ${TEXT_MAX} charac
 const short = z.string().min(1).max(500);
 const iso = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset' });
 /** SECURITY and schema: URLs are sent as written; whitespace in one is a mistake NCMEC rejects. */
-const url = z.string().min(1).max(2048).regex(/^\S+$/, 'must not contain whitespace').regex(/^https?:\/\//, 'must start with http:// or https://');
+const url = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(/^\S+$/, 'must not contain whitespace')
+  .regex(/^https?:\/\//, 'must start with http:// or https://');
 /** Annotation flags are `fixed="true"` booleans: present (an empty element) or absent, never false. */
 const flag = z.literal(true).optional();
 
@@ -51,7 +56,10 @@ const accountFields = {
 export const ReportedUserSchema = z.strictObject({ person: PersonSchema.optional(), ...accountFields });
 export const VictimSchema = z.strictObject({ person: PersonSchema.prefault({}), schoolName: short.optional(), ...accountFields });
 
-export const HashSchema = z.strictObject({ hashType: z.enum(['MD5', 'SHA256', 'PDQ', 'SHA1', 'PhotoDNA']), value: z.string().min(1).max(2048) });
+export const HashSchema = z.strictObject({
+  hashType: z.enum(['MD5', 'SHA256', 'PDQ', 'SHA1', 'PhotoDNA']),
+  value: z.string().min(1).max(2048),
+});
 
 export const ReportFileSchema = z.strictObject({
   /** Warden's id for the file (media id); NCMEC assigns its own fileId on upload. */
@@ -68,8 +76,16 @@ export const ReportFileSchema = z.strictObject({
   fileRelevance: z.enum(['Reported', 'Supplemental Reported']).optional(),
   annotations: z
     .strictObject({
-      animeDrawingVirtualHentai: flag, potentialMeme: flag, viral: flag, possibleSelfProduction: flag, physicalHarm: flag,
-      violenceGore: flag, bestiality: flag, liveStreaming: flag, infant: flag, generativeAi: flag,
+      animeDrawingVirtualHentai: flag,
+      potentialMeme: flag,
+      viral: flag,
+      possibleSelfProduction: flag,
+      physicalHarm: flag,
+      violenceGore: flag,
+      bestiality: flag,
+      liveStreaming: flag,
+      infant: flag,
+      generativeAi: flag,
     })
     .prefault({}),
   /** The industry classification (A1, A2, B1, B2) a reviewer assigns. */
@@ -82,10 +98,19 @@ export const ReportDraftSchema = z.strictObject({
   incidentType: z.enum(INCIDENT_TYPES),
   platform: short.optional(),
   escalateToHighPriority: text.optional(),
-  annotations: z.strictObject({ sextortion: flag, csamSolicitation: flag, minorToMinorInteraction: flag, spam: flag, sadisticOnlineExploitation: flag }).prefault({}),
+  annotations: z
+    .strictObject({ sextortion: flag, csamSolicitation: flag, minorToMinorInteraction: flag, spam: flag, sadisticOnlineExploitation: flag })
+    .prefault({}),
   incidentDateTime: iso,
   incidentDateTimeDescription: text.optional(),
-  chat: z.strictObject({ chatClient: short.optional(), chatRoomName: short.optional(), content: text.optional(), additionalInfo: text.optional() }).optional(),
+  chat: z
+    .strictObject({
+      chatClient: short.optional(),
+      chatRoomName: short.optional(),
+      content: text.optional(),
+      additionalInfo: text.optional(),
+    })
+    .optional(),
   webPages: z.strictObject({ url: z.array(url).max(100).default([]), additionalInfo: text.optional() }).optional(),
   reporter: z.strictObject({
     reportingPerson: PersonSchema,

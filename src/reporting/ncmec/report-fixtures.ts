@@ -8,7 +8,12 @@ export const FULL_DRAFT: ReportDraftInput = {
   annotations: { sextortion: true, csamSolicitation: true },
   incidentDateTime: '2026-11-18T21:04:00Z',
   incidentDateTimeDescription: 'First message of the conversation cited below.',
-  chat: { chatClient: 'Example Social direct messages', chatRoomName: 'c_4', content: 'u_17: how old are you?\nu_17: keep this between us, ok?\nu_17: add me on the other app', additionalInfo: 'Messages cited by the alert, in order.' },
+  chat: {
+    chatClient: 'Example Social direct messages',
+    chatRoomName: 'c_4',
+    content: 'u_17: how old are you?\nu_17: keep this between us, ok?\nu_17: add me on the other app',
+    additionalInfo: 'Messages cited by the alert, in order.',
+  },
   webPages: { url: ['https://social.example/u/u_17'] },
   reporter: {
     reportingPerson: { firstName: 'Trust', lastName: 'Safety', email: ['cybertip@social.example'], phone: ['+1 555 0100'] },

@@ -12,7 +12,11 @@ import { AppError } from '../../core/app-error.js';
 export const NCMEC_XSD_ENV = 'WARDEN_NCMEC_XSD';
 
 // Blank counts as unset, so `WARDEN_NCMEC_XSD= npm test` turns the schema off.
-const SettingSchema = z.string().trim().optional().transform((s) => (s ? s : undefined));
+const SettingSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined));
 
 export interface NcmecSchemaFile {
   path: string;

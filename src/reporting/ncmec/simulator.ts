@@ -41,7 +41,12 @@ const response = (code: number, description: string, extra: Record<string, strin
  * answer, a reset connection). Tests and the demo use it; a platform can use it before
  * NCMEC grants test credentials.
  */
-export async function createNcmecSimulator(opts: { schema: string; username: string; password: string; firstReportId?: number }): Promise<NcmecSimulator> {
+export async function createNcmecSimulator(opts: {
+  schema: string;
+  username: string;
+  password: string;
+  firstReportId?: number;
+}): Promise<NcmecSimulator> {
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 * 1024, forceCloseConnections: true });
   const reports = new Map<string, SimReport>();
   const calls: string[] = [];
@@ -80,8 +85,13 @@ export async function createNcmecSimulator(opts: { schema: string; username: str
     if (mode === 'timeout') return reply.hijack(); // never answered
     if (mode === 'unauthorized') return reply.code(401).type('text/plain').send('Unauthorized');
     if (mode === 'http500') return reply.code(500).type('text/html').send('<html><body>Internal Server Error</body></html>');
-    if (mode === 'code1000') return reply.code(200).type('text/xml').send(response(RESPONSE_CODES.serverError, 'Server error; try again later'));
-    if (mode === 'schema') return reply.code(200).type('text/xml').send(response(RESPONSE_CODES.schemaInvalid, 'cvc-complex-type.2.4.a: injected schema failure'));
+    if (mode === 'code1000')
+      return reply.code(200).type('text/xml').send(response(RESPONSE_CODES.serverError, 'Server error; try again later'));
+    if (mode === 'schema')
+      return reply
+        .code(200)
+        .type('text/xml')
+        .send(response(RESPONSE_CODES.schemaInvalid, 'cvc-complex-type.2.4.a: injected schema failure'));
   });
 
   const xml = (reply: FastifyReply, body: string) => reply.code(200).type('text/xml; charset=utf-8').send(body);
@@ -93,7 +103,8 @@ export async function createNcmecSimulator(opts: { schema: string; username: str
     calls.push('submit');
     const doc = String(req.body ?? '');
     const v = await validateAgainstSchema(doc, opts.schema);
-    if (!v.valid || !/^<\?xml[^>]*>\s*<report[\s>]/.test(doc)) return xml(reply, response(RESPONSE_CODES.schemaInvalid, v.errors.join('; ') || 'the document is not a report'));
+    if (!v.valid || !/^<\?xml[^>]*>\s*<report[\s>]/.test(doc))
+      return xml(reply, response(RESPONSE_CODES.schemaInvalid, v.errors.join('; ') || 'the document is not a report'));
     const id = String(nextId++);
     reports.set(id, { id, xml: doc, files: new Map(), state: 'open' });
     return xml(reply, response(0, 'Success', { reportId: id }));
@@ -161,7 +172,11 @@ export async function createNcmecSimulator(opts: { schema: string; username: str
     return { ok: true };
   });
   app.get('/_sim/reports', async () => ({
-    reports: [...reports.values()].map((r) => ({ id: r.id, state: r.state, files: [...r.files.entries()].map(([id, f]) => ({ id, name: f.name, md5: f.md5, described: Boolean(f.details) })) })),
+    reports: [...reports.values()].map((r) => ({
+      id: r.id,
+      state: r.state,
+      files: [...r.files.entries()].map(([id, f]) => ({ id, name: f.name, md5: f.md5, described: Boolean(f.details) })),
+    })),
   }));
 
   return {

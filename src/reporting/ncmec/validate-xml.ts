@@ -13,6 +13,11 @@ export interface XmlValidation {
  */
 export async function validateAgainstSchema(xml: string | string[], xsd: string): Promise<XmlValidation> {
   const docs = (Array.isArray(xml) ? xml : [xml]).map((contents, i) => ({ fileName: `doc${i}.xml`, contents }));
-  const r = await validateXML({ xml: docs, schema: [{ fileName: 'cyber_tipline.xsd', contents: xsd }], initialMemoryPages: 512, maxMemoryPages: 4096 });
+  const r = await validateXML({
+    xml: docs,
+    schema: [{ fileName: 'cyber_tipline.xsd', contents: xsd }],
+    initialMemoryPages: 512,
+    maxMemoryPages: 4096,
+  });
   return { valid: r.valid, errors: r.errors.map((e) => e.message) };
 }

@@ -18,43 +18,40 @@ export function migration0001({ dialect, ms, clustered }: MigrationContext): Mig
 
       await clustered(
         db.schema
-        .createTable('accounts')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('age_band', 'text')
-        .addColumn('birth_date', 'text')
-        .addColumn('age_assurance', 'text')
-        .addColumn('created_at_ms', ms)
-        .addColumn('handle', 'text')
-        .addColumn('display_name', 'text')
-        .addColumn('country', 'text')
-        .addColumn('is_private', 'integer')
-        .addColumn('updated_ms', ms, (c) => c.notNull())
-        )
-        .execute();
+          .createTable('accounts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('age_band', 'text')
+          .addColumn('birth_date', 'text')
+          .addColumn('age_assurance', 'text')
+          .addColumn('created_at_ms', ms)
+          .addColumn('handle', 'text')
+          .addColumn('display_name', 'text')
+          .addColumn('country', 'text')
+          .addColumn('is_private', 'integer')
+          .addColumn('updated_ms', ms, (c) => c.notNull()),
+      ).execute();
 
       await clustered(
         db.schema
-        .createTable('connections')
-        .addColumn('from_id', 'text', (c) => c.notNull())
-        .addColumn('to_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('state', 'text', (c) => c.notNull())
-        .addColumn('updated_ms', ms, (c) => c.notNull())
-        .addPrimaryKeyConstraint('connections_pk', ['from_id', 'to_id', 'kind'])
-        )
-        .execute();
+          .createTable('connections')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('updated_ms', ms, (c) => c.notNull())
+          .addPrimaryKeyConstraint('connections_pk', ['from_id', 'to_id', 'kind']),
+      ).execute();
 
       await clustered(
         db.schema
-        .createTable('blocks')
-        .addColumn('from_id', 'text', (c) => c.notNull())
-        .addColumn('to_id', 'text', (c) => c.notNull())
-        .addColumn('ts_ms', ms, (c) => c.notNull())
-        .addColumn('by_minor', 'integer', (c) => c.notNull())
-        .addColumn('event_id', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('blocks_pk', ['from_id', 'to_id'])
-        )
-        .execute();
+          .createTable('blocks')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addColumn('by_minor', 'integer', (c) => c.notNull())
+          .addColumn('event_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blocks_pk', ['from_id', 'to_id']),
+      ).execute();
 
       await db.schema
         .createTable('reports')
@@ -72,30 +69,28 @@ export function migration0001({ dialect, ms, clustered }: MigrationContext): Mig
 
       await clustered(
         db.schema
-        .createTable('contacts')
-        .addColumn('from_id', 'text', (c) => c.notNull())
-        .addColumn('to_id', 'text', (c) => c.notNull())
-        .addColumn('first_ms', ms, (c) => c.notNull())
-        .addColumn('last_ms', ms, (c) => c.notNull())
-        .addColumn('messages', 'integer', (c) => c.notNull())
-        .addColumn('first_event_id', 'text', (c) => c.notNull())
-        .addColumn('last_event_id', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('contacts_pk', ['from_id', 'to_id'])
-        )
-        .execute();
+          .createTable('contacts')
+          .addColumn('from_id', 'text', (c) => c.notNull())
+          .addColumn('to_id', 'text', (c) => c.notNull())
+          .addColumn('first_ms', ms, (c) => c.notNull())
+          .addColumn('last_ms', ms, (c) => c.notNull())
+          .addColumn('messages', 'integer', (c) => c.notNull())
+          .addColumn('first_event_id', 'text', (c) => c.notNull())
+          .addColumn('last_event_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('contacts_pk', ['from_id', 'to_id']),
+      ).execute();
       await db.schema.createIndex('contacts_last').on('contacts').column('last_ms').execute();
 
       await clustered(
         db.schema
-        .createTable('flags')
-        .addColumn('account_id', 'text', (c) => c.notNull())
-        .addColumn('flag', 'text', (c) => c.notNull())
-        .addColumn('source', 'text', (c) => c.notNull())
-        .addColumn('reason', 'text', (c) => c.notNull())
-        .addColumn('ts_ms', ms, (c) => c.notNull())
-        .addPrimaryKeyConstraint('flags_pk', ['account_id', 'flag'])
-        )
-        .execute();
+          .createTable('flags')
+          .addColumn('account_id', 'text', (c) => c.notNull())
+          .addColumn('flag', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('ts_ms', ms, (c) => c.notNull())
+          .addPrimaryKeyConstraint('flags_pk', ['account_id', 'flag']),
+      ).execute();
 
       await db.schema
         .createTable('alerts')
@@ -126,5 +121,5 @@ export function migration0001({ dialect, ms, clustered }: MigrationContext): Mig
         .addColumn('revoked_ms', ms)
         .execute();
     },
-    };
+  };
 }

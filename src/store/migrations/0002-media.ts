@@ -38,5 +38,5 @@ export function migration0002({ dialect, ms }: MigrationContext): Migration {
         .addColumn('acknowledged_ms', ms)
         .execute();
     },
-    };
+  };
 }

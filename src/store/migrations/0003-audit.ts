@@ -21,5 +21,5 @@ export function migration0003({ ms }: MigrationContext): Migration {
         .execute();
       await db.schema.createIndex('audit_subject').on('audit_log').columns(['subject_account', 'seq']).execute();
     },
-    };
+  };
 }

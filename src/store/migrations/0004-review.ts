@@ -45,7 +45,11 @@ export function migration0004({ ms, clustered }: MigrationContext): Migration {
       // The queues: open cases by priority, then SLA due time; one index per way the console
       // pages through them, so a page of 100,000 open cases is read in order, never sorted.
       await db.schema.createIndex('cases_queue').on('cases').columns(['status', 'priority', 'due_ms', 'id']).execute();
-      await db.schema.createIndex('cases_queue_unrestricted').on('cases').columns(['status', 'restricted', 'priority', 'due_ms', 'id']).execute();
+      await db.schema
+        .createIndex('cases_queue_unrestricted')
+        .on('cases')
+        .columns(['status', 'restricted', 'priority', 'due_ms', 'id'])
+        .execute();
       await db.schema.createIndex('cases_queue_by_category').on('cases').columns(['status', 'queue', 'priority', 'due_ms', 'id']).execute();
       await db.schema.createIndex('cases_subject').on('cases').columns(['subject_account', 'status']).execute();
       await clustered(
@@ -115,5 +119,5 @@ export function migration0004({ ms, clustered }: MigrationContext): Migration {
           .addPrimaryKeyConstraint('reviewer_exposure_pk', ['reviewer_id', 'day']),
       ).execute();
     },
-    };
+  };
 }

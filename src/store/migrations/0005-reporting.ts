@@ -67,5 +67,5 @@ export function migration0005({ dialect, ms, clustered }: MigrationContext): Mig
           .addPrimaryKeyConstraint('evidence_files_pk', ['package_id', 'name']),
       ).execute();
     },
-    };
+  };
 }
