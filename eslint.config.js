@@ -35,6 +35,8 @@ export default tseslint.config(
       'no-control-regex': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
       eqeqeq: ['error', 'smart'],
+      // A `let` assigned once, after a closure that reads it was made, cannot be a const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Prettier breaks code at 140; what it cannot break (a long string, a pattern) is data and
       // belongs in a data file, which max-len does not read.
       'max-len': ['error', { code: 200, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 
 const SINCE = 'b2f015f157b60a683a08b4213117a42ebad596cb';
 const MAX = 72;
+// Landed before the check ran on every branch; kept as they are rather than rewrite merged history.
+const LANDED = new Set(['eb09bee']);
 
 const git = (args) => spawnSync('git', args, { encoding: 'utf8' });
 if (git(['rev-parse', '--is-inside-work-tree']).stdout.trim() !== 'true') {
@@ -22,7 +24,7 @@ const long = log.stdout
   .split('\n')
   .filter(Boolean)
   .map((line) => line.split('\t'))
-  .filter(([, subject]) => [...subject].length > MAX);
+  .filter(([hash, subject]) => [...subject].length > MAX && !LANDED.has(hash.slice(0, 7)));
 for (const [hash, subject] of long) console.error(`${hash}: subject is ${[...subject].length} characters (at most ${MAX}): ${subject}`);
 if (long.length > 0) process.exit(1);
 console.log(`commit subjects: ${base ? 'every commit since ' + SINCE.slice(0, 8) : 'every commit'} is at most ${MAX} characters`);

@@ -32,7 +32,7 @@ async function world(cases: number) {
   const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' } } });
   const logger = createLogger('silent');
   // Seed directly: a case, its alert and the event the alert cites, per subject.
-  (await createStore(path)).close();
+  await (await createStore(path)).close();
   const raw = new BetterSqlite3(path);
   const now = Date.now();
   const insCase = raw.prepare(

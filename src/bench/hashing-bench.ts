@@ -45,7 +45,7 @@ async function measure(bytes: Uint8Array, reps: number) {
   // and size); it is reported apart from the steady state a running server sees.
   const first = await decodeImage(bytes, 100_000_000);
   if (!first.ok) throw new Error(first.error.detail);
-  let t0 = performance.now();
+  const t0 = performance.now();
   sink += pdqOfDecoded(first.value).quality;
   const firstHashMs = performance.now() - t0;
   for (let r = 0; r < reps; r++) {

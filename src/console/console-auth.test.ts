@@ -163,21 +163,19 @@ describe('console sign-in and sessions', () => {
     await t.engine.apply({
       statements: [
         statement(
-          t.store.db
-            .insertInto('actions')
-            .values({
-              id: 'act_f1',
-              dedupe_key: 'k1',
-              type: 'remove_content',
-              mode: 'live',
-              status: 'failed',
-              subject_account: 'u_x',
-              params: '{}',
-              attempts: 12,
-              next_attempt_ms: 0,
-              last_error: 'HTTP 500',
-              created_ms: 1,
-            }),
+          t.store.db.insertInto('actions').values({
+            id: 'act_f1',
+            dedupe_key: 'k1',
+            type: 'remove_content',
+            mode: 'live',
+            status: 'failed',
+            subject_account: 'u_x',
+            params: '{}',
+            attempts: 12,
+            next_attempt_ms: 0,
+            last_error: 'HTTP 500',
+            created_ms: 1,
+          }),
         ),
       ],
     });

@@ -68,16 +68,14 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
           media: [
             {
               id: ref.id,
-              matches: matches
-                .slice(0, 50)
-                .map(({ bankId, bankName, entryId, signalType, distance, threshold }) => ({
-                  bankId,
-                  bankName,
-                  entryId,
-                  signalType,
-                  distance,
-                  threshold,
-                })),
+              matches: matches.slice(0, 50).map(({ bankId, bankName, entryId, signalType, distance, threshold }) => ({
+                bankId,
+                bankName,
+                entryId,
+                signalType,
+                distance,
+                threshold,
+              })),
             },
           ],
           dedupeKey: `csam_hash_match:${JSON.stringify([event.id, ref.id])}`,

@@ -41,20 +41,18 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     await t.engine.apply({
       statements: [
         statement(
-          t.store.db
-            .insertInto('cybertip_reports')
-            .values({
-              id: 'rpt_old',
-              case_id: 'case_old',
-              subject_account: 'grown',
-              status: 'submitted',
-              draft: '{}',
-              ncmec_report_id: '555001',
-              attempts: 0,
-              created_by: 'test',
-              created_ms: 1,
-              updated_ms: 1,
-            }),
+          t.store.db.insertInto('cybertip_reports').values({
+            id: 'rpt_old',
+            case_id: 'case_old',
+            subject_account: 'grown',
+            status: 'submitted',
+            draft: '{}',
+            ncmec_report_id: '555001',
+            attempts: 0,
+            created_by: 'test',
+            created_ms: 1,
+            updated_ms: 1,
+          }),
         ),
       ],
     });

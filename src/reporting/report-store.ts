@@ -108,19 +108,17 @@ export const insertDraft = (
   r: { id: string; caseId: string; subject: string; draft: string; createdBy: string; nowMs: number },
 ): Statement =>
   statement(
-    db
-      .insertInto('cybertip_reports')
-      .values({
-        id: r.id,
-        case_id: r.caseId,
-        subject_account: r.subject,
-        status: 'draft',
-        draft: r.draft,
-        attempts: 0,
-        created_by: r.createdBy,
-        created_ms: r.nowMs,
-        updated_ms: r.nowMs,
-      }),
+    db.insertInto('cybertip_reports').values({
+      id: r.id,
+      case_id: r.caseId,
+      subject_account: r.subject,
+      status: 'draft',
+      draft: r.draft,
+      attempts: 0,
+      created_by: r.createdBy,
+      created_ms: r.nowMs,
+      updated_ms: r.nowMs,
+    }),
   );
 
 /** Only a draft changes; a report approved meanwhile keeps what was approved. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import tar from 'tar-stream';
+import type { Alert } from '../../alerts/alert-schema.js';
 import type { Viewer } from '../../cases/case-model.js';
 import type { WardenConfig } from '../../config/config-schema.js';
 import { caseTimeline } from '../../console/case-data.js';
@@ -169,7 +170,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
         .where('case_alerts.case_id', '=', caseId)
         .orderBy('alerts.id')
         .execute();
-      const alerts = alertRows.map((a) => JSON.parse(a.body) as import('../../alerts/alert-schema.js').Alert);
+      const alerts = alertRows.map((a) => JSON.parse(a.body) as Alert);
       const timeline = await caseTimeline(store.db, alerts);
       const events = timeline.length
         ? await store.db

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { MigrationContext } from './migration-context.js';
 
 export function migration0001({ dialect, ms, clustered }: MigrationContext): Migration {
