@@ -14,6 +14,11 @@ const warden = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args]
 /** A fresh TMPDIR for one demo run, so what the demo leaves in it can be seen. */
 const demoTmp = () => mkdtempSync(join(dir, 'tmp-'));
 const leftovers = (tmp: string) => readdirSync(tmp).filter((n) => n.startsWith('warden-demo-'));
+/** The demo as a user starts it: without the test runner's own variables (NODE_TEST_CONTEXT). */
+const demoEnv = (tmp: string) => {
+  const { NODE_TEST_CONTEXT: _runner, ...env } = process.env;
+  return { ...env, TMPDIR: tmp };
+};
 
 describe('warden command', () => {
   it('creates, lists and revokes API keys, showing a key only once', () => {
@@ -66,7 +71,7 @@ describe('warden command', () => {
   it('removes the demo folder when Ctrl-C stops a serving demo', async () => {
     const tmp = demoTmp();
     const child = spawn(process.execPath, [CLI, 'demo', '--port', '0'], {
-      env: { ...process.env, TMPDIR: tmp },
+      env: demoEnv(tmp),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -85,7 +90,10 @@ describe('warden command', () => {
     });
     assert.equal(leftovers(tmp).length, 1, 'the folder is there while the demo serves');
     child.kill('SIGINT');
+    // Bounded: a demo that does not stop fails this test instead of holding the suite open.
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 30_000);
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    clearTimeout(stuck);
     assert.equal(code, 0, `ended by ${signal ?? 'exit'}: ${stderr}`);
     assert.deepEqual(leftovers(tmp), []);
   });
