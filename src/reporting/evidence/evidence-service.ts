@@ -4,7 +4,7 @@ import tar from 'tar-stream';
 import type { Alert } from '../../alerts/alert-schema.js';
 import type { Viewer } from '../../cases/case-model.js';
 import type { WardenConfig } from '../../config/config-schema.js';
-import { caseTimeline } from '../../console/case-data.js';
+import { caseTimeline } from '../../cases/case-data.js';
 import { AppError } from '../../core/app-error.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
