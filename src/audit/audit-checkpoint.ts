@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import type { Database } from '../store/tables.js';
 import { entryHash, GENESIS_HASH } from './audit-chain.js';
-import { auditHead, fromDb, verifyAudit, type VerifyResult } from './audit-store.js';
+import { auditHead, auditRange, verifyAudit, type VerifyResult } from './audit-store.js';
 
 /**
  * A signed statement "the audit log's entry `toSeq` has hash `headHash`", written outside the
@@ -316,17 +316,9 @@ export function createCheckpointer(deps: {
     let prevHash = last.hash;
     let after = last.seq;
     while (after < head.seq) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', '>', after)
-        .where('seq', '<=', head.seq)
-        .orderBy('seq')
-        .limit(2000)
-        .execute();
+      const rows = await auditRange(db, after, head.seq, 2000);
       if (rows.length === 0) return `entries after ${after} are missing`;
-      for (const r of rows) {
-        const row = fromDb(r);
+      for (const row of rows) {
         if (row.seq !== after + 1) return `entry ${after + 1} is missing`;
         if (row.prevHash !== prevHash) return `entry ${row.seq} does not follow the last checkpointed entry ${last.seq}`;
         const { hash, ...rest } = row;

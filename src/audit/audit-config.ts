@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import type { WardenConfig } from '../config/config-schema.js';
 import type { AuditInput } from './audit-chain.js';
 import type { Store } from '../store/store.js';
+import { lastDetailOf } from './audit-store.js';
 
 /** SECURITY: settings that are secrets are recorded as "set" or absent, never their values. */
 const SECRET = /password|secret|keys$|signingKey/i;
@@ -31,14 +32,8 @@ export async function auditConfig(
   flat['store.url'] = redactUrl(String(flat['store.url']));
   const json = canonicalize(flat)!;
   const sha256 = createHash('sha256').update(json).digest('hex');
-  const last = await store.db
-    .selectFrom('audit_log')
-    .select('detail')
-    .where('action', '=', 'config.changed')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prev = last?.detail ? (JSON.parse(last.detail) as { sha256: string; settings: Record<string, unknown> }) : undefined;
+  const last = await lastDetailOf(store.db, 'config.changed');
+  const prev = last ? (JSON.parse(last) as { sha256: string; settings: Record<string, unknown> }) : undefined;
   if (prev?.sha256 === sha256) return undefined;
   const keys = new Set([...Object.keys(flat), ...Object.keys(prev?.settings ?? {})]);
   const changed = [...keys].filter((k) => JSON.stringify(flat[k]) !== JSON.stringify(prev?.settings[k])).sort();

@@ -98,6 +98,49 @@ export async function verifyAudit(
   return { ok: true, entries, head: { seq: expectedSeq - 1, hash: prevHash } };
 }
 
+/** Up to `limit` entries after `after` and up to `through`, in order (a checkpoint's span, read in pages). */
+export async function auditRange(db: Kysely<Database>, after: number, through: number, limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', after)
+    .where('seq', '<=', through)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(fromDb);
+}
+
+/** The detail of the newest entry with this action (config.changed: the configuration last recorded). */
+export async function lastDetailOf(db: Kysely<Database>, action: string): Promise<string | null | undefined> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', action)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.detail;
+}
+
+/** The first entry with this action about this subject and target (evidence.preserved: what a package is bound to). */
+export async function firstEntryAbout(
+  db: Kysely<Database>,
+  q: { subjectAccountId: string; action: string; targetType: string; targetId: string },
+): Promise<AuditRow | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('subject_account', '=', q.subjectAccountId)
+    .where('action', '=', q.action)
+    .where('target_type', '=', q.targetType)
+    .where('target_id', '=', q.targetId)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? fromDb(row) : undefined;
+}
+
 /** Every moment Warden or a person learned something about an account, and what was done. */
 export async function whoKnew(db: Kysely<Database>, accountId: string): Promise<AuditRow[]> {
   return (await db.selectFrom('audit_log').selectAll().where('subject_account', '=', accountId).orderBy('seq').execute()).map(fromDb);

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createEngine } from '../engine/create-engine.js';
 import { validateEvent } from '../events/validate-event.js';
 import { GATE_ACTIONS } from '../gate/gate.js';
-import { createApiKey } from '../server/api-keys.js';
+import { createApiKey } from '../server/api-key-store.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
 import { createServices } from '../server/create-services.js';

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { actionsForCase } from '../actions/action-store.js';
 import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
 import { AppError } from '../core/app-error.js';
+import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Database } from '../store/tables.js';
 import { statement, type Statement } from '../store/write-set.js';
 import { canSeeRestricted, caseView, type CaseStatus, type CaseView, type Viewer } from './case-model.js';
@@ -237,3 +238,68 @@ export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<
     })),
   };
 }
+
+// The case read model's queries (case-data.ts): the events a case cites, and its subject's context.
+
+export const eventsByIds = (db: Db, ids: readonly string[]) =>
+  db.selectFrom('events').select(['id', 'seq', 'type', 'ts_ms', 'body']).where('id', 'in', ids).execute();
+
+/** Messages in a window of the event log by sequence (the primary key): no conversation index to cost ingest. */
+export const messagesInSeqRange = (db: Db, fromSeq: number, toSeq: number) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'seq', 'type', 'ts_ms', 'body'])
+    .where('seq', '>=', fromSeq)
+    .where('seq', '<=', toSeq)
+    .where('type', '=', 'message.sent')
+    .execute();
+
+export const eventBody = (db: Db, eventId: string) => db.selectFrom('events').select('body').where('id', '=', eventId).executeTakeFirst();
+
+export const accountRow = (db: Db, accountId: string) =>
+  db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+
+const count = async (db: Db, q: ReturnType<typeof sql<{ n: number | string }>>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
+
+/** Distinct minors with an active connection to the account; `cutoff` is the birth date 18 years before today. */
+export const minorPeersOf = (db: Db, accountId: string, cutoff: string) =>
+  count(
+    db,
+    sql<{ n: number | string }>`
+    select count(distinct a.id) as n from connections c
+    join accounts a on a.id = case when c.from_id = ${accountId} then c.to_id else c.from_id end
+    where (c.from_id = ${accountId} or c.to_id = ${accountId}) and c.state = 'active'
+      and (a.age_band in ('under13', '13-15', '16-17') or a.birth_date > ${cutoff})`,
+  );
+
+export const contactedMinorsOf = (db: Db, accountId: string) =>
+  count(db, sql<{ n: number }>`select count(*) as n from contacts where from_id = ${accountId}`);
+
+export const blockedByMinorsOf = (db: Db, accountId: string) =>
+  count(db, sql<{ n: number }>`select count(*) as n from blocks where to_id = ${accountId} and by_minor = 1`);
+
+export const reportedByMinorsOf = (db: Db, accountId: string) =>
+  count(db, sql<{ n: number }>`select count(*) as n from reports where subject_account = ${accountId} and by_minor = 1`);
+
+/** SECURITY: known-image alerts are counted only for a viewer who may see them (core/restricted.ts). */
+export function priorAlertCounts(db: Db, accountId: string, seeRestricted: boolean) {
+  let q = db
+    .selectFrom('alerts')
+    .select((eb) => ['category', eb.fn.countAll().as('n')])
+    .where('subject_account', '=', accountId);
+  if (!seeRestricted) q = q.where('category', 'not in', [...RESTRICTED_CATEGORIES]);
+  return q.groupBy('category').execute();
+}
+
+/** The subject's last 20 closed cases but one; restricted ones only for a viewer who may see them. */
+export const closedCasesOf = (db: Db, accountId: string, excludeCaseId: string, seeRestricted: boolean) =>
+  db
+    .selectFrom('cases')
+    .$if(!seeRestricted, (q) => q.where('restricted', '=', 0))
+    .select(['id', 'outcome', 'outcome_category', 'outcome_reason', 'closed_ms'])
+    .where('subject_account', '=', accountId)
+    .where('status', '=', 'closed')
+    .where('id', '!=', excludeCaseId)
+    .orderBy('closed_ms', 'desc')
+    .limit(20)
+    .execute();

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { createReviewer } from '../console/reviewer-store.js';
 import { createLogger } from '../core/create-logger.js';
 import { loadConfig } from '../config/load-config.js';
-import { createApiKey } from '../server/api-keys.js';
+import { createApiKey } from '../server/api-key-store.js';
 import { startServer } from '../server/start-server.js';
 import { waitForSignal } from './serve-command.js';
 import { NCMEC_XSD_UNSET } from '../reporting/ncmec/schema-file.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { AppError } from '../core/app-error.js';
-import { createApiKey, listApiKeys, revokeApiKey, RoleSchema, ROLES } from '../server/api-keys.js';
+import { createApiKey, listApiKeys, revokeApiKey, RoleSchema, ROLES } from '../server/api-key-store.js';
 import { createStore } from '../store/store.js';
 import { appendOne } from '../audit/audit-store.js';
 import { configFrom, withCommon, type CommonFlags } from './common-options.js';

@@ -3,7 +3,7 @@ import type { Alert } from '../alerts/alert-schema.js';
 import type { CaseView } from '../cases/case-model.js';
 import type { CaseDetail } from '../cases/case-store.js';
 import { CONFIRM_CATEGORIES, DISMISS_REASONS } from '../rules/policy-schema.js';
-import type { AccountContext, TimelineEvent } from './case-data.js';
+import type { AccountContext, TimelineEvent } from '../cases/case-data.js';
 import { html, type Html } from './html.js';
 
 interface CasePageInput {

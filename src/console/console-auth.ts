@@ -9,7 +9,7 @@ import { layout } from './layout.js';
 import { loginPage } from './login-page.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { findReviewer, type Reviewer } from './reviewer-store.js';
-import { createSession, endSession, findSession } from './sessions.js';
+import { createSession, endSession, findSession } from './session-store.js';
 
 export const COOKIE = 'warden_session';
 

@@ -8,7 +8,7 @@ import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES } from '../cases/case
 import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-store.js';
 import type { RouteContext } from '../server/route-context.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
-import { accountContext, caseTimeline } from './case-data.js';
+import { accountContext, caseTimeline } from '../cases/case-data.js';
 import { casePage } from './case-page.js';
 import { consoleAuth } from './console-auth.js';
 import { html } from './html.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { createApiKey } from '../server/api-keys.js';
+import { createApiKey } from '../server/api-key-store.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { CHROMIUM, SKIP_WITHOUT_CHROMIUM } from '../testing/chromium.js';
 import { adult, at, minor, nextId, silentLogger, testConfig } from '../testing/events.js';

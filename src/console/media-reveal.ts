@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { caseAlertBodies } from '../cases/case-store.js';
 import { readMediaBytes } from '../reporting/read-media-bytes.js';
 import type { RouteContext } from '../server/route-context.js';
-import { caseMediaRef } from './case-data.js';
+import { caseMediaRef } from '../cases/case-data.js';
 import { countReveal } from './reviewer-store.js';
 
 /** Enough of a content type for the browser to render it; anything else is sent as bytes. */

@@ -57,7 +57,7 @@ describe('completing and approving a CyberTipline report in the console', () => 
     const { cookie, csrf } = await session('lee');
     const casePage = await t.app.inject({ method: 'GET', url: `/console/cases/${caseId}`, headers: { cookie } });
     assert.match(casePage.body, /Draft the report/);
-    assert.match(casePage.body, /<dt>Behaviour score<\/dt><dd>[01]\.\d\d/, 'the behaviour score beside the account context');
+    assert.match(casePage.body, /<dt>Behaviour score<\/dt>\s*<dd>\s*[01]\.\d\d/, 'the behaviour score beside the account context');
     const drafted = await t.app.inject({
       method: 'POST',
       url: `/console/cases/${caseId}/report`,

@@ -5,8 +5,10 @@ import { dayOf, EDGE, FLAG, isMutualKind, REQUESTED_BIT, type FlagName } from '.
 import {
   accountPages,
   alertKeyPages,
+  blockPairs,
   connectionPages,
   flagRows,
+  lastAlertId,
   minorComplaintPages,
   recentContactPages,
   recentMessagePages,
@@ -63,17 +65,11 @@ export async function restoreState(store: Store, state: EngineState, settings: E
       if (isMutualKind(kind) && c.state === 'active') put(to, from);
     }
   }
-  await store.db
-    .selectFrom('blocks')
-    .select(['from_id', 'to_id'])
-    .execute()
-    .then((rows) => {
-      for (const b of rows) {
-        const from = facts.ensure(b.from_id);
-        const to = facts.ensure(b.to_id);
-        facts.edges.put(from, to, facts.edges.get(from, to) | EDGE.block, facts.edges.timeOf(from, to));
-      }
-    });
+  for (const b of await blockPairs(store)) {
+    const from = facts.ensure(b.from_id);
+    const to = facts.ensure(b.to_id);
+    facts.edges.put(from, to, facts.edges.get(from, to) | EDGE.block, facts.edges.timeOf(from, to));
+  }
   for (const f of await flagRows(store)) {
     const bit = FLAG[f.flag as FlagName];
     if (bit) facts.setFlag(facts.ensure(f.account_id), bit);
@@ -105,8 +101,8 @@ export async function restoreState(store: Store, state: EngineState, settings: E
       );
     }
   }
-  const lastAlert = await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (lastAlert) observeId(lastAlert.id);
+  const lastAlert = await lastAlertId(store);
+  if (lastAlert !== undefined) observeId(lastAlert);
   // Conversation state (stages, scores) from the tail of the event log: a restart must not
   // forget that an adult already asked a child's age an hour ago.
   if (config.conversations.rebuildEvents > 0) {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import type { RouteContext } from '../server/route-context.js';
 import { EVENT_SCHEMAS, type EventType } from './event-schema.js';
+import { storedBodies } from './event-store.js';
 import { LIMITS } from './limits.js';
 import { validateEvent, type ValidEvent } from './validate-event.js';
 
@@ -45,15 +46,7 @@ async function findConflicts(ctx: RouteContext, items: ValidEvent[], statuses: r
   for (let i = 0; i < statuses.length; i++) if (statuses[i] !== 'accepted') dup.push(i);
   if (dup.length === 0) return [];
   const ids = [...new Set(dup.map((i) => items[i]!.event.id))];
-  const stored = new Map<string, string>();
-  for (let k = 0; k < ids.length; k += 500) {
-    for (const r of await ctx.store.db
-      .selectFrom('events')
-      .select(['id', 'body'])
-      .where('id', 'in', ids.slice(k, k + 500))
-      .execute())
-      stored.set(r.id, r.body);
-  }
+  const stored = await storedBodies(ctx.store.db, ids);
   const conflicts: Conflict[] = [];
   for (const i of dup) {
     const { event } = items[i]!;

@@ -1,13 +1,13 @@
 import { ASSURANCE, BAND, isMinorCode, packIsoDate } from '../core/age-band.js';
 import type { ValidEvent } from '../events/validate-event.js';
-import type { WriteSet } from '../store/write-set.js';
+import type { FactRows } from './fact-rows.js';
 import { dayOf, EDGE, isMutualKind, REQUESTED_BIT, type Facts } from './facts.js';
 
 /**
  * Folds one accepted event into the facts and queues the rows that make the change
  * durable. Runs before detectors, so they see the world as it is after the event.
  */
-export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out: WriteSet): void {
+export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out: FactRows): void {
   const { event, tsMs } = ev;
   switch (event.type) {
     case 'account.upserted': {

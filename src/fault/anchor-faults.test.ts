@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import canonicalize from 'canonicalize';
 import tar from 'tar-stream';
-import { createApiKey } from '../server/api-keys.js';
+import { createApiKey } from '../server/api-key-store.js';
 import { startServer } from '../server/start-server.js';
 import { createStore } from '../store/store.js';
 import { checkpointKeys, editAndRechain } from '../testing/audit-tamper.js';

@@ -19,7 +19,7 @@ const here = (p: string) => new URL(p, import.meta.url).href;
 /** The server's child: a store in a temporary file, one key per low role, the URL on stdout. */
 const CHILD = `
 import { startServer } from ${JSON.stringify(here('../server/start-server.js'))};
-import { createApiKey } from ${JSON.stringify(here('../server/api-keys.js'))};
+import { createApiKey } from ${JSON.stringify(here('../server/api-key-store.js'))};
 import { silentLogger, testConfig } from ${JSON.stringify(here('../testing/events.js'))};
 const config = testConfig({ store: { url: process.env.DB }, server: { host: '127.0.0.1', port: 0 } });
 const s = await startServer(config, silentLogger());

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { WardenConfig } from '../config/config-schema.js';
 import { caseDetail } from '../cases/case-store.js';
-import { caseTimeline } from '../console/case-data.js';
+import { caseTimeline } from '../cases/case-data.js';
 import type { ConfirmCategory } from '../rules/policy-schema.js';
 import type { CasesTable } from '../cases/case-store.js';
 import type { Database } from '../store/tables.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { WardenConfig } from '../config/config-schema.js';
-import { caseMediaRef } from '../console/case-data.js';
+import { caseMediaRef } from '../cases/case-data.js';
 import { fetchAllowed, readLimited, resolveInsideRoot } from '../media/hash-media-files.js';
 import type { Database } from '../store/tables.js';
 

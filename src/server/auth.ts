@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/app-error.js';
 import type { Database } from '../store/tables.js';
-import { findApiKey, hashKey, type ApiKeyRecord, type Role } from './api-keys.js';
+import { findApiKey, hashKey, type ApiKeyRecord, type Role } from './api-key-store.js';
 import { roleAllows, rolesHeldBy } from './role-matrix.js';
 
 export interface Principal {

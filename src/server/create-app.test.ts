@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { revokeApiKey, listApiKeys } from './api-keys.js';
+import { revokeApiKey, listApiKeys } from './api-key-store.js';
 import { adult, at, message, minor } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -27,7 +27,7 @@ describe('HTTP API', () => {
       assert.equal(none.json().type, 'urn:warden:problem:unauthenticated');
       const wrong = await t.app.inject({ method: 'GET', url: '/v1/alerts', headers: bearer('wdn_not-a-key') });
       assert.equal(wrong.statusCode, 401);
-      const { createApiKey } = await import('./api-keys.js');
+      const { createApiKey } = await import('./api-key-store.js');
       const { record, key } = await createApiKey(t.store.db, 'leaver', 'reviewer');
       assert.equal((await t.app.inject({ method: 'GET', url: '/v1/alerts', headers: bearer(key) })).statusCode, 200);
       await revokeApiKey(t.store.db, record.id);

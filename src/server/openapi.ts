@@ -5,7 +5,7 @@ import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
 import { LIMITS } from '../events/limits.js';
 import { DecisionRequestSchema, REASONS } from '../gate/gate.js';
-import { ROLES } from './api-keys.js';
+import { ROLES } from './api-key-store.js';
 import { roleAllows, routeAccess } from './role-matrix.js';
 import { BANK_IMPORT_MAX_BYTES } from '../media/bank-import.js';
 import { BankCreateSchema, BankUpdateSchema, EntryInput, ImportBody, MatchBody } from '../media/media-requests.js';

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { adult } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
-import { ROLES } from './api-keys.js';
+import { ROLES } from './api-key-store.js';
 import type { Authenticator } from './auth.js';
 import {
   installRoleMatrix,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { AppError } from '../core/app-error.js';
-import { ROLES, type Role } from './api-keys.js';
+import { ROLES, type Role } from './api-key-store.js';
 import type { Authenticator } from './auth.js';
 
 /**

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { adult, at, message, minor, silentLogger, testConfig } from '../testing/events.js';
 import { createStore } from '../store/store.js';
-import { createApiKey } from './api-keys.js';
+import { createApiKey } from './api-key-store.js';
 import { startServer } from './start-server.js';
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));

@@ -90,6 +90,15 @@ export function recentContactPages(store: Store, windowMs: number): AsyncIterabl
   });
 }
 
+export function blockPairs(store: Store) {
+  return store.db.selectFrom('blocks').select(['from_id', 'to_id']).execute();
+}
+
+/** The newest alert id, so that ids made after a restart sort after it. */
+export async function lastAlertId(store: Store): Promise<string | undefined> {
+  return (await store.db.selectFrom('alerts').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id;
+}
+
 export function flagRows(store: Store) {
   return store.db.selectFrom('flags').select(['account_id', 'flag']).execute();
 }

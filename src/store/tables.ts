@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ActionsTable } from '../actions/action-store.js';
 import type { CaseAlertsTable, CaseHistoryTable, CasesTable } from '../cases/case-store.js';
+import type { EvidenceFilesTable, EvidencePackagesTable } from '../reporting/evidence/evidence-store.js';
 import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
 import type { CursorsTable, PoliciesTable } from '../rules/rule-store.js';
 
@@ -179,31 +180,6 @@ export interface ReviewerExposureTable {
   reviewer_id: string;
   day: string;
   reveals: number;
-}
-
-export interface EvidencePackagesTable {
-  id: string;
-  case_id: string | null;
-  subject_account: string;
-  reason: string;
-  manifest: string;
-  /** HMAC-SHA256 (hex) of `manifest` under a key derived from evidence key `key_id`; null before migration 0008. */
-  manifest_mac: string | null;
-  key_id: string;
-  created_by: string;
-  created_ms: number;
-  expires_ms: number;
-  legal_hold: number;
-  hold_reason: string | null;
-  deleted_ms: number | null;
-}
-
-export interface EvidenceFilesTable {
-  package_id: string;
-  name: string;
-  iv: string;
-  tag: string;
-  ciphertext: Uint8Array;
 }
 
 export interface AccountIpEventsTable {

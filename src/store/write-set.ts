@@ -1,7 +1,10 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { ConnectionKind } from '../events/event-schema.js';
+import type { AccountRow, BlockRow, ConnectionRow, FactRows, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 import type { Compilable } from 'kysely';
+
+// The rows facts produce are defined in facts/ (facts may not import the store); re-exported for the writer.
+export type { AccountRow, BlockRow, ConnectionRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 
 export interface EventRow {
   id: string;
@@ -9,50 +12,6 @@ export interface EventRow {
   tsMs: number;
   receivedMs: number;
   body: string;
-}
-
-/** Null fields leave the stored value as it is: upserts are partial (spec: account.upserted). */
-export interface AccountRow {
-  id: string;
-  ageBand: string | null;
-  birthDate: string | null;
-  ageAssurance: string | null;
-  createdAtMs: number | null;
-  handle: string | null;
-  displayName: string | null;
-  country: string | null;
-  isPrivate: number | null;
-  updatedMs: number;
-}
-
-export interface ConnectionRow {
-  from: string;
-  to: string;
-  kind: ConnectionKind;
-  state: 'requested' | 'active' | 'removed';
-  updatedMs: number;
-  /** Set on a request; the store keeps the last one through later changes. */
-  requestedMs?: number | undefined;
-}
-
-export interface BlockRow {
-  from: string;
-  to: string;
-  tsMs: number;
-  byMinor: boolean;
-  eventId: string;
-}
-
-export interface ReportRow {
-  id: string;
-  reporter: string;
-  subjectAccount: string;
-  subjectMessage: string | null;
-  subjectMedia: string | null;
-  reason: string;
-  tsMs: number;
-  byMinor: boolean;
-  eventId: string;
 }
 
 /** A message from an adult (or unknown age) to a minor who had no connection to them. */
@@ -130,18 +89,6 @@ export function pushEvent(cols: EventColumns, row: EventRow): void {
   cols.bodies.push(row.body);
 }
 
-/** Where an account was seen from (account.upserted ipCaptureEvents, a compatible extension). */
-export interface IpEventRow {
-  accountId: string;
-  eventId: string;
-  n: number;
-  tsMs: number;
-  ipAddress: string;
-  event: string | null;
-  port: number | null;
-  possibleProxy: number | null;
-}
-
 export interface QuarantineRow {
   entryId: number;
   tsMs: number;
@@ -195,7 +142,7 @@ const ROW_KEYS = [
  * Everything one ingest batch changes, committed in one transaction. Plain data only: it
  * crosses to the writer thread by structured clone, where methods do not survive.
  */
-export class WriteSet {
+export class WriteSet implements FactRows {
   events: EventColumns = emptyEventColumns();
   accounts: AccountRow[] = [];
   connections: ConnectionRow[] = [];

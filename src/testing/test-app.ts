@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fixedClock, type Clock } from '../core/clock.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
-import { createApiKey, ROLES, type Role } from '../server/api-keys.js';
+import { createApiKey, ROLES, type Role } from '../server/api-key-store.js';
 import { createAuthenticator } from '../server/auth.js';
 import { createApp } from '../server/create-app.js';
 import { createServices, type Services } from '../server/create-services.js';

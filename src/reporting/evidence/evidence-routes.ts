@@ -5,6 +5,7 @@ import { keyViewer } from '../../cases/case-routes.js';
 import { AppError } from '../../core/app-error.js';
 import { parseInput } from '../../server/parse-input.js';
 import type { RouteContext } from '../../server/route-context.js';
+import { listPackages } from './evidence-store.js';
 
 const HoldSchema = z.strictObject({ hold: z.boolean(), reason: z.string().min(1).max(1000) });
 const RequestSchema = z.strictObject({ reason: z.string().min(1).max(1000) });
@@ -24,12 +25,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Querystring: { caseId?: string } }>('/v1/evidence', async (req) => {
-    let q = ctx.store.db
-      .selectFrom('evidence_packages')
-      .select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold'])
-      .where('deleted_ms', 'is', null);
-    if (req.query.caseId) q = q.where('case_id', '=', String(req.query.caseId));
-    const rows = await q.orderBy('created_ms', 'desc').limit(200).execute();
+    const rows = await listPackages(ctx.store.db, req.query.caseId ? String(req.query.caseId) : undefined);
     const entries = listedEntries(
       viewer(req).actor,
       'evidence.listed',

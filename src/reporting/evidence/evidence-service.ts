@@ -4,7 +4,7 @@ import tar from 'tar-stream';
 import type { Alert } from '../../alerts/alert-schema.js';
 import type { Viewer } from '../../cases/case-model.js';
 import type { WardenConfig } from '../../config/config-schema.js';
-import { caseTimeline } from '../../console/case-data.js';
+import { caseTimeline } from '../../cases/case-data.js';
 import { AppError } from '../../core/app-error.js';
 import type { Clock } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
@@ -12,7 +12,21 @@ import type { Ledger } from '../../ledger/ledger.js';
 import type { Store } from '../../store/store.js';
 import { readMediaBytes } from '../read-media-bytes.js';
 import { canonicalEntry } from '../../audit/audit-chain.js';
-import { fromDb } from '../../audit/audit-store.js';
+import { firstEntryAbout } from '../../audit/audit-store.js';
+import { findCase } from '../../cases/case-store.js';
+import {
+  caseActionRows,
+  caseAlertsInIdOrder,
+  caseHistoryRows,
+  deletePackage,
+  eventBodiesInOrder,
+  expiredPackages,
+  findPackage,
+  insertPackage,
+  packageFile,
+  packageFiles,
+  setPackageHold,
+} from './evidence-store.js';
 import { evidenceKeys, macMatches, manifestMac, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
 
 /** SECURITY: evidence is read by child_safety and legal (and admins) only, each read audited. */
@@ -88,7 +102,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     return keys;
   };
   const pkg = async (id: string) => {
-    const p = await store.db.selectFrom('evidence_packages').selectAll().where('id', '=', id).executeTakeFirst();
+    const p = await findPackage(store.db, id);
     if (!p || p.deleted_ms !== null) throw new AppError('not_found', 'no such evidence package');
     return p;
   };
@@ -96,7 +110,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     if (!canRead(v)) throw new AppError('forbidden', 'evidence is for the child_safety and legal roles');
   };
   const decryptAll = async (id: string, m: Manifest) => {
-    const rows = await store.db.selectFrom('evidence_files').selectAll().where('package_id', '=', id).execute();
+    const rows = await packageFiles(store.db, id);
     const byName = new Map(rows.map((r) => [r.name, r]));
     const out = new Map<string, Buffer>();
     const bad: string[] = [];
@@ -119,21 +133,17 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       problems.push('the stored manifest carries no MAC (preserved before Warden authenticated manifests), so it cannot be trusted');
     else if (!macMatches(manifestMac(getKeys().key(p.key_id), p.id, p.manifest), p.manifest_mac))
       problems.push('the stored manifest does not match its MAC: it was changed in the database');
-    const entry = await store.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('subject_account', '=', p.subject_account)
-      .where('action', '=', 'evidence.preserved')
-      .where('target_type', '=', 'evidence')
-      .where('target_id', '=', p.id)
-      .orderBy('seq')
-      .limit(1)
-      .executeTakeFirst();
+    const entry = await firstEntryAbout(store.db, {
+      subjectAccountId: p.subject_account,
+      action: 'evidence.preserved',
+      targetType: 'evidence',
+      targetId: p.id,
+    });
     const recorded = entry?.detail ? (JSON.parse(entry.detail) as { manifestSha256?: unknown }).manifestSha256 : undefined;
     if (!entry) problems.push('no evidence.preserved audit entry names the package');
     else if (recorded !== sha256(p.manifest))
       problems.push(`the stored manifest differs from the one audit entry ${entry.seq} recorded (manifestSha256)`);
-    return { problems, entry: entry ? fromDb(entry) : undefined };
+    return { problems, entry };
   };
   /** SECURITY: every integrity failure is an entry, whoever found it and however. */
   const integrityFailed = (p: PackageRow, actor: string, check: 'read' | 'verify' | 'export', detail: Record<string, unknown>) =>
@@ -159,39 +169,19 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async preserve(caseId, reason, actor) {
       const k = getKeys();
-      const c = await store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      const c = await findCase(store.db, caseId);
       if (!c) throw new AppError('not_found', 'no such case');
       const nowMs = clock.now();
       const id = newId('evd', nowMs);
-      const alertRows = await store.db
-        .selectFrom('case_alerts')
-        .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
-        .select(['alerts.body'])
-        .where('case_alerts.case_id', '=', caseId)
-        .orderBy('alerts.id')
-        .execute();
+      const alertRows = await caseAlertsInIdOrder(store.db, caseId);
       const alerts = alertRows.map((a) => JSON.parse(a.body) as Alert);
       const timeline = await caseTimeline(store.db, alerts);
-      const events = timeline.length
-        ? await store.db
-            .selectFrom('events')
-            .select(['id', 'body'])
-            .where(
-              'id',
-              'in',
-              timeline.map((e) => e.id),
-            )
-            .orderBy('seq')
-            .execute()
-        : [];
-      const history = await store.db
-        .selectFrom('case_history')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .orderBy('ts_ms')
-        .orderBy('id')
-        .execute();
-      const actions = await store.db.selectFrom('actions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+      const events = await eventBodiesInOrder(
+        store.db,
+        timeline.map((e) => e.id),
+      );
+      const history = await caseHistoryRows(store.db, caseId);
+      const actions = await caseActionRows(store.db, caseId);
       const files = new Map<string, Buffer>([
         ['case.json', Buffer.from(JSON.stringify(c, null, 2))],
         ['alerts.jsonl', lines(alerts)],
@@ -222,30 +212,28 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const manifestJson = canonicalize(manifest)!;
       // Written directly, in one transaction: ciphertext is bytes, which the engine's
       // statements (text and numbers, cloned to the writer thread) do not carry.
-      await store.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('evidence_packages')
-          .values({
-            id,
-            case_id: caseId,
-            subject_account: c.subject_account,
-            reason,
-            manifest: manifestJson,
-            manifest_mac: manifestMac(key, id, manifestJson),
-            key_id: k.activeKeyId,
-            created_by: actor,
-            created_ms: nowMs,
-            expires_ms: nowMs + config.evidence.retentionDays * 86_400_000,
-            legal_hold: 0,
-            hold_reason: null,
-            deleted_ms: null,
-          })
-          .execute();
-        for (const [name, plain] of files) {
+      await insertPackage(
+        store.db,
+        {
+          id,
+          case_id: caseId,
+          subject_account: c.subject_account,
+          reason,
+          manifest: manifestJson,
+          manifest_mac: manifestMac(key, id, manifestJson),
+          key_id: k.activeKeyId,
+          created_by: actor,
+          created_ms: nowMs,
+          expires_ms: nowMs + config.evidence.retentionDays * 86_400_000,
+          legal_hold: 0,
+          hold_reason: null,
+          deleted_ms: null,
+        },
+        [...files].map(([name, plain]) => {
           const s = seal(key, `${id}/${name}`, plain);
-          await trx.insertInto('evidence_files').values({ package_id: id, name, iv: s.iv, tag: s.tag, ciphertext: s.ciphertext }).execute();
-        }
-      });
+          return { name, iv: s.iv, tag: s.tag, ciphertext: s.ciphertext };
+        }),
+      );
       await engine.audit([
         {
           actor,
@@ -283,12 +271,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       const m = JSON.parse(p.manifest) as Manifest;
       const f = m.files.find((x) => x.name === name);
       if (!f) throw new AppError('not_found', 'no such file in the package');
-      const row = await store.db
-        .selectFrom('evidence_files')
-        .selectAll()
-        .where('package_id', '=', packageId)
-        .where('name', '=', name)
-        .executeTakeFirst();
+      const row = await packageFile(store.db, packageId, name);
       const plain = row ? open(getKeys().key(m.keyId), `${packageId}/${name}`, row) : undefined;
       // The read is audited before anything is returned, and so is a failed integrity check.
       if (!plain || sha256(plain) !== f.sha256) {
@@ -324,11 +307,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
     async setHold(packageId, hold, reason, viewer) {
       if (!canHold(viewer)) throw new AppError('forbidden', 'legal holds are for the legal role');
       const p = await pkg(packageId);
-      await store.db
-        .updateTable('evidence_packages')
-        .set({ legal_hold: hold ? 1 : 0, hold_reason: hold ? reason : null })
-        .where('id', '=', packageId)
-        .execute();
+      await setPackageHold(store.db, packageId, hold, reason);
       await engine.audit([
         {
           actor: viewer.actor,
@@ -342,19 +321,9 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async sweep() {
       const nowMs = clock.now();
-      const expired = await store.db
-        .selectFrom('evidence_packages')
-        .select(['id', 'subject_account', 'expires_ms'])
-        .where('legal_hold', '=', 0)
-        .where('deleted_ms', 'is', null)
-        .where('expires_ms', '<', nowMs)
-        .limit(1000)
-        .execute();
+      const expired = await expiredPackages(store.db, nowMs);
       for (const p of expired) {
-        await store.db.transaction().execute(async (trx) => {
-          await trx.deleteFrom('evidence_files').where('package_id', '=', p.id).execute();
-          await trx.updateTable('evidence_packages').set({ deleted_ms: nowMs }).where('id', '=', p.id).execute();
-        });
+        await deletePackage(store.db, p.id, nowMs);
         await engine.audit([
           {
             actor: 'system:retention',

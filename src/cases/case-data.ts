@@ -1,7 +1,23 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Alert } from '../alerts/alert-schema.js';
-import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Database } from '../store/tables.js';
+import {
+  accountRow,
+  blockedByMinorsOf,
+  closedCasesOf,
+  contactedMinorsOf,
+  eventBody,
+  eventsByIds,
+  minorPeersOf,
+  priorAlertCounts,
+  reportedByMinorsOf,
+  messagesInSeqRange,
+} from './case-store.js';
+
+/*
+ * The case read model: what a reviewer (console) and a report or evidence package (reporting)
+ * read about a case. It lives in cases/ so that reporting need not depend on the console.
+ */
 
 /** One event of the case timeline, as a reviewer reads it. */
 export interface TimelineEvent {
@@ -60,7 +76,7 @@ export async function caseTimeline(db: Kysely<Database>, alerts: readonly Alert[
   }
   const ids = [...cues.keys()].slice(0, 1000);
   if (ids.length === 0) return [];
-  const cited = await db.selectFrom('events').select(['id', 'seq', 'type', 'ts_ms', 'body']).where('id', 'in', ids).execute();
+  const cited = await eventsByIds(db, ids);
   // The conversation around the cited messages: its messages within a window of the event
   // log (by sequence, the primary key), without an index on conversations that would cost
   // ingest a fifth of its speed (measured). Bounded: 10 conversations, 2,000 events before
@@ -78,13 +94,7 @@ export async function caseTimeline(db: Kysely<Database>, alerts: readonly Alert[
   }
   const rows = new Map(cited.map((r) => [r.id, r]));
   for (const [conv, span] of spans) {
-    const near = await db
-      .selectFrom('events')
-      .select(['id', 'seq', 'type', 'ts_ms', 'body'])
-      .where('seq', '>=', span.from - CONTEXT_BEFORE)
-      .where('seq', '<=', span.to + CONTEXT_AFTER)
-      .where('type', '=', 'message.sent')
-      .execute();
+    const near = await messagesInSeqRange(db, span.from - CONTEXT_BEFORE, span.to + CONTEXT_AFTER);
     const needle = `"conversationId":${JSON.stringify(conv)}`;
     for (const r of near) {
       if (rows.size >= MAX_TIMELINE) break;
@@ -113,7 +123,7 @@ export async function caseTimeline(db: Kysely<Database>, alerts: readonly Alert[
 
 /** Finds a media reference among the case's events: the only media a reviewer may reveal. */
 export async function caseMediaRef(db: Kysely<Database>, eventId: string, mediaId: string): Promise<RawMedia | undefined> {
-  const row = await db.selectFrom('events').select('body').where('id', '=', eventId).executeTakeFirst();
+  const row = await eventBody(db, eventId);
   if (!row) return undefined;
   const ev = JSON.parse(row.body) as RawEvent;
   const all = [...(ev.message?.media ?? []), ...(ev.media ? [ev.media] : [])];
@@ -142,36 +152,17 @@ export async function accountContext(
   excludeCaseId: string,
   seeRestricted: boolean,
 ): Promise<AccountContext> {
-  const acc = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  const acc = await accountRow(db, accountId);
   // Minor today: a minor band, or a birth date less than 18 years ago.
   const d = new Date(nowMs);
   const cutoff = `${d.getUTCFullYear() - 18}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-  const peers = await sql<{ n: number | string }>`
-    select count(distinct a.id) as n from connections c
-    join accounts a on a.id = case when c.from_id = ${accountId} then c.to_id else c.from_id end
-    where (c.from_id = ${accountId} or c.to_id = ${accountId}) and c.state = 'active'
-      and (a.age_band in ('under13', '13-15', '16-17') or a.birth_date > ${cutoff})`.execute(db);
-  const one = async (q: ReturnType<typeof sql<{ n: number | string }>>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
-  const contacted = await one(sql<{ n: number }>`select count(*) as n from contacts where from_id = ${accountId}`);
-  const blocked = await one(sql<{ n: number }>`select count(*) as n from blocks where to_id = ${accountId} and by_minor = 1`);
-  const reported = await one(sql<{ n: number }>`select count(*) as n from reports where subject_account = ${accountId} and by_minor = 1`);
+  const peers = await minorPeersOf(db, accountId, cutoff);
+  const contacted = await contactedMinorsOf(db, accountId);
+  const blocked = await blockedByMinorsOf(db, accountId);
+  const reported = await reportedByMinorsOf(db, accountId);
   // SECURITY: known-image alerts and cases are counted only for a viewer who may see them (core/restricted.ts).
-  let alertQ = db
-    .selectFrom('alerts')
-    .select((eb) => ['category', eb.fn.countAll().as('n')])
-    .where('subject_account', '=', accountId);
-  if (!seeRestricted) alertQ = alertQ.where('category', 'not in', [...RESTRICTED_CATEGORIES]);
-  const alerts = await alertQ.groupBy('category').execute();
-  const decisions = await db
-    .selectFrom('cases')
-    .$if(!seeRestricted, (q) => q.where('restricted', '=', 0))
-    .select(['id', 'outcome', 'outcome_category', 'outcome_reason', 'closed_ms'])
-    .where('subject_account', '=', accountId)
-    .where('status', '=', 'closed')
-    .where('id', '!=', excludeCaseId)
-    .orderBy('closed_ms', 'desc')
-    .limit(20)
-    .execute();
+  const alerts = await priorAlertCounts(db, accountId, seeRestricted);
+  const decisions = await closedCasesOf(db, accountId, excludeCaseId, seeRestricted);
   return {
     accountId,
     ageBand: acc?.age_band ?? null,
@@ -179,7 +170,7 @@ export async function accountContext(
     ageAssurance: acc?.age_assurance ?? null,
     accountAgeDays: acc?.created_at_ms ? Math.floor((nowMs - acc.created_at_ms) / 86_400_000) : null,
     handle: acc?.handle ?? null,
-    connectionsToMinors: Number(peers.rows[0]?.n ?? 0),
+    connectionsToMinors: peers,
     unconnectedMinorsContacted: contacted,
     blockedByMinors: blocked,
     reportedByMinors: reported,
