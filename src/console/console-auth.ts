@@ -141,8 +141,9 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
       waitOf(await byAccount(req, { increment: false }), false),
     );
     if (limited) {
-      await Promise.all([byAccountAddress(req), byAccount(req)]);
-      return tooMany(reply, limited);
+      // The store's read ignores the backoff; the counted try carries it (each try doubles).
+      const counted = await Promise.all([byAccountAddress(req), byAccount(req)]);
+      return tooMany(reply, Math.max(limited, ...counted.map((o) => waitOf(o))));
     }
     const reviewer = await findReviewer(ctx.store.db, { username });
     let good: boolean;
