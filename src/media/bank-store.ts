@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import { newId } from '../core/ids.js';
-import type { Database } from '../store/tables.js';
+import type { BankEntriesTable, Database } from '../store/tables.js';
 import { statement, type Statement } from '../store/write-set.js';
 import type { BankCreateSchema, BankUpdateSchema } from './media-requests.js';
 import type { ListedHash } from './bank-list-format.js';
@@ -41,17 +41,8 @@ const toBank = (r: BankRow): BankRecord => ({
   updatedAt: iso(r.updated_ms)!,
 });
 
-type EntryRow = {
-  id: number;
-  bank_id: string;
-  signal_type: string;
-  value: string;
-  note: string | null;
-  source: string | null;
-  added_ms: number;
-  removed_ms: number | null;
-  quarantined_ms: number | null;
-};
+/** A stored entry as read back (the table's own type, its generated id resolved). */
+type EntryRow = Selectable<BankEntriesTable>;
 const toEntry = (r: EntryRow): EntryRecord => ({
   id: r.id,
   bankId: r.bank_id,
