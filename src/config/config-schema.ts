@@ -118,6 +118,10 @@ export const ConfigSchema = z
         secureCookies: z.boolean().default(false),
         /** Media reveals per reviewer per UTC day after which the console warns and suggests a break. */
         dailyExposureWarning: z.number().int().min(1).default(50),
+        /** Password checks the console may start a second, for the whole server (sign-in-budget.ts); past it sign-in answers 503. */
+        signInChecksPerSecond: z.number().positive().max(1000).default(0.5),
+        /** Checks that may start at once before the per-second budget applies. */
+        signInCheckBurst: z.number().int().min(1).max(10_000).default(5),
       })
       .prefault({}),
     reporting: z

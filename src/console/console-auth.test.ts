@@ -201,3 +201,33 @@ describe('console sign-in and sessions', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } })).statusCode, 303);
   });
 });
+
+describe('console sign-in budget', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(':memory:', { console: { signInChecksPerSecond: 0.5, signInCheckBurst: 2 } });
+    await createReviewer(t.store.db, { username: 'ana', displayName: 'Ana', roles: ['reviewer'], password: PASSWORD });
+  });
+  after(() => t.close());
+
+  const login = (from: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/console/login',
+      remoteAddress: from,
+      headers: form,
+      payload: new URLSearchParams({ username: 'ana', password: PASSWORD }).toString(),
+    });
+
+  it('caps password checks for the whole server, whatever the address, and refills with time', async () => {
+    // Every try from a new address: the per-address and per-account limits never apply; the budget does.
+    assert.equal((await login('198.51.100.1')).statusCode, 303);
+    assert.equal((await login('198.51.100.2')).statusCode, 303);
+    const busy = await login('198.51.100.3');
+    assert.equal(busy.statusCode, 503);
+    assert.equal(busy.headers['retry-after'], '2');
+    assert.match(busy.body, /Sign-in is busy/);
+    t.clock.advance(2000);
+    assert.equal((await login('198.51.100.4')).statusCode, 303, 'one check is back after two seconds');
+  });
+});

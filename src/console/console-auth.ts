@@ -8,6 +8,7 @@ import type { RouteContext } from '../server/route-context.js';
 import { layout } from './layout.js';
 import { loginPage } from './login-page.js';
 import { decoyHash, verifyPassword } from './password.js';
+import { createSignInBudget } from './sign-in-budget.js';
 import { findReviewer, type Reviewer } from './reviewer-store.js';
 import { createSession, endSession, findSession } from './session-store.js';
 
@@ -125,6 +126,13 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
     );
   };
 
+  const budget = createSignInBudget(ctx.config.console.signInChecksPerSecond, ctx.config.console.signInCheckBurst);
+  const busy = (reply: FastifyReply, waitS: number) => {
+    count('refused');
+    reply.header('retry-after', String(waitS));
+    return page(reply, 503, 'Sign-in is busy. Try again in a few seconds.');
+  };
+
   app.get('/console/login', async (_req, reply) => page(reply, 200));
 
   app.post('/console/login', async (req: FastifyRequest, reply) => {
@@ -145,17 +153,15 @@ export function consoleAuth(app: FastifyInstance, ctx: RouteContext): void {
       const counted = await Promise.all([byAccountAddress(req), byAccount(req)]);
       return tooMany(reply, Math.max(limited, ...counted.map((o) => waitOf(o))));
     }
+    const busyS = budget.take(ctx.clock.now());
+    if (busyS) return busy(reply, busyS);
     const reviewer = await findReviewer(ctx.store.db, { username });
     let good: boolean;
     try {
       // Verify against a decoy when the user is unknown: both answers take as long.
       good = await verifyPassword(password, reviewer?.passwordHash ?? (await decoyHash()));
     } catch (e) {
-      if (isAppError(e) && e.code === 'not_ready') {
-        count('refused');
-        reply.header('retry-after', '5');
-        return page(reply, 503, 'Sign-in is busy. Try again in a few seconds.');
-      }
+      if (isAppError(e) && e.code === 'not_ready') return busy(reply, 5);
       throw e;
     }
     if (!reviewer || !good || reviewer.disabled) {

@@ -56,8 +56,15 @@ export function valid(raw: unknown, nowMs = Date.now()): ValidEvent {
   return r.value;
 }
 
+/**
+ * Tests run on a fixed clock, which never refills the console's sign-in budget
+ * (console/sign-in-budget.ts), so tests get a budget no test reaches unless it sets one;
+ * the budget's own tests set theirs.
+ */
+const TEST_SIGN_IN_BUDGET = { signInChecksPerSecond: 1000, signInCheckBurst: 10_000 };
+
 export function testConfig(overrides: Record<string, Record<string, unknown>> = {}): WardenConfig {
-  return loadConfig({ env: {}, overrides });
+  return loadConfig({ env: {}, overrides: { ...overrides, console: { ...TEST_SIGN_IN_BUDGET, ...overrides.console } } });
 }
 
 export const silentLogger = () => createLogger('silent');
