@@ -43,7 +43,7 @@ export function replayCommand(): Command {
       }
       progress.update(summary.lines);
       progress.finish(
-        `${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ${summary.alerts} alerts`,
+        `${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.conflicts} conflicts, ${summary.rejected} rejected; ${summary.alerts} alerts`,
       );
       if (flags.strict && summary.rejected > 0) process.exitCode = 1;
     });

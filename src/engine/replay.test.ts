@@ -42,7 +42,10 @@ describe('warden replay', () => {
     assert.equal(reported[1], 'line 3: account.age: is not a field of this event type');
     const line5 = content.indexOf(Buffer.from([0x7b, 0xff]));
     assert.equal(reported[2], `line 5: is not valid UTF-8 at byte 1 of the line (byte ${line5 + 1} of the file, 0xff)`);
-    assert.deepEqual({ ...summary, seconds: 0 }, { lines: 7, accepted: 3, duplicates: 0, rejected: 3, alerts: 1, seconds: 0 });
+    assert.deepEqual(
+      { ...summary, seconds: 0 },
+      { lines: 7, accepted: 3, duplicates: 0, conflicts: 0, rejected: 3, alerts: 1, seconds: 0 },
+    );
     const alerts = readFileSync(out, 'utf8')
       .trim()
       .split('\n')
@@ -98,7 +101,10 @@ describe('warden replay', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^line 3: not valid JSON/m);
     // Off a terminal: the bad line, then one summary line with the rate, and no progress bar.
-    assert.match(r.stderr, /^replayed 4 lines in [\d.]+ s \([\d.]+ lines\/s\): 3 accepted, 0 duplicates, 1 rejected; 1 alerts$/m);
+    assert.match(
+      r.stderr,
+      /^replayed 4 lines in [\d.]+ s \([\d.]+ lines\/s\): 3 accepted, 0 duplicates, 0 conflicts, 1 rejected; 1 alerts$/m,
+    );
     assert.equal(r.stderr.trim().split('\n').length, 2, r.stderr);
     assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 1);
     const strict = spawnSync(process.execPath, [CLI, 'replay', input, '--alerts', out, '--strict'], { encoding: 'utf8' });
@@ -109,6 +115,28 @@ describe('warden replay', () => {
     const noAlerts = spawnSync(process.execPath, [CLI, 'replay', input], { encoding: 'utf8' });
     assert.notEqual(noAlerts.status, 0);
     assert.match(noAlerts.stderr, /--alerts/);
+  });
+
+  it('reports an id reused with different content as a conflict, by line, apart from plain duplicates', async () => {
+    const first = minor('ck');
+    const changed = { ...first, account: { ...first.account, ageBand: 'adult' } };
+    // Lines 1-2: a re-send in the same file; line 3: the id reused with another age; line 5: that again, after more events.
+    const input = file('conflicts.jsonl', lines([first, first, changed, adult('ca'), changed]));
+    const db = join(dir, 'conflicts.db');
+    const reported: string[] = [];
+    const run = () =>
+      replay({ input, alertsOut: join(dir, 'c.jsonl'), db, config: testConfig(), logger: silentLogger(), report: (l) => reported.push(l) });
+    const summary = await run();
+    assert.deepEqual([summary.accepted, summary.duplicates, summary.conflicts], [2, 1, 2]);
+    assert.deepEqual(reported, [
+      `line 3: id ${first.id} was already accepted with different content; this one was ignored`,
+      `line 5: id ${first.id} was already accepted with different content; this one was ignored`,
+    ]);
+    // Into the same database again: every line repeats a stored event; the two changed copies still conflict.
+    reported.length = 0;
+    const again = await run();
+    assert.deepEqual([again.accepted, again.duplicates, again.conflicts], [0, 3, 2]);
+    assert.equal(reported.length, 2);
   });
 
   it('replays the shipped demo scenario', async () => {

@@ -7,6 +7,7 @@ import type { Alert } from '../alerts/alert-schema.js';
 import type { WardenConfig } from '../config/config-schema.js';
 import { AppError } from '../core/app-error.js';
 import { systemClock, type Clock } from '../core/clock.js';
+import { differsFromStored } from '../events/differs-from-stored.js';
 import { createEngine } from './create-engine.js';
 import type { IngestItem } from './ingest-item.js';
 import { createStore } from '../store/store.js';
@@ -36,6 +37,8 @@ export interface ReplaySummary {
   lines: number;
   accepted: number;
   duplicates: number;
+  /** Ids reused with different content (each also reported by line): ignored, as over HTTP. */
+  conflicts: number;
   rejected: number;
   alerts: number;
   seconds: number;
@@ -66,25 +69,46 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     alertCount += alerts.length;
     out.write(json.join('\n') + '\n');
   };
-  const summary: ReplaySummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, alerts: 0, seconds: 0 };
+  const summary: ReplaySummary = { lines: 0, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, alerts: 0, seconds: 0 };
   try {
     const engine = await createEngine({ store, config: opts.config, logger: opts.logger, clock, onAlerts: writeAlerts });
     const maxFutureSkewMs = opts.config.ingest.maxFutureSkewSeconds * 1000;
     const batchSize = opts.batchSize ?? 8000;
     let batch: IngestItem[] = [];
+    let batchLines: number[] = [];
     // Up to three batches commit while the next is read and folded; file order is kept
     // because each batch is folded before the next is submitted.
     const inFlight: Promise<void>[] = [];
+    // Duplicates wait here until the copies they repeat are committed, then are compared with
+    // them; checked every few thousand so a file replayed twice does not hold itself in memory.
+    let dups: { lineNo: number; item: IngestItem }[] = [];
+    const checkDuplicates = async () => {
+      if (dups.length === 0) return;
+      await Promise.all(inFlight.splice(0));
+      for (const k of await differsFromStored(
+        store.db,
+        dups.map((d) => d.item),
+      )) {
+        const { lineNo, item } = dups[k]!;
+        summary.conflicts++;
+        summary.duplicates--;
+        opts.report(`line ${lineNo}: id ${item.event.id} was already accepted with different content; this one was ignored`);
+      }
+      dups = [];
+    };
     const flush = async () => {
       if (batch.length === 0) return;
       const submitted = await engine.submit(batch);
-      for (const s of submitted.statuses) {
-        if (s === 'accepted') summary.accepted++;
-        else summary.duplicates++;
-      }
+      submitted.statuses.forEach((s, i) => {
+        if (s === 'accepted') return void summary.accepted++;
+        summary.duplicates++;
+        dups.push({ lineNo: batchLines[i]!, item: batch[i]! });
+      });
       batch = [];
+      batchLines = [];
       inFlight.push(submitted.committed);
       if (inFlight.length >= 2) await inFlight.shift();
+      if (dups.length >= 5000) await checkDuplicates();
       if (out.writableNeedDrain) await once(out, 'drain');
       if (writeError) throw new AppError('internal', `cannot write alerts to ${opts.alertsOut}`, { cause: writeError });
     };
@@ -117,11 +141,13 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         const item: IngestItem = r.value;
         item.body = line.text;
         batch.push(item);
+        batchLines.push(line.lineNo);
         if (batch.length >= batchSize) await flush();
       }
       opts.onProgress?.(summary.lines, bytesRead);
     }
     await flush();
+    await checkDuplicates();
     await Promise.all(inFlight.splice(0));
     await engine.drain();
   } catch (e) {

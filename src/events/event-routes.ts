@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import type { RouteContext } from '../server/route-context.js';
-import { EVENT_SCHEMAS, type EventType } from './event-schema.js';
-import { storedBodies } from './event-store.js';
+import { differsFromStored } from './differs-from-stored.js';
 import { LIMITS } from './limits.js';
 import { validateEvent, type ValidEvent } from './validate-event.js';
 
@@ -33,43 +30,19 @@ export interface IngestResponse {
   alerts: number;
 }
 
-const digest = (event: unknown) => createHash('sha256').update(canonicalize(event)!).digest('hex');
-
-/**
- * Which of the duplicates differ from the stored event with their id: the stored body is
- * validated again (its schema's output is what the incoming event is too) and the SHA-256 of
- * each canonical (RFC 8785) form compared. Runs only when there are duplicates, off the
- * common path. A stored body that no longer parses counts as a conflict.
- */
+/** The duplicates in this batch that reuse an accepted id with different content. */
 async function findConflicts(ctx: RouteContext, items: ValidEvent[], statuses: readonly string[], indexOf: number[]): Promise<Conflict[]> {
   const dup: number[] = [];
   for (let i = 0; i < statuses.length; i++) if (statuses[i] !== 'accepted') dup.push(i);
-  if (dup.length === 0) return [];
-  const ids = [...new Set(dup.map((i) => items[i]!.event.id))];
-  const stored = await storedBodies(ctx.store.db, ids);
-  const conflicts: Conflict[] = [];
-  for (const i of dup) {
-    const { event } = items[i]!;
-    const body = stored.get(event.id);
-    // Not stored (a batch-internal duplicate whose first copy was not committed): nothing to compare.
-    if (body === undefined) continue;
-    let previous: unknown;
-    try {
-      const raw = JSON.parse(body) as { type?: string };
-      const r = EVENT_SCHEMAS[raw.type as EventType]?.safeParse(raw);
-      previous = r?.success ? r.data : undefined;
-    } catch {
-      previous = undefined;
-    }
-    if (previous === undefined || digest(previous) !== digest(event)) {
-      conflicts.push({
-        index: indexOf[i]!,
-        id: event.id,
-        reason: 'an event with this id was already accepted with different content; this one was ignored',
-      });
-    }
-  }
-  return conflicts;
+  const differing = await differsFromStored(
+    ctx.store.db,
+    dup.map((i) => items[i]!),
+  );
+  return differing.map((k) => ({
+    index: indexOf[dup[k]!]!,
+    id: items[dup[k]!]!.event.id,
+    reason: 'an event with this id was already accepted with different content; this one was ignored',
+  }));
 }
 
 /**
