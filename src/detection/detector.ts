@@ -27,6 +27,8 @@ export interface ComputedMediaHashes {
   sha256?: string | undefined;
   /** PDQ of the seven other orientations, when known. */
   dihedral?: Record<string, string> | undefined;
+  /** A video's vPDQ frames (media/video/vpdq.ts), when Warden decoded it. */
+  vpdq?: readonly { pdqHex: string; quality: number; timestamp: number }[] | undefined;
 }
 
 /** A platform classifier's verdict on one message (the shape of conversations/'s `ExternalVerdict`). */

@@ -36,8 +36,9 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
           md5: computed?.md5 ?? ref.md5,
           sha256: computed?.sha256 ?? ref.sha256,
           dihedral: computed?.dihedral,
+          vpdq: computed?.vpdq,
         };
-        if (!signals.pdq && !signals.md5 && !signals.sha256) continue;
+        if (!signals.pdq && !signals.md5 && !signals.sha256 && !signals.vpdq?.length) continue;
         let matches = matcher.match(signals);
         if (matches.length === 0) continue;
         const uploadKey = signals.sha256 ?? signals.md5 ?? `${event.id}/${ref.id}`;
@@ -59,7 +60,12 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
         drafts.push({
           category: 'csam_hash_match',
           severity: 'critical',
-          score: nearest.signalType === 'pdq' ? Math.max(0.5, 1 - nearest.distance / 64) : 1,
+          score:
+            nearest.signalType === 'pdq'
+              ? Math.max(0.5, 1 - nearest.distance / 64)
+              : nearest.signalType === 'vpdq'
+                ? Math.max(0.5, 1 - nearest.distance / 100)
+                : 1,
           subjectAccountId: uploader,
           conversationId,
           evidence: [event.id],
@@ -87,6 +93,11 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
 }
 
 function reasonOf(m: HashMatch): { code: string; detail: string } {
+  if (m.signalType === 'vpdq')
+    return {
+      code: 'vpdq_match',
+      detail: `vPDQ: ${100 - m.distance}% of the video's frames found in entry ${m.entryId} of bank "${m.bankName}" (at least ${100 - m.threshold}% needed)`,
+    };
   return m.signalType === 'pdq'
     ? {
         code: 'pdq_match',
