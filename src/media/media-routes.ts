@@ -80,6 +80,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const tmk = (req.query as { tmk?: string }).tmk === 'true';
       const v = await hashVideoBytes(bytes, { secondsPerHash: cfg.vpdqSecondsPerHash, limits: videoLimits(cfg), tmk });
       if (!v.ok) {
+        // No ffmpeg on this server is the server's problem, not the caller's.
+        if (v.error.code === 'decoder_missing') throw new AppError('not_ready', v.error.detail);
         out.videoError = `${v.error.code}: ${v.error.detail}`;
         return { out };
       }

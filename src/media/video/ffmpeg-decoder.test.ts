@@ -82,8 +82,15 @@ describe('ffmpeg decoding with limits', { skip }, () => {
     writeFileSync(text, 'this is not a video at all');
     const empty = join(dir, 'empty.mp4');
     writeFileSync(empty, '');
+    // Playlists and concat lists name other files (or URLs): ffmpeg must not follow them.
+    const hls = join(dir, 'list.m3u8');
+    writeFileSync(hls, `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n${clip}\n#EXT-X-ENDLIST\n`);
+    const concat = join(dir, 'list.txt');
+    writeFileSync(concat, `ffconcat version 1.0\nfile ${clip}\n`);
     const cases: [string, VideoLimits, string][] = [
       [text, limits(), 'not_a_video'],
+      [hls, limits(), 'not_a_video'],
+      [concat, limits(), 'not_a_video'],
       [empty, limits(), 'empty'],
       [join(dir, 'missing.mp4'), limits(), 'corrupt'],
       [clip, limits({ maxBytes: 100 }), 'too_large'],

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { err, ok, type Result } from '../../core/result.js';
 
 /*
@@ -64,6 +64,8 @@ export interface DecodeRequest {
   /** Keep one frame in `every` (ffmpeg's select filter on the decoded frame number), as vPDQ's sampling does. */
   every?: number;
   pixelFormat: 'rgb24' | 'gray';
+  /** ffmpeg's decoder and filter threads (its own choice when absent); the bench pins 1 to measure one core. */
+  threads?: number;
 }
 
 let ffmpegPresent: boolean | undefined;
@@ -77,6 +79,16 @@ export function ffmpegAvailable(): boolean {
   }
   return ffmpegPresent;
 }
+
+/**
+ * SECURITY: what ffmpeg may open for an input. Only the local file, named with `file:` (a name
+ * like `http:x` or `-y` is then just a name), and only container demuxers for ordinary video
+ * files: playlists (HLS, DASH), `concat` lists and the like could make ffmpeg fetch URLs or read
+ * other local files while "decoding" an upload. MP4's external data references stay off (the
+ * mov demuxer's `enable_drefs` defaults to 0).
+ */
+const DEMUXERS = 'mov,matroska,avi,flv,mpegts,mpeg,ogg,h264,hevc,m4v';
+const inputArgs = (path: string) => ['-protocol_whitelist', 'file', '-format_whitelist', DEMUXERS, '-i', `file:${resolve(path)}`];
 
 const missing = (): VideoError => ({
   code: 'decoder_missing',
@@ -117,7 +129,17 @@ function runBounded(
 }
 
 /** ffmpeg's messages name the input path; callers see `<input>` instead (paths are not for logs or clients). */
-const scrub = (text: string, path: string) => text.split(path).join('<input>').trim().split('\n').slice(-3).join(' / ').slice(0, 300);
+const scrub = (text: string, path: string) =>
+  text
+    .split(`file:${resolve(path)}`)
+    .join('<input>')
+    .split(path)
+    .join('<input>')
+    .trim()
+    .split('\n')
+    .slice(-3)
+    .join(' / ')
+    .slice(0, 300);
 
 const rate = (r: string | undefined): number => {
   const [n, d] = (r ?? '0/0').split('/').map(Number);
@@ -140,13 +162,13 @@ export async function probeVideo(path: string, limits: VideoLimits): Promise<Res
     [
       '-v',
       'error',
+      ...inputArgs(path),
       '-select_streams',
       'v:0',
       '-show_entries',
       'stream=width,height,avg_frame_rate,r_frame_rate:format=duration',
       '-of',
       'json',
-      path,
     ],
     Math.min(limits.timeoutMs, 60_000),
     1 << 16,
@@ -185,7 +207,21 @@ export function ffmpegArgs(path: string, req: DecodeRequest, maxFrames: number):
   const filters: string[] = [];
   if (req.every && req.every > 1) filters.push(`select=not(mod(n\\,${req.every}))`);
   // `-noautorotate`: frames as stored, like the vPDQ reference (which reads them through libav directly).
-  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-noautorotate', '-i', path, '-map', '0:v:0', '-an', '-sn', '-dn'];
+  const threads = req.threads ? ['-threads', String(req.threads), '-filter_threads', String(req.threads)] : [];
+  const args = [
+    '-nostdin',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    ...threads,
+    '-noautorotate',
+    ...inputArgs(path),
+    '-map',
+    '0:v:0',
+    '-an',
+    '-sn',
+    '-dn',
+  ];
   if (filters.length) args.push('-vf', filters.join(','));
   if (req.size) args.push('-s', `${req.size.width}:${req.size.height}`);
   args.push('-f', 'rawvideo', '-c:v', 'rawvideo', '-pix_fmt', req.pixelFormat);

@@ -135,7 +135,7 @@ export function pdqfOfFrame(rgb: Uint8Array, luma = new Float32Array(TMK_FRAME_S
 }
 
 /** Hashes a video file as `tmk-hash-video` does: ffmpeg `-s 64:64 -pix_fmt rgb24 -r 15`, PDQF, TMK. */
-export async function hashTmkFile(path: string, limits: VideoLimits): Promise<Result<TmkFeatures, VideoError>> {
+export async function hashTmkFile(path: string, limits: VideoLimits, threads?: number): Promise<Result<TmkFeatures, VideoError>> {
   const probed = await probeVideo(path, limits);
   if (!probed.ok) return probed;
   const acc = createTmkAccumulator();
@@ -143,7 +143,7 @@ export async function hashTmkFile(path: string, limits: VideoLimits): Promise<Re
   const decoded = await decodeFrames(
     path,
     probed.value,
-    { pixelFormat: 'rgb24', size: { width: TMK_FRAME_SIZE, height: TMK_FRAME_SIZE }, fps: TMK_FPS },
+    { pixelFormat: 'rgb24', size: { width: TMK_FRAME_SIZE, height: TMK_FRAME_SIZE }, fps: TMK_FPS, ...(threads ? { threads } : {}) },
     limits,
     (frame) => acc.ingest(pdqfOfFrame(frame.pixels, luma)),
   );

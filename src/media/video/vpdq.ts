@@ -30,6 +30,8 @@ export interface VpdqOptions {
    */
   downsample?: { width: number; height: number };
   limits: VideoLimits;
+  /** ffmpeg threads (benchmarks pin 1). */
+  threads?: number;
 }
 
 export interface VpdqHash {
@@ -51,7 +53,12 @@ export async function hashVpdqFile(path: string, opts: VpdqOptions): Promise<Res
   const decoded = await decodeFrames(
     path,
     info,
-    { pixelFormat: 'rgb24', every, ...(opts.downsample ? { size: opts.downsample } : {}) },
+    {
+      pixelFormat: 'rgb24',
+      every,
+      ...(opts.downsample ? { size: opts.downsample } : {}),
+      ...(opts.threads ? { threads: opts.threads } : {}),
+    },
     opts.limits,
     (f) => {
       const frameNumber = f.index * every;
