@@ -75,6 +75,8 @@ export const ConfigSchema = z
           .min(1)
           .max(1_000_000_000)
           .default(3840 * 2160),
+        /** Videos: also compute TMK+PDQF (NCMEC's video fingerprint) for tmk_pdqf bank entries; about doubles the CPU a video costs. */
+        videoTmk: z.boolean().default(false),
       })
       .prefault({}),
     rules: z

@@ -113,8 +113,8 @@ export async function updateBank(
   return (await findBank(db, id))!;
 }
 
-/** Signal types whose strings are too long to index: `value` holds their SHA-256, bank_entry_bodies the string (migration 0040). */
-const BODY_TYPES: ReadonlySet<string> = new Set<SignalType>(['vpdq']);
+/** Signal types whose strings are too long to index (vPDQ; TMK, 351 kB in base64): `value` holds their SHA-256, bank_entry_bodies the string (migration 0040). */
+const BODY_TYPES: ReadonlySet<string> = new Set<SignalType>(['vpdq', 'tmk_pdqf']);
 const indexedValue = (h: { signalType: string; value: string }) =>
   BODY_TYPES.has(h.signalType) ? createHash('sha256').update(h.value).digest('hex') : h.value;
 

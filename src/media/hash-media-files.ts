@@ -152,8 +152,10 @@ async function videoSignals(
 ): Promise<MediaSignals> {
   const [m, s] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
   const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
-  const v = await hashVideoBytes(bytes, { secondsPerHash: media.vpdqSecondsPerHash, limits: videoLimits(media) });
-  if (v.ok) signals.vpdq = v.value.vpdq;
-  else logger.warn({ eventId, mediaId, code: v.error.code }, 'video not hashed with vPDQ');
+  const v = await hashVideoBytes(bytes, { secondsPerHash: media.vpdqSecondsPerHash, limits: videoLimits(media), tmk: media.videoTmk });
+  if (v.ok) {
+    signals.vpdq = v.value.vpdq;
+    signals.tmk = v.value.tmk;
+  } else logger.warn({ eventId, mediaId, code: v.error.code }, 'video not hashed with vPDQ');
   return signals;
 }

@@ -3,6 +3,8 @@ import type { SignalType } from './hasher.js';
 import { createMatchIndex, type MatchIndex } from './match-index.js';
 import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
 import { createVpdqIndex, VPDQ_QUERY_MATCH_PERCENT } from './video/vpdq-match.js';
+import { compareTmk, tmkCompatible, TMK_LEVEL2_THRESHOLD, type TmkFeatures } from './video/tmk.js';
+import { readTmkFile } from './video/tmk-file.js';
 
 export interface BankInfo {
   id: string;
@@ -38,7 +40,12 @@ export interface MediaSignals {
   dihedral?: Record<string, string> | undefined;
   /** A video's vPDQ frames. */
   vpdq?: readonly VpdqFeature[] | undefined;
+  /** A video's TMK+PDQF. */
+  tmk?: TmkFeatures | undefined;
 }
+
+/** TMK+PDQF on the same scale: `distance` is 100 x (1 - level-2 score), `threshold` 30 (level 2 at least 0.7; level 1 must pass 0.7 too). */
+export const TMK_MATCH_THRESHOLD = Math.round(100 * (1 - TMK_LEVEL2_THRESHOLD));
 
 /**
  * A vPDQ match is reported on the PDQ-like scale the alert schema carries: `distance` is the
@@ -85,6 +92,8 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
   const entries = new Map<number, EntryInfo>();
   const pdqIndex: MatchIndex = createMatchIndex();
   const vpdqIndex = createVpdqIndex();
+  // Few and large (263 kB each): compared one by one, level 1 (a 256-long cosine) first.
+  const tmks = new Map<number, TmkFeatures>();
   const digests = new Map<string, number[]>(); // `${type}:${hex}` -> entry ids
   const recent = new Map<number, Map<string, number>>(); // entry -> upload key -> last ts
   const scratch = new Uint32Array(WORDS);
@@ -99,6 +108,9 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       // Stored values were checked on the way in (checkHash); one that no longer parses matches nothing.
       const parsed = parseVpdqJson(e.value);
       if (parsed.ok) vpdqIndex.add(e.id, parsed.value);
+    } else if (e.signalType === 'tmk_pdqf') {
+      const parsed = readTmkFile(Buffer.from(e.value, 'base64'));
+      if (parsed.ok) tmks.set(e.id, parsed.value);
     } else {
       const k = digestKey(e.signalType, e.value);
       const list = digests.get(k);
@@ -137,6 +149,7 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       entries.delete(id);
       if (e.signalType === 'pdq') pdqIndex.remove(id);
       else if (e.signalType === 'vpdq') vpdqIndex.remove(id);
+      else if (e.signalType === 'tmk_pdqf') tmks.delete(id);
       else {
         const k = digestKey(e.signalType, e.value);
         const list = (digests.get(k) ?? []).filter((x) => x !== id);
@@ -155,7 +168,14 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       const consider = (id: number, distance: number) => {
         const u = usable(entries.get(id), allowed);
         if (!u) return;
-        const threshold = u.e.signalType === 'pdq' ? u.b.pdqThreshold : u.e.signalType === 'vpdq' ? VPDQ_MATCH_THRESHOLD : 0;
+        const threshold =
+          u.e.signalType === 'pdq'
+            ? u.b.pdqThreshold
+            : u.e.signalType === 'vpdq'
+              ? VPDQ_MATCH_THRESHOLD
+              : u.e.signalType === 'tmk_pdqf'
+                ? TMK_MATCH_THRESHOLD
+                : 0;
         if (distance > threshold) return;
         const prev = best.get(id);
         if (!prev || distance < prev.distance)
@@ -171,6 +191,13 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
         }
       }
       if (signals.vpdq?.length) for (const m of vpdqIndex.query(signals.vpdq)) consider(m.id, Math.round(100 - m.queryMatchPercent));
+      const tmk = signals.tmk;
+      if (tmk)
+        for (const [id, banked] of tmks) {
+          if (!tmkCompatible(tmk, banked) || !usable(entries.get(id), allowed)) continue;
+          const s = compareTmk(tmk, banked);
+          if (s.match) consider(id, Math.min(TMK_MATCH_THRESHOLD, Math.max(0, Math.round(100 * (1 - s.level2!)))));
+        }
       for (const t of ['md5', 'sha256'] as const) {
         const v = signals[t];
         if (v) for (const id of digests.get(digestKey(t, v)) ?? []) consider(id, 0);

@@ -31,6 +31,7 @@ import {
 import { BANK_IMPORT_MAX_BYTES, importHashList, type ImportOutcome } from './bank-import.js';
 import { createPdqHasher } from './pdq-hasher.js';
 import { writeTmkFile } from './video/tmk-file.js';
+import type { TmkFeatures } from './video/tmk.js';
 import { hashVideoBytes, looksLikeVideo, videoLimits } from './video/video-hashing.js';
 import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
 
@@ -68,7 +69,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.addContentTypeParser(/^video\//, { parseAs: 'buffer' }, raw);
 
   /** Images: PDQ and digests. Videos (video/*, or bytes that start like a video container): vPDQ by ffmpeg within the media.video* limits. */
-  async function hashBytes(req: FastifyRequest): Promise<{ out: Hashed; vpdq?: VpdqFeature[] }> {
+  async function hashBytes(req: FastifyRequest): Promise<{ out: Hashed; vpdq?: VpdqFeature[]; tmk?: TmkFeatures }> {
     const bytes = req.body as Buffer;
     if (!Buffer.isBuffer(bytes))
       throw new AppError('unsupported_media_type', 'send the file as application/octet-stream, image/* or video/*');
@@ -87,7 +88,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       }
       Object.assign(out, { vpdq: v.value.vpdqJson, frames: v.value.frames });
       if (v.value.tmk) out.tmk = Buffer.from(writeTmkFile(v.value.tmk)).toString('base64');
-      return { out, vpdq: v.value.vpdq };
+      return { out, vpdq: v.value.vpdq, ...(v.value.tmk ? { tmk: v.value.tmk } : {}) };
     }
     const p = await pdq.hash(bytes, { dihedral: true });
     if (p.ok) Object.assign(out, { pdq: p.value.hex, quality: p.value.quality, dihedral: p.value.dihedral });
@@ -116,8 +117,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     let signals: MediaSignals;
     let banks: string[] | undefined;
     if (Buffer.isBuffer(req.body)) {
-      const { out: h, vpdq } = await hashBytes(req);
-      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral, vpdq };
+      const { out: h, vpdq, tmk } = await hashBytes(req);
+      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral, vpdq, tmk };
       const q = (req.query as { banks?: string }).banks;
       banks = q ? q.split(',') : undefined;
     } else {

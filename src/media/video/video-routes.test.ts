@@ -38,7 +38,7 @@ describe('videos over HTTP and in the engine', { skip }, () => {
     rmSync(mediaRoot, { recursive: true, force: true });
   });
 
-  const json = (method: 'GET' | 'POST', url: string, key: string, body?: unknown) =>
+  const json = (method: 'GET' | 'POST' | 'PATCH', url: string, key: string, body?: unknown) =>
     t.app.inject({
       method,
       url,
@@ -113,6 +113,31 @@ describe('videos over HTTP and in the engine', { skip }, () => {
     const bad = await json('POST', '/v1/match', t.keys.decide, { vpdq: '[1]' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().errors[0].field, 'vpdq');
+  });
+
+  it('banks a video by its TMK+PDQF (.tmk in base64) and matches a variant with ?tmk=true', async () => {
+    assert.equal((await json('POST', '/v1/banks', t.keys.admin, { name: 'videos-tmk' })).statusCode, 201);
+    const tmk = readFileSync(`${REF}tmk-hashes/${GREY}.tmk`).toString('base64');
+    const add = await json('POST', '/v1/banks/videos-tmk/entries', t.keys.admin, [
+      { signalType: 'tmk_pdqf', value: tmk },
+      { signalType: 'tmk_pdqf', value: 'not base64!' },
+      { signalType: 'tmk_pdqf', value: Buffer.from('TMK1FVECGIST').toString('base64') },
+    ]);
+    const added = add.json();
+    assert.equal(added.stored, 1, add.body);
+    assert.deepEqual(
+      added.rejected.map((r: { errors: { reason: string }[] }) => r.errors[0]!.reason),
+      ['a tmk_pdqf signal is a .tmk file in base64', 'a tmk_pdqf signal: a .tmk file has a 32-byte header; this has 12 bytes'],
+    );
+    const variant = (await bytes('/v1/match?tmk=true&banks=videos-tmk', t.keys.decide, clip(LOGO))).json();
+    assert.equal(variant.matches.length, 1, JSON.stringify(variant));
+    assert.equal(variant.matches[0].signalType, 'tmk_pdqf');
+    assert.ok(variant.matches[0].distance <= variant.matches[0].threshold);
+    assert.equal((await bytes('/v1/match?tmk=true&banks=videos-tmk', t.keys.decide, clip(OTHER))).json().matches.length, 0);
+    // Without ?tmk=true no TMK is computed, so the TMK bank is not consulted.
+    assert.equal((await bytes('/v1/match?banks=videos-tmk', t.keys.decide, clip(LOGO))).json().matches.length, 0);
+    const bank = (await json('GET', '/v1/banks/videos-tmk', t.keys.reviewer)).json();
+    assert.equal((await json('PATCH', `/v1/banks/${bank.id}`, t.keys.admin, { enabled: false })).statusCode, 200);
   });
 
   it('raises csam_hash_match for an uploaded video under the media root, and only for the banked one', async () => {
