@@ -185,3 +185,39 @@ describe('videos over HTTP and in the engine', { skip }, () => {
     assert.equal((await json('GET', '/v1/banks/videos-csv/entries', t.keys.reviewer)).json().entries[0].value, greyVpdq);
   });
 });
+
+describe('uploaded videos matched by TMK+PDQF (media.videoTmk)', { skip }, () => {
+  let t: TestApp;
+  let mediaRoot: string;
+  before(async () => {
+    mediaRoot = mkdtempSync(join(tmpdir(), 'warden-video-tmk-'));
+    for (const n of [LOGO, OTHER]) copyFileSync(`${REF}videos/${n}.mp4`, join(mediaRoot, `${n}.mp4`));
+    t = await createTestApp(':memory:', { media: { root: mediaRoot, videoTmk: true } });
+  });
+  after(async () => {
+    await t.close();
+    rmSync(mediaRoot, { recursive: true, force: true });
+  });
+
+  it('raises csam_hash_match with a tmk_pdqf reason for the banked clip only', async () => {
+    const post = (url: string, key: string, body: unknown) =>
+      t.app.inject({ method: 'POST', url, headers: { ...bearer(key), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    assert.equal((await post('/v1/banks', t.keys.admin, { name: 'tmk-only' })).statusCode, 201);
+    const tmk = readFileSync(`${REF}tmk-hashes/${GREY}.tmk`).toString('base64');
+    assert.equal((await post('/v1/banks/tmk-only/entries', t.keys.admin, [{ signalType: 'tmk_pdqf', value: tmk }])).json().stored, 1);
+    const up = (id: string, owner: string, file: string) => ({
+      id: nextId(),
+      type: 'media.uploaded',
+      ts: at(40),
+      media: { id, kind: 'video', owner, path: `${file}.mp4` },
+    });
+    const r = (await post('/v1/events', t.keys.ingest, [up('t_logo', 'tmk_uploader', LOGO), up('t_other', 'tmk_other', OTHER)])).json();
+    assert.equal(r.alerts, 1);
+    const get = (subject: string) =>
+      t.app.inject({ method: 'GET', url: `/v1/alerts?category=csam_hash_match&subject=${subject}`, headers: bearer(t.keys.child_safety) });
+    const alerts = (await get('tmk_uploader')).json().alerts;
+    assert.equal(alerts[0].reasons[0].code, 'tmk_pdqf_match');
+    assert.match(alerts[0].reasons[0].detail, /TMK\+PDQF level-2 score 0\.\d\d \(at least 0\.70 needed\)/);
+    assert.equal((await get('tmk_other')).json().alerts.length, 0);
+  });
+});
