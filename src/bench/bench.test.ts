@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ffmpegAvailable } from '../media/video/ffmpeg-decoder.js';
 
 /**
  * Keeps `npm run bench` working: every section runs at small sizes and reports numbers.
@@ -16,7 +17,7 @@ describe('npm run bench --quick', () => {
     const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], {
       cwd,
       encoding: 'utf8',
-      timeout: 180_000,
+      timeout: 240_000,
     });
     assert.equal(r.status, 0, r.stderr);
     for (const section of [
@@ -34,6 +35,8 @@ describe('npm run bench --quick', () => {
       'conversation cues',
     ])
       assert.ok(r.stdout.includes(section), `missing ${section}`);
+    // Video hashing needs ffmpeg; without it the section says it was skipped.
+    assert.ok(r.stdout.includes(ffmpegAvailable() ? 'video 720p' : 'video: skipped'), 'missing video');
     const results = JSON.parse(readFileSync(join(cwd, '.bench', 'results.json'), 'utf8'));
     assert.ok(results.gateInProcess.decisionsPerSecond > 0);
     assert.equal(results.gateHttp.decisions.errors + results.gateHttp.decisions.non2xx, 0, 'every HTTP decision succeeded');

@@ -11,13 +11,14 @@ import { GateConfigSchema } from '../gate/gate-config.js';
 import { NCMEC_XSD_UNSET, ncmecSchemaFile } from '../reporting/ncmec/schema-file.js';
 import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js';
 import { startGateServer } from './gate-server.js';
+import { ffmpegAvailable } from '../media/video/ffmpeg-decoder.js';
 import { prng, syntheticEvents } from './synthetic.js';
 import { benchSignInFlood } from './sign-in-bench.js';
 
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations,video` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -222,6 +223,45 @@ function benchHashing(): void {
   }
 }
 
+/** Video hashing beside ffmpeg's decode alone, and whether one core hashes a 10-minute 720p video within its playing time. */
+function benchVideo(): void {
+  if (!ffmpegAvailable()) {
+    say('video: skipped, ffmpeg is not installed (Debian: apt-get install -y ffmpeg)');
+    return;
+  }
+  type Part = {
+    wallSeconds: number;
+    cpuSeconds: number;
+    decodeOnlyWallSeconds: number;
+    decodeOnlyCpuSeconds: number;
+    framesHashed: number;
+  };
+  const r = child('./video-bench.js', [benchDir, quick ? '4' : '60']) as {
+    clip: { seconds: number; frames: number };
+    vpdqEveryFrame: Part & { framesPerSecond: number; decodeOnlyFramesPerSecond: number };
+    vpdqOneASecond: Part;
+    tmk: Part;
+    tenMinute720p: { cpuSecondsVpdq: number; cpuSecondsVpdqAndTmk: number; cpuSecondsVpdqEveryFrame: number; playingSeconds: number };
+  };
+  results.video = r;
+  const e = r.vpdqEveryFrame;
+  say(
+    `video 720p ${r.clip.seconds} s (${r.clip.frames} frames), ffmpeg on 1 thread: vPDQ of every frame ${fmt(e.framesHashed / e.cpuSeconds)} frames per CPU second beside decode alone ${fmt(r.clip.frames / e.decodeOnlyCpuSeconds)} ` +
+      `(${((e.framesHashed / e.cpuSeconds) * (e.decodeOnlyCpuSeconds / r.clip.frames)).toFixed(2)} of the floor); wall ${e.framesPerSecond.toFixed(0)} vs ${e.decodeOnlyFramesPerSecond.toFixed(0)} frames/s`,
+  );
+  for (const [name, p] of [
+    ['vPDQ 1 frame/s', r.vpdqOneASecond],
+    ['TMK+PDQF', r.tmk],
+  ] as const)
+    say(
+      `video ${name}: ${p.framesHashed} frames, CPU ${p.cpuSeconds.toFixed(1)} s (decode alone ${p.decodeOnlyCpuSeconds.toFixed(1)} s), wall ${p.wallSeconds.toFixed(1)} s`,
+    );
+  const t = r.tenMinute720p;
+  say(
+    `video: a 10-minute 720p video on one core: vPDQ ${t.cpuSecondsVpdq.toFixed(0)} CPU s, vPDQ + TMK ${t.cpuSecondsVpdqAndTmk.toFixed(0)} CPU s, vPDQ of every frame ${t.cpuSecondsVpdqEveryFrame.toFixed(0)} CPU s, against ${t.playingSeconds} s of playing time [aim: below it]`,
+  );
+}
+
 function benchIndex(): void {
   const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
   const out: unknown[] = [];
@@ -373,6 +413,7 @@ if (want('console')) benchConsole();
 if (want('outbox')) benchOutbox();
 if (want('report')) benchReport();
 if (want('conversations')) benchConversations();
+if (want('video')) benchVideo();
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -62,6 +62,21 @@ export const ConfigSchema = z
         floodLimitPerHour: z.number().int().min(1).default(1000),
         /** PDQ distance threshold for banks created without one (the industry's usual 31). */
         defaultPdqThreshold: z.number().int().min(0).max(63).default(31),
+        /** Videos (decoded by ffmpeg in a child process): vPDQ hashes one frame every this many seconds (python-threatexchange's default, 1); 0: every frame. */
+        vpdqSecondsPerHash: z.number().min(0).max(60).default(1),
+        /** Videos: the decode is stopped and the video left unhashed past this wall time... */
+        videoTimeoutMs: z.number().int().min(1000).max(3_600_000).default(120_000),
+        /** ...or past this many hashed frames (ten hours at one a second)... */
+        videoMaxFrames: z.number().int().min(1).max(10_000_000).default(36_000),
+        /** ...or when a frame has more pixels than this (4K by default). */
+        videoMaxPixels: z
+          .number()
+          .int()
+          .min(1)
+          .max(1_000_000_000)
+          .default(3840 * 2160),
+        /** Videos: also compute TMK+PDQF (NCMEC's video fingerprint) for tmk_pdqf bank entries; about doubles the CPU a video costs. */
+        videoTmk: z.boolean().default(false),
       })
       .prefault({}),
     rules: z

@@ -29,7 +29,7 @@ function reasonsOf(a: Alert): Html {
     <ul class="reasons">
       ${a.reasons.map((r) => html`<li><code>${r.code}</code>: ${r.detail}</li>`)}
     </ul>
-    ${a.media?.length ? html`<div class="muted">matched: ${a.media.map((m) => m.matches.map((x) => `${x.bankName} #${x.entryId} (${x.signalType}, distance ${x.distance})`).join('; '))}</div>` : ''}
+    ${a.media?.length ? html`<div class="muted">matched: ${a.media.map((m) => m.matches.map((x) => `${x.bankName} #${x.entryId} (${matchMeasure(x)})`).join('; '))}</div>` : ''}
     <div class="muted">trigger ${a.triggerEventId}</div>
   </li>`;
 }
@@ -218,3 +218,11 @@ export function casePage(p: CasePageInput): Html {
       </aside>
     </div>`;
 }
+
+/** Video matches carry their own scales in `distance` (media-matcher.ts); reviewers read the measure itself. */
+const matchMeasure = (x: { signalType: string; distance: number }) =>
+  x.signalType === 'vpdq'
+    ? `vpdq, ${100 - x.distance}% of the video's frames found`
+    : x.signalType === 'tmk_pdqf'
+      ? `tmk_pdqf, level-2 score ${(1 - x.distance / 100).toFixed(2)}`
+      : `${x.signalType}, distance ${x.distance}`;

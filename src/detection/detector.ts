@@ -27,6 +27,10 @@ export interface ComputedMediaHashes {
   sha256?: string | undefined;
   /** PDQ of the seven other orientations, when known. */
   dihedral?: Record<string, string> | undefined;
+  /** A video's vPDQ frames (media/video/vpdq.ts), when Warden decoded it. */
+  vpdq?: readonly { pdqHex: string; quality: number; timestamp: number }[] | undefined;
+  /** A video's TMK+PDQF (media/video/tmk.ts TmkFeatures), when Warden computed it. */
+  tmk?: unknown;
 }
 
 /** A platform classifier's verdict on one message (the shape of conversations/'s `ExternalVerdict`). */

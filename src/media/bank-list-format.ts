@@ -1,4 +1,6 @@
 import { SIGNAL_TYPES, type SignalType } from './hasher.js';
+import { parseVpdqJson, vpdqToJson } from './video/vpdq.js';
+import { readTmkFile, writeTmkFile } from './video/tmk-file.js';
 
 /** One hash of a list, validated: lowercase hex of the signal type's length. */
 export interface ListedHash {
@@ -14,13 +16,26 @@ export interface LineError {
   reason: string;
 }
 
-const LENGTH: Record<SignalType, number> = { pdq: 64, md5: 32, sha256: 64 };
+const LENGTH: Record<Exclude<SignalType, 'vpdq' | 'tmk_pdqf'>, number> = { pdq: 64, md5: 32, sha256: 64 };
 
 /** Checks one hash value; returns the lowercase form or the reason it is refused. */
 export function checkHash(signalType: string, value: string): { ok: true; value: string } | { ok: false; reason: string } {
   if (!(SIGNAL_TYPES as readonly string[]).includes(signalType))
-    return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5 or sha256` };
-  const len = LENGTH[signalType as SignalType];
+    return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5, sha256, vpdq or tmk_pdqf` };
+  if (signalType === 'vpdq') {
+    // Stored in python-threatexchange's own form, so equal videos compare equal as strings.
+    const parsed = parseVpdqJson(value);
+    if (!parsed.ok) return { ok: false, reason: `a vpdq signal ${parsed.error}` };
+    if (parsed.value.length === 0) return { ok: false, reason: 'a vpdq signal needs at least one frame' };
+    return { ok: true, value: vpdqToJson(parsed.value) };
+  }
+  if (signalType === 'tmk_pdqf') {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return { ok: false, reason: 'a tmk_pdqf signal is a .tmk file in base64' };
+    const parsed = readTmkFile(Buffer.from(value, 'base64'));
+    if (!parsed.ok) return { ok: false, reason: `a tmk_pdqf signal: ${parsed.error}` };
+    return { ok: true, value: Buffer.from(writeTmkFile(parsed.value)).toString('base64') };
+  }
+  const len = LENGTH[signalType as Exclude<SignalType, 'vpdq' | 'tmk_pdqf'>];
   if (value.length !== len) return { ok: false, reason: `a ${signalType} hash is ${len} hex characters; this one has ${value.length}` };
   if (!/^[0-9a-fA-F]+$/.test(value)) return { ok: false, reason: `a ${signalType} hash is hexadecimal; this one has other characters` };
   // spec: `pdq` is lowercase hex; lists from elsewhere are accepted in either case and stored lower.
@@ -38,7 +53,9 @@ export function parseHmaLocalFile(text: string, defaultType?: SignalType): { has
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const parts = line.split(/\s+/);
+    // A vPDQ signal string is JSON with spaces after its commas: the rest of the line is the value.
+    const vpdq = /^vpdq\s+(\[.*)$/i.exec(line);
+    const parts = vpdq ? ['vpdq', vpdq[1]!] : line.startsWith('[') ? [line] : line.split(/\s+/);
     let type: string | undefined;
     let value: string;
     if (parts.length === 1) {
@@ -157,7 +174,8 @@ export function formatBankCsv(entries: ListedHash[]): string {
       .map((e) =>
         [
           e.signalType,
-          e.value,
+          // A vpdq signal string holds commas and quotes; hex never does, so hash lines are unchanged.
+          csvField(e.value),
           csvField(e.note ?? ''),
           csvField(e.source ?? ''),
           e.addedMs !== undefined ? new Date(e.addedMs).toISOString() : '',

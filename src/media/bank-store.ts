@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../core/app-error.js';
@@ -112,18 +113,44 @@ export async function updateBank(
   return (await findBank(db, id))!;
 }
 
+/** Signal types whose strings are too long to index (vPDQ; TMK, 351 kB in base64): `value` holds their SHA-256, bank_entry_bodies the string (migration 0040). */
+const BODY_TYPES: ReadonlySet<string> = new Set<SignalType>(['vpdq', 'tmk_pdqf']);
+const indexedValue = (h: { signalType: string; value: string }) =>
+  BODY_TYPES.has(h.signalType) ? createHash('sha256').update(h.value).digest('hex') : h.value;
+
+/** Puts the signal strings back in place of their digests. */
+async function withBodies<T extends { id: number; signalType: SignalType; value: string }>(
+  db: Kysely<Database>,
+  entries: T[],
+): Promise<T[]> {
+  const ids = entries.filter((e) => BODY_TYPES.has(e.signalType)).map((e) => e.id);
+  if (ids.length === 0) return entries;
+  const bodies = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('bank_entry_bodies')
+      .selectAll()
+      .where('entry_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) bodies.set(Number(r.entry_id), r.body);
+  }
+  for (const e of entries) if (BODY_TYPES.has(e.signalType)) e.value = bodies.get(e.id) ?? e.value;
+  return entries;
+}
+
 /** Adds hashes (re-adding a removed one revives it). Returns the stored entries. */
 export async function addEntries(db: Kysely<Database>, bankId: string, hashes: ListedHash[], nowMs: number): Promise<EntryRecord[]> {
   const out: EntryRecord[] = [];
   for (let i = 0; i < hashes.length; i += 500) {
     const chunk = hashes.slice(i, i + 500);
+    const bodyOf = new Map(chunk.filter((h) => BODY_TYPES.has(h.signalType)).map((h) => [indexedValue(h), h.value]));
     const rows = await db
       .insertInto('bank_entries')
       .values(
         chunk.map((h) => ({
           bank_id: bankId,
           signal_type: h.signalType,
-          value: h.value,
+          value: indexedValue(h),
           note: h.note ?? null,
           source: h.source ?? null,
           added_ms: h.addedMs ?? nowMs,
@@ -134,7 +161,19 @@ export async function addEntries(db: Kysely<Database>, bankId: string, hashes: L
       .onConflict((oc) => oc.columns(['bank_id', 'signal_type', 'value']).doUpdateSet({ removed_ms: null }))
       .returningAll()
       .execute();
-    for (const r of rows) out.push(toEntry(r));
+    for (const r of rows) {
+      const e = toEntry(r);
+      const body = BODY_TYPES.has(r.signal_type) ? bodyOf.get(r.value) : undefined;
+      if (body !== undefined) {
+        await db
+          .insertInto('bank_entry_bodies')
+          .values({ entry_id: r.id, body })
+          .onConflict((oc) => oc.column('entry_id').doUpdateSet({ body }))
+          .execute();
+        e.value = body;
+      }
+      out.push(e);
+    }
   }
   return out;
 }
@@ -176,7 +215,7 @@ export async function listEntries(
   if (opts.state === 'removed') q = q.where('removed_ms', 'is not', null);
   if (opts.state === 'quarantined') q = q.where('quarantined_ms', 'is not', null).where('removed_ms', 'is', null);
   if (opts.afterId !== undefined) q = q.where('id', '>', opts.afterId);
-  return (await q.orderBy('id').limit(opts.limit).execute()).map(toEntry);
+  return withBodies(db, (await q.orderBy('id').limit(opts.limit).execute()).map(toEntry));
 }
 
 /** Everything the matcher needs on start: banks and live entries. */
@@ -204,7 +243,7 @@ export async function loadMatcherState(db: Kysely<Database>): Promise<{ banks: B
     if (rows.length < 50_000) break;
     after = rows[rows.length - 1]!.id;
   }
-  return { banks, entries };
+  return { banks, entries: await withBodies(db, entries) };
 }
 
 /** An upload that matched an entry within the flood window; without it a restart forgets the count. */

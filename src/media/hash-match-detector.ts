@@ -2,6 +2,7 @@ import type { AlertDraft } from '../alerts/alert-schema.js';
 import { NO_DRAFTS, type Detector } from '../detection/detector.js';
 import type { MediaRef } from '../events/event-schema.js';
 import type { HashMatch, MediaMatcher, MediaSignals } from './media-matcher.js';
+import type { TmkFeatures } from './video/tmk.js';
 
 /**
  * `csam_hash_match`: media on `media.uploaded` or `message.sent` whose hashes (computed by
@@ -36,8 +37,10 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
           md5: computed?.md5 ?? ref.md5,
           sha256: computed?.sha256 ?? ref.sha256,
           dihedral: computed?.dihedral,
+          vpdq: computed?.vpdq,
+          tmk: computed?.tmk as TmkFeatures | undefined,
         };
-        if (!signals.pdq && !signals.md5 && !signals.sha256) continue;
+        if (!signals.pdq && !signals.md5 && !signals.sha256 && !signals.vpdq?.length && !signals.tmk) continue;
         let matches = matcher.match(signals);
         if (matches.length === 0) continue;
         const uploadKey = signals.sha256 ?? signals.md5 ?? `${event.id}/${ref.id}`;
@@ -59,7 +62,12 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
         drafts.push({
           category: 'csam_hash_match',
           severity: 'critical',
-          score: nearest.signalType === 'pdq' ? Math.max(0.5, 1 - nearest.distance / 64) : 1,
+          score:
+            nearest.signalType === 'pdq'
+              ? Math.max(0.5, 1 - nearest.distance / 64)
+              : nearest.signalType === 'vpdq' || nearest.signalType === 'tmk_pdqf'
+                ? Math.max(0.5, 1 - nearest.distance / 100)
+                : 1,
           subjectAccountId: uploader,
           conversationId,
           evidence: [event.id],
@@ -87,6 +95,16 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
 }
 
 function reasonOf(m: HashMatch): { code: string; detail: string } {
+  if (m.signalType === 'tmk_pdqf')
+    return {
+      code: 'tmk_pdqf_match',
+      detail: `TMK+PDQF level-2 score ${(1 - m.distance / 100).toFixed(2)} (at least 0.70 needed) to entry ${m.entryId} of bank "${m.bankName}"`,
+    };
+  if (m.signalType === 'vpdq')
+    return {
+      code: 'vpdq_match',
+      detail: `vPDQ: ${100 - m.distance}% of the video's frames found in entry ${m.entryId} of bank "${m.bankName}" (at least ${100 - m.threshold}% needed)`,
+    };
   return m.signalType === 'pdq'
     ? {
         code: 'pdq_match',

@@ -6,6 +6,7 @@ import type { MediaRef } from '../events/event-schema.js';
 import type { MediaSignals } from './media-matcher.js';
 import { md5Hasher, sha256Hasher } from './digest-hashers.js';
 import { createPdqHasher } from './pdq-hasher.js';
+import { hashVideoBytes, videoLimits } from './video/video-hashing.js';
 
 interface HasMedia {
   event: { id: string; type: string; media?: MediaRef; message?: { media?: MediaRef[] } };
@@ -83,7 +84,8 @@ export async function readLimited(path: string, maxBytes: number): Promise<Buffe
 
 /**
  * Hashes the media of a batch whose bytes Warden can reach: a `path` under the media root,
- * or a `url` on an allowed host. PDQ with its eight orientations, MD5 and SHA-256. What
+ * or a `url` on an allowed host. PDQ with its eight orientations, MD5 and SHA-256; for a
+ * video, vPDQ (ffmpeg in a child process, bounded by the media.video* limits). What
  * cannot be read or decoded is logged by media id (never by path or URL) and left to the
  * hashes the event carries.
  */
@@ -117,6 +119,10 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
         else logger.warn({ eventId: ev.id, mediaId: ref.id, code: r.code }, 'media url not fetched');
       }
       if (!bytes) continue;
+      if (ref.kind === 'video') {
+        (item.mediaHashes ??= {})[ref.id] = await videoSignals(bytes, media, logger, ev.id, ref.id);
+        continue;
+      }
       const [p, m, s] = await Promise.all([
         ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined,
         md5Hasher.hash(bytes),
@@ -130,4 +136,26 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
       (item.mediaHashes ??= {})[ref.id] = signals;
     }
   }
+}
+
+/**
+ * A video's digests and vPDQ. A video that cannot be decoded within the limits keeps its
+ * digests (exact-match banks still apply) and is logged by code, never stalling the batch
+ * past media.videoTimeoutMs.
+ */
+async function videoSignals(
+  bytes: Buffer,
+  media: WardenConfig['media'],
+  logger: Logger,
+  eventId: string,
+  mediaId: string,
+): Promise<MediaSignals> {
+  const [m, s] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+  const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
+  const v = await hashVideoBytes(bytes, { secondsPerHash: media.vpdqSecondsPerHash, limits: videoLimits(media), tmk: media.videoTmk });
+  if (v.ok) {
+    signals.vpdq = v.value.vpdq;
+    signals.tmk = v.value.tmk;
+  } else logger.warn({ eventId, mediaId, code: v.error.code }, 'video not hashed with vPDQ');
+  return signals;
 }

@@ -35,7 +35,7 @@ for (const hasher of HASHERS) {
       await fc.assert(
         fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => {
           const r = await hasher.hash(bytes);
-          if (r.ok) assert.match(r.value.hex, new RegExp(`^[0-9a-f]{${HEX_LENGTH[hasher.name]}}$`));
+          if (r.ok) assert.match(r.value.hex, new RegExp(`^[0-9a-f]{${HEX_LENGTH[hasher.name as keyof typeof HEX_LENGTH]}}$`));
           else assert.ok(r.error.detail.length > 0);
         }),
         { numRuns: 60 },

@@ -1,8 +1,12 @@
 import type { Result } from '../core/result.js';
 import type { DecodeError } from './decode-image.js';
 
-/** Signal types, as HMA and ThreatExchange name them; persisted, never renamed. */
-export const SIGNAL_TYPES = ['pdq', 'md5', 'sha256'] as const;
+/**
+ * Signal types, as HMA and ThreatExchange name them; persisted, never renamed. `vpdq` is a
+ * video's frame hashes as python-threatexchange's signal string (src/media/video/vpdq.ts);
+ * `tmk_pdqf` (NCMEC's TMK_PDQF) a video's TMK+PDQF as its reference `.tmk` file in base64.
+ */
+export const SIGNAL_TYPES = ['pdq', 'md5', 'sha256', 'vpdq', 'tmk_pdqf'] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export interface HashValue {

@@ -1,6 +1,10 @@
 import { parseHash256, WORDS } from './hamming.js';
 import type { SignalType } from './hasher.js';
 import { createMatchIndex, type MatchIndex } from './match-index.js';
+import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
+import { createVpdqIndex, VPDQ_QUERY_MATCH_PERCENT } from './video/vpdq-match.js';
+import { compareTmk, tmkCompatible, TMK_LEVEL2_THRESHOLD, type TmkFeatures } from './video/tmk.js';
+import { readTmkFile } from './video/tmk-file.js';
 
 export interface BankInfo {
   id: string;
@@ -34,7 +38,21 @@ export interface MediaSignals {
   sha256?: string | undefined;
   /** PDQ of the seven other orientations, when known (hashed from bytes). */
   dihedral?: Record<string, string> | undefined;
+  /** A video's vPDQ frames. */
+  vpdq?: readonly VpdqFeature[] | undefined;
+  /** A video's TMK+PDQF. */
+  tmk?: TmkFeatures | undefined;
 }
+
+/** TMK+PDQF on the same scale: `distance` is 100 x (1 - level-2 score), `threshold` 30 (level 2 at least 0.7; level 1 must pass 0.7 too). */
+export const TMK_MATCH_THRESHOLD = Math.round(100 * (1 - TMK_LEVEL2_THRESHOLD));
+
+/**
+ * A vPDQ match is reported on the PDQ-like scale the alert schema carries: `distance` is the
+ * percentage of the query's usable frames NOT found in the banked video, `threshold` the most
+ * python-threatexchange allows (100 - VPDQ_QUERY_MATCH_THRESHOLD_PERCENT = 20).
+ */
+export const VPDQ_MATCH_THRESHOLD = 100 - VPDQ_QUERY_MATCH_PERCENT;
 
 export interface MatchOptions {
   /** Only these banks (ids or names); all enabled banks when absent. */
@@ -73,6 +91,9 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
   const banks = new Map<string, BankInfo>();
   const entries = new Map<number, EntryInfo>();
   const pdqIndex: MatchIndex = createMatchIndex();
+  const vpdqIndex = createVpdqIndex();
+  // Few and large (263 kB each): compared one by one, level 1 (a 256-long cosine) first.
+  const tmks = new Map<number, TmkFeatures>();
   const digests = new Map<string, number[]>(); // `${type}:${hex}` -> entry ids
   const recent = new Map<number, Map<string, number>>(); // entry -> upload key -> last ts
   const scratch = new Uint32Array(WORDS);
@@ -83,6 +104,13 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
     entries.set(e.id, e);
     if (e.signalType === 'pdq') {
       if (!bulk) pdqIndex.add(e.id, parseHash256(e.value)!);
+    } else if (e.signalType === 'vpdq') {
+      // Stored values were checked on the way in (checkHash); one that no longer parses matches nothing.
+      const parsed = parseVpdqJson(e.value);
+      if (parsed.ok) vpdqIndex.add(e.id, parsed.value);
+    } else if (e.signalType === 'tmk_pdqf') {
+      const parsed = readTmkFile(Buffer.from(e.value, 'base64'));
+      if (parsed.ok) tmks.set(e.id, parsed.value);
     } else {
       const k = digestKey(e.signalType, e.value);
       const list = digests.get(k);
@@ -120,6 +148,8 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       if (!e) return;
       entries.delete(id);
       if (e.signalType === 'pdq') pdqIndex.remove(id);
+      else if (e.signalType === 'vpdq') vpdqIndex.remove(id);
+      else if (e.signalType === 'tmk_pdqf') tmks.delete(id);
       else {
         const k = digestKey(e.signalType, e.value);
         const list = (digests.get(k) ?? []).filter((x) => x !== id);
@@ -138,7 +168,14 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       const consider = (id: number, distance: number) => {
         const u = usable(entries.get(id), allowed);
         if (!u) return;
-        const threshold = u.e.signalType === 'pdq' ? u.b.pdqThreshold : 0;
+        const threshold =
+          u.e.signalType === 'pdq'
+            ? u.b.pdqThreshold
+            : u.e.signalType === 'vpdq'
+              ? VPDQ_MATCH_THRESHOLD
+              : u.e.signalType === 'tmk_pdqf'
+                ? TMK_MATCH_THRESHOLD
+                : 0;
         if (distance > threshold) return;
         const prev = best.get(id);
         if (!prev || distance < prev.distance)
@@ -153,6 +190,14 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
           for (const m of pdqIndex.query(scratch, maxThreshold)) consider(m.id, m.distance);
         }
       }
+      if (signals.vpdq?.length) for (const m of vpdqIndex.query(signals.vpdq)) consider(m.id, Math.round(100 - m.queryMatchPercent));
+      const tmk = signals.tmk;
+      if (tmk)
+        for (const [id, banked] of tmks) {
+          if (!tmkCompatible(tmk, banked) || !usable(entries.get(id), allowed)) continue;
+          const s = compareTmk(tmk, banked);
+          if (s.match) consider(id, Math.min(TMK_MATCH_THRESHOLD, Math.max(0, Math.round(100 * (1 - s.level2!)))));
+        }
       for (const t of ['md5', 'sha256'] as const) {
         const v = signals[t];
         if (v) for (const id of digests.get(digestKey(t, v)) ?? []) consider(id, 0);

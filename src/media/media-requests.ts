@@ -18,7 +18,8 @@ export const BankUpdateSchema = z.strictObject({
 
 export const EntryInput = z.strictObject({
   signalType: z.enum(SIGNAL_TYPES),
-  value: z.string().max(128),
+  // Hashes are 32–64 hex characters; a vpdq signal string is ~75 characters a hashed frame (checkHash checks each type).
+  value: z.string().max(4_000_000),
   note: z.string().max(1000).optional(),
   source: z.string().max(200).optional(),
   addedAt: z.iso.datetime({ offset: true }).optional(),
@@ -28,6 +29,8 @@ export const MatchBody = z.strictObject({
   pdq: z.string().max(128).optional(),
   md5: z.string().max(128).optional(),
   sha256: z.string().max(128).optional(),
+  /** python-threatexchange's vPDQ signal string. */
+  vpdq: z.string().max(4_000_000).optional(),
   banks: z.array(z.string().max(64)).max(100).optional(),
 });
 

@@ -30,6 +30,26 @@ import {
 } from './media-requests.js';
 import { BANK_IMPORT_MAX_BYTES, importHashList, type ImportOutcome } from './bank-import.js';
 import { createPdqHasher } from './pdq-hasher.js';
+import { writeTmkFile } from './video/tmk-file.js';
+import type { TmkFeatures } from './video/tmk.js';
+import { hashVideoBytes, looksLikeVideo, videoLimits } from './video/video-hashing.js';
+import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
+
+/** What `POST /v1/hash` answers; `vpdqFeatures` stays inside (the response carries the signal string). */
+interface Hashed {
+  kind: 'image' | 'video';
+  md5: string;
+  sha256: string;
+  pdq?: string;
+  quality?: number;
+  dihedral?: Record<string, string>;
+  pdqError?: string;
+  /** Videos: python-threatexchange's vPDQ signal string, the frames hashed, and (with ?tmk=true) the reference's .tmk file in base64. */
+  vpdq?: string;
+  frames?: number;
+  tmk?: string;
+  videoError?: string;
+}
 
 const parse = parseInput;
 
@@ -46,21 +66,44 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   // No parser-level limit: each route's own (role-matrix.ts) applies, so a small route never buffers a large file.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, raw);
   app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, raw);
+  app.addContentTypeParser(/^video\//, { parseAs: 'buffer' }, raw);
 
-  async function hashBytes(
-    req: FastifyRequest,
-  ): Promise<{ pdq?: string; quality?: number; dihedral?: Record<string, string>; md5: string; sha256: string; pdqError?: string }> {
+  /** Images: PDQ and digests. Videos (video/*, or bytes that start like a video container): vPDQ by ffmpeg within the media.video* limits. */
+  async function hashBytes(req: FastifyRequest): Promise<{ out: Hashed; vpdq?: VpdqFeature[]; tmk?: TmkFeatures }> {
     const bytes = req.body as Buffer;
-    if (!Buffer.isBuffer(bytes)) throw new AppError('unsupported_media_type', 'send the file as application/octet-stream or image/*');
-    const [p, m, s] = await Promise.all([pdq.hash(bytes, { dihedral: true }), md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
-    const out: Awaited<ReturnType<typeof hashBytes>> = { md5: m.ok ? m.value.hex : '', sha256: s.ok ? s.value.hex : '' };
+    if (!Buffer.isBuffer(bytes))
+      throw new AppError('unsupported_media_type', 'send the file as application/octet-stream, image/* or video/*');
+    const type = req.headers['content-type'] ?? '';
+    const video = type.startsWith('video/') || (!type.startsWith('image/') && looksLikeVideo(bytes));
+    const [m, s] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+    const out: Hashed = { kind: video ? 'video' : 'image', md5: m.ok ? m.value.hex : '', sha256: s.ok ? s.value.hex : '' };
+    if (video) {
+      const tmk = (req.query as { tmk?: string }).tmk === 'true';
+      const v = await hashVideoBytes(bytes, { secondsPerHash: cfg.vpdqSecondsPerHash, limits: videoLimits(cfg), tmk });
+      if (!v.ok) {
+        // No ffmpeg on this server is the server's problem, not the caller's.
+        if (v.error.code === 'decoder_missing') throw new AppError('not_ready', v.error.detail);
+        out.videoError = `${v.error.code}: ${v.error.detail}`;
+        return { out };
+      }
+      Object.assign(out, { vpdq: v.value.vpdqJson, frames: v.value.frames });
+      if (v.value.tmk) out.tmk = Buffer.from(writeTmkFile(v.value.tmk)).toString('base64');
+      return { out, vpdq: v.value.vpdq, ...(v.value.tmk ? { tmk: v.value.tmk } : {}) };
+    }
+    const p = await pdq.hash(bytes, { dihedral: true });
     if (p.ok) Object.assign(out, { pdq: p.value.hex, quality: p.value.quality, dihedral: p.value.dihedral });
     else out.pdqError = `${p.error.code}: ${p.error.detail}`;
-    return out;
+    return { out };
   }
 
   app.post('/v1/hash', async (req) => {
-    const h = await hashBytes(req);
+    const { out: h } = await hashBytes(req);
+    if (h.videoError) {
+      // Sent or recognised as a video: a failed decode is the caller's to know, named.
+      throw new AppError('invalid_input', `the video cannot be hashed: ${h.videoError}`, {
+        issues: [{ field: '(body)', reason: h.videoError }],
+      });
+    }
     if (h.pdqError && req.headers['content-type']?.startsWith('image/')) {
       // The caller said it was an image: a failed decode is their error, named.
       throw new AppError('invalid_input', `the image cannot be hashed: ${h.pdqError}`, {
@@ -74,8 +117,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     let signals: MediaSignals;
     let banks: string[] | undefined;
     if (Buffer.isBuffer(req.body)) {
-      const h = await hashBytes(req);
-      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral };
+      const { out: h, vpdq, tmk } = await hashBytes(req);
+      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral, vpdq, tmk };
       const q = (req.query as { banks?: string }).banks;
       banks = q ? q.split(',') : undefined;
     } else {
@@ -89,15 +132,26 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
         if (c.ok) signals[t] = c.value;
         else issues.push({ field: t, reason: c.reason });
       }
+      if (body.vpdq !== undefined) {
+        const v = parseVpdqJson(body.vpdq);
+        if (v.ok && v.value.length > 0) signals.vpdq = v.value;
+        else issues.push({ field: 'vpdq', reason: v.ok ? 'has no frames' : v.error });
+      }
       if (issues.length)
         throw new AppError('invalid_input', `invalid hashes: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
-      if (!signals.pdq && !signals.md5 && !signals.sha256)
-        throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256', {
+      if (!signals.pdq && !signals.md5 && !signals.sha256 && !signals.vpdq)
+        throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256, vpdq', {
           issues: [{ field: '(body)', reason: 'has no hash' }],
         });
       banks = body.banks;
     }
-    return { signals: { pdq: signals.pdq, md5: signals.md5, sha256: signals.sha256 }, matches: ctx.matcher().match(signals, { banks }) };
+    const shown = {
+      pdq: signals.pdq,
+      md5: signals.md5,
+      sha256: signals.sha256,
+      ...(signals.vpdq ? { vpdqFrames: signals.vpdq.length } : {}),
+    };
+    return { signals: shown, matches: ctx.matcher().match(signals, { banks }) };
   });
 
   app.get('/v1/banks', async () => {

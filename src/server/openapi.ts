@@ -167,12 +167,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/hash': {
         post: {
-          summary: 'Hash uploaded bytes: PDQ (with 8 orientations and quality), MD5, SHA-256.',
+          summary:
+            'Hash uploaded bytes: PDQ (with 8 orientations and quality), MD5, SHA-256; for a video (video/*, or a recognised container), vPDQ as python-threatexchange writes it, and with ?tmk=true the TMK+PDQF .tmk file in base64.',
           requestBody: {
             required: true,
             content: {
               'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
               'image/*': { schema: { type: 'string', format: 'binary' } },
+              'video/*': { schema: { type: 'string', format: 'binary' } },
             },
           },
           responses: { '200': { description: 'The hashes' }, ...problems(400, 401, 403, 413, 415) },
@@ -180,7 +182,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/match': {
         post: {
-          summary: 'Match bytes (octet-stream or image/*; ?banks=a,b) or hashes (JSON) against enabled banks.',
+          summary: 'Match bytes (octet-stream, image/* or video/*; ?banks=a,b) or hashes (JSON, vpdq included) against enabled banks.',
           requestBody: {
             required: true,
             content: {

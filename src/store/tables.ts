@@ -130,6 +130,12 @@ export interface BankEntriesTable {
   quarantined_ms: number | null;
 }
 
+/** The signal string of a bank entry too long to index (vPDQ): `bank_entries.value` holds its SHA-256. */
+export interface BankEntryBodiesTable {
+  entry_id: number;
+  body: string;
+}
+
 /** A distinct upload that matched a bank entry, counted towards the entry's flood limit. */
 export interface MediaFloodUploadsTable {
   entry_id: number;
@@ -220,6 +226,7 @@ export interface Database {
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   media_flood_uploads: MediaFloodUploadsTable;
+  bank_entry_bodies: BankEntryBodiesTable;
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
 }

@@ -102,6 +102,17 @@ function dct64To16(a: Float32Array, t: Float32Array, b: Float32Array): void {
   }
 }
 
+/**
+ * PDQF, the float feature TMK hashes frames with (the reference's `pdqFloat256FromFloatLuma`):
+ * the 16x16 DCT of a 64x64 luma image taken as it is (the reference skips the Jarosz filter
+ * when ffmpeg has already scaled the frame to 64x64), row-major, not thresholded.
+ */
+export function pdqFloat256From64(luma64: Float32Array): Float32Array {
+  const out = new Float32Array(256);
+  dct64To16(luma64, new Float32Array(16 * 64), out);
+  return out;
+}
+
 /** Bits set where a coefficient is strictly above the median (the 128th smallest of 256). */
 export function thresholdBits(dct: Float32Array): Hash256 {
   const sorted = Float32Array.from(dct).sort();
