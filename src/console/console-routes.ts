@@ -23,6 +23,7 @@ import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
+import { transparencyConsoleRoutes } from '../transparency/transparency-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -78,6 +79,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         .type('text/html; charset=utf-8')
         .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
     };
+    transparencyConsoleRoutes(scope, ctx, send);
     const notFound = (req: FastifyRequest, reply: FastifyReply) =>
       send(
         req,

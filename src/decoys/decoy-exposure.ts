@@ -17,6 +17,13 @@ export interface DecoyExposure {
   medianTimeToActionMs: number | null;
 }
 
+/** The counts behind one decoy's exposure, for aggregate reports (transparency); the API shows `DecoyExposure` only. */
+export interface DecoyCounts {
+  contacts: number;
+  reached: Record<ExposureStage, number>;
+  waitsMs: number[];
+}
+
 const DAY_MS = 86_400_000;
 /** SQLite's default limit on bound parameters is 32766; chunks keep every `in` list far below it. */
 const CHUNK = 500;
@@ -49,8 +56,12 @@ export function parseDecoyKey(key: string): { stage: ExposureStage; sender: stri
  * simulated platform may run on other times than Warden's, so contacts are not cut at the
  * mark; a first contact dated before the mark counts as at once (0 ms).
  */
-export async function decoyExposure(db: Kysely<Database>, decoys: readonly Decoy[], nowMs: number): Promise<Map<string, DecoyExposure>> {
-  const out = new Map<string, DecoyExposure>();
+export async function decoyExposure(
+  db: Kysely<Database>,
+  decoys: readonly Decoy[],
+  nowMs: number,
+): Promise<Map<string, DecoyExposure & { counts: DecoyCounts }>> {
+  const out = new Map<string, DecoyExposure & { counts: DecoyCounts }>();
   if (decoys.length === 0) return out;
   const byId = new Map(decoys.map((d) => [d.accountId, d]));
   /** decoy → sender → first contact time (event time). */
@@ -135,8 +146,9 @@ export async function decoyExposure(db: Kysely<Database>, decoys: readonly Decoy
   for (const d of decoys) {
     const contacts = firsts.get(d.accountId) ?? new Map<string, number>();
     const n = contacts.size;
-    const share = (stage: ExposureStage) =>
-      n === 0 ? 0 : Math.round(([...(reached.get(d.accountId)?.get(stage) ?? [])].filter((s) => contacts.has(s)).length / n) * 1e4) / 1e4;
+    const count = (stage: ExposureStage) =>
+      stage === 'contact' ? n : [...(reached.get(d.accountId)?.get(stage) ?? [])].filter((s) => contacts.has(s)).length;
+    const share = (stage: ExposureStage) => (n === 0 ? 0 : Math.round((count(stage) / n) * 1e4) / 1e4);
     const waits: number[] = [];
     // Warden's clock on both ends: when it received the first contact, when it first acted after.
     for (const [sender, first] of received.get(d.accountId) ?? []) {
@@ -156,6 +168,11 @@ export async function decoyExposure(db: Kysely<Database>, decoys: readonly Decoy
         meeting: share('meeting'),
       },
       medianTimeToActionMs: median(waits),
+      counts: {
+        contacts: n,
+        reached: Object.fromEntries(EXPOSURE_STAGES.map((s) => [s, count(s)])) as Record<ExposureStage, number>,
+        waitsMs: waits,
+      },
     });
   }
   return out;

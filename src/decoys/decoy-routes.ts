@@ -61,6 +61,11 @@ export function decoyRoutes(app: FastifyInstance, ctx: RouteContext): void {
           target: { type: 'decoy', id: d.accountId },
         })),
       );
-    return { decoys: decoys.map((d) => ({ ...view(d), exposure: exposure.get(d.accountId)! })) };
+    return {
+      decoys: decoys.map((d) => {
+        const { counts: _counts, ...shown } = exposure.get(d.accountId)!;
+        return { ...view(d), exposure: shown };
+      }),
+    };
   });
 }

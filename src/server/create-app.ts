@@ -8,6 +8,7 @@ import { reportRoutes } from '../reporting/report-routes.js';
 import { evidenceRoutes } from '../reporting/evidence/evidence-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
 import { decoyRoutes } from '../decoys/decoy-routes.js';
+import { transparencyRoutes } from '../transparency/transparency-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
@@ -116,6 +117,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   evidenceRoutes(app, ctx);
   consoleRoutes(app, ctx);
   decoyRoutes(app, ctx);
+  transparencyRoutes(app, ctx);
 
   return {
     app,

@@ -22,5 +22,18 @@ export function safetyPaths(): Record<string, unknown> {
         responses: { '204': { description: 'Retired' }, ...problems(401, 403, 404) },
       },
     },
+    '/v1/transparency': {
+      get: {
+        summary:
+          'A transparency report for ?from=&to= (dates or RFC 3339 times; ?format=json|csv|html): alerts, gate decisions, restrictions, CyberTipline reports, reviewer decisions, decoy exposure, DSA Art. 15 and 24 fields. Counted from the audit log and the store. Audited.',
+        responses: { '200': { description: 'The report' }, ...problems(400, 401, 403) },
+      },
+    },
+    '/v1/transparency/statements': {
+      get: {
+        summary: "Statements of reasons for ?from=&to= in the DSA Transparency Database's format, without personal data. Audited.",
+        responses: { '200': { description: '{statements}' }, ...problems(400, 401, 403) },
+      },
+    },
   };
 }

@@ -98,6 +98,8 @@ export const ROLE_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'PUT /v1/admin/decoys/:accountId': { roles: ['child_safety'], does: 'mark a decoy account', body: SMALL },
   'DELETE /v1/admin/decoys/:accountId': { roles: ['child_safety'], does: 'retire a decoy account' },
   'GET /v1/admin/decoys': { roles: ['child_safety'], does: 'list decoys and their exposure' },
+  'GET /v1/transparency': { roles: ['child_safety', 'legal'], does: 'a transparency report (JSON, CSV, HTML)' },
+  'GET /v1/transparency/statements': { roles: ['child_safety', 'legal'], does: 'DSA statements of reasons' },
 };
 
 /** The access entry of a registered route; HEAD is answered by its GET route. */

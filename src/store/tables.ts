@@ -194,6 +194,13 @@ export interface AccountIpEventsTable {
   possible_proxy: number | null;
 }
 
+/** Gate decisions per hour and `outcome:reason` (engine/gate-tally.ts). */
+export interface GateDecisionCountsTable {
+  hour_ms: number;
+  reason: string;
+  n: number;
+}
+
 export interface Database {
   account_ip_events: AccountIpEventsTable;
   cybertip_reports: CybertipReportsTable;
@@ -224,4 +231,5 @@ export interface Database {
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
   decoys: DecoysTable;
+  gate_decision_counts: GateDecisionCountsTable;
 }
