@@ -33,7 +33,8 @@ export function transparencyRoutes(app: FastifyInstance, ctx: RouteContext): voi
   });
 }
 
-type Send = (req: FastifyRequest, reply: FastifyReply, title: string, body: { value: string }, status?: number) => Promise<FastifyReply>;
+/** The console's page chrome; the body is HTML this module built (every value in it escaped). */
+type Send = (req: FastifyRequest, reply: FastifyReply, title: string, bodyHtml: string, status?: number) => Promise<FastifyReply>;
 
 /**
  * The console page, inside the console's scope (its session, CSRF and CSP). Chart.js and the
@@ -50,7 +51,7 @@ export function transparencyConsoleRoutes(scope: FastifyInstance, ctx: RouteCont
   scope.get<{ Querystring: Record<string, string> }>('/console/transparency', async (req, reply) => {
     const u = req.consoleUser!;
     if (!u.viewer.roles.some((r) => r === 'child_safety' || r === 'admin'))
-      return send(req, reply, 'Not found', { value: '<h1>Not found</h1><p>This page is for the child-safety team.</p>' }, 404);
+      return send(req, reply, 'Not found', '<h1>Not found</h1><p>This page is for the child-safety team.</p>', 404);
     const nowMs = ctx.clock.now();
     const parsed = TransparencyQuerySchema.safeParse({
       from: req.query.from ?? new Date(nowMs - 30 * 86_400_000).toISOString().slice(0, 10),
@@ -61,15 +62,18 @@ export function transparencyConsoleRoutes(scope: FastifyInstance, ctx: RouteCont
         req,
         reply,
         'Transparency',
-        { value: '<h1>Transparency report</h1><p class="error">from and to must be dates (YYYY-MM-DD), to after from.</p>' },
+        '<h1>Transparency report</h1><p class="error">from and to must be dates (YYYY-MM-DD), to after from.</p>',
         400,
       );
     const report = await transparencyReport(ctx.store.db, parsed.data.from, parsed.data.to, nowMs);
     await ctx.ledger.audit([
       { actor: u.viewer.actor, action: 'transparency.viewed', detail: { from: report.period.from, to: report.period.to, via: 'console' } },
     ]);
-    return send(req, reply, 'Transparency', {
-      value: `${reportBody(report)}<script src="/console/assets/chart.umd.min.js" defer></script><script src="/console/assets/transparency.js" defer></script>`,
-    });
+    return send(
+      req,
+      reply,
+      'Transparency',
+      `${reportBody(report)}<script src="/console/assets/chart.umd.min.js" defer></script><script src="/console/assets/transparency.js" defer></script>`,
+    );
   });
 }
