@@ -183,11 +183,11 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
     decide(req) {
       const d = state.gate.decide(req);
-      gateTally.count(d, clock.now());
+      gateTally.count(d);
       return d;
     },
     async flushGateCounts() {
-      const statements = gateTally.flush(store.db);
+      const statements = gateTally.flush(store.db, clock.now());
       if (statements.length > 0) await ledger.apply({ statements });
     },
     apply: (change) => ledger.apply(change),
