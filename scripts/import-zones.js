@@ -13,7 +13,7 @@ const SHARED = {
   events: ['./event-schema.ts', './validate-event.ts', './limits.ts'],
 };
 
-const ABOVE_INGEST = ['cases', 'rules', 'actions', 'reporting', 'console', 'server', 'cli'];
+const ABOVE_INGEST = ['cases', 'rules', 'actions', 'reporting', 'console', 'server', 'cli', 'decoys', 'transparency'];
 const DETECTORS = ['behaviour', 'conversations', 'media'];
 
 const ARROWS = [
@@ -54,7 +54,7 @@ const ARROWS = [
     message: 'Events and the audit log sit below the engine: they may not import it or anything above it.',
   },
   {
-    target: src(['cases', 'rules', 'actions', 'reporting']),
+    target: src(['cases', 'rules', 'actions', 'reporting', 'decoys', 'transparency']),
     from: src(['events', 'facts', 'gate', 'behaviour', 'conversations', 'console', 'server', 'cli']),
     message: 'Capabilities above the engine depend on the ledger (commit, audit), not on ingest, detection or the console.',
   },

@@ -8,6 +8,8 @@ export const ALERT_CATEGORIES = [
   'csam_hash_match',
   'suspicious_adult',
   'unwanted_contact',
+  // Issue 19: an unconnected adult kept going with a decoy account (restricted: core/restricted.ts).
+  'decoy_contact',
 ] as const;
 export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
 

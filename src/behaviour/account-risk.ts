@@ -114,6 +114,9 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
         const idx = facts.indexOf(d.subjectAccountId);
         if (idx < 0) continue;
         const t = tally(idx);
+        // SECURITY: a decoy contact (issue 19) is restricted; its own detector flags and the
+        // policy restricts the adult, and a score reason would show reviewers it happened.
+        if (d.category === 'decoy_contact') continue;
         if (d.reasons.some((r) => r.code === 'copied_openers'))
           t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, d.relatedAccountIds?.length ?? 0);
         else if (d.category !== 'suspicious_adult' && d.category !== 'unwanted_contact')
@@ -162,7 +165,7 @@ export function createAccountRiskDetector(opts: AccountRiskOptions, tracker: Con
         if (row.detector === 'copied_openers') {
           const related = row.body ? ((JSON.parse(row.body) as { relatedAccountIds?: string[] }).relatedAccountIds?.length ?? 0) : 0;
           t.copiedOpenerMinors = Math.max(t.copiedOpenerMinors, related);
-        } else if (row.category === 'suspicious_adult' || row.category === 'unwanted_contact') return;
+        } else if (row.category === 'suspicious_adult' || row.category === 'unwanted_contact' || row.category === 'decoy_contact') return;
         else t.alerts.set(row.category, Math.max(t.alerts.get(row.category) ?? -1, RANK[row.severity]));
       } else if (row.kind === 'request') {
         // Requests to minors (pending, declined or accepted) count; `signals` tells which is which.

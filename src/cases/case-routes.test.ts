@@ -126,7 +126,7 @@ describe('/v1/cases, /v1/rules, /v1/actions', () => {
       ['rules[0].then[0].type'],
     );
     const v = await post('/v1/rules/validate', t.keys.reviewer, { source: cur.source });
-    assert.deepEqual(v.json(), { valid: true, rules: 8 });
+    assert.deepEqual(v.json(), { valid: true, rules: 9 });
     assert.equal(
       (await t.app.inject({ method: 'PUT', url: '/v1/rules', headers: bearer(t.keys.reviewer), payload: { source: cur.source } }))
         .statusCode,
@@ -138,7 +138,7 @@ describe('/v1/cases, /v1/rules, /v1/actions', () => {
       headers: bearer(t.keys.admin),
       payload: { source: cur.source.replace('mode: shadow', 'mode: live'), note: 'review unwanted contact' },
     });
-    assert.deepEqual(saved.json(), { version: 1, rules: 8 });
+    assert.deepEqual(saved.json(), { version: 1, rules: 9 });
     const versions = (await get('/v1/rules/versions', t.keys.reviewer)).json() as { versions: { version: number }[] };
     assert.deepEqual(
       versions.versions.map((x) => x.version),

@@ -183,12 +183,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
               alertId: alert.id,
               policyVersion,
               actor: 'system:rules',
-              content: {
-                eventIds: alert.evidence,
-                mediaIds: alert.media?.map((m) => m.id),
-                conversationId: alert.conversationId,
-                category: alert.category,
-              },
+              // SECURITY: the platform's webhook never learns of a decoy (issue 19): an action a
+              // decoy contact causes names its subject and nothing of the conversation.
+              content:
+                alert.category === 'decoy_contact'
+                  ? { reason: 'child_safety' }
+                  : {
+                      eventIds: alert.evidence,
+                      mediaIds: alert.media?.map((m) => m.id),
+                      conversationId: alert.conversationId,
+                      category: alert.category,
+                    },
             },
             nowMs,
           );

@@ -11,7 +11,7 @@ import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
 import { accountContext, caseTimeline } from '../cases/case-data.js';
 import { casePage } from './case-page.js';
 import { consoleAuth } from './console-auth.js';
-import { html } from './html.js';
+import { Html, html } from './html.js';
 import { layout } from './layout.js';
 import { mediaRevealRoutes } from './media-reveal.js';
 import { revealsOn } from './reviewer-store.js';
@@ -23,6 +23,7 @@ import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
+import { transparencyConsoleRoutes } from '../transparency/transparency-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -78,6 +79,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         .type('text/html; charset=utf-8')
         .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
     };
+    transparencyConsoleRoutes(scope, ctx, (req, reply, title, body, status) => send(req, reply, title, new Html(body), status));
     const notFound = (req: FastifyRequest, reply: FastifyReply) =>
       send(
         req,

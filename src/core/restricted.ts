@@ -6,8 +6,12 @@
  * is not disclosed either.
  */
 
-/** Alert categories whose details (bank, entry, media, distance) are restricted. */
-export const RESTRICTED_CATEGORIES: ReadonlySet<string> = new Set(['csam_hash_match']);
+/**
+ * Alert categories whose details are restricted: known images (bank, entry, media, distance)
+ * and decoy contacts (issue 19), whose alerts name a decoy account; a decoy that staff outside
+ * child safety could spot would soon be known to offenders too.
+ */
+export const RESTRICTED_CATEGORIES: ReadonlySet<string> = new Set(['csam_hash_match', 'decoy_contact']);
 
 /** Whether someone holding `roles` may see restricted material. */
 export const mayViewRestricted = (roles: readonly string[]) => roles.includes('child_safety') || roles.includes('admin');

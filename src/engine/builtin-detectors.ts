@@ -5,6 +5,7 @@ import { createSuspiciousAdultDetector } from '../behaviour/suspicious-adult.js'
 import { createUnwantedContactDetector } from '../behaviour/unwanted-contact.js';
 import { createConversationRiskDetector } from '../conversations/conversation-risk-detector.js';
 import { createConversationTracker } from '../conversations/conversation-tracker.js';
+import { createDecoyContactDetector } from '../conversations/decoy-contact-detector.js';
 import { createExternalClassifierDetector } from '../conversations/external-classifier-detector.js';
 import { BUILTIN_MODEL_PATH, loadRiskModel, type RiskModel } from '../conversations/model/risk-model.js';
 import type { Detector } from '../detection/detector.js';
@@ -69,6 +70,7 @@ export const BUILTIN_DETECTORS = {
           treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult,
         })
       : undefined,
+  decoy_contact: ({ settings }: DetectorDeps) => createDecoyContactDetector({ treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult }),
   // Last: it reads what the detectors before it raised on the same event.
   account_risk: ({ settings, tracker }: DetectorDeps) =>
     createAccountRiskDetector(

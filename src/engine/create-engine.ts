@@ -1,3 +1,4 @@
+import { createGateTally } from './gate-tally.js';
 import type { Logger } from 'pino';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { WardenConfig } from '../config/config-schema.js';
@@ -37,6 +38,8 @@ export interface Ingest {
   submit(items: readonly IngestItem[]): Promise<Submitted>;
   decide(req: DecisionRequest): Decision;
   readonly state: EngineState;
+  /** Commits the gate decisions counted since the last call (transparency reports read them). */
+  flushGateCounts(): Promise<void>;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const clock = opts.clock ?? systemClock;
   const settings = engineSettings(config);
   let state = buildState(settings, clock, opts.detectors);
+  const gateTally = createGateTally();
   await restoreState(store, state, settings, clock);
   const ledger = createLedger({
     write: (ws) => store.write(ws),
@@ -177,7 +181,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       await committed;
       return { statuses, alerts };
     },
-    decide: (req) => state.gate.decide(req),
+    decide(req) {
+      const d = state.gate.decide(req);
+      gateTally.count(d);
+      return d;
+    },
+    async flushGateCounts() {
+      const statements = gateTally.flush(store.db, clock.now());
+      if (statements.length > 0) await ledger.apply({ statements });
+    },
     apply: (change) => ledger.apply(change),
     audit: (entries) => ledger.audit(entries),
     drain: () => ledger.drain(),

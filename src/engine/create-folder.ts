@@ -6,6 +6,7 @@ import { newId } from '../core/ids.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { applyEvent } from '../facts/apply-event.js';
 import { FLAG, type FlagName } from '../facts/facts.js';
+import { hideDecoys } from './hide-decoys.js';
 import { alertRow, pushEvent, type WriteSet } from '../store/write-set.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
@@ -98,7 +99,7 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
       raised.length = 0;
       const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, external: item.external, effects, raised };
       for (const detector of detectors) {
-        const drafts = detector.evaluate(input);
+        const drafts = hideDecoys(detector.name, detector.evaluate(input), facts);
         for (const d of drafts) raised.push(d);
         for (const draft of drafts) {
           if (alertKeys.has(draft.dedupeKey)) continue;

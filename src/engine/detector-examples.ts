@@ -1,5 +1,6 @@
+import { FLAG } from '../facts/facts.js';
 import type { EngineState } from './engine-state.js';
-import { adult, at, block, message, minor, nextId, report } from '../testing/events.js';
+import { adult, at, block, connect, message, minor, nextId, report } from '../testing/events.js';
 
 /**
  * Example inputs for each detector, by its persisted name: a sequence of synthetic events
@@ -40,7 +41,50 @@ const upload = (owner: string, media: Record<string, unknown>) => ({
   media: { id: nextId(), kind: 'image', owner, ...media },
 });
 
+/** Marks accounts as decoys the way the admin API does (the `decoy` flag). */
+const decoys =
+  (...ids: string[]) =>
+  (state: EngineState) => {
+    for (const id of ids) state.facts.setFlag(state.facts.ensure(id), FLAG.decoy);
+  };
+
 export const DETECTOR_EXAMPLES: Record<string, DetectorExample[]> = {
+  decoy_contact: [
+    {
+      title: 'an unconnected adult writes to a decoy, then asks its age',
+      events: [adult('dc_a'), minor('dc_k'), say('dc_a', 'dc_k', 'hey there', 10), say('dc_a', 'dc_k', 'how old are you?', 11)],
+      expectOnLast: ['decoy_contact'],
+      setup: decoys('dc_k'),
+    },
+    {
+      title: 'then asks to move apps and to meet: one alert per new stage',
+      events: [
+        adult('dm_a'),
+        minor('dm_k'),
+        say('dm_a', 'dm_k', 'how old are you?', 10),
+        say('dm_a', 'dm_k', "let's meet in person, add me on snapchat", 11),
+      ],
+      expectOnLast: ['decoy_contact', 'decoy_contact'],
+      setup: decoys('dm_k'),
+    },
+    {
+      title: 'a greeting alone is contact, not yet an alert',
+      events: [adult('dg_a'), minor('dg_k'), say('dg_a', 'dg_k', 'hey there', 10)],
+      expectOnLast: [],
+      setup: decoys('dg_k'),
+    },
+    {
+      title: 'the same question to a child who is not a decoy is left to the other detectors',
+      events: [adult('dn_a'), minor('dn_k'), say('dn_a', 'dn_k', 'how old are you?', 10)],
+      expectOnLast: [],
+    },
+    {
+      title: 'an adult the decoy follows is connected',
+      events: [adult('df_a'), minor('df_k'), connect('df_k', 'df_a'), say('df_a', 'df_k', 'how old are you?', 10)],
+      expectOnLast: [],
+      setup: decoys('df_k'),
+    },
+  ],
   unwanted_contact: [
     {
       title: 'adult to unconnected minor',

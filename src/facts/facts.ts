@@ -33,8 +33,10 @@ export const isMutualKind = (kind: ConnectionKind) => kind === 'friend' || kind 
 /**
  * Account flags the gate reads, set by detectors and by actions (rules and reviewers).
  * `hidden`: kept out of minors' recommendations and profile views, without restricting messages.
+ * `decoy`: an account the child-safety team runs as a child (issue 19); the gate ignores it,
+ * the `decoy_contact` detector reads it. SECURITY: never shown outside child_safety and admin.
  */
-export const FLAG = { suspicious: 1, restricted: 2, hidden: 4 } as const;
+export const FLAG = { suspicious: 1, restricted: 2, hidden: 4, decoy: 8 } as const;
 export type FlagName = keyof typeof FLAG;
 
 /** A creation time as `createdDay` holds it: whole days since 1970, at least 1 (0 means unknown). */

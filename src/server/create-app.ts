@@ -7,6 +7,8 @@ import { ruleRoutes } from '../rules/rule-routes.js';
 import { reportRoutes } from '../reporting/report-routes.js';
 import { evidenceRoutes } from '../reporting/evidence/evidence-routes.js';
 import { alertRoutes } from '../alerts/alert-routes.js';
+import { decoyRoutes } from '../decoys/decoy-routes.js';
+import { transparencyRoutes } from '../transparency/transparency-routes.js';
 import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
@@ -114,6 +116,8 @@ export function createApp(ctx: RouteContext): AppHandle {
   reportRoutes(app, ctx);
   evidenceRoutes(app, ctx);
   consoleRoutes(app, ctx);
+  decoyRoutes(app, ctx);
+  transparencyRoutes(app, ctx);
 
   return {
     app,

@@ -95,6 +95,11 @@ export const ROLE_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/evidence/:id/verify': { roles: ['child_safety', 'legal'], does: 'verify a package' },
   'POST /v1/evidence/:id/hold': { roles: ['legal'], does: 'set or lift a legal hold', body: SMALL },
   'GET /v1/evidence/:id/export': { roles: ['legal'], does: 'export a signed package' },
+  'PUT /v1/admin/decoys/:accountId': { roles: ['child_safety'], does: 'mark a decoy account', body: SMALL },
+  'DELETE /v1/admin/decoys/:accountId': { roles: ['child_safety'], does: 'retire a decoy account' },
+  'GET /v1/admin/decoys': { roles: ['child_safety'], does: 'list decoys and their exposure' },
+  'GET /v1/transparency': { roles: ['child_safety', 'legal'], does: 'a transparency report (JSON, CSV, HTML)' },
+  'GET /v1/transparency/statements': { roles: ['child_safety', 'legal'], does: 'DSA statements of reasons' },
 };
 
 /** The access entry of a registered route; HEAD is answered by its GET route. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { WardenConfig } from '../config/config-schema.js';
 import { systemClock, type Clock } from '../core/clock.js';
+import { createBackgroundLoop } from '../core/background-loop.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
 import { createAuthenticator } from './auth.js';
@@ -82,6 +83,10 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   }
   services.start();
   checkpointer?.start();
+  // Gate decisions are counted in memory (the gate does no I/O) and committed each minute
+  // for transparency reports; once more at shutdown, so none counted is lost.
+  const gateCounts = createBackgroundLoop('gate-counts', async () => (await engine.flushGateCounts(), 0), 60_000, logger);
+  gateCounts.start();
   logger.info({ address }, 'warden listening');
 
   let closing: Promise<void> | undefined;
@@ -107,6 +112,8 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
           app.server.closeAllConnections();
         }
         await services?.stop();
+        await gateCounts.stop();
+        await engine.flushGateCounts().catch((err: unknown) => logger.error({ err }, 'could not commit gate decision counts'));
         await engine.drain();
         // After the last commit, so the shutdown checkpoint pins every entry written.
         await checkpointer?.stop();

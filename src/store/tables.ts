@@ -4,6 +4,7 @@ import type { CaseAlertsTable, CaseHistoryTable, CasesTable } from '../cases/cas
 import type { EvidenceFilesTable, EvidencePackagesTable } from '../reporting/evidence/evidence-store.js';
 import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
 import type { CursorsTable, PoliciesTable } from '../rules/rule-store.js';
+import type { DecoysTable } from '../decoys/decoy-store.js';
 
 /*
  * The tables ingest writes (row-specs.ts) and those several capabilities share stay here;
@@ -199,6 +200,13 @@ export interface AccountIpEventsTable {
   possible_proxy: number | null;
 }
 
+/** Gate decisions per hour and `outcome:reason` (engine/gate-tally.ts). */
+export interface GateDecisionCountsTable {
+  hour_ms: number;
+  reason: string;
+  n: number;
+}
+
 export interface Database {
   account_ip_events: AccountIpEventsTable;
   cybertip_reports: CybertipReportsTable;
@@ -229,4 +237,6 @@ export interface Database {
   bank_entry_bodies: BankEntryBodiesTable;
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
+  decoys: DecoysTable;
+  gate_decision_counts: GateDecisionCountsTable;
 }
