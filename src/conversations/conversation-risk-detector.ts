@@ -8,7 +8,15 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
-import { countMutuals, describeRelationship, ESTABLISHED_DAYS, readRelationship, trustOf, type Trust } from './relationship.js';
+import {
+  countMutuals,
+  describeRelationship,
+  ESTABLISHED_DAYS,
+  LONG_STANDING_DAYS,
+  readRelationship,
+  trustOf,
+  type Trust,
+} from './relationship.js';
 
 const GROOMING_STAGES: Stage[] = [
   'friendship_forming',
@@ -234,7 +242,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       };
       let rel = readRelationship(facts, minorIdx, senderIdx, conv, ev.tsMs, st.mutuals);
       // Mutual connections cost a scan of the graph: counted once per conversation, and only when they decide.
-      if (st.mutuals === undefined && rel.kind !== 'none' && rel.kind !== 'family' && (rel.linkedDaysBefore ?? 0) >= ESTABLISHED_DAYS) {
+      const days = rel.linkedDaysBefore ?? 0;
+      if (
+        st.mutuals === undefined &&
+        rel.kind !== 'none' &&
+        rel.kind !== 'family' &&
+        days >= ESTABLISHED_DAYS &&
+        days < LONG_STANDING_DAYS
+      ) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
       }
@@ -329,7 +344,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
             detail:
               rel.kind === 'family'
                 ? 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted'
-                : `a link made ${ESTABLISHED_DAYS} days or more before the conversation, with mutual connections: age and whereabouts questions, gifts, compliments and pick-ups are not counted`,
+                : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
           });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
         if (context.newAccount)

@@ -30,8 +30,9 @@ describe('relationship grading', () => {
     assert.equal(trustOf({ ...base, firstBy: 'minor' }), 'sought');
     assert.equal(trustOf({ ...base, kind: 'follow', linkedDaysBefore: -3 }), 'approach', 'follow-back: linked after contact');
     assert.equal(trustOf({ ...base, kind: 'follow', linkedDaysBefore: 2 }), 'connected');
-    assert.equal(trustOf({ ...base, kind: 'friend', linkedDaysBefore: 400, mutuals: 0 }), 'connected', 'old but no mutuals');
-    assert.equal(trustOf({ ...base, kind: 'friend', linkedDaysBefore: 400, mutuals: 3 }), 'established');
+    assert.equal(trustOf({ ...base, kind: 'friend', linkedDaysBefore: 200, mutuals: 0 }), 'connected', 'months old, no mutuals');
+    assert.equal(trustOf({ ...base, kind: 'friend', linkedDaysBefore: 200, mutuals: 3 }), 'established');
+    assert.equal(trustOf({ ...base, kind: 'contact', linkedDaysBefore: 400, mutuals: 0 }), 'established', 'a year by itself');
     assert.equal(trustOf({ ...base, kind: 'family', linkedDaysBefore: -1 }), 'established', 'a family link whenever made');
   });
 
