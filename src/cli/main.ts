@@ -19,6 +19,7 @@ import { ncmecSimCommand } from './ncmec-sim-command.js';
 import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
 import { transparencyCommand } from './transparency-command.js';
+import { evalCommand } from './eval-command.js';
 
 const program = new Command()
   .name('warden')
@@ -39,6 +40,7 @@ program.addCommand(reviewersCommand());
 program.addCommand(ncmecSimCommand());
 program.addCommand(trainCommand());
 program.addCommand(transparencyCommand());
+program.addCommand(evalCommand());
 
 try {
   await program.parseAsync(process.argv);

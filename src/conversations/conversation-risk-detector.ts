@@ -1,5 +1,5 @@
 import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
-import { BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
+import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
@@ -8,6 +8,15 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
+import {
+  countMutuals,
+  describeRelationship,
+  ESTABLISHED_DAYS,
+  LONG_STANDING_DAYS,
+  readRelationship,
+  trustOf,
+  type Trust,
+} from './relationship.js';
 
 const GROOMING_STAGES: Stage[] = [
   'friendship_forming',
@@ -33,6 +42,12 @@ const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
  */
 const FAMILY_EVERYDAY =
   STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
+/**
+ * From a long-standing link that is not family (a coach for years, a family friend with
+ * mutual connections) the same, except meetings: a relative's pick-up is family life, a
+ * family friend's "come over when your parents are at work" is not.
+ */
+const ESTABLISHED_EVERYDAY = STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming;
 
 interface Assessment {
   category: 'grooming' | 'solicitation' | 'sextortion';
@@ -77,6 +92,18 @@ export function assess(
   else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected))
     out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
   return out;
+}
+
+/**
+ * The grooming script, whatever age its sender claims: three grooming stages with secrecy or
+ * a move to another app, or an image or meeting request with one of them. Teens flirting
+ * ask for a photo of an outfit and say "don't screenshot this"; they rarely also ask a child
+ * they just approached to keep it from parents and move to another app.
+ */
+function behavesAsAdult(mask: number): boolean {
+  const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
+  if (!hidden) return false;
+  return bits(mask & GROOMING_MASK) >= 3 || has(mask, 'image_request') || has(mask, 'meeting_request');
 }
 
 /** The category an early alert takes from the stages seen so far. */
@@ -160,11 +187,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       if (!m.text) return NO_DRAFTS;
       const senderIdx = facts.indexOf(m.from);
       const senderBand = facts.bandAt(senderIdx, datePacked);
-      if (isMinorCode(senderBand)) {
-        noteReply(m, facts, datePacked, ev);
-        return NO_DRAFTS;
-      }
-      if (!(senderBand === BAND.adult || (senderBand === BAND.unknown && opts.treatUnknownAgeAsAdult))) return NO_DRAFTS;
+      const minorSender = isMinorCode(senderBand);
+      if (!minorSender && !nonMinor(senderBand)) return NO_DRAFTS;
       const minors: string[] = [];
       let youngest = BAND.adult as number;
       for (const to of m.to) {
@@ -174,43 +198,105 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           if (b < youngest) youngest = b;
         }
       }
+      if (minorSender) {
+        noteReply(m, facts, datePacked, ev);
+        // To adults a minor's message is a reply (above); between minors it is read too,
+        // because a declared age is a claim: threats are threats from anyone (below).
+        if (minors.length === 0) {
+          if (m.to.length > 0) tracker.opened(m.conversationId, m.from, true, ev.tsMs);
+          return NO_DRAFTS;
+        }
+      }
       if (minors.length === 0) return NO_DRAFTS;
+      const opener = tracker.opened(m.conversationId, m.from, minorSender, ev.tsMs);
       const { cues, normalized } = detectCues(m.text);
-      const p = model ? model.messageProbability(normalized, cues) : 0;
+      // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
+      const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
       const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
       const st: ConversationState = tracker.record(
         m.conversationId,
         m.from,
-        { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model ? p : undefined, grams },
+        { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model && !minorSender ? p : undefined, grams },
         stageMask(cues),
       );
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
+      // The relationship with the least-linked minor among the recipients (in a group, the one a stranger singles out).
+      let minorIdx = -1;
+      let weakest = Infinity;
+      for (const to of minors) {
+        const i = facts.indexOf(to);
+        const bits = facts.edges.get(i, senderIdx);
+        const rank = bits === 0 ? 0 : facts.edges.timeOf(i, senderIdx);
+        if (rank < weakest) {
+          weakest = rank;
+          minorIdx = i;
+        }
+      }
+      // In a group, who wrote first says nothing about who approached whom.
+      const conv = {
+        firstMs: opener.firstMs,
+        firstBy: opener.firstFrom === m.from ? ('adult' as const) : opener.firstFromMinor ? ('minor' as const) : ('unknown' as const),
+        childMessages: opener.minorMessages,
+      };
+      let rel = readRelationship(facts, minorIdx, senderIdx, conv, ev.tsMs, st.mutuals);
+      // Mutual connections cost a scan of the graph: counted once per conversation, and only when they decide.
+      const days = rel.linkedDaysBefore ?? 0;
+      if (
+        st.mutuals === undefined &&
+        rel.kind !== 'none' &&
+        rel.kind !== 'family' &&
+        days >= ESTABLISHED_DAYS &&
+        days < LONG_STANDING_DAYS
+      ) {
+        st.mutuals = countMutuals(facts, minorIdx, senderIdx);
+        rel = { ...rel, mutuals: st.mutuals };
+      }
+      const trust: Trust = trustOf(rel);
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
-      const unconnectedNow = unconnected.length > 0;
       const context = {
-        unconnected: unconnectedNow,
-        family: !unconnectedNow && minors.every((to) => facts.isFamily(facts.indexOf(to), senderIdx)),
+        unconnected: trust === 'approach',
+        family: trust === 'established',
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
         newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
       };
-      const risk = model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
-      // From a coach or a friend of the family, an age question is everyday; from family, more
-      // (FAMILY_EVERYDAY): their rules see the other stages only.
-      let found = assess(context.unconnected ? st.mask : context.family ? st.connectedMask & ~FAMILY_EVERYDAY : st.connectedMask, context);
-      if (risk !== undefined) {
+      const risk = minorSender ? undefined : model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
+      // From an adult the child chose (a coach, a relative, a support desk the child wrote to), an
+      // age question is everyday; from a long-standing link, more (FAMILY_EVERYDAY).
+      const mask =
+        trust === 'approach'
+          ? st.mask
+          : trust === 'established'
+            ? st.connectedMask & ~(rel.kind === 'family' ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
+            : st.connectedMask;
+      let found = assess(mask, context);
+      let actsAsAdult = false;
+      if (minorSender) {
+        // A declared age is evidence, not truth. Between minors: the sextortion script (a threat
+        // with a demand or a countdown) from anyone; a threat alone is teasing until it has one.
+        // An account that only claims a teen age (not verified) and approaches a child with the
+        // grooming script is scored as an adult would be.
+        const claimed = facts.assurance(senderIdx) !== ASSURANCE.verified;
+        actsAsAdult = claimed && trust === 'approach' && behavesAsAdult(st.mask);
+        found = found.filter((a) => (a.category === 'sextortion' ? a.severity === 'critical' : actsAsAdult));
+      } else if (risk !== undefined) {
         found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
-        // The early warning is for adults the child has no connection to, on a message with a
-        // cue a reviewer can check; from a relative or a coach the rules wait for more moves.
+        // The early warning is for adults who approached the child, on a message with a cue a
+        // reviewer can check; from a relative or a coach the rules wait for more moves.
         if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early)
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
+      }
+      if (found.length > 0 && st.mutuals === undefined) {
+        st.mutuals = countMutuals(facts, minorIdx, senderIdx);
+        rel = { ...rel, mutuals: st.mutuals };
       }
       // Going on after the child refused is persistence, not misunderstanding; the same moves
       // towards several unconnected minors at once is a list being worked through: one level up.
       const refused = st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs;
-      const others = context.unconnected && opts.otherMinors && senderIdx >= 0 ? opts.otherMinors(senderIdx, ev.tsMs) : 0;
+      const unconnectedNow = unconnected.length > 0;
+      const others = unconnectedNow && opts.otherMinors && senderIdx >= 0 ? opts.otherMinors(senderIdx, ev.tsMs) : 0;
       const many = others >= MANY_MINORS;
       if (refused || many)
         found = found.map((a) =>
@@ -231,20 +317,34 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
               ]
             : []),
         ]);
-        reasons.push({
-          code: 'adult_to_minor',
-          detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account`,
-        });
+        if (minorSender)
+          reasons.push({
+            code: actsAsAdult ? 'declared_minor_acts_as_adult' : 'minor_to_minor',
+            detail: actsAsAdult
+              ? `an account that declares itself ${bandName(senderBand)} (not verified) approached a ${bandName(youngest)} account with the grooming script: a declared age is a claim`
+              : `a ${bandName(senderBand)} account writing to a ${bandName(youngest)} account: a threat with a demand or a countdown is sextortion whoever sends it`,
+          });
+        else
+          reasons.push({
+            code: 'adult_to_minor',
+            detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account`,
+          });
+        reasons.push({ code: 'relationship', detail: describeRelationship(rel) });
         if (context.unconnected)
           reasons.push({
             code: 'unconnected',
-            detail: 'the minor does not follow, befriend or hold the sender as a contact, and shares no family link with them',
+            detail:
+              rel.kind === 'none'
+                ? 'at the first message the minor did not follow, befriend or hold the sender as a contact, and shared no family link with them'
+                : 'the link was made after the conversation began',
           });
         if (context.family)
           reasons.push({
-            code: 'family_link',
+            code: rel.kind === 'family' ? 'family_link' : 'established_link',
             detail:
-              'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted',
+              rel.kind === 'family'
+                ? 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted'
+                : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
           });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
         if (context.newAccount)

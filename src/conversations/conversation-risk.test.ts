@@ -40,7 +40,12 @@ describe('conversation risk with the learned model', () => {
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
     await ingest(adult('stranger'), minor('kid'));
     const first = risky(
-      (await ingest(say('stranger', 'kid', 'lol that level is hard', 2), say('stranger', 'kid', 'how old are you btw?', 3))).alerts,
+      (
+        await ingest(
+          say('stranger', 'kid', 'lol that level is hard', 2),
+          say('stranger', 'kid', 'how old are you btw? what grade are you in?', 3),
+        )
+      ).alerts,
     );
     assert.equal(first.length, 1);
     assert.equal(first[0]!.category, 'grooming');
@@ -175,7 +180,7 @@ describe('conversation risk with the learned model', () => {
       ts: at(minute),
       message: { id: `r${n}`, conversationId: 'c_s3_kid3', from: 'kid3', to: ['s3'], text },
     });
-    assert.equal(risky((await ingest(say('s3', 'kid3', 'how old are you btw?', 3))).alerts)[0]?.severity, 'low');
+    assert.equal(risky((await ingest(say('s3', 'kid3', 'how old are you btw? what grade are you in?', 3))).alerts)[0]?.severity, 'low');
     const answer = reply("i'm 13, who is this?", 4);
     assert.equal(risky((await ingest(answer)).alerts).length, 0, 'a reply raises nothing by itself');
     const after = risky((await ingest(say('s3', 'kid3', "don't tell your parents we talk", 5))).alerts);
@@ -192,7 +197,7 @@ describe('conversation risk with the learned model', () => {
     const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
     await ingest(adult('s4'), minor('k41'), minor('k42'), minor('k43'));
     await ingest(say('s4', 'k41', 'hey there', 2), say('s4', 'k42', 'hello :)', 3));
-    const out = risky((await ingest(say('s4', 'k43', 'how old are you btw?', 4))).alerts);
+    const out = risky((await ingest(say('s4', 'k43', 'how old are you btw? what grade are you in?', 4))).alerts);
     assert.equal(out.length, 1);
     assert.equal(out[0]!.severity, 'medium', 'an early warning, one level up');
     assert.match(out[0]!.reasons.find((r) => r.code === 'many_unconnected_minors')!.detail, /messaged 3 minors/);
@@ -246,7 +251,10 @@ describe('conversation risk with the learned model', () => {
           let engine = await engineWith('builtin', location, rebuild ? 200_000 : 0);
           const ingest = (...e: object[]) => engine.ingest(e.map((x) => valid(x, clock.now())));
           await ingest(adult('s2'), minor('kid2'));
-          assert.equal(risky((await ingest(say('s2', 'kid2', 'how old are you btw?', 3))).alerts)[0]?.severity, 'low');
+          assert.equal(
+            risky((await ingest(say('s2', 'kid2', 'how old are you btw? what grade are you in?', 3))).alerts)[0]?.severity,
+            'low',
+          );
           await stores.pop()!.close();
           engine = await engineWith('builtin', location, rebuild ? 200_000 : 0);
           const after = risky((await ingest(say('s2', 'kid2', "don't tell your parents we talk", 4))).alerts);

@@ -55,3 +55,17 @@ describe('conversation tracker', () => {
     assert.ok(cue('\u202ehow old are you\u202c').some((c) => c.code === 'age_question'));
   });
 });
+
+describe('conversation openers', () => {
+  it('remember when a conversation began and who began it, out of order too', () => {
+    const tracker = createConversationTracker();
+    assert.deepEqual(tracker.opened('c', 'adult', false, 100), {
+      firstMs: 100,
+      firstFrom: 'adult',
+      firstFromMinor: false,
+      minorMessages: 0,
+    });
+    tracker.opened('c', 'kid', true, 200);
+    assert.deepEqual(tracker.opened('c', 'kid', true, 50), { firstMs: 50, firstFrom: 'kid', firstFromMinor: true, minorMessages: 2 });
+  });
+});

@@ -25,6 +25,17 @@ export interface ConversationState extends ModelState {
   refusal?: { eventId: string; tsMs: number } | undefined;
   /** The age the child first gave the adult here. */
   ageGiven?: { age: number; eventId: string } | undefined;
+  /** Mutual connections of the adult and the child, counted once (a scan of the graph) when first needed. */
+  mutuals?: number | undefined;
+}
+
+/** When a conversation began and who began it: the relationship is judged at its first message, not now. */
+export interface Opener {
+  firstMs: number;
+  firstFrom: string;
+  firstFromMinor: boolean;
+  /** Messages the minors in it wrote. */
+  minorMessages: number;
 }
 
 const MAX_EVIDENCE = 16;
@@ -36,6 +47,12 @@ export interface ConversationTracker {
   record(conversationId: string, sender: string, evidence: CueEvidence, mask: number): ConversationState;
   /** The adult's state in this conversation, created if new, without counting a message (for the child's replies). */
   note(conversationId: string, adult: string, tsMs: number): ConversationState;
+  /**
+   * Notes any message between an adult and a minor (cue or not) and returns when the
+   * conversation began and who wrote first. Bounded like the states: the oldest conversations
+   * are forgotten first, so a conversation idle for longer than the window starts again.
+   */
+  opened(conversationId: string, from: string, fromMinor: boolean, tsMs: number): Opener;
   readonly size: number;
 }
 
@@ -59,9 +76,26 @@ const fresh = (tsMs: number): ConversationState => ({
 
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
+  const openers = new Map<string, Opener>();
   const key = (c: string, s: string) => `${c}\u0000${s}`;
   return {
     get: (c, s) => states.get(key(c, s)),
+    opened(c, from, fromMinor, tsMs) {
+      let o = openers.get(c);
+      if (!o) {
+        o = { firstMs: tsMs, firstFrom: from, firstFromMinor: fromMinor, minorMessages: 0 };
+        openers.set(c, o);
+        // Insertion order, not recency: one Map write per new conversation keeps the per-message cost to a lookup.
+        if (openers.size > maxConversations * 2) openers.delete(openers.keys().next().value!);
+      } else if (tsMs < o.firstMs) {
+        // Out of order: an earlier message arrived late, so it is the first.
+        o.firstMs = tsMs;
+        o.firstFrom = from;
+        o.firstFromMinor = fromMinor;
+      }
+      if (fromMinor) o.minorMessages++;
+      return o;
+    },
     note(c, s, tsMs) {
       const k = key(c, s);
       let st = states.get(k);

@@ -23,7 +23,9 @@ function phrasesOf(split: Split): SplitPhrases {
       peer: half(PEER_FLIRT),
     };
   }
-  const { bank, benign, stranger, peer } = FRESH_SPLITS[split];
+  const fresh = FRESH_SPLITS[split];
+  if (!fresh) throw new Error(`no split ${split}: tune, heldout, or one of ${Object.keys(FRESH_SPLITS).join(', ')} (data/eval-phrases/)`);
+  const { bank, benign, stranger, peer } = fresh;
   return { bank: (lang) => bank[lang], benign: (family) => benign[family]!, stranger, peer };
 }
 

@@ -34,7 +34,6 @@ export const CONVERSATION_FEATURES = [
   'unconnected',
   'flagged',
   'young_minor',
-  'messages_log',
   'threat_with_demand',
 ] as const;
 
@@ -75,7 +74,8 @@ export function featureVector(s: ModelState, ctx: RiskContext): Float64Array {
   x[i++] = ctx.unconnected ? 1 : 0;
   x[i++] = ctx.flagged ? 1 : 0;
   x[i++] = ctx.youngMinor ? 1 : 0;
-  x[i++] = Math.min(1, Math.log1p(s.messages) / 6);
+  // Not the number of messages: in both shared corpora risky threads run longer than benign
+  // ones (their READMEs say so), and a model that learns length learns the generator.
   x[i++] = s.mask & STAGE_BIT.sextortion_threat && s.mask & (STAGE_BIT.payment_demand | STAGE_BIT.countdown) ? 1 : 0;
   return x;
 }

@@ -1,6 +1,12 @@
+import { FUNCTION_WORDS } from './function-words.js';
+
 /*
  * Hashed n-gram features of a normalised message (the text `normalizeText` returns): the
- * character 3- to 5-grams of each word padded with spaces, and word pairs. Hashing keeps the
+ * character 3- to 5-grams of each word padded with spaces, and pairs of neighbouring words,
+ * function words and chat fillers left out (data/function-words.json). With them, the model
+ * trained on the project's text put "you", "ur", "what", "me" and "ok" at the top of its risk
+ * words: the style of the text it was written in, not risk. Without them, "send me a pic of
+ * you" and "can u send a pic" share the pair "send pic". Hashing keeps the
  * model a fixed size whatever the vocabulary, and character grams carry over to spellings
  * and inflections the training text never had (the held-out split is written in other words).
  */
@@ -33,7 +39,7 @@ export function forEachGram(normalized: string, visit: (bucket: number, text?: s
   const words = normalized
     .slice(0, MAX_CHARS)
     .split(/[^a-z0-9$']+/)
-    .filter(Boolean);
+    .filter((w) => w && !FUNCTION_WORDS.has(w));
   let prev = '';
   for (const w of words) {
     const p = ` ${w} `;

@@ -59,8 +59,17 @@ export function trainRiskModel(
      * from it because the training itself never yields to the event loop.
      */
     onProgress?: (done: number, total: number) => void;
+    /** Cue detection by message text, kept across trainings on overlapping data (leave-one-out trains dozens of times). */
+    cueCache?: Map<string, ReturnType<typeof detectCues>>;
   },
 ): { file: RiskModelFile; report: TrainReport } {
+  const cached = (text: string) => {
+    const c = opts.cueCache;
+    if (!c) return detectCues(text);
+    let r = c.get(text);
+    if (!r) c.set(text, (r = detectCues(text)));
+    return r;
+  };
   const total = rows.length * 2;
   let done = 0;
   const progress = (n: number) => opts.onProgress?.((done += n), total);
@@ -71,7 +80,7 @@ export function trainRiskModel(
       adult: row.messages
         .filter((m) => m.from === 'adult')
         .map((m) => {
-          const { cues, normalized } = detectCues(m.text);
+          const { cues, normalized } = cached(m.text);
           return { normalized, cues, mask: stageMask(cues), grams: gramBuckets(normalized), risky: m.risky };
         }),
     };
@@ -211,3 +220,33 @@ export function trainRiskModel(
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * The highest calibrated risk a trained model gives a labelled conversation, scoring each
+ * adult message as the detector would at that point (for leave-one-out measurement).
+ */
+export function conversationRisk(
+  file: RiskModelFile,
+  row: LabelledConversation,
+  cues: (text: string) => ReturnType<typeof detectCues> = detectCues,
+): number {
+  const model = createRiskModel(file);
+  const ctx: RiskContext = {
+    unconnected: row.context.unconnected,
+    flagged: row.context.flagged,
+    youngMinor: row.context.recipientBand !== '16-17',
+  };
+  const st = emptyModelState();
+  let tracking = false;
+  let best = 0;
+  for (const m of row.messages) {
+    if (m.from !== 'adult') continue;
+    const d = cues(m.text);
+    const pm = model.messageProbability(d.normalized, d.cues);
+    if (!worthTracking(tracking, d.cues.length, pm)) continue;
+    tracking = true;
+    addMessage(st, stageMask(d.cues), pm);
+    best = Math.max(best, model.conversationProbability(st, ctx));
+  }
+  return best;
+}
