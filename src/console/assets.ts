@@ -41,6 +41,14 @@ kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3p
 .login label { display: block; margin: .6rem 0 .2rem; }
 .login input { width: 100%; padding: .4rem; }
 .error { color: var(--bad); }
+.tabs { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin-bottom: .5rem; }
+.tabs a[aria-current="page"] { font-weight: 600; text-decoration: none; color: var(--fg); }
+a.attention, .tabs a.attention { color: var(--bad); font-weight: 600; }
+.card.attention { border-color: #f5c2c0; border-left: 4px solid var(--bad); }
+.tag { font-size: 12px; padding: 0 .4rem; border: 1px solid var(--line); border-radius: 3px; background: var(--cue); }
+form.stack { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0; }
+.scroll { overflow-x: auto; }
+.notices { list-style: none; padding: 0; }
 `;
 
 export const CONSOLE_JS = `

@@ -23,6 +23,7 @@ import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
+import { openNoticeCount, reportConsoleRoutes } from './report-console-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -73,10 +74,9 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
-      return reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
+      const [exp, notices] = await Promise.all([exposure(u.reviewer.id), openNoticeCount(ctx.store.db, u.reviewer.roles)]);
+      const chrome = { title, reviewer: u.reviewer, csrf: u.csrf, exposure: exp, notices, reports: canHandleReports(u.viewer) };
+      return reply.code(status).type('text/html; charset=utf-8').send(layout(chrome, body));
     };
     const notFound = (req: FastifyRequest, reply: FastifyReply) =>
       send(
@@ -272,7 +272,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           detail: { via: 'console' },
         },
       ]);
-      return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf));
+      return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf, [], undefined, req.consoleUser!.viewer.actor));
     });
 
     scope.post<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
@@ -317,5 +317,6 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
 
     mediaRevealRoutes(scope, ctx);
+    reportConsoleRoutes(scope, ctx, { send, notFound });
   });
 }

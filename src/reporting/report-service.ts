@@ -14,6 +14,7 @@ import { draftFromCase } from './draft-from-case.js';
 import { buildReportXml } from './ncmec/build-report-xml.js';
 import { checkReport } from './ncmec/check-report.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
+import { createReportResolution, type ReportResolution } from './report-resolution.js';
 import {
   activeReportOf,
   approveDraft,
@@ -44,6 +45,8 @@ export interface ReportView {
   approvedAt: string | null;
   deadlineAt: string | null;
   finishedAt: string | null;
+  /** A needs_attention resolution waiting for a second person's sign-off. */
+  resolution: { outcome: string; ncmecReportId: string | null; proposedBy: string; proposedAt: string } | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -63,9 +66,12 @@ export const reportView = (r: CybertipReportsTable): ReportView => ({
   approvedAt: iso(r.approved_ms),
   deadlineAt: iso(r.deadline_ms),
   finishedAt: iso(r.finished_ms),
+  resolution: r.resolution
+    ? { outcome: r.resolution, ncmecReportId: r.resolution_ncmec_id, proposedBy: r.resolution_by ?? '', proposedAt: iso(r.resolution_ms)! }
+    : null,
 });
 
-export interface ReportService {
+export interface ReportService extends ReportResolution {
   /** A draft for a confirmed case (the existing one if a draft or submission is under way). */
   draftForCase(caseId: string, actor: string): Promise<ReportView>;
   get(id: string): Promise<ReportView | undefined>;
@@ -99,6 +105,7 @@ export function createReportService(deps: {
   ): AuditInput => ({ actor, action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
 
   return {
+    ...createReportResolution({ store, ledger, clock, run: (fn) => lock.run(fn), onResolved: () => deps.onApproved?.() }),
     draftForCase: (caseId, actor) =>
       lock.run(async () => {
         const c = await findCase(db, caseId);
