@@ -114,7 +114,7 @@ export function createReportService(deps: {
         const existing = await activeReportOf(db, caseId);
         if (existing) return reportView(existing);
         const nowMs = clock.now();
-        const draft = await draftFromCase(db, c, config.reporting, nowMs);
+        const draft = await draftFromCase(db, c, config, nowMs);
         const id = newId('rpt', nowMs);
         await ledger.apply({
           statements: [insertDraft(db, { id, caseId, subject: c.subject_account, draft: JSON.stringify(draft), createdBy: actor, nowMs })],
