@@ -49,6 +49,16 @@ a.attention, .tabs a.attention { color: var(--bad); font-weight: 600; }
 form.stack { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0; }
 .scroll { overflow-x: auto; }
 .notices { list-style: none; padding: 0; }
+/* The report editor: one labelled control per field, its error beside it. */
+.report-form fieldset { border: 1px solid var(--line); margin: 0 0 1rem; padding: .5rem .8rem; }
+.report-form legend { font-weight: 600; padding: 0 .3rem; }
+.field { margin: .5rem 0; display: flex; flex-direction: column; gap: .2rem; max-width: 60rem; }
+.field.check { flex-direction: row; align-items: center; gap: .5rem; }
+.field input:not([type=checkbox]), .field select, .field textarea { width: 100%; padding: .35rem; border: 1px solid #8a93a3; border-radius: 3px; background: #fff; }
+.field [aria-invalid=true] { border-color: var(--bad); outline: 1px solid var(--bad); }
+.field .hint, .field .error { margin: 0; font-size: 12px; }
+textarea.json { width: 100%; font-family: ui-monospace, monospace; font-size: 12px; }
+pre.wrap { white-space: pre-wrap; word-break: break-word; }
 `;
 
 export const CONSOLE_JS = `

@@ -4,6 +4,7 @@ import type { CaseView } from '../cases/case-model.js';
 import type { CaseDetail } from '../cases/case-store.js';
 import { CONFIRM_CATEGORIES, DISMISS_REASONS } from '../rules/policy-schema.js';
 import type { AccountContext, TimelineEvent } from '../cases/case-data.js';
+import { when } from './when.js';
 import { html, type Html } from './html.js';
 
 interface CasePageInput {
@@ -212,7 +213,14 @@ export function casePage(p: CasePageInput): Html {
         <div class="card">
           <h2>History</h2>
           <ul>
-            ${detail.history.map((h) => html`<li><span class="muted">${h.ts.slice(0, 16).replace('T', ' ')}</span> ${h.change} · ${h.actor}</li>`)}
+            ${detail.history.map((h) => {
+              // The reviewer's note, stored with the decision, shown where the decision is (issue 17, defect 4).
+              const note = (h.detail as { note?: unknown } | null)?.note;
+              return html`<li>
+                <span class="muted">${when(h.ts)}</span> ${h.change} · ${h.actor}
+                ${typeof note === 'string' && note ? html`<br /><q class="note">${note}</q>` : ''}
+              </li>`;
+            })}
           </ul>
         </div>
       </aside>

@@ -18,10 +18,8 @@ import { revealsOn } from './reviewer-store.js';
 import { retryAction } from '../actions/retry-action.js';
 import { actionsWithStatus, failedActionCount } from '../actions/action-store.js';
 import { queuePage } from './queue-page.js';
-import { reportPage } from './report-page.js';
 import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
-import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
 import { openNoticeCount, reportConsoleRoutes } from './report-console-routes.js';
 
@@ -260,62 +258,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return reply.redirect(`/console/reports/${r.id}`, 303);
     });
 
-    scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
-      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
-      if (!r) return notFound(req, reply);
-      await ctx.ledger.audit([
-        {
-          actor: req.consoleUser!.viewer.actor,
-          action: 'report.viewed',
-          subjectAccountId: r.subjectAccountId,
-          target: { type: 'cybertip_report', id: r.id },
-          detail: { via: 'console' },
-        },
-      ]);
-      return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf, [], undefined, req.consoleUser!.viewer.actor));
-    });
-
-    scope.post<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
-      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
-      if (!r) return notFound(req, reply);
-      const body = (req.body ?? {}) as { draft?: string; op?: string };
-      let draft: unknown;
-      try {
-        draft = JSON.parse(String(body.draft ?? ''));
-      } catch (e) {
-        return send(
-          req,
-          reply,
-          'CyberTipline report',
-          reportPage(
-            r,
-            req.consoleUser!.csrf,
-            [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }],
-            String(body.draft ?? ''),
-          ),
-          400,
-        );
-      }
-      try {
-        await ctx.services.reports.update(r.id, draft, req.consoleUser!.viewer);
-        if (body.op === 'approve') await ctx.services.reports.approve(r.id, req.consoleUser!.viewer);
-      } catch (e) {
-        if (isAppError(e) && (e.code === 'invalid_input' || e.code === 'conflict')) {
-          const fresh = (await ctx.services.reports.get(r.id))!;
-          const issues = e.issues.length ? e.issues : [{ field: '(report)', reason: e.message }];
-          return send(
-            req,
-            reply,
-            'CyberTipline report',
-            reportPage(fresh, req.consoleUser!.csrf, issues, String(body.draft)),
-            e.code === 'conflict' ? 409 : 400,
-          );
-        }
-        throw e;
-      }
-      return reply.redirect(`/console/reports/${r.id}`, 303);
-    });
-
+    // The report page and its editor: report-console-routes.ts.
     mediaRevealRoutes(scope, ctx);
     reportConsoleRoutes(scope, ctx, { send, notFound });
   });

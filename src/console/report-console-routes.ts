@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { listedEntries } from '../audit/listed-entries.js';
-import { AppError, isAppError } from '../core/app-error.js';
+import { AppError, isAppError, type FieldIssue } from '../core/app-error.js';
 import { REPORT_STATUSES } from '../reporting/report-requests.js';
-import { canHandleReports } from '../reporting/report-service.js';
+import { canHandleReports, type ReportView } from '../reporting/report-service.js';
+import { chatForCase } from '../reporting/draft-from-case.js';
 import { listReports, reportCounts } from '../reporting/report-store.js';
 import type { RouteContext } from '../server/route-context.js';
 import type { Database } from '../store/tables.js';
@@ -12,6 +13,7 @@ import type { Html } from './html.js';
 import { noticesPage } from './notices-page.js';
 import { reportListPage } from './report-list-page.js';
 import { reportPage } from './report-page.js';
+import { applyReportForm } from './report-form.js';
 
 export interface ConsolePageSender {
   send(req: FastifyRequest, reply: FastifyReply, title: string, body: Html, status?: number): Promise<FastifyReply>;
@@ -63,8 +65,112 @@ export function reportConsoleRoutes(scope: FastifyInstance, ctx: RouteContext, p
     const err = e;
     const issues = err.issues.length ? [...err.issues] : [{ field: '(report)', reason: err.message }];
     const u = req.consoleUser!;
-    return pages.send(req, reply, 'CyberTipline report', reportPage(fresh, u.csrf, issues, undefined, u.viewer.actor), err.status);
+    return pages.send(req, reply, 'CyberTipline report', await page(fresh, u.csrf, u.viewer.actor, issues), err.status);
   };
+
+  /** The page with what the editor needs: the case's notes and the exchange's bounds (drafts only). */
+  const page = async (r: ReportView, csrf: string, me: string, errors: readonly FieldIssue[] = [], draftText?: string) => {
+    const extra = r.status === 'draft' ? await chatForCase(db, r.caseId, {}) : undefined;
+    return reportPage(r, { csrf, me, errors, draftText, notes: extra?.notes ?? [], exchange: extra?.exchange });
+  };
+
+  scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
+    const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
+    if (!r) return pages.notFound(req, reply);
+    const u = req.consoleUser!;
+    await ctx.ledger.audit([
+      {
+        actor: u.viewer.actor,
+        action: 'report.viewed',
+        subjectAccountId: r.subjectAccountId,
+        target: { type: 'cybertip_report', id: r.id },
+        detail: { via: 'console' },
+      },
+    ]);
+    return pages.send(req, reply, 'CyberTipline report', await page(r, u.csrf, u.viewer.actor));
+  });
+
+  /**
+   * The editor's operations: `save` and `approve` (the form's fields over the stored draft),
+   * `json` (the whole report under Advanced), `chat` (the chat content rebuilt from a window
+   * of the exchange), `add_note` (a reviewer note appended to the additional information).
+   */
+  scope.post<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
+    const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
+    if (!r) return pages.notFound(req, reply);
+    const u = req.consoleUser!;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const op = String(body.op ?? 'save');
+    const current = r.draft as Record<string, unknown>;
+    let draft: Record<string, unknown>;
+    if (op === 'json') {
+      try {
+        draft = JSON.parse(String(body.draft ?? '')) as Record<string, unknown>;
+      } catch (e) {
+        const issues = [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }];
+        return pages.send(req, reply, 'CyberTipline report', await page(r, u.csrf, u.viewer.actor, issues, String(body.draft ?? '')), 400);
+      }
+    } else if (op === 'chat') {
+      const w = { from: String(body.chatFrom ?? '').trim(), to: String(body.chatTo ?? '').trim() };
+      const bad = (['from', 'to'] as const).filter((k) => w[k] !== '' && Number.isNaN(Date.parse(w[k])));
+      if (bad.length)
+        return refused(
+          req,
+          reply,
+          r.id,
+          new AppError('invalid_input', 'invalid window', {
+            issues: bad.map((k) => ({
+              field: k === 'from' ? 'chatFrom' : 'chatTo',
+              reason: 'must be a date-time such as 2026-03-04T09:15:00Z',
+            })),
+          }),
+        );
+      const { content } = await chatForCase(db, r.caseId, { from: w.from || undefined, to: w.to || undefined });
+      draft = structuredClone(current);
+      const chat = { ...((draft.chat as Record<string, unknown> | undefined) ?? {}) };
+      if (content) chat.content = content;
+      else delete chat.content;
+      draft.chat = chat;
+    } else if (op === 'add_note') {
+      const { notes } = await chatForCase(db, r.caseId, {});
+      const note = notes[Number(body.note)];
+      if (note === undefined)
+        return refused(
+          req,
+          reply,
+          r.id,
+          new AppError('invalid_input', 'no such note', { issues: [{ field: 'note', reason: 'is not a note of this case' }] }),
+        );
+      draft = structuredClone(current);
+      const prior = typeof draft.additionalInfo === 'string' ? `${draft.additionalInfo}\n` : '';
+      draft.additionalInfo = `${prior}Reviewer's note: ${note}`;
+    } else if (op === 'save' || op === 'approve') draft = applyReportForm(current, body);
+    else
+      return refused(
+        req,
+        reply,
+        r.id,
+        new AppError('invalid_input', 'unknown operation', { issues: [{ field: 'op', reason: 'is not an operation of the editor' }] }),
+      );
+    try {
+      await ctx.services.reports.update(r.id, draft, u.viewer);
+      if (op === 'approve') await ctx.services.reports.approve(r.id, u.viewer);
+    } catch (e) {
+      if (!isAppError(e) || (e.code !== 'invalid_input' && e.code !== 'conflict')) throw e;
+      // Shown on what the reviewer sent, so that nothing they typed is lost.
+      const fresh = (await ctx.services.reports.get(r.id))!;
+      const issues = e.issues.length ? [...e.issues] : [{ field: '(report)', reason: e.message }];
+      const view = fresh.status === 'draft' && op !== 'json' ? { ...fresh, draft } : fresh;
+      return pages.send(
+        req,
+        reply,
+        'CyberTipline report',
+        await page(view, u.csrf, u.viewer.actor, issues, op === 'json' ? String(body.draft) : undefined),
+        e.code === 'conflict' ? 409 : 400,
+      );
+    }
+    return reply.redirect(`/console/reports/${r.id}`, 303);
+  });
 
   scope.post<{ Params: { id: string } }>('/console/reports/:id/resolution', async (req, reply) => {
     const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;

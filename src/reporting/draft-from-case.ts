@@ -8,7 +8,7 @@ import type { Database } from '../store/tables.js';
 import { INCIDENT_TYPE_OF, INCIDENT_TYPES } from './ncmec/incident-types.js';
 import { TEXT_MAX, type ReportDraftInput } from './ncmec/report-draft.js';
 import { mediaFileFacts, revealedMedia } from './media-file-facts.js';
-import { chatTranscript, observations, type ChatWindow } from './report-narrative.js';
+import { chatTranscript, exchange, observations, type ChatWindow } from './report-narrative.js';
 import { accountsByIds, ipEventsOf, priorReportIds } from './report-store.js';
 
 const MINOR_BANDS = new Set(['under13', '13-15', '16-17']);
@@ -167,4 +167,25 @@ export function reviewerNotes(history: readonly { detail: unknown }[]): string[]
     .map((h) => (h.detail as { note?: unknown } | null)?.note)
     .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
     .map((n) => n.trim());
+}
+
+/**
+ * The chat content for a window of the case's exchange the reviewer chose, and the bounds
+ * of the whole exchange (for the form's hint).
+ */
+export async function chatForCase(
+  db: Kysely<Database>,
+  caseId: string,
+  window: ChatWindow,
+): Promise<{ content: string; exchange?: { from: string; to: string; messages: number }; notes: string[] }> {
+  const detail = await caseDetail(db, caseId);
+  const timeline = await caseTimeline(db, detail.alerts);
+  const messages = exchange(timeline);
+  const ids = new Set(messages.flatMap((e) => [e.from ?? '', ...(e.to ?? [])]).filter(Boolean));
+  const handles = new Map((await accountsByIds(db, [...ids])).filter((a) => a.handle).map((a) => [a.id, a.handle!]));
+  return {
+    content: chatTranscript(timeline, handles, window, TEXT_MAX),
+    ...(messages.length ? { exchange: { from: messages[0]!.ts, to: messages[messages.length - 1]!.ts, messages: messages.length } } : {}),
+    notes: reviewerNotes(detail.history),
+  };
 }
