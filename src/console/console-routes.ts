@@ -22,6 +22,8 @@ import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { listedEntries } from '../audit/listed-entries.js';
 import { openNoticeCount, reportConsoleRoutes } from './report-console-routes.js';
+import { peopleOf } from './people-of.js';
+import { when } from './when.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -124,6 +126,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         caseTimeline(ctx.store.db, detail.alerts),
         accountContext(ctx.store.db, row.subject_account, nowMs, row.id, canSeeRestricted(u.viewer)),
       ]);
+      const people = await peopleOf(ctx.store.db, row.subject_account, detail, timeline);
       await ctx.ledger.audit([
         {
           actor: u.viewer.actor,
@@ -155,6 +158,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           flash,
           report: canHandleReports(u.viewer) ? (report ?? null) : undefined,
           risk,
+          people,
         }),
       );
     });
@@ -231,7 +235,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
                     <td>${a.case_id ? html`<a href="/console/cases/${a.case_id}">${a.subject_account}</a>` : a.subject_account}</td>
                     <td>${a.attempts}</td>
                     <td>${a.last_error ?? ''}</td>
-                    <td>${new Date(a.created_ms).toISOString().slice(0, 16)}</td>
+                    <td>${when(a.created_ms)}</td>
                     <td>
                       ${isAdmin && status === 'failed' ? html`<form class="inline" method="post" action="/console/actions/${a.id}/retry"><input type="hidden" name="_csrf" value="${u.csrf}" /><button>Retry</button></form>` : ''}
                     </td>

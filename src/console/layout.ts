@@ -39,6 +39,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                     : ''
                 }
                 <span class="spacer"></span>
+                <button type="button" id="shortcuts-toggle" aria-pressed="true" hidden>Shortcuts: on</button>
                 ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
                 <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>
                 <form class="inline" method="post" action="/console/logout">

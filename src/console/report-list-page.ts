@@ -29,7 +29,7 @@ export function reportListPage(p: { status: string; counts: Record<string, numbe
       )}
     </nav>
     <p class="muted">${MEANING[p.status] ?? ''}</p>
-    <div class="scroll">
+    <div class="scroll" tabindex="0" role="region" aria-label="Reports">
       <table>
         <thead>
           <tr>
