@@ -91,7 +91,7 @@ export function reportConsoleRoutes(scope: FastifyInstance, ctx: RouteContext, p
   });
 
   /**
-   * The editor's operations: `save` and `approve` (the form's fields over the stored draft),
+   * The editor's operations: `save` (the form's fields over the stored draft), `approve` (the saved report, as it is),
    * `json` (the whole report under Advanced), `chat` (the chat content rebuilt from a window
    * of the exchange), `add_note` (a reviewer note appended to the additional information).
    */
@@ -144,7 +144,8 @@ export function reportConsoleRoutes(scope: FastifyInstance, ctx: RouteContext, p
       draft = structuredClone(current);
       const prior = typeof draft.additionalInfo === 'string' ? `${draft.additionalInfo}\n` : '';
       draft.additionalInfo = `${prior}Reviewer's note: ${note}`;
-    } else if (op === 'save' || op === 'approve') draft = applyReportForm(current, body);
+    } else if (op === 'save') draft = applyReportForm(current, body);
+    else if (op === 'approve') draft = current;
     else
       return refused(
         req,
@@ -153,10 +154,11 @@ export function reportConsoleRoutes(scope: FastifyInstance, ctx: RouteContext, p
         new AppError('invalid_input', 'unknown operation', { issues: [{ field: 'op', reason: 'is not an operation of the editor' }] }),
       );
     try {
-      await ctx.services.reports.update(r.id, draft, u.viewer);
+      // Approval takes the report as saved, never the form: under four eyes the approver must not become an editor.
       if (op === 'approve') await ctx.services.reports.approve(r.id, u.viewer);
+      else await ctx.services.reports.update(r.id, draft, u.viewer);
     } catch (e) {
-      if (!isAppError(e) || (e.code !== 'invalid_input' && e.code !== 'conflict')) throw e;
+      if (!isAppError(e) || !['invalid_input', 'conflict', 'forbidden'].includes(e.code)) throw e;
       // Shown on what the reviewer sent, so that nothing they typed is lost.
       const fresh = (await ctx.services.reports.get(r.id))!;
       const issues = e.issues.length ? [...e.issues] : [{ field: '(report)', reason: e.message }];
@@ -166,7 +168,7 @@ export function reportConsoleRoutes(scope: FastifyInstance, ctx: RouteContext, p
         reply,
         'CyberTipline report',
         await page(view, u.csrf, u.viewer.actor, issues, op === 'json' ? String(body.draft) : undefined),
-        e.code === 'conflict' ? 409 : 400,
+        e.status,
       );
     }
     return reply.redirect(`/console/reports/${r.id}`, 303);

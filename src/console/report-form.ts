@@ -199,8 +199,6 @@ export function reportForm(p: { id: string; csrf: string; draft: Draft; errors: 
           ${g.fields.map((f) => control(f, getPath(p.draft, f.path), errorOf(f.path)))}
         </fieldset>`,
     )}
-    <p class="actions">
-      <button name="op" value="save">Save draft</button> <button name="op" value="approve">Approve for submission</button>
-    </p>
+    <p class="actions"><button name="op" value="save">Save draft</button></p>
   </form>`;
 }

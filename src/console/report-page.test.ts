@@ -21,6 +21,7 @@ describe('completing and approving a CyberTipline report in the console', () => 
     t = await createTestApp();
     await createReviewer(t.store.db, { username: 'lee', displayName: 'Lee', roles: ['reviewer', 'legal'], password: PASSWORD });
     await createReviewer(t.store.db, { username: 'ana', displayName: 'Ana', roles: ['reviewer'], password: PASSWORD });
+    await createReviewer(t.store.db, { username: 'kim', displayName: 'Kim', roles: ['child_safety'], password: PASSWORD });
     const kids = ['q1', 'q2', 'q3', 'q4', 'q5'];
     await t.app.inject({
       method: 'POST',
@@ -86,14 +87,24 @@ describe('completing and approving a CyberTipline report in the console', () => 
     const notJson = await post({ draft: '{ nope', op: 'json' });
     assert.equal(notJson.statusCode, 400);
     assert.match(notJson.body, /<code>\(draft\)<\/code>: is not valid JSON/);
-    const refused = await post({ op: 'approve', incidentType: 'Child Sex Trafficking', 'reporter.reportingPerson.email': '' });
+    assert.equal((await post({ op: 'save', incidentType: 'Child Sex Trafficking', 'reporter.reportingPerson.email': '' })).statusCode, 303);
+    // A second person approves (four eyes); the missing email is named beside its field.
+    const kim = await session('kim');
+    const asKim = (fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...form, cookie: kim.cookie },
+        payload: new URLSearchParams({ _csrf: kim.csrf, ...fields }).toString(),
+      });
+    const refused = await asKim({ op: 'approve' });
     assert.equal(refused.statusCode, 400);
     assert.match(
       refused.body,
       /aria-invalid="true"[^>]*>[^<]*<\/textarea>[\s\S]{0,400}<p class="error" id="f-reporter-reportingPerson-email-err">is required/,
       'the error beside its field',
     );
-    assert.match(refused.body, /<option value="Child Sex Trafficking" selected>/, 'what the reviewer chose is kept');
+    assert.match(refused.body, /<option value="Child Sex Trafficking" selected>/, 'what the reviewer saved is kept');
     const badMail = await post({ op: 'save', 'reporter.reportingPerson.email': 'not an address' });
     assert.equal(badMail.statusCode, 400);
     assert.match(badMail.body, /id="f-reporter-reportingPerson-email-err">[^<]*email/i);
@@ -115,12 +126,17 @@ describe('completing and approving a CyberTipline report in the console', () => 
     ) as { chat: { content: string } };
     const times = rebuilt.chat.content.split('\n').map((l) => l.slice(0, 19));
     assert.ok(times.length >= 1 && times.every((x) => `${x.replace(' ', 'T')}Z` >= at(12).slice(0, 19) + 'Z'), rebuilt.chat.content);
-    const ok = await post({
-      op: 'approve',
+    const saved = await post({
+      op: 'save',
       incidentType: 'Online Enticement of Children for Sexual Acts',
       'reporter.reportingPerson.email': 'cybertip@social.example',
       'annotations.minorToMinorInteraction': 'true',
     });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    const own = await post({ op: 'approve' });
+    assert.equal(own.statusCode, 403, 'the editor does not approve (reporting.fourEyes)');
+    assert.match(own.body, /another reviewer approves it \(four eyes\)/);
+    const ok = await asKim({ op: 'approve' });
     assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
     const after_ = await t.app.inject({ method: 'GET', url, headers: { cookie } });
     assert.match(after_.body, /· approved<\/h1>/);

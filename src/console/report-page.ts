@@ -77,6 +77,12 @@ export function reportPage(r: ReportView, o: ReportPageOptions) {
       editable
         ? html`${reportForm({ id: r.id, csrf, draft: r.draft as Record<string, unknown>, errors: o.draftText === undefined ? errors : [] })}
             ${chatWindowForm(r.id, csrf, o.exchange)} ${notesPanel(r.id, csrf, o.notes ?? [])}
+            <form method="post" action="/console/reports/${r.id}" class="card">
+              <input type="hidden" name="_csrf" value="${csrf}" />
+              <h2>Approve</h2>
+              <p class="muted">Approves the report as saved and queues it for NCMEC. Four eyes: someone who did not edit it approves it.</p>
+              <button name="op" value="approve">Approve the saved report for submission</button>
+            </form>
             <details class="card" ${o.draftText !== undefined ? html`open` : ''}>
               <summary>Advanced: the whole report as JSON</summary>
               <form method="post" action="/console/reports/${r.id}">

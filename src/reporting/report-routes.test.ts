@@ -139,7 +139,9 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { errors: { field: string }[] }).errors[0]!.field, 'incidentType');
     assert.equal((await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, draft)).statusCode, 200);
-    const ok = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    const own = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    assert.equal(own.statusCode, 403, 'four eyes: the key that edited it does not approve it');
+    const ok = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.child_safety);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((ok.json() as { status: string; environment: string }).status, 'approved');
     assert.equal((ok.json() as { environment: string }).environment, 'test');

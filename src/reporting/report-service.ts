@@ -17,6 +17,7 @@ import { ReportDraftSchema } from './ncmec/report-draft.js';
 import { createReportResolution, type ReportResolution } from './report-resolution.js';
 import {
   activeReportOf,
+  editorsOf,
   approveDraft,
   findReport,
   insertDraft,
@@ -149,6 +150,11 @@ export function createReportService(deps: {
       lock.run(async () => {
         const r = await must(id);
         if (r.status !== 'draft') throw new AppError('conflict', `the report is ${r.status}; only a draft can be approved`);
+        // SECURITY: four eyes. Whoever wrote into the report does not also send it (reporting.fourEyes).
+        if (config.reporting.fourEyes && (await editorsOf(db, r)).includes(viewer.actor))
+          throw new AppError('forbidden', 'a second person must approve a report you edited', {
+            issues: [{ field: '(report)', reason: 'was edited by you; another reviewer approves it (four eyes)' }],
+          });
         const nowMs = clock.now();
         const checked = checkReport(JSON.parse(r.draft), nowMs);
         if (!checked.ok)

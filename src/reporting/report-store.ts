@@ -267,3 +267,17 @@ export const acknowledgeReportNotices = (db: Db, reportId: string, nowMs: number
       .where('id', 'like', `ntc_report_needs_attention_${reportId}_%`)
       .where('acknowledged_ms', 'is', null),
   );
+
+/** Who changed the draft (audited `report.updated`): under four eyes, none of them approves it. */
+export const editorsOf = async (db: Db, r: { id: string; subject_account: string }): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('audit_log')
+      .select('actor')
+      .distinct()
+      .where('subject_account', '=', r.subject_account)
+      .where('action', '=', 'report.updated')
+      .where('target_type', '=', 'cybertip_report')
+      .where('target_id', '=', r.id)
+      .execute()
+  ).map((a) => a.actor);
