@@ -180,6 +180,14 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
       return (await fetch(url, { method: 'POST', headers: { 'x-csrf-token': csrf } })).status;
     }, `${server.url}/console/cases/${hashCaseId}/media/x/pic2`);
     assert.equal(reveal, 404);
+    const refused = await server.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'target_id'])
+      .where('action', '=', 'case.access_refused')
+      .execute();
+    assert.ok(refused.length >= 2, 'the console attempt and the API attempt are audited');
+    assert.ok(refused.every((r) => r.target_id === hashCaseId));
+    assert.ok(refused.some((r) => r.actor.startsWith('reviewer:')) && refused.some((r) => r.actor.startsWith('key:')));
   });
 
   it('shows it to a child_safety reviewer, media blurred until revealed', async () => {
