@@ -126,6 +126,8 @@ async function world(cases: number) {
       queueFiltered: '/console?queue=grooming',
       queueNextPage: cursor ? `/console?status=open&cursor=${cursor}` : '/console',
       case: sampleCase ? `/console/cases/${sampleCase}` : undefined,
+      reports: '/console/reports',
+      notices: '/console/notices',
     } as Record<string, string | undefined>,
     async close() {
       await app.close();

@@ -216,7 +216,21 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       }),
 
     async get(id, viewer) {
-      return visible(await load(id), viewer);
+      const row = await load(id);
+      const seen = visible(row, viewer);
+      // SECURITY: a case the viewer's role may not open (a known-image case, for a reviewer
+      // without child_safety) answers as if it did not exist, and the attempt is audited (issue 17).
+      if (row && !seen)
+        await ledger.audit([
+          {
+            actor: viewer.actor,
+            action: 'case.access_refused',
+            subjectAccountId: row.subject_account,
+            target: { type: 'case', id: row.id },
+            detail: { reason: 'restricted' },
+          },
+        ]);
+      return seen;
     },
 
     claim: (id, viewer) =>

@@ -196,6 +196,8 @@ export interface CaseDetail {
     attempts: number;
     lastError: string | null;
     createdAt: string;
+    /** When the platform's webhook accepted it (2xx); null while pending or failed. */
+    deliveredAt: string | null;
   }[];
 }
 
@@ -235,6 +237,7 @@ export async function caseDetail(db: Kysely<Database>, caseId: string): Promise<
       attempts: a.attempts,
       lastError: a.last_error,
       createdAt: new Date(a.created_ms).toISOString(),
+      deliveredAt: a.delivered_ms === null ? null : new Date(a.delivered_ms).toISOString(),
     })),
   };
 }

@@ -169,6 +169,8 @@ export const ConfigSchema = z
           .default(24),
         timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
         maxAttempts: z.number().int().min(1).max(100).default(20),
+        /** Four eyes: a report is approved by someone who did not draft or edit it (issue 17). */
+        fourEyes: z.boolean().default(true),
       })
       .prefault({}),
     evidence: z

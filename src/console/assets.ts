@@ -41,6 +41,39 @@ kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3p
 .login label { display: block; margin: .6rem 0 .2rem; }
 .login input { width: 100%; padding: .4rem; }
 .error { color: var(--bad); }
+.tabs { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin-bottom: .5rem; }
+.tabs a[aria-current="page"] { font-weight: 600; text-decoration: none; color: var(--fg); }
+a.attention, .tabs a.attention { color: var(--bad); font-weight: 600; }
+.card.attention { border-color: #f5c2c0; border-left: 4px solid var(--bad); }
+.tag { font-size: 12px; padding: 0 .4rem; border: 1px solid var(--line); border-radius: 3px; background: var(--cue); }
+form.stack { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0; }
+.scroll { overflow-x: auto; }
+.notices { list-style: none; padding: 0; }
+/* The report editor: one labelled control per field, its error beside it. */
+.report-form fieldset { border: 1px solid var(--line); margin: 0 0 1rem; padding: .5rem .8rem; }
+.report-form legend { font-weight: 600; padding: 0 .3rem; }
+.field { margin: .5rem 0; display: flex; flex-direction: column; gap: .2rem; max-width: 60rem; }
+.field.check { flex-direction: row; align-items: center; gap: .5rem; }
+.field input:not([type=checkbox]), .field select, .field textarea { width: 100%; padding: .35rem; border: 1px solid #8a93a3; border-radius: 3px; background: #fff; }
+.field [aria-invalid=true] { border-color: var(--bad); outline: 1px solid var(--bad); }
+.field .hint, .field .error { margin: 0; font-size: 12px; }
+textarea.json { width: 100%; font-family: ui-monospace, monospace; font-size: 12px; }
+pre.wrap { white-space: pre-wrap; word-break: break-word; }
+.summary { font-size: 15px; }
+.sev-critical { color: var(--bad); font-weight: 600; } .sev-high { color: var(--warn); font-weight: 600; }
+q.note { color: var(--muted); }
+/* A phone (390 px): one column, the header wraps, wide tables scroll inside their box, long ids break. */
+h1, .meta, td, dd { overflow-wrap: anywhere; }
+@media (max-width: 800px) {
+  main { padding: .5rem; }
+  header { flex-wrap: wrap; gap: .4rem .8rem; }
+  header .spacer { display: none; }
+  .grid { grid-template-columns: minmax(0, 1fr); }
+  .scroll, table.cases, table.counts { display: block; overflow-x: auto; }
+  .media { width: 100%; max-width: 240px; }
+  .field { max-width: 100%; }
+  input, select, textarea { max-width: 100%; }
+}
 `;
 
 export const CONSOLE_JS = `
@@ -80,14 +113,35 @@ export const CONSOLE_JS = `
     rows[sel].classList.add('selected');
     rows[sel].scrollIntoView({ block: 'nearest' });
   }
+  // WCAG 2.1.4: single-key shortcuts can be turned off (a speech-input user's words would
+  // otherwise fire them). The choice is kept in this browser.
+  var toggle = document.getElementById('shortcuts-toggle');
+  function shortcutsOn() { try { return localStorage.getItem('warden.shortcuts') !== 'off'; } catch (e) { return true; } }
+  function showToggle() {
+    if (!toggle) return;
+    toggle.setAttribute('aria-pressed', shortcutsOn() ? 'true' : 'false');
+    toggle.textContent = 'Shortcuts: ' + (shortcutsOn() ? 'on' : 'off');
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    showToggle();
+    toggle.addEventListener('click', function () {
+      try { localStorage.setItem('warden.shortcuts', shortcutsOn() ? 'off' : 'on'); } catch (e) { /* storage refused: stays as it was */ }
+      showToggle();
+    });
+  }
   document.addEventListener('keydown', function (ev) {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) return;
+    if (!shortcutsOn()) return;
     var t = ev.target;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
     if (ev.key === 'j') { select(sel + 1); return; }
     if (ev.key === 'k') { select(sel - 1); return; }
     if (ev.key === 'Enter' && sel >= 0) { location.href = rows[sel].getAttribute('data-href'); return; }
-    var target = document.querySelector('[data-key="' + ev.key + '"]');
+    // Compared, never put into a selector: a key such as " or \\ is not a valid selector.
+    var marked = document.querySelectorAll('[data-key]');
+    var target = null;
+    for (var i = 0; i < marked.length; i++) if (marked[i].getAttribute('data-key') === ev.key) { target = marked[i]; break; }
     if (target) { ev.preventDefault(); target.focus(); if (target.tagName === 'BUTTON' || target.tagName === 'A') target.click(); }
   });
 })();

@@ -4,6 +4,7 @@ import type { CaseView } from '../cases/case-model.js';
 import type { CaseDetail } from '../cases/case-store.js';
 import { CONFIRM_CATEGORIES, DISMISS_REASONS } from '../rules/policy-schema.js';
 import type { AccountContext, TimelineEvent } from '../cases/case-data.js';
+import { when } from './when.js';
 import { html, type Html } from './html.js';
 
 interface CasePageInput {
@@ -18,20 +19,80 @@ interface CasePageInput {
   report?: { id: string; status: string } | null | undefined;
   /** The subject's behaviour score now, with its reasons. */
   risk?: AccountRiskView | undefined;
+  /** The people on the page by id: handle, display name and age band, as the platform sent them. */
+  people?: ReadonlyMap<string, Person> | undefined;
+}
+
+export interface Person {
+  handle: string | null;
+  displayName: string | null;
+  ageBand: string | null;
+}
+
+const RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** Most severe first, then newest: the alert that matters most is read first (issue 17, item 6). */
+export const bySeverity = (alerts: readonly Alert[]) =>
+  [...alerts].sort((a, b) => (RANK[a.severity] ?? 9) - (RANK[b.severity] ?? 9) || b.ts.localeCompare(a.ts));
+
+/** The event a reason is about, when it names one: "asked the child their age (event evt_1, en)". */
+const EVENT_OF = /\(event ([^,)\s]+)[^)]*\)\s*$/;
+const plain = (detail: string) => detail.replace(EVENT_OF, '').trim();
+
+/** Each cited event's own reasons, each once, across the case's alerts. */
+export function reasonsByEvent(alerts: readonly Alert[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of alerts)
+    for (const r of a.reasons) {
+      const ev = EVENT_OF.exec(r.detail)?.[1];
+      if (!ev || r.code === 'model_words') continue;
+      const list = out.get(ev) ?? [];
+      const text = `${a.category}: ${plain(r.detail)}`;
+      if (!list.includes(text)) list.push(text);
+      out.set(ev, list);
+    }
+  return out;
+}
+
+/** A person by handle (the id on hover and beside it for the record). */
+function who(people: CasePageInput['people'], id: string): Html {
+  const p = people?.get(id);
+  if (!p?.handle && !p?.displayName) return html`<span class="person">${id}</span>`;
+  return html`<span class="person" title="${id}">${p.handle ? `@${p.handle}` : p.displayName}</span> <span class="muted">(${id})</span>`;
 }
 
 const hidden = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />`;
 
 function reasonsOf(a: Alert): Html {
+  // Reasons that name a message are shown on that message; here, what holds for the whole alert.
+  const general = a.reasons.filter((r) => !EVENT_OF.test(r.detail));
+  const onMessages = a.reasons.length - general.length;
   return html`<li>
-    <strong>${a.category}</strong> · ${a.severity} · score ${a.score.toFixed(2)} ·
-    <span class="muted">${a.ts.slice(0, 16).replace('T', ' ')}</span>
+    <strong>${a.category}</strong> · <span class="sev-${a.severity}">${a.severity}</span> ·
+    <span class="muted">${when(a.ts)}</span>
     <ul class="reasons">
-      ${a.reasons.map((r) => html`<li><code>${r.code}</code>: ${r.detail}</li>`)}
+      ${general.map((r) => html`<li>${r.detail} <code class="muted">${r.code}</code></li>`)}
+      ${onMessages ? html`<li class="muted">${onMessages} more on the messages they concern, in the timeline</li>` : ''}
     </ul>
     ${a.media?.length ? html`<div class="muted">matched: ${a.media.map((m) => m.matches.map((x) => `${x.bankName} #${x.entryId} (${matchMeasure(x)})`).join('; '))}</div>` : ''}
-    <div class="muted">trigger ${a.triggerEventId}</div>
   </li>`;
+}
+
+/** One line first: the most severe alert, the child's age band, the key quotes. */
+function summaryLine(p: CasePageInput): Html {
+  const top = bySeverity(p.detail.alerts)[0];
+  if (!top) return html``;
+  const MINOR = new Set(['under13', '13-15', '16-17']);
+  const children = [...new Set(p.detail.alerts.flatMap((a) => a.relatedAccountIds ?? []))]
+    .map((id) => p.people?.get(id)?.ageBand)
+    .filter((b): b is string => b !== null && b !== undefined && MINOR.has(b));
+  const quotes = p.timeline
+    .filter((e) => e.cues.length > 0 && e.text && e.from === p.c.subjectAccountId)
+    .slice(0, 3)
+    .map((e) => (e.text!.length > 90 ? `${e.text!.slice(0, 89)}…` : e.text!));
+  return html`<p class="summary card">
+    <strong>${top.category}</strong> (${top.severity})${children.length ? html` · child ${[...new Set(children)].join(', ')}` : ''}
+    ${quotes.map((q) => html` · <q>${q}</q>`)}
+  </p>`;
 }
 
 function mediaBox(caseId: string, eventId: string, m: TimelineEvent['media'][number]): Html {
@@ -58,12 +119,12 @@ function decisionForms(p: CasePageInput): Html {
   if (c.status === 'closed')
     return html`<p>Closed: <strong>${c.outcome}</strong> ${c.outcomeCategory ?? c.outcomeReason ?? ''} by ${c.closedBy}</p>`;
   if (c.claimedBy !== me) {
-    return html`${c.claimedBy ? html`<p>Claimed by ${c.claimedBy} until ${c.claimExpiresAt}.</p>` : ''}
+    return html`${c.claimedBy ? html`<p>Claimed by ${c.claimedBy} until ${when(c.claimExpiresAt)}.</p>` : ''}
       <form method="post" action="/console/cases/${c.id}/claim">
         ${hidden(csrf)}<button data-key="c">Claim <kbd>c</kbd></button>
       </form>`;
   }
-  return html`<p>You hold this case until ${c.claimExpiresAt?.slice(11, 16)} UTC.</p>
+  return html`<p>You hold this case until ${when(c.claimExpiresAt)}.</p>
     <form method="post" action="/console/cases/${c.id}/decide">
       ${hidden(csrf)}<input type="hidden" name="decision" value="confirm" />
       <label
@@ -105,18 +166,17 @@ function decisionForms(p: CasePageInput): Html {
 
 export function casePage(p: CasePageInput): Html {
   const { c, detail, timeline, account: a } = p;
+  const perEvent = reasonsByEvent(detail.alerts);
   return html`<h1>
       Case ${c.id} <span class="p${c.priority}">P${c.priority}</span> · ${c.queue} · ${c.status}${c.escalated ? ' · escalated' : ''}
     </h1>
-    ${p.flash ? html`<div class="notice" role="status">${p.flash}</div>` : ''}
+    ${p.flash ? html`<div class="notice" role="status">${p.flash}</div>` : ''} ${summaryLine(p)}
     <div class="grid">
       <section>
         <div class="card">
           <h2>Decision</h2>
           ${decisionForms(p)}
-          <p class="muted">
-            SLA due ${c.dueAt.slice(0, 16).replace('T', ' ')} UTC${c.overdue ? html` <span class="overdue">(overdue)</span>` : ''}
-          </p>
+          <p class="muted">SLA due ${when(c.dueAt)}${c.overdue ? html` <span class="overdue">(overdue)</span>` : ''}</p>
         </div>
         ${
           p.report !== undefined && c.outcome === 'confirmed'
@@ -135,29 +195,37 @@ export function casePage(p: CasePageInput): Html {
         <div class="card">
           <h2>Why Warden raised this</h2>
           <ul>
-            ${detail.alerts.map(reasonsOf)}
+            ${bySeverity(detail.alerts).map(reasonsOf)}
           </ul>
         </div>
         <div class="card timeline">
           <h2>Timeline</h2>
           ${timeline.length === 0 ? html`<p class="muted">No events cited.</p>` : ''}
-          ${timeline.map(
-            (e) =>
-              html`<div class="event${e.cues.length ? ' cue' : ''}" id="ev-${e.id}">
-                <div class="meta">
-                  ${e.ts} ·
-                  ${e.type}${e.from ? html` · ${e.from}${e.to ? html` → ${e.to.join(', ')}` : ''}` : ''}${e.conversationId ? html` · ${e.conversationId}` : ''}
-                </div>
-                ${e.text !== undefined ? html`<div class="text">${e.text}</div>` : ''} ${e.summary ? html`<div>${e.summary}</div>` : ''}
-                ${e.media.map((m) => mediaBox(c.id, e.id, m))}
-                ${e.cues.length ? html`<div class="meta">cited by ${e.cues.join(' · ')}</div>` : ''}
-              </div>`,
-          )}
+          ${timeline.map((e) => {
+            const own = perEvent.get(e.id) ?? [];
+            return html`<div class="event${e.cues.length ? ' cue' : ''}" id="ev-${e.id}">
+              <div class="meta">
+                ${when(e.ts)} ·
+                ${e.type}${e.from ? html` · ${who(p.people, e.from)}${e.to ? html` → ${e.to.map((t, i) => html`${i ? ', ' : ''}${who(p.people, t)}`)}` : ''}` : ''}
+              </div>
+              ${e.text !== undefined ? html`<div class="text">${e.text}</div>` : ''} ${e.summary ? html`<div>${e.summary}</div>` : ''}
+              ${e.media.map((m) => mediaBox(c.id, e.id, m))}
+              ${
+                own.length
+                  ? html`<ul class="reasons meta">
+                      ${own.map((r) => html`<li>${r}</li>`)}
+                    </ul>`
+                  : e.cues.length
+                    ? html`<div class="meta">cited by ${[...new Set(e.cues.map((x) => x.split(':')[0]))].join(', ')}</div>`
+                    : ''
+              }
+            </div>`;
+          })}
         </div>
       </section>
       <aside>
         <div class="card">
-          <h2>Subject ${a.accountId}</h2>
+          <h2>Subject ${who(p.people, a.accountId)}</h2>
           <dl>
             <dt>Age band</dt>
             <dd>${a.ageBand ?? (a.birthDate ? `born ${a.birthDate}` : 'unknown')} (${a.ageAssurance ?? 'no assurance'})</dd>
@@ -197,7 +265,7 @@ export function casePage(p: CasePageInput): Html {
                 a.priorDecisions.length === 0
                   ? 'none'
                   : html`<ul>
-                      ${a.priorDecisions.map((d) => html`<li>${d.outcome} ${d.category ?? d.reason ?? ''} <span class="muted">${d.closedAt?.slice(0, 10)}</span></li>`)}
+                      ${a.priorDecisions.map((d) => html`<li>${d.outcome} ${d.category ?? d.reason ?? ''} <span class="muted">${when(d.closedAt)}</span></li>`)}
                     </ul>`
               }
             </dd>
@@ -212,7 +280,14 @@ export function casePage(p: CasePageInput): Html {
         <div class="card">
           <h2>History</h2>
           <ul>
-            ${detail.history.map((h) => html`<li><span class="muted">${h.ts.slice(0, 16).replace('T', ' ')}</span> ${h.change} · ${h.actor}</li>`)}
+            ${detail.history.map((h) => {
+              // The reviewer's note, stored with the decision, shown where the decision is (issue 17, defect 4).
+              const note = (h.detail as { note?: unknown } | null)?.note;
+              return html`<li>
+                <span class="muted">${when(h.ts)}</span> ${h.change} · ${who(p.people, h.actor)}
+                ${typeof note === 'string' && note ? html`<br /><q class="note">${note}</q>` : ''}
+              </li>`;
+            })}
           </ul>
         </div>
       </aside>

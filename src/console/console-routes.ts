@@ -18,12 +18,13 @@ import { revealsOn } from './reviewer-store.js';
 import { retryAction } from '../actions/retry-action.js';
 import { actionsWithStatus, failedActionCount } from '../actions/action-store.js';
 import { queuePage } from './queue-page.js';
-import { reportPage } from './report-page.js';
 import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
-import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
 import { transparencyConsoleRoutes } from '../transparency/transparency-routes.js';
+import { openNoticeCount, reportConsoleRoutes } from './report-console-routes.js';
+import { peopleOf } from './people-of.js';
+import { when } from './when.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -74,10 +75,9 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
-      return reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .send(layout({ title, reviewer: u.reviewer, csrf: u.csrf, exposure: await exposure(u.reviewer.id) }, body));
+      const [exp, notices] = await Promise.all([exposure(u.reviewer.id), openNoticeCount(ctx.store.db, u.reviewer.roles)]);
+      const chrome = { title, reviewer: u.reviewer, csrf: u.csrf, exposure: exp, notices, reports: canHandleReports(u.viewer) };
+      return reply.code(status).type('text/html; charset=utf-8').send(layout(chrome, body));
     };
     transparencyConsoleRoutes(scope, ctx, (req, reply, title, body, status) => send(req, reply, title, new Html(body), status));
     const notFound = (req: FastifyRequest, reply: FastifyReply) =>
@@ -128,6 +128,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
         caseTimeline(ctx.store.db, detail.alerts),
         accountContext(ctx.store.db, row.subject_account, nowMs, row.id, canSeeRestricted(u.viewer)),
       ]);
+      const people = await peopleOf(ctx.store.db, row.subject_account, detail, timeline);
       await ctx.ledger.audit([
         {
           actor: u.viewer.actor,
@@ -159,6 +160,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           flash,
           report: canHandleReports(u.viewer) ? (report ?? null) : undefined,
           risk,
+          people,
         }),
       );
     });
@@ -235,7 +237,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
                     <td>${a.case_id ? html`<a href="/console/cases/${a.case_id}">${a.subject_account}</a>` : a.subject_account}</td>
                     <td>${a.attempts}</td>
                     <td>${a.last_error ?? ''}</td>
-                    <td>${new Date(a.created_ms).toISOString().slice(0, 16)}</td>
+                    <td>${when(a.created_ms)}</td>
                     <td>
                       ${isAdmin && status === 'failed' ? html`<form class="inline" method="post" action="/console/actions/${a.id}/retry"><input type="hidden" name="_csrf" value="${u.csrf}" /><button>Retry</button></form>` : ''}
                     </td>
@@ -262,62 +264,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return reply.redirect(`/console/reports/${r.id}`, 303);
     });
 
-    scope.get<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
-      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
-      if (!r) return notFound(req, reply);
-      await ctx.ledger.audit([
-        {
-          actor: req.consoleUser!.viewer.actor,
-          action: 'report.viewed',
-          subjectAccountId: r.subjectAccountId,
-          target: { type: 'cybertip_report', id: r.id },
-          detail: { via: 'console' },
-        },
-      ]);
-      return send(req, reply, 'CyberTipline report', reportPage(r, req.consoleUser!.csrf));
-    });
-
-    scope.post<{ Params: { id: string } }>('/console/reports/:id', async (req, reply) => {
-      const r = canReport(req) ? await ctx.services.reports.get(req.params.id) : undefined;
-      if (!r) return notFound(req, reply);
-      const body = (req.body ?? {}) as { draft?: string; op?: string };
-      let draft: unknown;
-      try {
-        draft = JSON.parse(String(body.draft ?? ''));
-      } catch (e) {
-        return send(
-          req,
-          reply,
-          'CyberTipline report',
-          reportPage(
-            r,
-            req.consoleUser!.csrf,
-            [{ field: '(draft)', reason: `is not valid JSON: ${(e as Error).message.slice(0, 200)}` }],
-            String(body.draft ?? ''),
-          ),
-          400,
-        );
-      }
-      try {
-        await ctx.services.reports.update(r.id, draft, req.consoleUser!.viewer);
-        if (body.op === 'approve') await ctx.services.reports.approve(r.id, req.consoleUser!.viewer);
-      } catch (e) {
-        if (isAppError(e) && (e.code === 'invalid_input' || e.code === 'conflict')) {
-          const fresh = (await ctx.services.reports.get(r.id))!;
-          const issues = e.issues.length ? e.issues : [{ field: '(report)', reason: e.message }];
-          return send(
-            req,
-            reply,
-            'CyberTipline report',
-            reportPage(fresh, req.consoleUser!.csrf, issues, String(body.draft)),
-            e.code === 'conflict' ? 409 : 400,
-          );
-        }
-        throw e;
-      }
-      return reply.redirect(`/console/reports/${r.id}`, 303);
-    });
-
+    // The report page and its editor: report-console-routes.ts.
     mediaRevealRoutes(scope, ctx);
+    reportConsoleRoutes(scope, ctx, { send, notFound });
   });
 }

@@ -11,6 +11,8 @@ import { startServer, type RunningServer } from '../server/start-server.js';
 import { CHROMIUM, SKIP_WITHOUT_CHROMIUM } from '../testing/chromium.js';
 import { adult, at, minor, nextId, silentLogger, testConfig } from '../testing/events.js';
 import { createReviewer } from './reviewer-store.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /*
  * The console in a real browser (Debian's Chromium, driven by playwright-core): sign in,
@@ -20,6 +22,12 @@ import { createReviewer } from './reviewer-store.js';
 // These run inside the page, where the DOM exists; declared loosely so the Node build needs no DOM lib.
 declare const document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
 declare function getComputedStyle(el: unknown): { filter: string };
+declare const axe: {
+  run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+};
+// axe-core, the standard accessibility checker, evaluated in the page over the DevTools
+// protocol (the page's CSP rightly refuses an injected script tag).
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-console-'));
 const PASSWORD = 'correct horse battery staple';
@@ -172,6 +180,14 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
       return (await fetch(url, { method: 'POST', headers: { 'x-csrf-token': csrf } })).status;
     }, `${server.url}/console/cases/${hashCaseId}/media/x/pic2`);
     assert.equal(reveal, 404);
+    const refused = await server.store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'target_id'])
+      .where('action', '=', 'case.access_refused')
+      .execute();
+    assert.ok(refused.length >= 2, 'the console attempt and the API attempt are audited');
+    assert.ok(refused.every((r) => r.target_id === hashCaseId));
+    assert.ok(refused.some((r) => r.actor.startsWith('reviewer:')) && refused.some((r) => r.actor.startsWith('key:')));
   });
 
   it('shows it to a child_safety reviewer, media blurred until revealed', async () => {
@@ -196,5 +212,79 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.equal(status, 403);
     const row = await server.store.db.selectFrom('cases').select('claimed_by').where('id', '=', hashCaseId).executeTakeFirst();
     assert.equal(row!.claimed_by, null);
+  });
+
+  it('works on a 390 px phone, with shortcuts that can be turned off, no console errors and no serious axe violations', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}/console/login`);
+    await page.fill('#username', 'cara');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(/\/console$/), page.click('button[type=submit]')]);
+    const fits = async (what: string) => {
+      const w = await page.evaluate(
+        () => (document as unknown as { documentElement: { scrollWidth: number } }).documentElement.scrollWidth,
+      );
+      assert.ok(w <= 390, `${what} is ${w} px wide on a 390 px screen`);
+    };
+    const serious = async (what: string) => {
+      await page.evaluate(AXE);
+      const r = await page.evaluate(() =>
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      );
+      const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(
+        bad.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`),
+        [],
+        `${what}: serious axe-core violations`,
+      );
+    };
+    // The key that threw: '[data-key="""]' is not a valid selector.
+    await page.keyboard.type('"');
+    await page.keyboard.type('\\');
+    await fits('the queue');
+    await serious('the queue');
+
+    await page.goto(`${server.url}/console/cases/${hashCaseId}`);
+    await fits('the case page');
+    await serious('the case page');
+    // WCAG 2.1.4: off, a single key does nothing; the choice is kept; on again, it works.
+    const toggle = page.locator('#shortcuts-toggle');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await page.reload();
+    assert.equal(await page.locator('#shortcuts-toggle').getAttribute('aria-pressed'), 'false', 'kept across pages');
+    await page.locator('h1').click();
+    await page.keyboard.press('q');
+    await page.waitForTimeout(300);
+    assert.match(page.url(), /\/console\/cases\//, 'q did not leave the page');
+    await page.locator('#shortcuts-toggle').click();
+    await Promise.all([page.waitForURL(/\/console$/), page.keyboard.press('q')]);
+
+    // A report page: claim and confirm the known-image case; the policy drafts its report.
+    await page.goto(`${server.url}/console/cases/${hashCaseId}`);
+    await Promise.all([page.waitForURL(/msg=claimed/), page.click('button[data-key=c]')]);
+    await page.selectOption('select[name=category]', 'csam');
+    await Promise.all([page.waitForURL(/msg=decided/), page.click('#confirm')]);
+    let reportId: string | undefined;
+    for (let i = 0; i < 200 && !reportId; i++) {
+      reportId = (await server.store.db.selectFrom('cybertip_reports').select('id').where('case_id', '=', hashCaseId).executeTakeFirst())
+        ?.id;
+      if (!reportId) await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(reportId, 'the policy drafted the report');
+    await page.goto(`${server.url}/console/reports/${reportId}`);
+    assert.equal(await page.locator('form.report-form').count(), 1);
+    await fits('the report editor');
+    await serious('the report editor');
+    await page.goto(`${server.url}/console/reports`);
+    await fits('the reports list');
+    await serious('the reports list');
+    assert.deepEqual(problems, [], 'no errors in the console (CSP violations included)');
   });
 });

@@ -6,6 +6,10 @@ export interface PageChrome {
   csrf?: string | undefined;
   /** Media reveals today, and the count after which the console suggests a break. */
   exposure?: { today: number; warnAt: number } | undefined;
+  /** Open notices the reviewer may act on; undefined for a role that sees none. */
+  notices?: number | undefined;
+  /** Whether the reviewer handles CyberTipline reports (child_safety, legal, admin). */
+  reports?: boolean | undefined;
 }
 
 export function layout(chrome: PageChrome, body: Html): string {
@@ -28,7 +32,14 @@ export function layout(chrome: PageChrome, body: Html): string {
                 <strong>Warden</strong>
                 <a href="/console" data-key="q">Queue</a>
                 <a href="/console/actions?status=failed">Failed actions</a>
+                ${chrome.reports ? html`<a href="/console/reports">Reports</a>` : ''}
+                ${
+                  chrome.notices !== undefined
+                    ? html`<a href="/console/notices" class="${chrome.notices > 0 ? 'attention' : ''}">Notices (${chrome.notices})</a>`
+                    : ''
+                }
                 <span class="spacer"></span>
+                <button type="button" id="shortcuts-toggle" aria-pressed="true" hidden>Shortcuts: on</button>
                 ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
                 <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>
                 <form class="inline" method="post" action="/console/logout">

@@ -1,19 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { caseAlertBodies } from '../cases/case-store.js';
 import { readMediaBytes } from '../reporting/read-media-bytes.js';
+import { sniffMediaType } from '../reporting/media-file-facts.js';
 import type { RouteContext } from '../server/route-context.js';
 import { caseMediaRef } from '../cases/case-data.js';
 import { countReveal } from './reviewer-store.js';
-
-/** Enough of a content type for the browser to render it; anything else is sent as bytes. */
-function sniff(b: Buffer): string {
-  if (b[0] === 0xff && b[1] === 0xd8) return 'image/jpeg';
-  if (b.subarray(0, 4).toString('hex') === '89504e47') return 'image/png';
-  if (b.subarray(0, 3).toString('latin1') === 'GIF') return 'image/gif';
-  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (b.subarray(4, 8).toString('latin1') === 'ftyp') return 'video/mp4';
-  return 'application/octet-stream';
-}
 
 /**
  * One media item, revealed on a reviewer's click. SECURITY: only media of an event the
@@ -51,7 +42,7 @@ export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void
           },
         ],
       });
-      return reply.type(sniff(bytes)).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
+      return reply.type(sniffMediaType(bytes).mime).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
     },
   );
 }

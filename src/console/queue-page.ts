@@ -1,6 +1,7 @@
 import type { CaseView } from '../cases/case-model.js';
 import type { QueueCount } from '../cases/case-store.js';
 import { html } from './html.js';
+import { when } from './when.js';
 
 const rel = (iso: string, nowMs: number) => {
   const m = Math.round((Date.parse(iso) - nowMs) / 60_000);
@@ -78,7 +79,7 @@ export function queuePage(p: {
               <td>${c.alertCount}</td>
               <td class="${c.overdue ? 'overdue' : ''}">${c.status === 'closed' ? 'closed' : rel(c.dueAt, p.nowMs)}</td>
               <td>${c.claimedBy ?? html`<span class="muted">—</span>`}</td>
-              <td class="muted">${c.openedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td class="muted">${when(c.openedAt)}</td>
             </tr>`,
         )}
       </tbody>

@@ -7,6 +7,8 @@ import type { CasesTable } from '../cases/case-store.js';
 import type { Database } from '../store/tables.js';
 import { INCIDENT_TYPE_OF, INCIDENT_TYPES } from './ncmec/incident-types.js';
 import { TEXT_MAX, type ReportDraftInput } from './ncmec/report-draft.js';
+import { mediaFileFacts, revealedMedia } from './media-file-facts.js';
+import { chatTranscript, exchange, observations, type ChatWindow } from './report-narrative.js';
 import { accountsByIds, ipEventsOf, priorReportIds } from './report-store.js';
 
 const MINOR_BANDS = new Set(['under13', '13-15', '16-17']);
@@ -22,19 +24,23 @@ function ageOn(birthDate: string, nowMs: number): number {
 const clip = (s: string) => (s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}…` : s);
 
 /**
- * A report draft pre-filled from a confirmed case: incident type from the confirmed
- * category, annotations from the alerts, the incident time of the earliest cited event,
- * the subject as the reported user (with any disabling Warden asked for), minors named in
- * the alerts as victims, the cited messages as chat content, and the known-image files with
- * their hashes. The reviewer completes what Warden cannot know (industry classification,
- * IP capture events) before approving.
+ * A report draft pre-filled from a confirmed case, every fact from the record (issue 17,
+ * defect 3): incident type from the confirmed category, annotations from the alerts, the
+ * incident time of the earliest cited event, the subject as the reported user (disabled
+ * only when the platform accepted the action), minors named in the alerts as victims, the
+ * whole exchange around the cited messages as chat content (or the window the reviewer
+ * chose), and the known-image files with the hashes Warden computes from their bytes,
+ * their names with extensions, and whether a reviewer viewed them (audited reveals). The
+ * reviewer completes what Warden cannot know (industry classification) before approving.
  */
 export async function draftFromCase(
   db: Kysely<Database>,
   c: CasesTable,
-  config: WardenConfig['reporting'],
+  cfg: Pick<WardenConfig, 'reporting' | 'media'>,
   nowMs: number,
+  chatWindow: ChatWindow = {},
 ): Promise<ReportDraftInput> {
+  const config = cfg.reporting;
   const detail = await caseDetail(db, c.id);
   const timeline = await caseTimeline(db, detail.alerts);
   const cited = timeline.filter((e) => e.cues.length > 0);
@@ -69,36 +75,35 @@ export async function draftFromCase(
   // Earlier CyberTipline reports about the same account that NCMEC accepted.
   const prior = await priorReportIds(db, c.subject_account);
   const priorCTReports = prior.map((p) => Number(p.ncmec_report_id)).filter((n) => Number.isSafeInteger(n) && n > 0);
+  // Only an action the platform accepted (its webhook answered 2xx) disabled the account; a
+  // pending or failed one, or one with no webhook to go to, did not.
   const suspended = detail.actions.find(
-    (a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live',
+    (a) => (a.type === 'suspend_account' || a.type === 'restrict_messaging_minors') && a.mode === 'live' && a.status === 'delivered',
   );
   const firstTs = [...timeline.map((e) => e.ts), ...detail.alerts.map((a) => a.ts)].sort()[0] ?? new Date(nowMs).toISOString();
 
   const victims = [...ids].filter((id) => id !== c.subject_account && isMinor(id));
   const mediaIds = new Set(detail.alerts.flatMap((a) => a.media?.map((m) => m.id) ?? []));
   const files: NonNullable<ReportDraftInput['files']> = [];
+  const viewed = await revealedMedia(db, c.subject_account, [...mediaIds]);
   for (const e of timeline) {
     for (const m of e.media) {
       if (!mediaIds.has(m.id) || files.some((f) => f.localId === m.id)) continue;
-      const hashes: { hashType: 'SHA256' | 'PDQ'; value: string }[] = [];
-      if (m.sha256) hashes.push({ hashType: 'SHA256', value: m.sha256 });
-      if (m.pdq) hashes.push({ hashType: 'PDQ', value: m.pdq });
+      const facts = await mediaFileFacts(db, cfg.media, e.id, m.id, m);
       files.push({
         localId: m.id,
         sourceEventId: e.id,
-        fileName: `${m.id}`,
+        fileName: facts.fileName,
         uploadedToEspTimestamp: e.ts,
-        fileViewedByEsp: false,
+        fileViewedByEsp: viewed.has(m.id),
         fileRelevance: 'Reported',
-        originalFileHash: hashes,
+        originalFileHash: facts.hashes,
       });
     }
   }
 
-  const chat = cited
-    .filter((e) => e.text !== undefined)
-    .map((e) => `${e.ts} ${e.from} → ${(e.to ?? []).join(', ')}: ${e.text}`)
-    .join('\n');
+  const handles = new Map([...accounts.values()].filter((a) => a.handle).map((a) => [a.id, a.handle!]));
+  const chat = chatTranscript(timeline, handles, chatWindow, TEXT_MAX);
 
   return {
     incidentType: (category && INCIDENT_TYPE_OF[category]) ?? INCIDENT_TYPES[6],
@@ -115,7 +120,8 @@ export async function draftFromCase(
           chat: {
             chatClient: `${config.platform} direct messages`,
             content: clip(chat),
-            additionalInfo: 'Messages cited by the alerts, oldest first.',
+            additionalInfo:
+              'The conversation around the messages Warden flagged, both sides, oldest first; flagged messages are marked [cited]. Times are UTC.',
           },
         }
       : {}),
@@ -135,10 +141,8 @@ export async function draftFromCase(
         profileUrl: profileUrl(c.subject_account),
         ipCaptureEvent,
         priorCTReports,
-        ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.createdAt } } : {}),
-        additionalInfo: clip(
-          detail.alerts.map((a) => `${a.category} (${a.severity}): ${a.reasons.map((r) => r.detail).join('; ')}`).join('\n'),
-        ),
+        ...(suspended ? { accountTemporarilyDisabled: { disabledDate: suspended.deliveredAt ?? suspended.createdAt } } : {}),
+        additionalInfo: clip(`What the platform observed in this account's messages:\n${observations(detail.alerts)}`),
       },
     ],
     victim: victims.map((id) => {
@@ -151,7 +155,37 @@ export async function draftFromCase(
         profileUrl: profileUrl(id),
       };
     }),
-    additionalInfo: `Drafted by Warden from case ${c.id}, confirmed as ${category ?? 'unknown'} by ${c.closed_by ?? 'a reviewer'}.`,
+    // The reviewer's own note is internal until they add it (the report page offers it).
+    additionalInfo: `A trained reviewer at ${config.platform} confirmed this case (${c.id}) as ${(category ?? 'unknown').replace(/_/g, ' ')}.`,
     files,
+  };
+}
+
+/** The notes reviewers wrote with their decisions on the case (case history), oldest first. */
+export function reviewerNotes(history: readonly { detail: unknown }[]): string[] {
+  return history
+    .map((h) => (h.detail as { note?: unknown } | null)?.note)
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .map((n) => n.trim());
+}
+
+/**
+ * The chat content for a window of the case's exchange the reviewer chose, and the bounds
+ * of the whole exchange (for the form's hint).
+ */
+export async function chatForCase(
+  db: Kysely<Database>,
+  caseId: string,
+  window: ChatWindow,
+): Promise<{ content: string; exchange?: { from: string; to: string; messages: number }; notes: string[] }> {
+  const detail = await caseDetail(db, caseId);
+  const timeline = await caseTimeline(db, detail.alerts);
+  const messages = exchange(timeline);
+  const ids = new Set(messages.flatMap((e) => [e.from ?? '', ...(e.to ?? [])]).filter(Boolean));
+  const handles = new Map((await accountsByIds(db, [...ids])).filter((a) => a.handle).map((a) => [a.id, a.handle!]));
+  return {
+    content: chatTranscript(timeline, handles, window, TEXT_MAX),
+    ...(messages.length ? { exchange: { from: messages[0]!.ts, to: messages[messages.length - 1]!.ts, messages: messages.length } } : {}),
+    notes: reviewerNotes(detail.history),
   };
 }

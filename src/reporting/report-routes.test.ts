@@ -91,7 +91,8 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     assert.deepEqual(r.draft.personOrUserReported[0]!.espIdentifier, 'grown');
     assert.equal(r.draft.personOrUserReported[0]!.screenName, 'sunny_day');
     assert.deepEqual(r.draft.personOrUserReported[0]!.profileUrl, ['https://social.example/u/sunny_day']);
-    assert.ok(r.draft.personOrUserReported[0]!.accountTemporarilyDisabled, 'the suspension Warden asked for');
+    // Warden asked for a suspension, but no webhook delivered it: the report must not claim it (issue 17, defect 3).
+    assert.equal(r.draft.personOrUserReported[0]!.accountTemporarilyDisabled, undefined, 'a pending suspension is not a fact');
     assert.deepEqual((r.draft.personOrUserReported[0] as unknown as { priorCTReports: number[] }).priorCTReports, [555001]);
     assert.deepEqual((r.draft.personOrUserReported[0] as unknown as { ipCaptureEvent: unknown[] }).ipCaptureEvent, [
       { ipAddress: '203.0.113.7', eventName: 'Login', dateTime: at(9), port: 443 },
@@ -138,7 +139,9 @@ describe('CyberTipline report drafts from confirmed cases', () => {
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { errors: { field: string }[] }).errors[0]!.field, 'incidentType');
     assert.equal((await call('PUT', `/v1/reports/${reportId}`, t.keys.legal, draft)).statusCode, 200);
-    const ok = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    const own = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.legal);
+    assert.equal(own.statusCode, 403, 'four eyes: the key that edited it does not approve it');
+    const ok = await call('POST', `/v1/reports/${reportId}/approve`, t.keys.child_safety);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((ok.json() as { status: string; environment: string }).status, 'approved');
     assert.equal((ok.json() as { environment: string }).environment, 'test');

@@ -42,5 +42,20 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.put<{ Params: { id: string } }>('/v1/reports/:id', async (req) => reports.update(req.params.id, req.body, viewerOf(req)));
 
+  // A report stopped at needs_attention: one person records what NCMEC said, a second signs it off.
+  app.post<{ Params: { id: string } }>('/v1/reports/:id/resolution', async (req, reply) => {
+    await reports.propose(req.params.id, req.body, viewerOf(req));
+    reply.code(202);
+    return reports.get(req.params.id);
+  });
+  app.post<{ Params: { id: string } }>('/v1/reports/:id/resolution/confirm', async (req) => {
+    await reports.signOff(req.params.id, viewerOf(req), true);
+    return reports.get(req.params.id);
+  });
+  app.post<{ Params: { id: string } }>('/v1/reports/:id/resolution/decline', async (req) => {
+    await reports.signOff(req.params.id, viewerOf(req), false);
+    return reports.get(req.params.id);
+  });
+
   app.post<{ Params: { id: string } }>('/v1/reports/:id/approve', async (req) => reports.approve(req.params.id, viewerOf(req)));
 }

@@ -14,8 +14,10 @@ import { draftFromCase } from './draft-from-case.js';
 import { buildReportXml } from './ncmec/build-report-xml.js';
 import { checkReport } from './ncmec/check-report.js';
 import { ReportDraftSchema } from './ncmec/report-draft.js';
+import { createReportResolution, type ReportResolution } from './report-resolution.js';
 import {
   activeReportOf,
+  editorsOf,
   approveDraft,
   findReport,
   insertDraft,
@@ -44,6 +46,8 @@ export interface ReportView {
   approvedAt: string | null;
   deadlineAt: string | null;
   finishedAt: string | null;
+  /** A needs_attention resolution waiting for a second person's sign-off. */
+  resolution: { outcome: string; ncmecReportId: string | null; proposedBy: string; proposedAt: string } | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -63,9 +67,12 @@ export const reportView = (r: CybertipReportsTable): ReportView => ({
   approvedAt: iso(r.approved_ms),
   deadlineAt: iso(r.deadline_ms),
   finishedAt: iso(r.finished_ms),
+  resolution: r.resolution
+    ? { outcome: r.resolution, ncmecReportId: r.resolution_ncmec_id, proposedBy: r.resolution_by ?? '', proposedAt: iso(r.resolution_ms)! }
+    : null,
 });
 
-export interface ReportService {
+export interface ReportService extends ReportResolution {
   /** A draft for a confirmed case (the existing one if a draft or submission is under way). */
   draftForCase(caseId: string, actor: string): Promise<ReportView>;
   get(id: string): Promise<ReportView | undefined>;
@@ -99,6 +106,7 @@ export function createReportService(deps: {
   ): AuditInput => ({ actor, action, subjectAccountId: r.subject_account, target: { type: 'cybertip_report', id: r.id }, detail });
 
   return {
+    ...createReportResolution({ store, ledger, clock, run: (fn) => lock.run(fn), onResolved: () => deps.onApproved?.() }),
     draftForCase: (caseId, actor) =>
       lock.run(async () => {
         const c = await findCase(db, caseId);
@@ -107,7 +115,7 @@ export function createReportService(deps: {
         const existing = await activeReportOf(db, caseId);
         if (existing) return reportView(existing);
         const nowMs = clock.now();
-        const draft = await draftFromCase(db, c, config.reporting, nowMs);
+        const draft = await draftFromCase(db, c, config, nowMs);
         const id = newId('rpt', nowMs);
         await ledger.apply({
           statements: [insertDraft(db, { id, caseId, subject: c.subject_account, draft: JSON.stringify(draft), createdBy: actor, nowMs })],
@@ -142,6 +150,11 @@ export function createReportService(deps: {
       lock.run(async () => {
         const r = await must(id);
         if (r.status !== 'draft') throw new AppError('conflict', `the report is ${r.status}; only a draft can be approved`);
+        // SECURITY: four eyes. Whoever wrote into the report does not also send it (reporting.fourEyes).
+        if (config.reporting.fourEyes && (await editorsOf(db, r)).includes(viewer.actor))
+          throw new AppError('forbidden', 'a second person must approve a report you edited', {
+            issues: [{ field: '(report)', reason: 'was edited by you; another reviewer approves it (four eyes)' }],
+          });
         const nowMs = clock.now();
         const checked = checkReport(JSON.parse(r.draft), nowMs);
         if (!checked.ok)

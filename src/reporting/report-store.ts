@@ -28,6 +28,11 @@ export interface CybertipReportsTable {
   approved_ms: number | null;
   deadline_ms: number | null;
   finished_ms: number | null;
+  /** A needs_attention resolution waiting for a second person: `filed` (NCMEC has it) or `resubmit`. */
+  resolution: string | null;
+  resolution_ncmec_id: string | null;
+  resolution_by: string | null;
+  resolution_ms: number | null;
 }
 
 export interface CybertipReportFilesTable {
@@ -59,6 +64,18 @@ export function listReports(db: Db, f: { status?: string | undefined; limit: num
   if (f.status) sel = sel.where('status', '=', f.status);
   return sel.orderBy('created_ms', 'desc').limit(f.limit).execute();
 }
+
+/** How many reports are in each status, for the console's list by state. */
+export const reportCounts = async (db: Db): Promise<Record<string, number>> =>
+  Object.fromEntries(
+    (
+      await db
+        .selectFrom('cybertip_reports')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute()
+    ).map((r) => [r.status, Number(r.n)]),
+  );
 
 export const reportFiles = (db: Db, reportId: string) =>
   db.selectFrom('cybertip_report_files').selectAll().where('report_id', '=', reportId).orderBy('local_id').execute();
@@ -183,3 +200,84 @@ export const setFileState = (
       .where('report_id', '=', reportId)
       .where('local_id', '=', localId),
   );
+
+/** Records a proposed resolution, only while the report still needs attention and none is pending. */
+export const proposeResolution = (
+  db: Db,
+  id: string,
+  p: { resolution: 'filed' | 'resubmit'; ncmecReportId: string | null; by: string; nowMs: number },
+): Statement =>
+  statement(
+    db
+      .updateTable('cybertip_reports')
+      .set({
+        resolution: p.resolution,
+        resolution_ncmec_id: p.ncmecReportId,
+        resolution_by: p.by,
+        resolution_ms: p.nowMs,
+        updated_ms: p.nowMs,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'needs_attention')
+      .where('resolution', 'is', null),
+  );
+
+export const clearResolution = (db: Db, id: string, nowMs: number): Statement =>
+  statement(
+    db
+      .updateTable('cybertip_reports')
+      .set({ resolution: null, resolution_ncmec_id: null, resolution_by: null, resolution_ms: null, updated_ms: nowMs })
+      .where('id', '=', id)
+      .where('status', '=', 'needs_attention'),
+  );
+
+/**
+ * A signed-off resolution moves the report on: NCMEC has it, so the files and /finish follow
+ * under NCMEC's id; or NCMEC does not, so /submit is sent again. Either way from attempt zero.
+ */
+export const applyResolution = (db: Db, r: CybertipReportsTable, nowMs: number): Statement =>
+  statement(
+    db
+      .updateTable('cybertip_reports')
+      .set({
+        ...(r.resolution === 'filed'
+          ? { status: 'submitting', step: 'upload', ncmec_report_id: r.resolution_ncmec_id }
+          : { status: 'approved', step: 'submit' }),
+        attempts: 0,
+        next_attempt_ms: nowMs,
+        last_error: null,
+        resolution: null,
+        resolution_ncmec_id: null,
+        resolution_by: null,
+        resolution_ms: null,
+        updated_ms: nowMs,
+      })
+      .where('id', '=', r.id)
+      .where('status', '=', 'needs_attention')
+      .where('resolution', '=', r.resolution),
+  );
+
+/** The report's needs_attention notices are dealt with once its resolution is signed off. */
+export const acknowledgeReportNotices = (db: Db, reportId: string, nowMs: number): Statement =>
+  statement(
+    db
+      .updateTable('admin_notices')
+      .set({ acknowledged_ms: nowMs })
+      .where('kind', '=', 'report_needs_attention')
+      .where('id', 'like', `ntc_report_needs_attention_${reportId}_%`)
+      .where('acknowledged_ms', 'is', null),
+  );
+
+/** Who changed the draft (audited `report.updated`): under four eyes, none of them approves it. */
+export const editorsOf = async (db: Db, r: { id: string; subject_account: string }): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('audit_log')
+      .select('actor')
+      .distinct()
+      .where('subject_account', '=', r.subject_account)
+      .where('action', '=', 'report.updated')
+      .where('target_type', '=', 'cybertip_report')
+      .where('target_id', '=', r.id)
+      .execute()
+  ).map((a) => a.actor);

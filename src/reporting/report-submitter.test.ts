@@ -16,6 +16,7 @@ import { ReportDraftSchema } from './ncmec/report-draft.js';
 import { createNcmecSimulator, type NcmecSimulator } from './ncmec/simulator.js';
 import { createReportSubmitter, type ReportSubmitter } from './report-submitter.js';
 import { statement } from '../store/write-set.js';
+import { createReportService } from './report-service.js';
 
 // Long enough that a loaded machine's slow answer is not taken for the simulator's 'timeout'
 // failure mode (which never answers); only the one test of that mode waits it out.
@@ -232,5 +233,77 @@ describe('CyberTipline submission against the simulator', { skip: SKIP_WITHOUT_N
       .map((n) => n.kind)
       .sort();
     assert.deepEqual(kinds, ['report_needs_attention', 'report_overdue']);
+  });
+
+  describe('a report stopped at needs_attention, resolved by two people', () => {
+    const service = () => createReportService({ store, ledger: engine, config: config(), clock });
+    const lee = { actor: 'reviewer:lee', roles: ['child_safety'] };
+    const kim = { actor: 'reviewer:kim', roles: ['legal'] };
+    const stopped = async () => {
+      sim.failNext('submit', 'timeout');
+      const id = await approved();
+      assert.equal((await drive(submitter(), id)).status, 'needs_attention');
+      sim.calls.length = 0;
+      return id;
+    };
+
+    it('NCMEC has it: the files and /finish go under the recorded id, with no second /submit', async () => {
+      const id = await stopped();
+      // What NCMEC would say when asked: the first /submit did arrive (made here directly).
+      const client = createNcmecClient({ baseUrl: url, username: 'esp', password: 'sim-secret', timeoutMs: CLIENT_TIMEOUT_MS });
+      const ncmecId = (await client.submit((await row(id)).xml!)).reportId!;
+      await client.close();
+      sim.calls.length = 0;
+      const reports = service();
+      await reports.propose(id, { outcome: 'filed', ncmecReportId: ncmecId }, lee);
+      assert.equal((await drive(submitter(), id)).status, 'needs_attention', 'nothing moves before the sign-off');
+      await assert.rejects(reports.signOff(id, lee, true), /a second person must sign off/);
+      await reports.signOff(id, kim, true);
+      const r = await drive(submitter(), id);
+      assert.equal(r.status, 'submitted', r.last_error ?? '');
+      assert.equal(r.ncmec_report_id, ncmecId);
+      assert.deepEqual(sim.calls, ['upload', 'fileinfo', 'finish']);
+      assert.equal(sim.reports.get(ncmecId)!.state, 'finished');
+      const open = await store.db
+        .selectFrom('admin_notices')
+        .select('id')
+        .where('id', 'like', `ntc_report_needs_attention_${id}%`)
+        .where('acknowledged_ms', 'is', null)
+        .execute();
+      assert.deepEqual(open, [], 'its needs_attention notice is acknowledged by the sign-off');
+      const audit = (await store.db.selectFrom('audit_log').select(['action', 'actor']).where('target_id', '=', id).execute()).map(
+        (a) => `${a.action} ${a.actor}`,
+      );
+      assert.ok(audit.includes('report.resolution_proposed reviewer:lee'));
+      assert.ok(audit.includes('report.resolution_confirmed reviewer:kim'));
+    });
+
+    it('NCMEC does not have it: sent again once signed off; a second stop raises a new notice', async () => {
+      const id = await stopped();
+      const reports = service();
+      await reports.propose(id, { outcome: 'resubmit' }, lee);
+      await reports.signOff(id, lee, false); // the proposer withdraws it
+      assert.equal((await row(id)).resolution, null);
+      await reports.propose(id, { outcome: 'resubmit' }, kim);
+      sim.failNext('submit', 'timeout');
+      await reports.signOff(id, lee, true);
+      assert.equal((await drive(submitter(), id)).status, 'needs_attention', 'stopped again by a second timeout');
+      const notices = await store.db
+        .selectFrom('admin_notices')
+        .select('acknowledged_ms')
+        .where('id', 'like', `ntc_report_needs_attention_${id}%`)
+        .orderBy('ts_ms')
+        .execute();
+      assert.deepEqual(
+        notices.map((n) => n.acknowledged_ms === null),
+        [false, true],
+        'the first notice acknowledged, the second open',
+      );
+      await reports.propose(id, { outcome: 'resubmit' }, kim);
+      await reports.signOff(id, lee, true);
+      const r = await drive(submitter(), id);
+      assert.equal(r.status, 'submitted', r.last_error ?? '');
+      assert.deepEqual(sim.calls, ['submit:timeout', 'submit', 'upload', 'fileinfo', 'finish']);
+    });
   });
 });

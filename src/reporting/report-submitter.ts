@@ -86,6 +86,9 @@ export function createReportSubmitter(deps: {
       kind,
       detail: JSON.stringify({ reportId: r.id, caseId: r.case_id, ...detail }),
     });
+  // A report can stop again after a signed-off resubmission: each stop is its own notice.
+  const stopNotice = (r: CybertipReportsTable, reason: string, nowMs: number): Statement =>
+    notice({ ...r, step: `${r.step ?? ''}_${nowMs}` }, 'report_needs_attention', { reason }, nowMs);
   const setReport = (id: string, fields: ReportProgress, nowMs: number): Statement => setReportIn(db, id, fields, nowMs);
 
   /** A failed call: retried with backoff, or the report stopped (retracted first when NCMEC has it). */
@@ -136,7 +139,7 @@ export function createReportSubmitter(deps: {
             { status: 'needs_attention', last_error: 'a /submit was in flight when Warden stopped; check with NCMEC before resubmitting' },
             nowMs,
           ),
-          notice(r, 'report_needs_attention', { reason: 'submit outcome unknown' }, nowMs),
+          stopNotice(r, 'submit outcome unknown', nowMs),
         ],
         audit: [audit(r, 'report.needs_attention', { reason: 'submit outcome unknown' })],
       });
@@ -163,7 +166,7 @@ export function createReportSubmitter(deps: {
         await ledger.apply({
           statements: [
             setReport(r.id, { status: 'needs_attention', last_error: `submit: ${transport.message}; it may have reached NCMEC` }, now2),
-            notice(r, 'report_needs_attention', { reason: transport.code }, now2),
+            stopNotice(r, transport.code, now2),
           ],
           audit: [audit(r, 'report.needs_attention', { reason: transport.code })],
         });

@@ -115,6 +115,25 @@ export function reviewPaths(): Record<string, unknown> {
         responses: { '200': { description: 'The report' }, ...problems(400, 401, 403, 404, 409) },
       },
     },
+    '/v1/reports/{id}/resolution': {
+      post: {
+        summary:
+          'For a report at needs_attention, record what NCMEC said: {outcome:"filed", ncmecReportId} or {outcome:"resubmit"}; a second person signs it off.',
+        responses: { '202': { description: 'The report, its resolution waiting' }, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    '/v1/reports/{id}/resolution/confirm': {
+      post: {
+        summary: "Sign off the resolution (not by its proposer): the report continues under NCMEC's id, or is submitted again.",
+        responses: { '200': { description: 'The report' }, ...problems(401, 403, 404, 409) },
+      },
+    },
+    '/v1/reports/{id}/resolution/decline': {
+      post: {
+        summary: 'Send the waiting resolution back for a new proposal.',
+        responses: { '200': { description: 'The report' }, ...problems(401, 403, 404, 409) },
+      },
+    },
     '/v1/cases/{id}/evidence': {
       post: {
         summary: 'Preserve the case as an evidence package ({reason}).',

@@ -72,4 +72,16 @@ describe('known-image material is for child_safety and admin only, everywhere', 
     assert.equal(seen.statusCode, 200);
     assert.ok(!seen.body.includes('csam_hash_match'));
   });
+
+  it('audits a refused attempt to open the case by its id (issue 17)', async () => {
+    const c = await t.store.db.selectFrom('cases').select(['id', 'subject_account']).where('restricted', '=', 1).executeTakeFirstOrThrow();
+    assert.equal((await get(`/v1/cases/${c.id}`, t.keys.reviewer)).statusCode, 404);
+    const refused = await t.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_account', 'target_id'])
+      .where('action', '=', 'case.access_refused')
+      .execute();
+    assert.deepEqual(refused, [{ action: 'case.access_refused', subject_account: c.subject_account, target_id: c.id }]);
+    assert.equal((await get(`/v1/cases/${c.id}`, t.keys.child_safety)).statusCode, 200);
+  });
 });
