@@ -1,6 +1,6 @@
 import { AppError } from '../core/app-error.js';
 import type { SimDecision, SimTarget } from './sim-target.js';
-import { startWebhookInbox } from './webhook-inbox.js';
+import { startWebhookInbox, type WebhookInbox } from './webhook-inbox.js';
 
 /** PUT /v1/admin/decoys/{id}; a 404 means this Warden has no decoy API yet. */
 export async function markDecoyOverHttp(base: string, key: string, accountId: string, label: string): Promise<boolean> {
@@ -24,10 +24,12 @@ export async function createHttpTarget(opts: {
   url: string;
   key: string;
   webhookPort?: number;
+  inbox?: WebhookInbox;
 }): Promise<SimTarget & { webhookUrl: string }> {
   const base = opts.url.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json' };
-  const inbox = await startWebhookInbox(opts.webhookPort ?? 0);
+  // An inbox passed in is the caller's (the demo starts it first, to put its URL in Warden's config).
+  const inbox = opts.inbox ?? (await startWebhookInbox(opts.webhookPort ?? 0));
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
@@ -63,6 +65,8 @@ export async function createHttpTarget(opts: {
     decide: async (req) => (await post('/v1/decisions', req)) as unknown as SimDecision,
     markDecoy: (accountId, label) => markDecoyOverHttp(base, opts.key, accountId, label),
     settle: async () => inbox.drain(),
-    close: () => inbox.close(),
+    close: async () => {
+      if (!opts.inbox) await inbox.close();
+    },
   };
 }
