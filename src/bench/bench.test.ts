@@ -32,6 +32,8 @@ describe('npm run bench --quick', () => {
       'webhook outbox: 2,000 actions',
       'CyberTipline report with 10 files',
       'conversation cues',
+      'simulate (in process',
+      'simulator state at 100,000 accounts',
     ])
       assert.ok(r.stdout.includes(section), `missing ${section}`);
     const results = JSON.parse(readFileSync(join(cwd, '.bench', 'results.json'), 'utf8'));
@@ -52,5 +54,7 @@ describe('npm run bench --quick', () => {
     assert.equal(results.matchIndex[0].recallAgainstScan, 1);
     assert.equal(results.console.cases, 2000);
     assert.deepEqual(results.outbox.status, { delivered: 2000 }, 'every action reached the receiver');
+    assert.ok(results.simulate.events > 0 && results.simulate.alerts > 0, 'the simulator drove Warden and it raised alerts');
+    assert.equal(results.simulate.memory.accounts, 100_000);
   });
 });

@@ -45,7 +45,8 @@ export function demoCommand(): Command {
         const reporting = await demoReporting();
         if (reporting.sim) closers.push(reporting.sim.close);
         // The live feed's platform takes Warden's webhooks here (acting on them is part of the demo).
-        const inbox = flags.exit ? undefined : await startWebhookInbox();
+        const webhookSecret = randomBytes(24).toString('base64url');
+        const inbox = flags.exit ? undefined : await startWebhookInbox({ secret: webhookSecret });
         if (inbox) closers.push(inbox.close);
         const config = loadConfig({
           overrides: {
@@ -53,7 +54,7 @@ export function demoCommand(): Command {
             server: { port: flags.port },
             log: { level: 'warn' },
             ...reporting.overrides,
-            ...(inbox ? { actions: { webhookUrl: inbox.url, webhookSecret: randomBytes(24).toString('base64url') } } : {}),
+            ...(inbox ? { actions: { webhookUrl: inbox.url, webhookSecret } } : {}),
           },
         });
         const logger = createLogger(config.log.level);

@@ -13,6 +13,7 @@ interface SimulateFlags {
   target?: string;
   key?: string;
   webhookPort?: string;
+  webhookSecret?: string;
   start?: string;
   phrases?: string;
   tickMinutes: string;
@@ -32,6 +33,10 @@ export function simulateCommand(): Command {
     .option('--target <url>', 'a running Warden (default: one in this process, on a throw-away database)')
     .option('--key <key>', 'API key for --target (admin to mark decoys; or set WARDEN_API_KEY)')
     .option('--webhook-port <port>', "with --target: where this simulator takes Warden's webhooks (point actions.webhookUrl here)")
+    .option(
+      '--webhook-secret <secret>',
+      "with --target: that Warden's actions.webhookSecret (or set WARDEN_WEBHOOK_SECRET); unsigned actions are refused",
+    )
     .option('--start <time>', 'simulated start, RFC 3339 (default: midnight UTC, days + 1 days ago)')
     .option('--phrases <file>', 'phrase bank (default data/simulator/phrases.json)')
     .option('--tick-minutes <n>', 'simulated minutes per step of the clock', '5')
@@ -46,6 +51,7 @@ export function simulateCommand(): Command {
         target: flags.target,
         key: flags.key ?? process.env.WARDEN_API_KEY,
         webhookPort: flags.webhookPort,
+        webhookSecret: flags.webhookSecret ?? process.env.WARDEN_WEBHOOK_SECRET,
         start: flags.start,
         phrases: flags.phrases,
         tickMinutes: flags.tickMinutes,

@@ -24,12 +24,14 @@ export async function createHttpTarget(opts: {
   url: string;
   key: string;
   webhookPort?: number;
+  /** actions.webhookSecret of that Warden: only actions signed with it are acted on. */
+  webhookSecret?: string;
   inbox?: WebhookInbox;
 }): Promise<SimTarget & { webhookUrl: string }> {
   const base = opts.url.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json' };
   // An inbox passed in is the caller's (the demo starts it first, to put its URL in Warden's config).
-  const inbox = opts.inbox ?? (await startWebhookInbox(opts.webhookPort ?? 0));
+  const inbox = opts.inbox ?? (await startWebhookInbox({ port: opts.webhookPort, secret: opts.webhookSecret }));
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;

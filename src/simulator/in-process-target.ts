@@ -21,7 +21,8 @@ import { markDecoyOverHttp } from './http-target.js';
  */
 export async function createInProcessTarget(opts: { logLevel?: string } = {}): Promise<SimTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-sim-'));
-  const inbox = await startWebhookInbox();
+  const secret = randomBytes(24).toString('base64url');
+  const inbox = await startWebhookInbox({ secret });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const config = loadConfig({
@@ -31,7 +32,7 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
         store: { url: join(dir, 'warden.db'), sqliteSynchronous: 'off' },
         server: { host: '127.0.0.1', port: 0 },
         log: { level: opts.logLevel ?? 'error' },
-        actions: { webhookUrl: inbox.url, webhookSecret: randomBytes(24).toString('base64url') },
+        actions: { webhookUrl: inbox.url, webhookSecret: secret },
       },
     });
     server = await startServer(config, createLogger(config.log.level));
@@ -49,6 +50,7 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
     return ((await res.json()) as { actions?: unknown[] }).actions?.length ?? 0;
   };
   const skew = 300_000;
+  const committing: Promise<void>[] = [];
   return {
     name: 'in-process',
     async send(events) {
@@ -61,7 +63,12 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
         else rejected++;
       }
       if (items.length === 0) return { accepted: 0, rejected, alerts: 0 };
-      const out = await server.engine.ingest(items);
+      // Folded now (so the gate sees it at once), committed in the background while the simulator
+      // makes the next batch, as replay does; settle() waits for the commits before the rules run.
+      const out = await server.engine.submit(items);
+      // Handled here too, so a failed commit is not an unhandled rejection before settle() awaits it.
+      out.committed.catch(() => undefined);
+      committing.push(out.committed);
       let accepted = 0;
       for (const s of out.statuses) if (s === 'accepted') accepted++;
       return { accepted, rejected, alerts: out.alerts.length };
@@ -69,6 +76,7 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
     decide: (req) => server.engine.decide(req),
     markDecoy: (accountId, label) => markDecoyOverHttp(server.url, key, accountId, label),
     async settle() {
+      await Promise.all(committing.splice(0));
       let n = 0;
       while ((await server.services.runner.runOnce()) > 0) n++;
       if (n > 0) {
@@ -79,6 +87,7 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
       return inbox.drain();
     },
     async close() {
+      await Promise.allSettled(committing.splice(0));
       await server.close();
       await inbox.close();
       rmSync(dir, { recursive: true, force: true });

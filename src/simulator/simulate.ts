@@ -20,6 +20,7 @@ export const SimulateOptionsSchema = z.strictObject({
   target: z.url({ protocol: /^https?$/ }).optional(),
   key: z.string().min(1).optional(),
   webhookPort: z.coerce.number().int().min(0).max(65535).optional(),
+  webhookSecret: z.string().min(16).optional(),
   start: z.iso.datetime({ offset: true }).optional(),
   phrases: z.string().min(1).optional(),
   tickMinutes: z.coerce.number().int().min(1).max(1440).default(5),
@@ -61,7 +62,7 @@ export async function simulate(
     let target: SimTarget | undefined;
     if (mode !== 'off') {
       target = opts.target
-        ? await createHttpTarget({ url: opts.target, key: opts.key!, webhookPort: opts.webhookPort })
+        ? await createHttpTarget({ url: opts.target, key: opts.key!, webhookPort: opts.webhookPort, webhookSecret: opts.webhookSecret })
         : await createInProcessTarget();
       onTarget?.(target);
     }
