@@ -96,8 +96,10 @@ const SIMULATOR_MAY_USE = {
   server: [...SHARED.server, './start-server.ts', './create-app.ts', './api-key-store.ts'],
   engine: ['./create-engine.ts', './ingest-item.ts'],
   config: ['./load-config.ts', './config-schema.ts'],
+  // In process the simulator steps the outbox itself, round by round, so a seed repeats exactly.
+  actions: ['./webhook-dispatcher.ts'],
 };
-const SIMULATOR_MAY_NOT = ['actions', 'alerts', 'audit', 'behaviour', 'bench', 'cases', 'cli', 'console', 'conversations', 'detection'];
+const SIMULATOR_MAY_NOT = ['alerts', 'audit', 'behaviour', 'bench', 'cases', 'cli', 'console', 'conversations', 'detection'];
 SIMULATOR_MAY_NOT.push('facts', 'fault', 'gate', 'ledger', 'media', 'reporting', 'rules', 'store', 'testing');
 for (const folder of [...SIMULATOR_MAY_NOT, ...Object.keys(SIMULATOR_MAY_USE)]) {
   const except = SIMULATOR_MAY_USE[folder];

@@ -8,6 +8,8 @@ import { validateEvent } from '../events/validate-event.js';
 import type { IngestItem } from '../engine/ingest-item.js';
 import { createApiKey } from '../server/api-key-store.js';
 import { startServer } from '../server/start-server.js';
+import { createWebhookDispatcher } from '../actions/webhook-dispatcher.js';
+import { systemClock } from '../core/clock.js';
 import type { SimTarget } from './sim-target.js';
 import { startWebhookInbox } from './webhook-inbox.js';
 import { markDecoyOverHttp } from './http-target.js';
@@ -24,8 +26,10 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
   const secret = randomBytes(24).toString('base64url');
   const inbox = await startWebhookInbox({ secret });
   let server: Awaited<ReturnType<typeof startServer>>;
+  let config: ReturnType<typeof loadConfig>;
+  let logger: ReturnType<typeof createLogger>;
   try {
-    const config = loadConfig({
+    config = loadConfig({
       env: {},
       overrides: {
         // A throw-away file: no fsync per commit (it is removed at the end anyway).
@@ -35,20 +39,26 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
         actions: { webhookUrl: inbox.url, webhookSecret: secret },
       },
     });
-    server = await startServer(config, createLogger(config.log.level));
+    logger = createLogger(config.log.level);
+    server = await startServer(config, logger);
   } catch (e) {
     await inbox.close();
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  // A stopped runner: settle() runs its rounds itself (a second round at once would read the same
-  // cursor). The outbox keeps its own loop, which is woken, and settle() waits until it is empty.
+  // The rule runner and the outbox are stepped by settle() instead of their timers: their own
+  // loops are stopped (a second round at once would read the same cursor or the same due rows),
+  // and a dispatcher made as createServices makes it delivers, round by round, until none is due.
   await server.services.runner.stop();
+  await server.services.dispatcher.stop();
+  const outbox = createWebhookDispatcher({
+    store: server.store,
+    ledger: server.engine,
+    config: config.actions,
+    clock: systemClock,
+    logger,
+  });
   const { key } = await createApiKey(server.store.db, 'simulator', 'admin');
-  const pending = async () => {
-    const res = await fetch(`${server.url}/v1/actions?status=pending&limit=1`, { headers: { authorization: `Bearer ${key}` } });
-    return ((await res.json()) as { actions?: unknown[] }).actions?.length ?? 0;
-  };
   const skew = 300_000;
   const committing: Promise<void>[] = [];
   return {
@@ -79,15 +89,13 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
       await Promise.all(committing.splice(0));
       let n = 0;
       while ((await server.services.runner.runOnce()) > 0) n++;
-      if (n > 0) {
-        server.services.dispatcher.wake();
-        // Bounded: a delivery that keeps failing stays pending with a later attempt; the run goes on.
-        for (let i = 0; i < 1000 && (await pending()) > 0; i++) await new Promise((r) => setTimeout(r, 5));
-      }
+      // A delivery that fails is rescheduled for later, so this ends; the run goes on without it.
+      if (n > 0) while ((await outbox.runOnce()) > 0);
       return inbox.drain();
     },
     async close() {
       await Promise.allSettled(committing.splice(0));
+      await outbox.stop();
       await server.close();
       await inbox.close();
       rmSync(dir, { recursive: true, force: true });
