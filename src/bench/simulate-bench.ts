@@ -31,7 +31,7 @@ function sinkTarget(kept: object[][]): SimTarget {
 export async function benchSimulate(quick: boolean, say: (s: string) => void, results: Record<string, unknown>): Promise<void> {
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const phrases = loadPhraseBank();
-  const accounts = quick ? 3000 : 100_000;
+  const accounts = quick ? 1500 : 100_000;
   const days = quick ? 1 : 2;
   const base = { accounts, days, seed: 1, phrases, startMs: defaultStart(days), mode: 'shadow' as const };
   const kept: object[][] = [];
@@ -61,7 +61,7 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
   say(
     `simulate (in process, shadow, ${fmt(accounts)} accounts, ${days} days): ${fmt(r.simulatorInProcessPerSecond)} events/s, ${fmt(sim.alerts)} alerts; Warden's ingest of the same ${fmt(events)} events alone ${fmt(r.wardenIngestFloorPerSecond)}/s (ratio ${r.ratioToIngestFloor.toFixed(2)}); simulator into a sink ${fmt(r.simulatorAlonePerSecond)}/s [target ≥ 50,000/s]`,
   );
-  const memAccounts = quick ? 100_000 : 1_000_000;
+  const memAccounts = quick ? 20_000 : 1_000_000;
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', fileURLToPath(new URL('./simulate-memory.js', import.meta.url)), String(memAccounts)],

@@ -1,4 +1,5 @@
 import { BAND, bandName, isMinorCode } from '../core/age-band.js';
+import { AppError } from '../core/app-error.js';
 import { prng } from '../core/prng.js';
 import { quantile, type ExposureReport, type Mode } from './exposure-report.js';
 import { BENIGN_KINDS, OFFENDER_STAGES, type PhraseBank } from './phrase-bank.js';
@@ -46,7 +47,10 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   const conv = planConversations({ platform, seed: o.seed, ticks, tickMinutes, benignPerAccount: o.benignPerAccount ?? 0.5 });
   const rnd = prng(o.seed ^ 0xc0ffee);
   const target = o.mode === 'off' ? undefined : o.target;
-  if (o.mode !== 'off' && !target) throw new Error('a target is required unless the mode is off');
+  if (o.mode !== 'off' && !target)
+    throw new AppError('invalid_input', `mode ${o.mode} needs a Warden to drive`, {
+      issues: [{ field: 'target', reason: 'is required unless the mode is off' }],
+    });
   const n = platform.size;
   const { band, role, declared } = platform;
   const stopped = new Uint8Array(n);
@@ -168,6 +172,11 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
     const s = conv.step[c]!;
     if (!isOffenderKind(kind)) {
       const [from, to] = s % 2 === 0 ? [conv.a[c]!, conv.b[c]!] : [conv.b[c]!, conv.a[c]!];
+      // An innocent account Warden had restricted can no longer reach a minor either: that is the cost of a false positive.
+      if (stopped[from] && isMinorCode(declared[to]!)) {
+        conv.flags[c]! |= CONV_FLAG.touched;
+        return false;
+      }
       const d = await decide('message', from, to);
       if (d !== 'allow') conv.flags[c]! |= CONV_FLAG.touched;
       if (d === 'block' && o.mode === 'live') return false;
