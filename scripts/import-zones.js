@@ -84,3 +84,29 @@ export const ZONES = ARROWS.flatMap(({ target, from, except, message }) => {
     return shared ? { target, from: folder, except: shared, message } : { target, from: folder, message };
   });
 });
+
+/**
+ * The simulator is a client of the protocol, like a platform: it may import the protocol's
+ * schemas, the entry points it drives in process (the server and engine factories, the config
+ * they are started with, the API key store for its own key) and core, and nothing that would
+ * let it read Warden's state behind the protocol's back.
+ */
+const SIMULATOR_MAY_USE = {
+  events: SHARED.events,
+  server: [...SHARED.server, './start-server.ts', './create-app.ts', './api-key-store.ts'],
+  engine: ['./create-engine.ts', './ingest-item.ts'],
+  config: ['./load-config.ts', './config-schema.ts'],
+  // In process the simulator steps the outbox itself, round by round, so a seed repeats exactly.
+  actions: ['./webhook-dispatcher.ts'],
+};
+const SIMULATOR_MAY_NOT = ['alerts', 'audit', 'behaviour', 'bench', 'cases', 'cli', 'console', 'conversations', 'detection'];
+SIMULATOR_MAY_NOT.push('facts', 'fault', 'gate', 'ledger', 'media', 'reporting', 'rules', 'store', 'testing');
+for (const folder of [...SIMULATOR_MAY_NOT, ...Object.keys(SIMULATOR_MAY_USE)]) {
+  const except = SIMULATOR_MAY_USE[folder];
+  ZONES.push({
+    target: './src/simulator',
+    from: `./src/${folder}`,
+    ...(except ? { except } : {}),
+    message: 'The simulator is a client of the protocol: schemas, the server and engine entry points it drives, and core only.',
+  });
+}

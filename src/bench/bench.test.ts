@@ -17,7 +17,8 @@ describe('npm run bench --quick', () => {
     const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], {
       cwd,
       encoding: 'utf8',
-      timeout: 240_000,
+      // Bounded so a stuck section fails the test; 300 s since the simulate section (about 10 s alone) joined.
+      timeout: 300_000,
     });
     assert.equal(r.status, 0, r.stderr);
     for (const section of [
@@ -33,6 +34,8 @@ describe('npm run bench --quick', () => {
       'webhook outbox: 2,000 actions',
       'CyberTipline report with 10 files',
       'conversation cues',
+      'simulate (in process',
+      'simulator state at 20,000 accounts',
     ])
       assert.ok(r.stdout.includes(section), `missing ${section}`);
     // Video hashing needs ffmpeg; without it the section says it was skipped.
@@ -55,5 +58,7 @@ describe('npm run bench --quick', () => {
     assert.equal(results.matchIndex[0].recallAgainstScan, 1);
     assert.equal(results.console.cases, 2000);
     assert.deepEqual(results.outbox.status, { delivered: 2000 }, 'every action reached the receiver');
+    assert.ok(results.simulate.events > 0 && results.simulate.alerts > 0, 'the simulator drove Warden and it raised alerts');
+    assert.equal(results.simulate.memory.accounts, 20_000);
   });
 });

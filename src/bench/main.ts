@@ -14,11 +14,12 @@ import { startGateServer } from './gate-server.js';
 import { ffmpegAvailable } from '../media/video/ffmpeg-decoder.js';
 import { prng, syntheticEvents } from './synthetic.js';
 import { benchSignInFlood } from './sign-in-bench.js';
+import { benchSimulate } from './simulate-bench.js';
 
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations,video` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations,video,simulate` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -414,6 +415,7 @@ if (want('outbox')) benchOutbox();
 if (want('report')) benchReport();
 if (want('conversations')) benchConversations();
 if (want('video')) benchVideo();
+if (want('simulate')) await benchSimulate(quick, say, results);
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -12,6 +12,8 @@ import { startServer } from '../server/start-server.js';
 import { waitForSignal } from './serve-command.js';
 import { NCMEC_XSD_UNSET } from '../reporting/ncmec/schema-file.js';
 import { demoReporting } from './demo-report.js';
+import { startDemoFeed, type DemoFeed } from './demo-feed.js';
+import { startWebhookInbox } from '../simulator/webhook-inbox.js';
 
 const SCENARIO = fileURLToPath(new URL('../../examples/demo-scenario.jsonl', import.meta.url));
 
@@ -42,12 +44,17 @@ export function demoCommand(): Command {
       try {
         const reporting = await demoReporting();
         if (reporting.sim) closers.push(reporting.sim.close);
+        // The live feed's platform takes Warden's webhooks here (acting on them is part of the demo).
+        const webhookSecret = randomBytes(24).toString('base64url');
+        const inbox = flags.exit ? undefined : await startWebhookInbox({ secret: webhookSecret });
+        if (inbox) closers.push(inbox.close);
         const config = loadConfig({
           overrides: {
             store: { url: join(dir, 'warden.db') },
             server: { port: flags.port },
             log: { level: 'warn' },
             ...reporting.overrides,
+            ...(inbox ? { actions: { webhookUrl: inbox.url, webhookSecret } } : {}),
           },
         });
         const logger = createLogger(config.log.level);
@@ -162,6 +169,10 @@ export function demoCommand(): Command {
         });
         say(`Review console: ${server.url}/console  (username demo, password ${password}; this account lives only in the demo database)`);
         say();
+        const feed: DemoFeed = await startDemoFeed({ url: server.url, key, inbox: inbox!, say });
+        say('A simulated platform (3,000 synthetic accounts, two days in about a minute) now feeds Warden live:');
+        say('its offenders reach for children, the gate and the webhooks stop them, and cases arrive in the console queue.');
+        say();
         say('Try it (this admin key lives only in the demo database):');
         say(`  curl -s -H 'authorization: Bearer ${key}' '${server.url}/v1/alerts?category=suspicious_adult'`);
         say(
@@ -173,7 +184,10 @@ export function demoCommand(): Command {
         // Node stops its signal watcher, and a Ctrl-C in that instant either killed the demo
         // outright or was swallowed, leaving it serving (about 1 run in 3 when the signal
         // followed this message at once). Only then is the user told Ctrl-C works.
-        const stopped = waitForSignal(server.close, logger);
+        const stopped = waitForSignal(async () => {
+          await feed.stop();
+          await server.close();
+        }, logger);
         cleanup.handOverSignals();
         say('Ctrl-C stops the demo.');
         await stopped;

@@ -20,6 +20,7 @@ import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
 import { transparencyCommand } from './transparency-command.js';
 import { evalCommand } from './eval-command.js';
+import { simulateCommand } from './simulate-command.js';
 
 const program = new Command()
   .name('warden')
@@ -41,6 +42,7 @@ program.addCommand(ncmecSimCommand());
 program.addCommand(trainCommand());
 program.addCommand(transparencyCommand());
 program.addCommand(evalCommand());
+program.addCommand(simulateCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../config/load-config.js';
+import { createLogger } from '../core/create-logger.js';
+import { validateEvent } from '../events/validate-event.js';
+import type { IngestItem } from '../engine/ingest-item.js';
+import { createApiKey } from '../server/api-key-store.js';
+import { startServer } from '../server/start-server.js';
+import { createWebhookDispatcher } from '../actions/webhook-dispatcher.js';
+import { systemClock } from '../core/clock.js';
+import type { SimTarget } from './sim-target.js';
+import { startWebhookInbox } from './webhook-inbox.js';
+import { markDecoyOverHttp } from './http-target.js';
+
+/**
+ * Warden in this process on a throw-away embedded database: events go through the same
+ * validation and engine call the `POST /v1/events` route makes, decisions through the same
+ * gate call as `POST /v1/decisions`, decoys and webhooks over loopback HTTP. The rule runner
+ * and the outbox are driven here, one round at a time, instead of on their timers, so the
+ * same seed gives the same run.
+ */
+export async function createInProcessTarget(opts: { logLevel?: string } = {}): Promise<SimTarget> {
+  const dir = mkdtempSync(join(tmpdir(), 'warden-sim-'));
+  const secret = randomBytes(24).toString('base64url');
+  const inbox = await startWebhookInbox({ secret });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let config: ReturnType<typeof loadConfig>;
+  let logger: ReturnType<typeof createLogger>;
+  try {
+    config = loadConfig({
+      env: {},
+      overrides: {
+        // A throw-away file: no fsync per commit (it is removed at the end anyway).
+        store: { url: join(dir, 'warden.db'), sqliteSynchronous: 'off' },
+        server: { host: '127.0.0.1', port: 0 },
+        log: { level: opts.logLevel ?? 'error' },
+        actions: { webhookUrl: inbox.url, webhookSecret: secret },
+      },
+    });
+    logger = createLogger(config.log.level);
+    server = await startServer(config, logger);
+  } catch (e) {
+    await inbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  // The rule runner and the outbox are stepped by settle() instead of their timers: their own
+  // loops are stopped (a second round at once would read the same cursor or the same due rows),
+  // and a dispatcher made as createServices makes it delivers, round by round, until none is due.
+  await server.services.runner.stop();
+  await server.services.dispatcher.stop();
+  const outbox = createWebhookDispatcher({
+    store: server.store,
+    ledger: server.engine,
+    config: config.actions,
+    clock: systemClock,
+    logger,
+  });
+  const { key } = await createApiKey(server.store.db, 'simulator', 'admin');
+  const skew = 300_000;
+  const committing: Promise<void>[] = [];
+  return {
+    name: 'in-process',
+    async send(events) {
+      const items: IngestItem[] = [];
+      let rejected = 0;
+      const nowMs = Date.now();
+      for (const e of events) {
+        const r = validateEvent(e, { nowMs, maxFutureSkewMs: skew });
+        if (r.ok) items.push(r.value);
+        else rejected++;
+      }
+      if (items.length === 0) return { accepted: 0, rejected, alerts: 0 };
+      // Folded now (so the gate sees it at once), committed in the background while the simulator
+      // makes the next batch, as replay does; settle() waits for the commits before the rules run.
+      const out = await server.engine.submit(items);
+      // Handled here too, so a failed commit is not an unhandled rejection before settle() awaits it.
+      out.committed.catch(() => undefined);
+      committing.push(out.committed);
+      let accepted = 0;
+      for (const s of out.statuses) if (s === 'accepted') accepted++;
+      return { accepted, rejected, alerts: out.alerts.length };
+    },
+    decide: (req) => server.engine.decide(req),
+    markDecoy: (accountId, label) => markDecoyOverHttp(server.url, key, accountId, label),
+    async settle() {
+      await Promise.all(committing.splice(0));
+      let n = 0;
+      while ((await server.services.runner.runOnce()) > 0) n++;
+      // A delivery that fails is rescheduled for later, so this ends; the run goes on without it.
+      if (n > 0) while ((await outbox.runOnce()) > 0);
+      return inbox.drain();
+    },
+    async close() {
+      await Promise.allSettled(committing.splice(0));
+      await outbox.stop();
+      await server.close();
+      await inbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
