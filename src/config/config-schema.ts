@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BehaviourConfigSchema } from '../behaviour/behaviour-config.js';
 import { GateConfigSchema } from '../gate/gate-config.js';
 import { LIMITS } from '../events/limits.js';
+import { ExchangesConfigSchema } from '../exchanges/exchange-config.js';
 
 /**
  * Every setting with its default. docs/configuration.md documents each one and a test
@@ -204,6 +205,8 @@ export const ConfigSchema = z
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       })
       .prefault({}),
+    /** Hash exchanges (issue 20): sources fetched into banks of their own. */
+    exchanges: ExchangesConfigSchema,
   })
   .prefault({});
 

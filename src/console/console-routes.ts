@@ -23,6 +23,8 @@ import { canHandleReports } from '../reporting/report-service.js';
 import { latestReportOf } from '../reporting/report-store.js';
 import { isAppError } from '../core/app-error.js';
 import { listedEntries } from '../audit/listed-entries.js';
+import { exchangesPage } from './exchanges-page.js';
+import { matchableTypes } from '../exchanges/exchange-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -113,6 +115,17 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           nowMs,
           failedActions: failed,
         }),
+      );
+    });
+
+    // Hash exchanges' state (issue 20): what each source sent, where its fetch stands, what failed.
+    scope.get('/console/exchanges', async (req, reply) => {
+      const states = await ctx.services.exchanges.states();
+      return send(
+        req,
+        reply,
+        'Hash exchanges',
+        exchangesPage(states.map((s) => ({ ...s, matchableTypes: matchableTypes(s.counts.byType) }))),
       );
     });
 

@@ -28,6 +28,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                 <strong>Warden</strong>
                 <a href="/console" data-key="q">Queue</a>
                 <a href="/console/actions?status=failed">Failed actions</a>
+                <a href="/console/exchanges">Exchanges</a>
                 <span class="spacer"></span>
                 ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
                 <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>

@@ -11,6 +11,7 @@ import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
 import { mediaRoutes } from '../media/media-routes.js';
+import { exchangeRoutes } from '../exchanges/exchange-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { parseJsonBody } from './parse-input.js';
 import { installRoleMatrix } from './role-matrix.js';
@@ -114,6 +115,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   reportRoutes(app, ctx);
   evidenceRoutes(app, ctx);
   consoleRoutes(app, ctx);
+  exchangeRoutes(app, ctx);
 
   return {
     app,

@@ -95,6 +95,9 @@ export const ROLE_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/evidence/:id/verify': { roles: ['child_safety', 'legal'], does: 'verify a package' },
   'POST /v1/evidence/:id/hold': { roles: ['legal'], does: 'set or lift a legal hold', body: SMALL },
   'GET /v1/evidence/:id/export': { roles: ['legal'], does: 'export a signed package' },
+  'GET /v1/exchanges': { roles: ['reviewer'], does: "hash exchanges' state" },
+  'GET /v1/exchanges/:name': { roles: ['reviewer'], does: "a hash exchange's state" },
+  'POST /v1/exchanges/:name/fetch': { roles: ['admin'], does: 'fetch a hash exchange now', body: SMALL },
 };
 
 /** The access entry of a registered route; HEAD is answered by its GET route. */

@@ -4,6 +4,7 @@ import type { CaseAlertsTable, CaseHistoryTable, CasesTable } from '../cases/cas
 import type { EvidenceFilesTable, EvidencePackagesTable } from '../reporting/evidence/evidence-store.js';
 import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
 import type { CursorsTable, PoliciesTable } from '../rules/rule-store.js';
+import type { ExchangeEntriesTable, ExchangeFeedbackTable, ExchangeSourcesTable } from '../exchanges/exchange-store.js';
 
 /*
  * The tables ingest writes (row-specs.ts) and those several capabilities share stay here;
@@ -222,4 +223,7 @@ export interface Database {
   media_flood_uploads: MediaFloodUploadsTable;
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
+  exchange_sources: ExchangeSourcesTable;
+  exchange_entries: ExchangeEntriesTable;
+  exchange_feedback: ExchangeFeedbackTable;
 }
