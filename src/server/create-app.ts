@@ -12,6 +12,7 @@ import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
 import { mediaRoutes } from '../media/media-routes.js';
 import { exchangeRoutes } from '../exchanges/exchange-routes.js';
+import { hmaRoutes } from '../media/hma-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { parseJsonBody } from './parse-input.js';
 import { installRoleMatrix } from './role-matrix.js';
@@ -116,6 +117,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   evidenceRoutes(app, ctx);
   consoleRoutes(app, ctx);
   exchangeRoutes(app, ctx);
+  hmaRoutes(app, ctx);
 
   return {
     app,
