@@ -16,6 +16,7 @@ import { replayCommand } from './replay-command.js';
 import { rulesCommand } from './rules-command.js';
 import { reviewersCommand } from './reviewers-command.js';
 import { ncmecSimCommand } from './ncmec-sim-command.js';
+import { exchangeSimCommand } from './exchange-sim-command.js';
 import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
 
@@ -37,6 +38,7 @@ program.addCommand(rulesCommand());
 program.addCommand(reviewersCommand());
 program.addCommand(ncmecSimCommand());
 program.addCommand(trainCommand());
+program.addCommand(exchangeSimCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { SourceFingerprint, Verdict } from './exchange.js';
 
 /** An entry as a simulator holds it, in the source's own vocabulary. */
@@ -36,13 +37,54 @@ export interface SimCore {
   sim(baseUrl: string): ExchangeSim;
 }
 
-/** What the three simulators share: entries, recorded feedback, failures on demand. */
+/** What the three simulators share: entries, recorded feedback, failures on demand (also over `/_sim/…`, which needs no credentials). */
 export function createSimCore(): SimCore {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const entries = new Map<string, SimEntry>();
   const feedback: ExchangeSim['feedback'] = [];
   const failures: { route: 'list' | 'feedback'; mode: SimFailure; skip: number; left: number }[] = [];
   let listCalls = 0;
+  // Control routes for a simulator run as a process (`warden exchange-sim`): entries and failures over HTTP.
+  const SimPut = z.strictObject({
+    id: z.string().min(1).max(200),
+    kind: z.enum(['image', 'video']),
+    tsMs: z.number().int().min(0),
+    deleted: z.boolean().default(false),
+    fingerprints: z
+      .array(
+        z.strictObject({
+          sourceType: z.string().min(1).max(40),
+          value: z
+            .string()
+            .min(1)
+            .max(512 * 1024),
+        }),
+      )
+      .max(20),
+  });
+  const SimFail = z.strictObject({
+    route: z.enum(['list', 'feedback']),
+    mode: z.enum(SIM_FAILURES),
+    after: z.number().int().min(0).default(0),
+    times: z.number().int().min(1).default(1),
+  });
+  app.post('/_sim/entries', async (req, reply) => {
+    const list = z.array(SimPut).max(100_000).safeParse(req.body);
+    if (!list.success)
+      return reply.code(400).send({ error: list.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
+    for (const e of list.data) {
+      entries.delete(e.id);
+      entries.set(e.id, e);
+    }
+    return { stored: list.data.length };
+  });
+  app.post('/_sim/failures', async (req, reply) => {
+    const f = SimFail.safeParse(req.body);
+    if (!f.success) return reply.code(400).send({ error: f.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    failures.push({ route: f.data.route, mode: f.data.mode, skip: f.data.after, left: f.data.times });
+    return { queued: true };
+  });
+  app.get('/_sim/feedback', async () => ({ feedback }));
   return {
     app,
     entries,

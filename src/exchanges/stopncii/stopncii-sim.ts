@@ -14,6 +14,7 @@ export async function createStopNciiSim(o: {
 }): Promise<ExchangeSim> {
   const core = createSimCore();
   core.app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/_sim/')) return;
     if (req.headers['ocp-apim-subscription-key'] !== o.subscriptionKey || req.headers['x-functions-key'] !== o.functionKey)
       return reply.code(401).send({ error: 'unauthorized' });
   });

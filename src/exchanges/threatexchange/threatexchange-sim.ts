@@ -15,6 +15,7 @@ export async function createThreatExchangeSim(o: {
   const core = createSimCore();
   let base = '';
   core.app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/_sim/')) return;
     if (new URL(req.url, 'http://x').searchParams.get('access_token') !== o.accessToken)
       return reply.code(401).send({ error: { message: 'invalid token' } });
   });
