@@ -46,6 +46,8 @@ export const ConfigSchema = z
         root: z.string().min(1).optional(),
         /** Images with more pixels are refused before decoding (decompression bombs). */
         maxPixels: z.number().int().min(1).max(1_000_000_000).default(50_000_000),
+        /** JPEG shrink-on-load before PDQ: large JPEGs decoded at a reduced size, this shorter side. Off by default (bit-exact PDQ). */
+        jpegShrinkToSide: z.number().int().min(64).max(4096).optional(),
         /** Files larger than this are not read. */
         maxFileBytes: z
           .number()

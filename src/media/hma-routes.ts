@@ -21,7 +21,7 @@ import { createPdqHasher } from './pdq-hasher.js';
  * SECURITY: unlike a bare HMA, every route needs a Warden API key (role-matrix.ts).
  */
 export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const pdq = createPdqHasher({ maxPixels: ctx.config.media.maxPixels });
+  const pdq = createPdqHasher({ maxPixels: ctx.config.media.maxPixels, jpegShrinkToSide: ctx.config.media.jpegShrinkToSide });
   const hmaName = (wardenName: string) => wardenName.toUpperCase();
   const wardenName = (hma: string) => hma.toLowerCase();
   const bankView = (b: { name: string; enabled: boolean }) => ({ name: hmaName(b.name), matching_enabled_ratio: b.enabled ? 1.0 : 0.0 });
