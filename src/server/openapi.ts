@@ -1,5 +1,6 @@
 import { json, Problem, problems } from './openapi-parts.js';
 import { reviewPaths } from './openapi-review-paths.js';
+import { exchangePaths } from './openapi-exchange-paths.js';
 import { AlertQuerySchema } from '../alerts/alert-requests.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
@@ -264,6 +265,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         },
       },
       ...reviewPaths(),
+      ...exchangePaths(),
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
       '/readyz': {
         get: {
