@@ -59,7 +59,7 @@ export async function applyBatch(
   }
 
   const released = new Set<number>(); // bank entries possibly no longer held by any live exchange entry
-  const toStore: { entryId: string; contentKind: string; updatedMs: number; w: Wanted; isNew: boolean }[] = [];
+  const toStore: { entryId: string; w: Wanted }[] = [];
   await db.transaction().execute(async (trx) => {
     for (const e of latest.values()) {
       const rows = held.get(e.id) ?? [];
@@ -83,7 +83,6 @@ export async function applyBatch(
         const m = mapFingerprint(t.kind, f.sourceType, f.value);
         if (m.kind === 'invalid') counts.invalid++;
         else if (m.kind === 'unsupported') {
-          counts.unsupported[f.sourceType] = (counts.unsupported[f.sourceType] ?? 0) + 1;
           wanted.set(f.sourceType, { sourceType: f.sourceType, value: f.value.slice(0, 4096), storedType: null });
         } else wanted.set(f.sourceType, { sourceType: f.sourceType, value: m.value, storedType: m.type });
       }
@@ -112,7 +111,9 @@ export async function applyBatch(
             .execute();
           continue;
         }
-        if (w.storedType !== null) toStore.push({ entryId: e.id, contentKind: e.contentKind, updatedMs: e.updatedMs, w, isNew: !prev });
+        // Counted once per fingerprint kept, as `stored` is: a source that resends an entry adds nothing.
+        if (w.storedType === null) counts.unsupported[w.sourceType] = (counts.unsupported[w.sourceType] ?? 0) + 1;
+        if (w.storedType !== null) toStore.push({ entryId: e.id, w });
         await trx
           .insertInto('exchange_entries')
           .values({
@@ -151,7 +152,7 @@ async function storeInBank(
   db: Kysely<Database>,
   matcher: MediaMatcher,
   t: BatchTarget,
-  items: { entryId: string; w: Wanted; isNew: boolean }[],
+  items: { entryId: string; w: Wanted }[],
   counts: SourceCounts,
   nowMs: number,
 ): Promise<number[]> {

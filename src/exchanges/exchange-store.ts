@@ -62,7 +62,7 @@ export interface SourceCounts {
   stale: number;
   /** Fingerprints whose value was not what its type must be; the entry's others stand. */
   invalid: number;
-  /** Fingerprints of types Warden has no name for, by the source's type name. */
+  /** Fingerprints of types Warden has no name for, kept (not banked), by the source's type name. */
   unsupported: Record<string, number>;
   /** Stored fingerprints by Warden type, and which of them Warden matches today. */
   byType: Record<string, number>;

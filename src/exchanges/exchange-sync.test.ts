@@ -4,6 +4,7 @@ import { at, nextId } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import type { ExchangeSim } from './exchange-sim.js';
 import { hexOf } from './exchange-examples.js';
+import { createReviewer } from '../console/reviewer-store.js';
 import { createNcmecHashSim } from './ncmec/hash-sim.js';
 import { createStopNciiSim } from './stopncii/stopncii-sim.js';
 
@@ -173,6 +174,30 @@ describe('hash exchanges in Warden', () => {
     assert.equal(te.ok, false);
     assert.match(te.error, /WARDEN_TEST_TE_TOKEN_UNSET is not set/);
     assert.equal((await call('GET', '/v1/exchanges/nope', t.keys.reviewer)).statusCode, 404);
+  });
+
+  it('shows every source’s state on a console page, under the console’s CSP', async () => {
+    await createReviewer(t.store.db, { username: 'exa', displayName: 'Exa', roles: ['admin'], password: 'a long test password 1' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/console/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ username: 'exa', password: 'a long test password 1' }).toString(),
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const page = await t.app.inject({ method: 'GET', url: '/console/exchanges', headers: { cookie } });
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+    for (const text of [
+      'ncmec',
+      'stopncii',
+      'te',
+      'WARDEN_TEST_TE_TOKEN_UNSET is not set',
+      '<code>tmk_pdqf</code> 1 (stored; matched once Warden matches the type)',
+      '<code>PDNA</code> 10',
+    ])
+      assert.ok(page.body.includes(text), text);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/console/exchanges' })).statusCode, 303, 'signed-in users only');
   });
 
   it('sends a reviewer’s confirm back to the source that supplied the matching hash', async () => {
