@@ -11,30 +11,36 @@ const BATCH = 50;
 /**
  * Finds cases closed since the last scan whose `csam_hash_match` alerts matched bank entries
  * that came from a source accepting feedback, and owes each source one verdict per
- * fingerprint and case: `confirm` for a confirmed case, `reject` for a dismissed one (the
- * reviewer found the match was not what the source said). Reading closed cases, rather than
+ * fingerprint and case: `confirm` for a confirmed case, `reject` for one dismissed as a
+ * false positive (the reviewer found the match was not what the source said). Reading closed cases, rather than
  * hooking into review, keeps review unaware of exchanges and loses nothing across a restart.
  */
 export async function collectVerdicts(db: Kysely<Database>, exchanges: ReadonlyMap<string, Exchange>, nowMs: number): Promise<number> {
   const cur = await db.selectFrom('cursors').select('position').where('name', '=', CURSOR).executeTakeFirst();
-  const after = cur ? Number(cur.position) : 0;
+  // (closed time, case id): cases closed in the same millisecond are each seen once.
+  const [afterMs, afterId] = cur ? [Number(cur.position.split('|')[0]), cur.position.split('|')[1] ?? ''] : [0, ''];
   const cases = await db
     .selectFrom('cases')
-    .select(['id', 'outcome', 'closed_ms'])
-    .where('closed_ms', '>', after)
+    .select(['id', 'outcome', 'outcome_reason', 'closed_ms'])
+    .where((eb) => eb.or([eb('closed_ms', '>', afterMs), eb.and([eb('closed_ms', '=', afterMs), eb('id', '>', afterId)])]))
     .where('outcome', 'in', ['confirmed', 'dismissed'])
     .orderBy('closed_ms')
+    .orderBy('id')
     .execute();
   let owed = 0;
   for (const c of cases) {
-    const verdict: Verdict = c.outcome === 'confirmed' ? 'confirm' : 'reject';
-    const alerts = await db
-      .selectFrom('case_alerts')
-      .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
-      .select('alerts.body')
-      .where('case_alerts.case_id', '=', c.id)
-      .where('alerts.category', '=', 'csam_hash_match')
-      .execute();
+    // Only a dismissal as a false positive says the hash was wrong; a duplicate or a lack of evidence says nothing about it.
+    const verdict: Verdict | undefined =
+      c.outcome === 'confirmed' ? 'confirm' : c.outcome_reason === 'false_positive' ? 'reject' : undefined;
+    const alerts = !verdict
+      ? []
+      : await db
+          .selectFrom('case_alerts')
+          .innerJoin('alerts', 'alerts.id', 'case_alerts.alert_id')
+          .select('alerts.body')
+          .where('case_alerts.case_id', '=', c.id)
+          .where('alerts.category', '=', 'csam_hash_match')
+          .execute();
     const entryIds = new Set<number>();
     for (const a of alerts) {
       const body = JSON.parse(a.body) as { media?: { matches?: { entryId?: unknown }[] }[] };
@@ -47,7 +53,7 @@ export async function collectVerdicts(db: Kysely<Database>, exchanges: ReadonlyM
         .where('bank_entry_id', 'in', [...entryIds])
         .execute();
       for (const r of rows) {
-        if (!exchanges.get(r.source)?.sendFeedback) continue;
+        if (!verdict || !exchanges.get(r.source)?.sendFeedback) continue;
         const res = await db
           .insertInto('exchange_feedback')
           .values({
@@ -71,8 +77,8 @@ export async function collectVerdicts(db: Kysely<Database>, exchanges: ReadonlyM
     }
     await db
       .insertInto('cursors')
-      .values({ name: CURSOR, position: String(c.closed_ms), updated_ms: nowMs })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ position: String(c.closed_ms), updated_ms: nowMs }))
+      .values({ name: CURSOR, position: `${c.closed_ms}|${c.id}`, updated_ms: nowMs })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ position: `${c.closed_ms}|${c.id}`, updated_ms: nowMs }))
       .execute();
   }
   return owed;

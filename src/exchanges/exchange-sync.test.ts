@@ -221,4 +221,40 @@ describe('hash exchanges in Warden', () => {
     await t.services.exchanges.feedbackRound();
     assert.equal(ncmec.feedback.length, 1, 'sent once');
   });
+
+  const caseFor = async (uploader: string, pdq: string) => {
+    const ev = { id: nextId(), type: 'media.uploaded', ts: at(6), media: { id: `m_${uploader}`, kind: 'image', owner: uploader, pdq } };
+    assert.equal((await call('POST', '/v1/events', t.keys.ingest, [ev])).json().alerts, 1);
+    while ((await t.services.runner.runOnce()) > 0);
+    const c = (await call('GET', '/v1/cases?status=open', t.keys.child_safety))
+      .json()
+      .cases.find((x: { subjectAccountId: string }) => x.subjectAccountId === uploader);
+    assert.equal((await call('POST', `/v1/cases/${c.id}/claim`, t.keys.child_safety)).statusCode, 200);
+    return c.id as string;
+  };
+
+  it('sends a rejection for a false positive to every source that supplied the hash, retrying one that failed', async () => {
+    const id = await caseFor('uploader_fp', hexOf(3, 64, 3)); // held by both NCMEC (42/e3) and StopNCII
+    const dismiss = { decision: 'dismiss', reason: 'false_positive', note: 'a different image' };
+    assert.equal((await call('POST', `/v1/cases/${id}/decision`, t.keys.child_safety, dismiss)).statusCode, 200);
+    await t.services.exchanges.feedbackRound();
+    assert.deepEqual(ncmec.feedback.at(-1), { entryId: '42/e3', sourceType: 'PDQ', verdict: 'reject' });
+    // StopNCII's simulator was told to fail its next feedback call: the verdict waits, with the error.
+    const waiting = await t.store.db.selectFrom('exchange_feedback').selectAll().where('source', '=', 'stopncii').executeTakeFirstOrThrow();
+    assert.equal(waiting.state, 'pending');
+    assert.match(waiting.last_error!, /HTTP 500/);
+    t.clock.advance(31_000);
+    await t.services.exchanges.feedbackRound();
+    assert.deepEqual(stopncii.feedback, [{ entryId: `ImagePDQ/${hexOf(3, 64, 3)}`, sourceType: 'ImagePDQ', verdict: 'reject' }]);
+    assert.deepEqual((await state('stopncii')).feedback, { pending: 0, sent: 1, failed: 0 });
+  });
+
+  it('sends nothing for a dismissal that says nothing about the hash (a duplicate)', async () => {
+    const before = ncmec.feedback.length;
+    const id = await caseFor('uploader_dup', hexOf(8, 64, 3));
+    const dismiss = { decision: 'dismiss', reason: 'duplicate', note: 'already handled' };
+    assert.equal((await call('POST', `/v1/cases/${id}/decision`, t.keys.child_safety, dismiss)).statusCode, 200);
+    await t.services.exchanges.feedbackRound();
+    assert.equal(ncmec.feedback.length, before);
+  });
 });
