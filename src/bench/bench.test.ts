@@ -29,6 +29,7 @@ describe('npm run bench --quick', () => {
       'facts memory',
       'pdq generated-12MP',
       'match index 100,000',
+      'jpeg shrink-on-load to 256 px, reference JPEGs',
       'audit log:',
       'console queue with 2,000 open cases',
       'webhook outbox: 2,000 actions',
@@ -56,6 +57,9 @@ describe('npm run bench --quick', () => {
     assert.equal(results.audit.verifyOk, true);
     assert.equal(results.audit.chainEntries, 20_000);
     assert.equal(results.matchIndex[0].recallAgainstScan, 1);
+    assert.equal(results.matchIndex[0].recall, 1, 'the index finds every match the scan finds');
+    assert.ok(results.matchIndex[0].recallQueries >= 200 && results.matchIndex[0].indexBytes > 0);
+    assert.ok(results.shrinkOnLoad.reference.summary['256'].images > 0, 'shrink-on-load measured on the reference set');
     assert.equal(results.console.cases, 2000);
     assert.deepEqual(results.outbox.status, { delivered: 2000 }, 'every action reached the receiver');
     assert.ok(results.simulate.events > 0 && results.simulate.alerts > 0, 'the simulator drove Warden and it raised alerts');

@@ -19,7 +19,7 @@ import { benchSimulate } from './simulate-bench.js';
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,audit,console,outbox,report,conversations,video,simulate` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,shrink,audit,console,outbox,report,conversations,video,simulate` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -263,14 +263,42 @@ function benchVideo(): void {
   );
 }
 
+function benchShrinkOnLoad(): void {
+  const root = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
+  type Summary = Record<string, { images: number; medianSpeedup: number; meanDistance: number; maxDistance: number; over31: number }>;
+  const r = child('./shrink-on-load-bench.js', [root, quick ? '1' : '3', quick ? 'quick' : 'full']) as {
+    reference: { summary: Summary };
+    generated: { summary: Summary };
+  };
+  results.shrinkOnLoad = r;
+  for (const [set, s] of [
+    ['reference JPEGs', r.reference.summary],
+    ['generated photos', r.generated.summary],
+  ] as const)
+    for (const [side, m] of Object.entries(s))
+      say(
+        `jpeg shrink-on-load to ${side} px, ${set} (${m.images}): decode+PDQ ${m.medianSpeedup.toFixed(1)}x faster (median) than full size; PDQ distance to the full-size hash mean ${m.meanDistance.toFixed(1)}, max ${m.maxDistance}, over 31: ${m.over31}`,
+      );
+}
+
 function benchIndex(): void {
   const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
   const out: unknown[] = [];
   for (const n of sizes) {
-    const r = child('./match-index-bench.js', [String(n), quick ? '500' : '2000', quick ? '5' : n >= 10_000_000 ? '5' : '20']) as {
+    const r = child('./match-index-bench.js', [
+      String(n),
+      quick ? '500' : '2000',
+      quick ? '5' : n >= 10_000_000 ? '5' : '20',
+      quick ? '200' : '1000',
+    ]) as {
       n: number;
       buildSeconds: number;
-      indexRssBytes: number;
+      indexBytes: number;
+      bytesPerHash: number;
+      recallQueries: number;
+      recallExpectedMatches: number;
+      recall: number;
+      recallExactQueries: number;
       queriesPerSecond: number;
       eightOrientationQueriesPerSecond: number;
       scanQueriesPerSecond: number;
@@ -280,9 +308,10 @@ function benchIndex(): void {
     };
     out.push(r);
     say(
-      `match index ${fmt(r.n)} hashes, distance 31: build ${r.buildSeconds.toFixed(1)} s, memory ${(r.indexRssBytes / 2 ** 30).toFixed(2)} GiB; ${fmt(r.queriesPerSecond)} queries/s ` +
+      `match index ${fmt(r.n)} hashes, distance 31: build ${r.buildSeconds.toFixed(1)} s, index ${(r.indexBytes / 2 ** 30).toFixed(2)} GiB of typed arrays (${r.bytesPerHash.toFixed(0)} B a hash); ${fmt(r.queriesPerSecond)} queries/s ` +
         `(${fmt(r.eightOrientationQueriesPerSecond)}/s with all 8 orientations); linear scan ${r.scanQueriesPerSecond.toFixed(1)}/s; ${r.speedup.toFixed(0)}x; ` +
-        `recall vs scan ${(r.recallAgainstScan * 100).toFixed(0)}%, planted near-duplicates found ${(r.plantedFound * 100).toFixed(0)}%` +
+        `recall vs scan ${(r.recallAgainstScan * 100).toFixed(0)}%, planted near-duplicates found ${(r.plantedFound * 100).toFixed(0)}%; ` +
+        `recall on ${fmt(r.recallQueries)} more queries (planted at distances 0-40) ${(r.recall * 100).toFixed(2)}% of ${fmt(r.recallExpectedMatches)} scan matches, ${(r.recallExactQueries * 100).toFixed(1)}% of queries identical` +
         (n >= 10_000_000 ? ' [target ≥ 100x, < 1.5 GiB]' : ''),
     );
   }
@@ -409,6 +438,7 @@ if (want('replay')) await benchReplay();
 if (want('memory')) benchMemory();
 if (want('hashing')) benchHashing();
 if (want('index')) benchIndex();
+if (want('shrink')) benchShrinkOnLoad();
 if (want('audit')) benchAudit();
 if (want('console')) benchConsole();
 if (want('outbox')) benchOutbox();

@@ -16,6 +16,7 @@ import { replayCommand } from './replay-command.js';
 import { rulesCommand } from './rules-command.js';
 import { reviewersCommand } from './reviewers-command.js';
 import { ncmecSimCommand } from './ncmec-sim-command.js';
+import { exchangeSimCommand } from './exchange-sim-command.js';
 import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
 import { transparencyCommand } from './transparency-command.js';
@@ -43,6 +44,7 @@ program.addCommand(trainCommand());
 program.addCommand(transparencyCommand());
 program.addCommand(evalCommand());
 program.addCommand(simulateCommand());
+program.addCommand(exchangeSimCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BehaviourConfigSchema } from '../behaviour/behaviour-config.js';
 import { GateConfigSchema } from '../gate/gate-config.js';
 import { LIMITS } from '../events/limits.js';
+import { ExchangesConfigSchema } from '../exchanges/exchange-config.js';
 
 /**
  * Every setting with its default. docs/configuration.md documents each one and a test
@@ -45,6 +46,8 @@ export const ConfigSchema = z
         root: z.string().min(1).optional(),
         /** Images with more pixels are refused before decoding (decompression bombs). */
         maxPixels: z.number().int().min(1).max(1_000_000_000).default(50_000_000),
+        /** JPEG shrink-on-load before PDQ: large JPEGs decoded at a reduced size, this shorter side. Off by default (bit-exact PDQ). */
+        jpegShrinkToSide: z.number().int().min(64).max(4096).optional(),
         /** Files larger than this are not read. */
         maxFileBytes: z
           .number()
@@ -225,6 +228,8 @@ export const ConfigSchema = z
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       })
       .prefault({}),
+    /** Hash exchanges (issue 20): sources fetched into banks of their own. */
+    exchanges: ExchangesConfigSchema,
   })
   .prefault({});
 

@@ -25,6 +25,8 @@ import { transparencyConsoleRoutes } from '../transparency/transparency-routes.j
 import { openNoticeCount, reportConsoleRoutes } from './report-console-routes.js';
 import { peopleOf } from './people-of.js';
 import { when } from './when.js';
+import { exchangesPage } from './exchanges-page.js';
+import { matchableTypes } from '../exchanges/exchange-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -115,6 +117,17 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           nowMs,
           failedActions: failed,
         }),
+      );
+    });
+
+    // Hash exchanges' state (issue 20): what each source sent, where its fetch stands, what failed.
+    scope.get('/console/exchanges', async (req, reply) => {
+      const states = await ctx.services.exchanges.states();
+      return send(
+        req,
+        reply,
+        'Hash exchanges',
+        exchangesPage(states.map((s) => ({ ...s, matchableTypes: matchableTypes(s.counts.byType) }))),
       );
     });
 

@@ -38,6 +38,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                     ? html`<a href="/console/notices" class="${chrome.notices > 0 ? 'attention' : ''}">Notices (${chrome.notices})</a>`
                     : ''
                 }
+                <a href="/console/exchanges">Exchanges</a>
                 <span class="spacer"></span>
                 <button type="button" id="shortcuts-toggle" aria-pressed="true" hidden>Shortcuts: on</button>
                 ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}

@@ -35,7 +35,22 @@ sharp.cache(false);
  * - animated images: the first frame.
  * The pixel limit is checked from the header, before any pixel is decoded (decompression bombs).
  */
-export async function decodeImage(bytes: Uint8Array, maxPixels: number): Promise<Result<DecodedImage, DecodeError>> {
+export interface DecodeOptions {
+  /**
+   * JPEG shrink-on-load: a JPEG whose shorter side is at least twice this is decoded at a
+   * reduced size by libjpeg's DCT scaling (1/2, 1/4 or 1/8) and resampled so that its shorter
+   * side is this many pixels. Faster, at the cost of a small PDQ distance from the full-size
+   * hash (`npm run bench -- --only=shrink` measures both). Off (undefined) by default: full-size
+   * decoding is what makes Warden's PDQ bit-exact with the reference.
+   */
+  jpegShrinkToSide?: number | undefined;
+}
+
+export async function decodeImage(
+  bytes: Uint8Array,
+  maxPixels: number,
+  opts: DecodeOptions = {},
+): Promise<Result<DecodedImage, DecodeError>> {
   if (bytes.length === 0) return err({ code: 'empty', detail: 'the file is empty (0 bytes)' });
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let meta: Metadata;
@@ -83,7 +98,17 @@ export async function decodeImage(bytes: Uint8Array, maxPixels: number): Promise
         for (let c = 0; c < channels; c++) out[o++] = Math.floor(samples[p + c]! / 257);
       return ok({ width: info.width, height: info.height, channels, pixels: out, format: meta.format! });
     }
-    const { data, info } = await base().removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    let pipeline = base();
+    const side = opts.jpegShrinkToSide;
+    if (side !== undefined && meta.format === 'jpeg' && Math.min(width, height) >= 2 * side) {
+      const scale = side / Math.min(width, height);
+      // sharp picks the DCT shrink (fastShrinkOnLoad) and resamples the rest of the way.
+      pipeline = pipeline.resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), {
+        fit: 'fill',
+        fastShrinkOnLoad: true,
+      });
+    }
+    const { data, info } = await pipeline.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) return err({ code: 'corrupt', detail: `decoded to ${info.channels} channels, expected 3` });
     return ok({
       width: info.width,

@@ -93,7 +93,7 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
   const root = media.root;
   const fetching = media.allowedHosts.length > 0;
   if (!root && !fetching) return;
-  const pdq = createPdqHasher({ maxPixels: media.maxPixels });
+  const pdq = createPdqHasher({ maxPixels: media.maxPixels, jpegShrinkToSide: media.jpegShrinkToSide });
   for (const item of items) {
     const ev = item.event;
     const refs = ev.type === 'media.uploaded' && ev.media ? [ev.media] : ev.type === 'message.sent' ? (ev.message?.media ?? []) : [];

@@ -61,7 +61,7 @@ const parse = parseInput;
  */
 export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const cfg = ctx.config.media;
-  const pdq = createPdqHasher({ maxPixels: cfg.maxPixels });
+  const pdq = createPdqHasher({ maxPixels: cfg.maxPixels, jpegShrinkToSide: cfg.jpegShrinkToSide });
   const raw = (_req: unknown, body: string | Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body as Buffer);
   // No parser-level limit: each route's own (role-matrix.ts) applies, so a small route never buffers a large file.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, raw);

@@ -8,6 +8,8 @@ import { loadWasmFilter } from './pdq/wasm-filter.js';
 export interface PdqHasherOptions {
   /** Refuse images with more pixels than this, before decoding (decompression bombs). */
   maxPixels: number;
+  /** JPEG shrink-on-load before hashing (decode-image.ts, DecodeOptions); off by default. */
+  jpegShrinkToSide?: number | undefined;
   /** Where the reference images live, for the contract suite's examples. */
   referenceRoot?: string;
 }
@@ -43,7 +45,7 @@ export function createPdqHasher(opts: PdqHasherOptions): Hasher {
     name: 'pdq',
     contentKinds: ['image'],
     async hash(bytes, hashOpts = {}) {
-      const decoded = await decodeImage(bytes, opts.maxPixels);
+      const decoded = await decodeImage(bytes, opts.maxPixels, { jpegShrinkToSide: opts.jpegShrinkToSide });
       if (!decoded.ok) return err(decoded.error);
       const r = pdqOfDecoded(decoded.value, hashOpts.dihedral);
       return ok(

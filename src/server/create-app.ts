@@ -13,6 +13,8 @@ import { isAppError } from '../core/app-error.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { gateRoutes } from '../gate/gate-routes.js';
 import { mediaRoutes } from '../media/media-routes.js';
+import { exchangeRoutes } from '../exchanges/exchange-routes.js';
+import { hmaRoutes } from '../media/hma-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { parseJsonBody } from './parse-input.js';
 import { installRoleMatrix } from './role-matrix.js';
@@ -118,6 +120,8 @@ export function createApp(ctx: RouteContext): AppHandle {
   consoleRoutes(app, ctx);
   decoyRoutes(app, ctx);
   transparencyRoutes(app, ctx);
+  exchangeRoutes(app, ctx);
+  hmaRoutes(app, ctx);
 
   return {
     app,

@@ -13,6 +13,9 @@ import { createEvidenceService, type EvidenceService } from '../reporting/eviden
 import { createBackgroundLoop } from '../core/background-loop.js';
 import { createReportSubmitter, type ReportSubmitter } from '../reporting/report-submitter.js';
 import type { Store } from '../store/store.js';
+import type { MediaMatcher } from '../media/media-matcher.js';
+import type { ExchangeService } from '../exchanges/exchange-service.js';
+import { exchangeServiceFromConfig } from '../exchanges/exchange-service-from-config.js';
 
 /** What sits above ingest: policy, cases, the rule runner and the webhook outbox. */
 export interface Services {
@@ -23,6 +26,8 @@ export interface Services {
   cases: CaseService;
   runner: RuleRunner;
   dispatcher: WebhookDispatcher;
+  /** Hash exchanges: sources fetched into banks, verdicts sent back. */
+  exchanges: ExchangeService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -33,6 +38,8 @@ export async function createServices(deps: {
   config: WardenConfig;
   clock: Clock;
   logger: Logger;
+  /** The engine's hash matcher, read per call; exchanges add what they fetch to it. */
+  matcher?: () => MediaMatcher;
 }): Promise<Services> {
   // Only the ledger half of the engine: nothing above ingest folds events or runs detectors.
   const { store, engine: ledger, config, clock, logger } = deps;
@@ -88,6 +95,14 @@ export async function createServices(deps: {
     },
   });
   const runner = createRuleRunner({ store, cases, policies, clock, logger });
+  const exchanges = exchangeServiceFromConfig({
+    db: store.db,
+    config: config.exchanges,
+    matcher: deps.matcher,
+    clock,
+    logger,
+    audit: (entries) => ledger.audit(entries),
+  });
   return {
     policies,
     reports,
@@ -96,8 +111,10 @@ export async function createServices(deps: {
     cases,
     runner,
     dispatcher,
+    exchanges,
     start() {
       runner.start();
+      if (config.exchanges.sources.length > 0) exchanges.start();
       dispatcher.start();
       submitter.start();
       sweeper.start();
@@ -107,6 +124,7 @@ export async function createServices(deps: {
       await dispatcher.stop();
       await submitter.stop();
       await sweeper.stop();
+      await exchanges.stop();
     },
   };
 }

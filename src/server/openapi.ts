@@ -1,6 +1,7 @@
 import { json, Problem, problems } from './openapi-parts.js';
 import { reviewPaths } from './openapi-review-paths.js';
 import { safetyPaths } from './openapi-safety-paths.js';
+import { exchangePaths } from './openapi-exchange-paths.js';
 import { AlertQuerySchema } from '../alerts/alert-requests.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
@@ -268,6 +269,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       ...reviewPaths(),
       ...safetyPaths(),
+      ...exchangePaths(),
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
       '/readyz': {
         get: {

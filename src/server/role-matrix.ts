@@ -103,6 +103,20 @@ export const ROLE_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/admin/decoys': { roles: ['child_safety'], does: 'list decoys and their exposure' },
   'GET /v1/transparency': { roles: ['child_safety', 'legal'], does: 'a transparency report (JSON, CSV, HTML)' },
   'GET /v1/transparency/statements': { roles: ['child_safety', 'legal'], does: 'DSA statements of reasons' },
+  'GET /v1/exchanges': { roles: ['reviewer'], does: "hash exchanges' state" },
+  'GET /v1/exchanges/:name': { roles: ['reviewer'], does: "a hash exchange's state" },
+  'POST /v1/exchanges/:name/fetch': { roles: ['admin'], does: 'fetch a hash exchange now', body: SMALL },
+  'GET /v1/hma/m/lookup': { roles: ['decide', 'reviewer'], does: 'HMA: look up a hash' },
+  'POST /v1/hma/m/lookup': { roles: ['decide', 'reviewer'], does: 'HMA: look up a file', body: 'media' },
+  'GET /v1/hma/m/raw_lookup': { roles: ['decide', 'reviewer'], does: 'HMA: raw hash lookup' },
+  'GET /v1/hma/m/index/status': { roles: ['decide', 'reviewer'], does: 'HMA: index status' },
+  'GET /v1/hma/c/banks': { roles: ['reviewer'], does: 'HMA: list banks' },
+  'POST /v1/hma/c/banks': { roles: ['admin'], does: 'HMA: create a bank', body: SMALL },
+  'GET /v1/hma/c/bank/:bank_name': { roles: ['reviewer'], does: 'HMA: read a bank' },
+  'PUT /v1/hma/c/bank/:bank_name': { roles: ['admin'], does: 'HMA: change a bank', body: SMALL },
+  'POST /v1/hma/c/bank/:bank_name/signal': { roles: ['admin'], does: 'HMA: add signals to a bank', body: SMALL },
+  'GET /v1/hma/c/bank/:bank_name/content/:content_id': { roles: ['reviewer'], does: 'HMA: read bank content' },
+  'DELETE /v1/hma/c/bank/:bank_name/content/:content_id': { roles: ['admin'], does: 'HMA: remove bank content' },
 };
 
 /** The access entry of a registered route; HEAD is answered by its GET route. */

@@ -64,7 +64,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const checkpointer = config.audit.checkpointKeyFile
     ? createCheckpointer({ db: store.db, config: config.audit, logger, now: () => clock.now() })
     : undefined;
-  services = await createServices({ store, engine, config, clock, logger });
+  services = await createServices({ store, engine, config, clock, logger, matcher: () => engine.state.matcher });
   const changed = await auditConfig(store, engine, config);
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);

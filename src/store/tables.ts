@@ -5,6 +5,7 @@ import type { EvidenceFilesTable, EvidencePackagesTable } from '../reporting/evi
 import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
 import type { CursorsTable, PoliciesTable } from '../rules/rule-store.js';
 import type { DecoysTable } from '../decoys/decoy-store.js';
+import type { ExchangeEntriesTable, ExchangeFeedbackTable, ExchangeSourcesTable } from '../exchanges/exchange-store.js';
 
 /*
  * The tables ingest writes (row-specs.ts) and those several capabilities share stay here;
@@ -239,4 +240,7 @@ export interface Database {
   audit_log: AuditLogTable;
   decoys: DecoysTable;
   gate_decision_counts: GateDecisionCountsTable;
+  exchange_sources: ExchangeSourcesTable;
+  exchange_entries: ExchangeEntriesTable;
+  exchange_feedback: ExchangeFeedbackTable;
 }

@@ -26,7 +26,7 @@ export async function createTestApp(location = ':memory:', overrides: Record<str
   const config = testConfig(overrides);
   const logger = silentLogger();
   const engine = await createEngine({ store, config, logger, clock });
-  const services = await createServices({ store, engine, config, clock, logger });
+  const services = await createServices({ store, engine, config, clock, logger, matcher: () => engine.state.matcher });
   const auth = createAuthenticator(store.db, { ttlMs: 0 });
   const { app } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
   const keys = {} as Record<Role, string>;
