@@ -18,6 +18,7 @@ import { reviewersCommand } from './reviewers-command.js';
 import { ncmecSimCommand } from './ncmec-sim-command.js';
 import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
+import { workerCommand } from './worker-command.js';
 
 const program = new Command()
   .name('warden')
@@ -37,6 +38,7 @@ program.addCommand(rulesCommand());
 program.addCommand(reviewersCommand());
 program.addCommand(ncmecSimCommand());
 program.addCommand(trainCommand());
+program.addCommand(workerCommand());
 
 try {
   await program.parseAsync(process.argv);

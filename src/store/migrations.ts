@@ -10,6 +10,7 @@ import { migration0006 } from './migrations/0006-ip-events.js';
 import { migration0007 } from './migrations/0007-connection-requests.js';
 import { migration0008 } from './migrations/0008-evidence-manifest-mac.js';
 import { migration0009 } from './migrations/0009-media-flood-uploads.js';
+import { migration0020 } from './migrations/0020-bus-partitions.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -35,6 +36,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_connection_requests': migration0007(ctx),
     '0008_evidence_manifest_mac': migration0008(ctx),
     '0009_media_flood_uploads': migration0009(ctx),
+    '0020_bus_partitions': migration0020(ctx),
   };
 }
 

@@ -193,6 +193,14 @@ export interface AccountIpEventsTable {
   possible_proxy: number | null;
 }
 
+/** Scale-out: each partition's ownership epoch (migration 0020, bus/partition-fence.ts). */
+export interface BusPartitionsTable {
+  partition: number;
+  epoch: number;
+  owner: string;
+  since_ms: number;
+}
+
 export interface Database {
   account_ip_events: AccountIpEventsTable;
   cybertip_reports: CybertipReportsTable;
@@ -222,4 +230,5 @@ export interface Database {
   media_flood_uploads: MediaFloodUploadsTable;
   admin_notices: AdminNoticesTable;
   audit_log: AuditLogTable;
+  bus_partitions: BusPartitionsTable;
 }
