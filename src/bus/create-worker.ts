@@ -206,7 +206,9 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
         }
       }
       await msgs.close().catch(() => undefined);
-      await pump;
+      // Bounded: an iterator caught in a reconnect may not end on close, and a loop that never
+      // ends would hold up every rebalance after it.
+      await Promise.race([pump, new Promise((r) => setTimeout(r, 2_000).unref())]);
       // Whatever arrived and was not committed is delivered again from the reset consumer.
       queue.length = 0;
       if (failed) await new Promise((r) => setTimeout(r, 1_000));
@@ -226,12 +228,17 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     const ctl = loops.get(p);
     if (!ctl) return;
     ctl.stop = true;
-    await ctl.done;
+    log.debug({ partition: p }, 'stopping');
+    // Bounded, so that one loop caught in a bus or database call cannot hold up every
+    // rebalance; it can commit nothing once another worker took the partition (the fence).
+    const stopped = await Promise.race([ctl.done.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000).unref())]);
+    if (!stopped) log.warn({ partition: p }, 'a partition loop did not stop within 10 s; going on without it');
     loops.delete(p);
   }
 
   async function tick(): Promise<void> {
     const change = await l.rebalance();
+    if (change.lost.length + change.surplus.length + change.gained.length > 0) log.debug({ ...change }, 'rebalance');
     for (const p of change.lost) {
       fence.drop(p);
       await stopLoop(p);
@@ -250,7 +257,9 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
       for (const p of running) await stopLoop(p);
       await engine.drain();
       // Waits for a previous owner's commit in flight, if any, and shuts out any later one.
+      log.debug('taking the epochs');
       await fence.take(change.gained);
+      log.debug('rebuilding memory');
       restoredAt = Date.now();
       engine = await createEngine({ store: fenced, config, logger: log, onAlerts });
       await feed.restart(restoredAt);
