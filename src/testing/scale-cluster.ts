@@ -26,6 +26,8 @@ export function spawnWorker(args: {
   ackWaitMs?: number;
   batch?: number;
   logLevel?: string;
+  /** Serves /metrics and /readyz on this port. */
+  port?: number;
 }): WorkerProcess {
   const argv = [CLI, 'worker', '--bus', args.bus, '--db', args.db, '--partitions', String(args.partitions)];
   argv.push(
@@ -37,6 +39,7 @@ export function spawnWorker(args: {
     args.logLevel ?? 'error',
   );
   if (args.stream) argv.push('--stream', args.stream);
+  if (args.port) argv.push('--port', String(args.port));
   const verbose = args.logLevel !== undefined && args.logLevel !== 'error';
   const child = spawn(process.execPath, argv, { stdio: ['ignore', verbose ? 'inherit' : 'ignore', 'inherit'] });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
