@@ -15,11 +15,12 @@ import { ffmpegAvailable } from '../media/video/ffmpeg-decoder.js';
 import { prng, syntheticEvents } from './synthetic.js';
 import { benchSignInFlood } from './sign-in-bench.js';
 import { benchSimulate } from './simulate-bench.js';
+import { benchScaleOut } from './scale-out-bench.js';
 
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
  * machine, so the ratio means something on a busy shared host. `--quick` shrinks every
- * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,shrink,audit,console,outbox,report,conversations,video,simulate` picks sections.
+ * size (a smoke run, used by the test suite); `--only=gate,http,signin,replay,memory,hashing,index,shrink,audit,console,outbox,report,conversations,video,simulate,scale-out` picks sections.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -446,6 +447,24 @@ if (want('report')) benchReport();
 if (want('conversations')) benchConversations();
 if (want('video')) benchVideo();
 if (want('simulate')) await benchSimulate(quick, say, results);
+// Not in the quick smoke run the test suite makes: the fault tests run the same cluster.
+if (only?.includes('scale-out') || (!only && !quick)) {
+  const r = await benchScaleOut(quick);
+  results.scaleOut = r;
+  if (typeof r === 'string') say(`scale-out: skipped (${r})`);
+  else {
+    say(
+      `scale-out (${fmt(r.events)} messages, 8 partitions, PostgreSQL + JetStream on this host): embedded replay ${fmt(r.embeddedPerSecond)} events/s; publish alone ${fmt(r.publishPerSecond)}/s`,
+    );
+    for (const w of r.workers)
+      say(
+        `  ${w.n} worker${w.n > 1 ? 's' : ''}: ${fmt(w.perSecond)} events/s (x${w.ratioToOne.toFixed(2)} of one worker, x${w.ratioToEmbedded.toFixed(2)} of embedded); publish to commit p50 <= ${fmt(w.e2eP50Ms)} ms, p99 <= ${fmt(w.e2eP99Ms)} ms`,
+      );
+    say(
+      `  gate over HTTP on a serve --bus node: p99 ${r.gate.idleP99Ms.toFixed(1)} ms idle, ${r.gate.duringIngestP99Ms.toFixed(1)} ms while 2 workers ingest`,
+    );
+  }
+}
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);

@@ -22,6 +22,7 @@ import { trainCommand } from './train-command.js';
 import { transparencyCommand } from './transparency-command.js';
 import { evalCommand } from './eval-command.js';
 import { simulateCommand } from './simulate-command.js';
+import { workerCommand } from './worker-command.js';
 
 const program = new Command()
   .name('warden')
@@ -45,6 +46,7 @@ program.addCommand(transparencyCommand());
 program.addCommand(evalCommand());
 program.addCommand(simulateCommand());
 program.addCommand(exchangeSimCommand());
+program.addCommand(workerCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,7 @@ import type { Decision, DecisionRequest } from '../gate/gate.js';
 import type { Store } from '../store/store.js';
 import { createHttpClassifier, type ExternalClassifier } from '../conversations/external-classifier.js';
 import { hashMediaFiles } from '../media/hash-media-files.js';
-import { WriteSet } from '../store/write-set.js';
+import { WriteSet, type FlagRow } from '../store/write-set.js';
 import { createLedger } from '../ledger/create-ledger.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { createFolder } from './create-folder.js';
@@ -19,6 +19,8 @@ import { restoreState } from './restore-state.js';
 export interface IngestOutcome {
   statuses: IngestStatus[];
   alerts: Alert[];
+  /** Flags the batch's alerts set on accounts (scale-out publishes them to every node's gate). */
+  flags?: readonly FlagRow[];
 }
 
 export interface Submitted extends IngestOutcome {
@@ -171,15 +173,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         throw e;
       },
     );
-    return { statuses, alerts, committed };
+    return { statuses, alerts, flags: ws.flags, committed };
   }
 
   return {
     submit,
     async ingest(items) {
-      const { statuses, alerts, committed } = await submit(items);
+      const { statuses, alerts, flags, committed } = await submit(items);
       await committed;
-      return { statuses, alerts };
+      return { statuses, alerts, ...(flags && flags.length > 0 ? { flags } : {}) };
     },
     decide(req) {
       const d = state.gate.decide(req);

@@ -68,6 +68,8 @@ export function createApp(ctx: RouteContext): AppHandle {
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (isAppError(error)) {
+      // Back-pressure and rebuilds pass: tell clients when to come back (RFC 9110, 10.2.3).
+      if (error.code === 'not_ready') reply.header('retry-after', '1');
       if (error.status >= 500) req.log.error({ err: error, code: error.code }, 'request failed');
       return sendProblem(reply, problemOf(error.code, error.status, error.message, error.issues));
     }
@@ -102,8 +104,18 @@ export function createApp(ctx: RouteContext): AppHandle {
     } catch {
       return sendProblem(reply, problemOf('not_ready', 503, 'the store is not reachable'));
     }
+    const busProblem = await ctx.scaleOut?.readiness();
+    if (busProblem) return sendProblem(reply, problemOf('not_ready', 503, busProblem));
     return { status: 'ready', ...ctx.stateSize() };
   });
+  // Operational counts only (no ids, no content), scraped by Prometheus from inside the network.
+  if (ctx.scaleOut) {
+    const port = ctx.scaleOut;
+    app.get('/metrics', async (_req, reply) => {
+      const m = await port.metrics();
+      return reply.type(m.contentType).send(m.body);
+    });
+  }
   const openapi = buildOpenApi(VERSION);
   app.get('/openapi.json', async () => openapi);
 

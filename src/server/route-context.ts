@@ -42,6 +42,16 @@ export interface RouteContext {
   logger: Logger;
   clock: Clock;
   services: Services;
+  /** Present when the server publishes to an event bus (`serve --bus`, docs/scale-out.md). */
+  scaleOut?: ScaleOutPort;
+}
+
+/** What a server in front of the event bus adds to readiness, and its Prometheus metrics. */
+export interface ScaleOutPort {
+  /** Why the node should not take traffic (bus down, partitions too far behind), or undefined. */
+  readiness(): Promise<string | undefined>;
+  /** The Prometheus text exposition, with its content type. */
+  metrics(): Promise<{ contentType: string; body: string }>;
 }
 
 declare module 'fastify' {

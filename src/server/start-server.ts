@@ -11,6 +11,8 @@ import { enginePorts } from './engine-ports.js';
 import { reservePort } from './reserve-port.js';
 import { auditConfig } from '../audit/audit-config.js';
 import { createCheckpointer, type Checkpointer } from '../audit/audit-checkpoint.js';
+import type { BusOptions } from '../bus/bus-options.js';
+import { serveOnBus, type ServeOnBus } from '../bus/serve-on-bus.js';
 
 export interface RunningServer {
   url: string;
@@ -27,6 +29,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** An already-open store (tests wrap one to slow its commits); opened from config when absent. */
   store?: Store;
+  /** Publish events to this event bus instead of folding them here (`serve --bus`, docs/scale-out.md). */
+  bus?: BusOptions;
 }
 
 export async function startServer(config: WardenConfig, logger: Logger, deps: ServerDeps = {}): Promise<RunningServer> {
@@ -68,7 +72,26 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const changed = await auditConfig(store, engine, config);
   if (changed) logger.info({ changed: changed.length }, 'configuration changed since the last start (recorded in the audit log)');
   const auth = createAuthenticator(store.db);
-  const { app, setShuttingDown } = createApp({ ...enginePorts(engine), store, config, auth, logger, clock, services });
+  let onBus: ServeOnBus | undefined;
+  try {
+    onBus = deps.bus ? await serveOnBus(deps.bus, engine, logger, { restoredAtMs: started }) : undefined;
+  } catch (e) {
+    await reservation?.release();
+    await engine.drain().catch(() => undefined);
+    if (!deps.store) await store.close().catch(() => undefined);
+    throw e;
+  }
+  const ports = enginePorts(engine);
+  const { app, setShuttingDown } = createApp({
+    ...ports,
+    ...(onBus ? { ingest: onBus.ingest, scaleOut: onBus.scaleOut } : {}),
+    store,
+    config,
+    auth,
+    logger,
+    clock,
+    services,
+  });
   await reservation?.release();
   let address: string;
   try {
@@ -77,6 +100,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
     // A port already taken must not leave the store's writer thread holding the process open:
     // the caller reports the error and exits. A store passed in is the caller's to close.
     await app.close().catch(() => undefined);
+    await onBus?.close();
     await engine.drain().catch(() => undefined);
     if (!deps.store) await store.close().catch(() => undefined);
     throw e;
@@ -114,6 +138,7 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
         await services?.stop();
         await gateCounts.stop();
         await engine.flushGateCounts().catch((err: unknown) => logger.error({ err }, 'could not commit gate decision counts'));
+        await onBus?.close();
         await engine.drain();
         // After the last commit, so the shutdown checkpoint pins every entry written.
         await checkpointer?.stop();

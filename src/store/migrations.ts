@@ -11,6 +11,7 @@ import { migration0007 } from './migrations/0007-connection-requests.js';
 import { migration0008 } from './migrations/0008-evidence-manifest-mac.js';
 import { migration0009 } from './migrations/0009-media-flood-uploads.js';
 import { migration0010 } from './migrations/0010-report-resolution.js';
+import { migration0020 } from './migrations/0020-bus-partitions.js';
 import { migration0030 } from './migrations/0030-decoys.js';
 import { migration0031 } from './migrations/0031-gate-decision-counts.js';
 import { migration0040 } from './migrations/0040-bank-entry-bodies.js';
@@ -41,6 +42,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_evidence_manifest_mac': migration0008(ctx),
     '0009_media_flood_uploads': migration0009(ctx),
     '0010_report_resolution': migration0010(ctx),
+    '0020_bus_partitions': migration0020(ctx),
     '0030_decoys': migration0030(ctx),
     '0031_gate_decision_counts': migration0031(ctx),
     '0040_bank_entry_bodies': migration0040(ctx),

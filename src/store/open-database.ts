@@ -65,6 +65,10 @@ export function openDatabase(location: string, opts: OpenOptions = {}): OpenData
     const pool = new pg.Pool({ connectionString: location, max: opts.pgPoolSize ?? 10 });
     // An idle client that loses its connection emits on the pool; without a listener that kills the process.
     pool.on('error', () => undefined);
+    // A checked-out client whose connection drops between two queries of a transaction (a
+    // restarted or terminated backend) emits too, and the pool listens only to idle ones:
+    // without this the process dies. The failure still reaches the caller as a rejected query.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       dialect: 'postgres',

@@ -208,6 +208,14 @@ export interface GateDecisionCountsTable {
   n: number;
 }
 
+/** Scale-out: each partition's ownership epoch (migration 0020, bus/partition-fence.ts). */
+export interface BusPartitionsTable {
+  partition: number;
+  epoch: number;
+  owner: string;
+  since_ms: number;
+}
+
 export interface Database {
   account_ip_events: AccountIpEventsTable;
   cybertip_reports: CybertipReportsTable;
@@ -243,4 +251,5 @@ export interface Database {
   exchange_sources: ExchangeSourcesTable;
   exchange_entries: ExchangeEntriesTable;
   exchange_feedback: ExchangeFeedbackTable;
+  bus_partitions: BusPartitionsTable;
 }
