@@ -1,12 +1,12 @@
 import { FRAMES } from './cue-frames.js';
-import { CUES, STAGE_BIT, type Stage } from './cue-lexicon.js';
+import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 
 export interface Cue {
   code: string;
   stage: Stage;
   detail: string;
-  lang: 'en' | 'es' | 'pt' | 'fr';
+  lang: CueLang;
   /** Everyday from an adult the child is connected to (see `CueDef.everydayWhenConnected`). */
   everydayWhenConnected?: true;
 }
@@ -25,8 +25,8 @@ const word = (p: string) => `(?:^|[^a-z])(?:${p})(?![a-z])`;
 // One alternation per cue and language, compiled once: a message that passes the scan is
 // tested against one expression per cue and language (and its frames), not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
-  (Object.keys(c.patterns) as Cue['lang'][])
-    .filter((l) => c.patterns[l].length > 0 || FRAMES[c.code]?.[l]?.length)
+  Object.keys(c.patterns)
+    .filter((l) => c.patterns[l]!.length > 0 || FRAMES[c.code]?.[l]?.length)
     .map((lang) => ({
       cue: Object.freeze({
         code: c.code,
@@ -35,7 +35,7 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
         lang,
         ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}),
       }),
-      re: c.patterns[lang].length > 0 ? new RegExp(word(c.patterns[lang].join('|'))) : undefined,
+      re: c.patterns[lang]!.length > 0 ? new RegExp(word(c.patterns[lang]!.join('|'))) : undefined,
       frames: (FRAMES[c.code]?.[lang] ?? []).map((slots) => slots.map((s) => new RegExp(word(s)))),
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
     })),
@@ -63,7 +63,9 @@ const chunked = (patterns: string[]) =>
   );
 const ANY = chunked(CUES.flatMap((c) => Object.values(c.patterns).flat()));
 // A frame's first (rarest) slot stands for it: a message without any of them skips every frame.
-const ANY_FRAME = chunked(Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!))));
+const ANY_FRAME = chunked(
+  Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => (frames ?? []).map((slots) => slots[0]!))),
+);
 const anyOf = (res: RegExp[], text: string) => {
   for (const re of res) if (re.test(text)) return true;
   return false;
