@@ -6,7 +6,7 @@ import { FLAG, type Facts } from '../facts/facts.js';
 import { STAGE_BIT, type Stage } from './cue-lexicon.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import type { RiskModel } from './model/risk-model.js';
-import { detectCues, stageMask } from './detect-cues.js';
+import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
 
 const GROOMING_STAGES: Stage[] = [
@@ -175,7 +175,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         }
       }
       if (minors.length === 0) return NO_DRAFTS;
-      const { cues, normalized } = detectCues(m.text);
+      // A cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move (speech-acts.ts).
+      const detected = detectCues(m.text);
+      const { normalized } = detected;
+      const cues = sendersOwn(detected.cues);
       const p = model ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;

@@ -1,6 +1,7 @@
 import { FRAMES } from './cue-frames.js';
 import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
+import { discounts, sentences, speechActs, type SpeechAct } from './speech-acts.js';
 
 export interface Cue {
   code: string;
@@ -9,6 +10,12 @@ export interface Cue {
   lang: CueLang;
   /** Everyday from an adult the child is connected to (see `CueDef.everydayWhenConnected`). */
   everydayWhenConnected?: true;
+  /** What the sentence carrying the cue does (`speech-acts.ts`), where it does anything. */
+  acts?: readonly SpeechAct[];
+  /** An image request for a photo of a thing (a receipt, homework), not of the child. */
+  imageOf?: 'thing';
+  /** The sentence is a warning, reported speech, a negated ask, an offer of pay or a photo of a thing: not the sender's own move. */
+  notOwn?: true;
 }
 
 interface Compiled {
@@ -79,6 +86,21 @@ const anyOf = (res: RegExp[], text: string) => {
 const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
+/** The cue with what its sentence does; the shared frozen cue where the sentence does nothing of note. */
+function withActs(c: Compiled, sentence: string): Readonly<Cue> {
+  const a = speechActs(sentence, c.cue.lang);
+  if (a.acts.length === 0 && !a.imageOf) return c.cue;
+  return Object.freeze({
+    ...c.cue,
+    ...(a.acts.length > 0 ? { acts: a.acts } : {}),
+    ...(a.imageOf === 'thing' && c.cue.code === 'image_request' ? { imageOf: 'thing' as const } : {}),
+    ...(discounts(c.cue.code, a) ? { notOwn: true as const } : {}),
+  });
+}
+
+/** The cues that are the sender's own moves: not quoted, warned about, reported, negated, offered or about a thing. */
+export const sendersOwn = (cues: readonly Readonly<Cue>[]): Readonly<Cue>[] => cues.filter((c) => !c.notOwn);
+
 /** The cues in one message, at most one per cue code. */
 export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string } {
   const normalized = normalizeText(text);
@@ -86,12 +108,15 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   const framesPossible = anyOf(ANY_FRAME, normalized);
-  if (framesPossible || anyOf(ANY, normalized))
+  if (framesPossible || anyOf(ANY, normalized)) {
+    let parts: string[] | undefined;
     for (const c of COMPILED) {
       if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
       seen.add(c.cue.code);
-      cues.push(c.cue);
+      parts ??= sentences(normalized);
+      cues.push(withActs(c, parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized));
     }
+  }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
   return { cues, normalized };
 }

@@ -14,6 +14,11 @@ const Pattern = z.strictObject({
   not: z.array(z.string().min(1)).optional(),
 });
 export type PatternEntry = z.infer<typeof Pattern>;
+/** A speech-act pattern: one expression, or several that must all match the same sentence. */
+const SpeechPattern = Pattern.extend({ re: z.union([Source, z.array(Source).min(1)]) });
+export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
+/** What a sentence does (`speech-acts.ts`), and what an image request asks to see. */
+export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child'] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
 export const CueIndexSchema = z.strictObject({
@@ -48,6 +53,6 @@ export const LanguageFileSchema = z.strictObject({
     }),
   ),
   reply: z.strictObject({ refusal: z.array(Pattern).min(1), age: z.array(Pattern).min(1) }),
-  speech: z.record(Name, z.array(Pattern)).default({}),
+  speech: z.partialRecord(z.enum(SPEECH_KEYS), z.array(SpeechPattern)).default({}),
 });
 export type LanguageFile = z.infer<typeof LanguageFileSchema>;

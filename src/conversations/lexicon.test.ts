@@ -7,6 +7,7 @@ import { detectCues } from './detect-cues.js';
 import { LEXICON_DIR, parseLexicon } from './load-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
+import { sentences, speechActs } from './speech-acts.js';
 
 /*
  * The lexicon's own examples are its tests: every pattern matches the sentences listed under
@@ -64,6 +65,26 @@ describe('lexicon data files', () => {
         });
         for (const ex of l.cues.get(code)?.frameMatch ?? []) if (!codes(ex).includes(code)) failures.push(`${code}: "${ex}" does not fire`);
       }
+      assert.deepEqual(failures, []);
+    });
+
+    it(`${l.file}: speech-act patterns match their examples, each in one sentence`, () => {
+      const failures: string[] = [];
+      for (const [act, list] of l.speech)
+        for (const p of list) {
+          const res = p.expanded.map((r) => new RegExp(r));
+          for (const ex of p.match) {
+            const n = normalizeText(ex);
+            const one = sentences(n).some((s) => res.every((r) => r.test(s)));
+            if (!one) failures.push(`${act}: ${JSON.stringify(p.re)} does not match "${ex}" within one sentence`);
+            const a = speechActs(n, l.language);
+            if (act !== 'thing' && act !== 'child' && !a.acts.includes(act as never))
+              failures.push(`${act}: "${ex}" is not read as ${act}`);
+            if (act === 'thing' && a.imageOf !== 'thing') failures.push(`thing: "${ex}" is not read as a photo of a thing`);
+          }
+          for (const ex of p.not ?? [])
+            if (res.every((r) => r.test(normalizeText(ex)))) failures.push(`${act}: matches "${ex}", listed as not`);
+        }
       assert.deepEqual(failures, []);
     });
 

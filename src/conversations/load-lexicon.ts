@@ -12,7 +12,14 @@ import { parseDocument } from 'yaml';
 import { AppError, type FieldIssue } from '../core/app-error.js';
 import { err, ok, type Result } from '../core/result.js';
 import { zodIssues } from '../events/validate-event.js';
-import { CueIndexSchema, LanguageFileSchema, type CueIndex, type LanguageFile, type PatternEntry } from './lexicon-schema.js';
+import {
+  CueIndexSchema,
+  LanguageFileSchema,
+  type CueIndex,
+  type LanguageFile,
+  type PatternEntry,
+  type SpeechPatternEntry,
+} from './lexicon-schema.js';
 
 /** A pattern as written, expanded, with its examples. */
 export interface LoadedPattern extends PatternEntry {
@@ -27,7 +34,8 @@ export interface LoadedLanguage {
   /** Each frame of a cue as its expanded slots, in the order `cues.yaml` lists them. */
   frames: Map<string, string[][]>;
   reply: { refusal: LoadedPattern[]; age: LoadedPattern[] };
-  speech: Map<string, LoadedPattern[]>;
+  /** Speech-act patterns by act; each is a list of expressions that must all match one sentence. */
+  speech: Map<string, (SpeechPatternEntry & { expanded: string[] })[]>;
 }
 
 export interface Lexicon {
@@ -89,7 +97,18 @@ function loadLanguage(file: string, data: LanguageFile, index: CueIndex, issues:
         code,
         c.frames.map((slots, i) => slots.map((s, j) => expand(`{${s}}`, `frames of ${code}[${i}][${j}]`))),
       );
-  const speech = new Map(Object.entries(data.speech).map(([k, v]) => [k, pats(v, `speech.${k}`)] as const));
+  const speech = new Map(
+    Object.entries(data.speech).map(
+      ([k, v]) =>
+        [
+          k,
+          v.map((p, i) => ({
+            ...p,
+            expanded: (typeof p.re === 'string' ? [p.re] : p.re).map((r, j) => expand(r, `speech.${k}[${i}].re[${j}]`)),
+          })),
+        ] as const,
+    ),
+  );
   return {
     language: data.language,
     name: data.name,
