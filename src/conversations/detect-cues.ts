@@ -1,6 +1,7 @@
 import { FRAMES } from './cue-frames.js';
 import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
+import { identifyLanguage, looksSupported, type LanguageGuess } from './identify-language.js';
 import { discounts, sentences, speechActs, type SpeechAct } from './speech-acts.js';
 
 export interface Cue {
@@ -83,6 +84,9 @@ const anyOf = (res: RegExp[], text: string) => {
  * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
  * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
  */
+/** Shorter normalised messages are not worth asking language identification about (see identify-language.ts). */
+const MIN_LENGTH = 20;
+
 const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
@@ -101,8 +105,12 @@ function withActs(c: Compiled, sentence: string): Readonly<Cue> {
 /** The cues that are the sender's own moves: not quoted, warned about, reported, negated, offered or about a thing. */
 export const sendersOwn = (cues: readonly Readonly<Cue>[]): Readonly<Cue>[] => cues.filter((c) => !c.notOwn);
 
-/** The cues in one message, at most one per cue code. */
-export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string } {
+/**
+ * The cues in one message, at most one per cue code; and, for a message with none that is
+ * long enough and not plainly in a supported language, the language ELD identifies, so that
+ * a message in a language without a lexicon file is reported as unsupported, not as clean.
+ */
+export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string; language?: LanguageGuess } {
   const normalized = normalizeText(text);
   const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
@@ -118,6 +126,10 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
     }
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
+  if (cues.length === 0 && normalized.length >= MIN_LENGTH && !looksSupported(normalized)) {
+    const language = identifyLanguage(text);
+    if (language) return { cues, normalized, language };
+  }
   return { cues, normalized };
 }
 

@@ -32,6 +32,10 @@ export const CueIndexSchema = z.strictObject({
       frames: z.array(z.array(Name).min(1)).optional(),
     }),
   ),
+  /** Lookalike letters left after the Unicode confusables map, each to the letter it stands for. */
+  letters: z.record(z.string().length(1), z.string().regex(/^[a-z]$/)).default({}),
+  /** Emoji keywords (of the emojilib package) and the word an emoji with that keyword stands for. */
+  emoji: z.array(z.tuple([z.string().min(1), z.string().regex(/^[a-z ]+$/)])).default([]),
 });
 export type CueIndex = z.infer<typeof CueIndexSchema>;
 
@@ -41,6 +45,8 @@ export const LanguageFileSchema = z.strictObject({
   name: z.string().min(1),
   defs: z.record(Name, Source).default({}),
   slots: z.record(Name, Source).default({}),
+  /** Everyday words: two of them in a message mark it as this language without asking language identification. */
+  common: z.array(z.string().regex(/^[a-z']+$/, 'must be one lower-case word')).min(10),
   cues: z.record(
     Name,
     z.strictObject({

@@ -30,6 +30,7 @@ export interface LoadedLanguage {
   language: string;
   name: string;
   file: string;
+  common: string[];
   cues: Map<string, { patterns: LoadedPattern[]; unless: string[]; not: string[]; frameMatch: string[] }>;
   /** Each frame of a cue as its expanded slots, in the order `cues.yaml` lists them. */
   frames: Map<string, string[][]>;
@@ -40,6 +41,8 @@ export interface LoadedLanguage {
 
 export interface Lexicon {
   cues: (CueIndex['cues'][string] & { code: string })[];
+  letters: CueIndex['letters'];
+  emoji: CueIndex['emoji'];
   defs: Record<string, string>;
   languages: LoadedLanguage[];
 }
@@ -113,6 +116,7 @@ function loadLanguage(file: string, data: LanguageFile, index: CueIndex, issues:
     language: data.language,
     name: data.name,
     file,
+    common: data.common,
     cues,
     frames,
     reply: { refusal: pats(data.reply.refusal, 'reply.refusal'), age: pats(data.reply.age, 'reply.age') },
@@ -150,7 +154,13 @@ export function parseLexicon(files: readonly { file: string; text: string }[]): 
   const defs = Object.fromEntries(
     Object.keys(index.data.defs).map((k) => [k, expander(INDEX, [index.data.defs], issues)(`{${k}}`, `defs.${k}`)]),
   );
-  return ok({ cues: Object.entries(index.data.cues).map(([code, c]) => ({ code, ...c })), defs, languages });
+  return ok({
+    cues: Object.entries(index.data.cues).map(([code, c]) => ({ code, ...c })),
+    letters: index.data.letters,
+    emoji: index.data.emoji,
+    defs,
+    languages,
+  });
 }
 
 /** Reads and checks every file of the lexicon folder; a broken lexicon stops start-up with each issue named. */
