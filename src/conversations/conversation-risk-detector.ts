@@ -8,6 +8,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
+import { createTurnWindow } from './turn-window.js';
 
 const GROOMING_STAGES: Stage[] = [
   'friendship_forming',
@@ -114,6 +115,7 @@ const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
  * before any rule would.
  */
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
+  const turns = createTurnWindow();
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
@@ -178,7 +180,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // A cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move (speech-acts.ts).
       const detected = detectCues(m.text);
       const { normalized } = detected;
-      const cues = sendersOwn(detected.cues);
+      // A request split over the sender's last few short turns counts at its last fragment (turn-window.ts).
+      const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
+      const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
       const p = model ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
