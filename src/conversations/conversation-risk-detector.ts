@@ -6,7 +6,7 @@ import { FLAG, type Facts } from '../facts/facts.js';
 import { STAGE_BIT, type Stage } from './cue-lexicon.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import type { RiskModel } from './model/risk-model.js';
-import { detectCues, stageMask } from './detect-cues.js';
+import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
   countMutuals,
@@ -17,6 +17,7 @@ import {
   trustOf,
   type Trust,
 } from './relationship.js';
+import { createTurnWindow } from './turn-window.js';
 
 const GROOMING_STAGES: Stage[] = [
   'friendship_forming',
@@ -141,6 +142,7 @@ const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
  * before any rule would.
  */
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
+  const turns = createTurnWindow();
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
@@ -209,7 +211,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       }
       if (minors.length === 0) return NO_DRAFTS;
       const opener = tracker.opened(m.conversationId, m.from, minorSender, ev.tsMs);
-      const { cues, normalized } = detectCues(m.text);
+      // A cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move (speech-acts.ts).
+      const detected = detectCues(m.text);
+      const { normalized } = detected;
+      // A request split over the sender's last few short turns counts at its last fragment (turn-window.ts).
+      const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
+      const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);

