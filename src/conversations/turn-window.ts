@@ -44,7 +44,8 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
         t.before = new Set(ownCues.map((c) => c.code));
         return [];
       }
-      const joined = detectCues(t.texts.join(' ')).cues;
+      // Only cues are wanted from the joined turns; each turn's language was asked about on its own.
+      const joined = detectCues(t.texts.join(' '), { identify: false }).cues;
       const own = new Set(ownCues.map((c) => c.code));
       const news = joined.filter((c) => !own.has(c.code) && !t.before.has(c.code));
       t.before = new Set(joined.map((c) => c.code));
