@@ -154,7 +154,7 @@ async function benchReplay(): Promise<void> {
     });
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`warden replay failed: ${r.stderr}`);
-    const m = /(\d+) accepted, \d+ duplicates, \d+ rejected; (\d+) alerts/.exec(r.stderr);
+    const m = /(\d+) accepted, \d+ duplicates, \d+ conflicts, \d+ rejected; (\d+) alerts/.exec(r.stderr);
     return { seconds, accepted: Number(m?.[1]), alerts: Number(m?.[2]) };
   };
   const throwAway = run();
