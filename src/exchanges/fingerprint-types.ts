@@ -55,8 +55,14 @@ export function mapFingerprint(kind: ExchangeKind, sourceType: string, value: st
   return { kind: 'stored', type, value: v };
 }
 
-/** Whether Warden matches this type today (the others are stored and reported). */
-export const isMatchable = (type: string): boolean => (SIGNAL_TYPES as readonly string[]).includes(type);
+/**
+ * Whether Warden matches this type from an exchange today (the others are stored and reported).
+ * Warden matches video too, but from its own vPDQ JSON and `.tmk` files; a source's video
+ * fingerprints come in the source's own serialisation, which the video matcher does not read
+ * yet, so they are stored and reported, not handed to the matcher to be silently ignored.
+ */
+const MATCHED_FROM_EXCHANGES: readonly string[] = SIGNAL_TYPES.filter((t) => t === 'pdq' || t === 'md5' || t === 'sha256');
+export const isMatchable = (type: string): boolean => MATCHED_FROM_EXCHANGES.includes(type);
 
 /** The source's name for a stored type, for feedback (the reverse of BY_SOURCE). */
 export function sourceTypeOf(kind: ExchangeKind, type: StoredType): string | undefined {
