@@ -77,7 +77,7 @@ describe('the simulator over HTTP (--target)', () => {
       assert.equal(r.events.accepted, r.events.sent, 'every event accepted');
       assert.equal(r.events.rejected, 0);
       assert.ok(r.gate.allow > 0 && r.gate.block > 0, JSON.stringify(r.gate));
-      assert.equal(r.decoys.marked, false, 'no decoy API here: the run says so');
+      assert.equal(r.decoys.marked, true, 'the decoys were marked through PUT /v1/admin/decoys');
       assert.equal(inbox.refused, 0, 'every webhook Warden sent was signed and taken');
     } finally {
       await target.close();

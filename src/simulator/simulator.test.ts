@@ -82,7 +82,7 @@ describe('runSimulation', () => {
     assert.ok(live.stages.payment < off.stages.payment || off.stages.payment === 0);
     // Hard benign cases (teachers, neighbours, guild adults) are touched by the gate, and counted.
     assert.ok(live.benign.touched > 0 && live.benign.touched < live.benign.conversations);
-    assert.equal(live.decoys.marked, false, 'no decoy API on this branch: 404, run without, said so');
+    assert.equal(live.decoys.marked, true, 'the decoys were marked through PUT /v1/admin/decoys');
     assert.deepEqual(stable(again), stable(live), 'the same seed gives the same live run');
     const table = exposureTable(reports.slice(0, 3));
     assert.match(table, /measure +off +shadow +live/);
