@@ -211,11 +211,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       }
       if (minors.length === 0) return NO_DRAFTS;
       const opener = tracker.opened(m.conversationId, m.from, minorSender, ev.tsMs);
-      // A cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move (speech-acts.ts).
-      // Language identification is not asked for here: nothing downstream reads it yet, and it cost 13% of this detector (profiled).
+      // No language guess: nothing reads it yet, and it cost 13% of this detector. A split request counts at its last fragment
+      // (turn-window.ts); a cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move.
       const detected = detectCues(m.text, { identify: false });
       const { normalized } = detected;
-      // A request split over the sender's last few short turns counts at its last fragment (turn-window.ts).
       const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
       const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
