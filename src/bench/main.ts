@@ -5,17 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { BAND } from '../core/age-band.js';
 import { systemClock } from '../core/clock.js';
-import { CUES } from '../conversations/cue-lexicon.js';
 import { createFacts, EDGE, FLAG } from '../facts/facts.js';
 import { GateConfigSchema } from '../gate/gate-config.js';
 import { NCMEC_XSD_UNSET, ncmecSchemaFile } from '../reporting/ncmec/schema-file.js';
 import { createGate, GATE_ACTIONS, type DecisionRequest } from '../gate/gate.js';
 import { startGateServer } from './gate-server.js';
-import { ffmpegAvailable } from '../media/video/ffmpeg-decoder.js';
 import { prng, syntheticEvents } from './synthetic.js';
 import { benchSignInFlood } from './sign-in-bench.js';
 import { benchSimulate } from './simulate-bench.js';
-import { benchScaleOut } from './scale-out-bench.js';
+import { benchScaleOutSection } from './scale-out-section.js';
+import { createBenchContext } from './bench-context.js';
+import { benchHashing, benchIndex, benchShrinkOnLoad, benchVideo } from './media-sections.js';
+import { benchConversations } from './conversation-section.js';
 
 /*
  * `npm run bench`: each figure beside a baseline measured in the same run on the same
@@ -32,8 +33,8 @@ const want = (s: string) => !only || only.includes(s);
 const benchDir = join(process.cwd(), '.bench');
 mkdirSync(benchDir, { recursive: true });
 const results: Record<string, unknown> = { quick, node: process.version, date: new Date().toISOString() };
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const say = (s: string) => process.stdout.write(s + '\n');
+const ctx = createBenchContext(quick, benchDir, results);
+const { fmt, say, child } = ctx;
 let sink = 0;
 
 function gateWorld(accounts: number, connections: number, seed: number) {
@@ -201,124 +202,6 @@ function benchMemory(): void {
   );
 }
 
-function child(script: string, args: string[]): unknown {
-  const r = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL(script, import.meta.url)), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
-function benchHashing(): void {
-  const root = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
-  const r = child('./hashing-bench.js', [root]) as Record<
-    string,
-    { pixels: number; decodeMs: number; hashMs: number; firstHashMs: number; readPixelsOnceMs: number }
-  >;
-  results.hashing = r;
-  for (const [name, m] of Object.entries(r)) {
-    say(
-      `pdq ${name} (${(m.pixels / 1e6).toFixed(2)} MP): decode ${m.decodeMs.toFixed(1)} ms, hash ${m.hashMs.toFixed(1)} ms (first at this size ${m.firstHashMs.toFixed(1)} ms); reading the pixels once ${m.readPixelsOnceMs.toFixed(1)} ms (hash/floor ${(m.hashMs / m.readPixelsOnceMs).toFixed(1)})` +
-        (name.includes('12MP') ? ' [aim: hash < 20 ms]' : ''),
-    );
-  }
-}
-
-/** Video hashing beside ffmpeg's decode alone, and whether one core hashes a 10-minute 720p video within its playing time. */
-function benchVideo(): void {
-  if (!ffmpegAvailable()) {
-    say('video: skipped, ffmpeg is not installed (Debian: apt-get install -y ffmpeg)');
-    return;
-  }
-  type Part = {
-    wallSeconds: number;
-    cpuSeconds: number;
-    decodeOnlyWallSeconds: number;
-    decodeOnlyCpuSeconds: number;
-    framesHashed: number;
-  };
-  const r = child('./video-bench.js', [benchDir, quick ? '4' : '60']) as {
-    clip: { seconds: number; frames: number };
-    vpdqEveryFrame: Part & { framesPerSecond: number; decodeOnlyFramesPerSecond: number };
-    vpdqOneASecond: Part;
-    tmk: Part;
-    tenMinute720p: { cpuSecondsVpdq: number; cpuSecondsVpdqAndTmk: number; cpuSecondsVpdqEveryFrame: number; playingSeconds: number };
-  };
-  results.video = r;
-  const e = r.vpdqEveryFrame;
-  say(
-    `video 720p ${r.clip.seconds} s (${r.clip.frames} frames), ffmpeg on 1 thread: vPDQ of every frame ${fmt(e.framesHashed / e.cpuSeconds)} frames per CPU second beside decode alone ${fmt(r.clip.frames / e.decodeOnlyCpuSeconds)} ` +
-      `(${((e.framesHashed / e.cpuSeconds) * (e.decodeOnlyCpuSeconds / r.clip.frames)).toFixed(2)} of the floor); wall ${e.framesPerSecond.toFixed(0)} vs ${e.decodeOnlyFramesPerSecond.toFixed(0)} frames/s`,
-  );
-  for (const [name, p] of [
-    ['vPDQ 1 frame/s', r.vpdqOneASecond],
-    ['TMK+PDQF', r.tmk],
-  ] as const)
-    say(
-      `video ${name}: ${p.framesHashed} frames, CPU ${p.cpuSeconds.toFixed(1)} s (decode alone ${p.decodeOnlyCpuSeconds.toFixed(1)} s), wall ${p.wallSeconds.toFixed(1)} s`,
-    );
-  const t = r.tenMinute720p;
-  say(
-    `video: a 10-minute 720p video on one core: vPDQ ${t.cpuSecondsVpdq.toFixed(0)} CPU s, vPDQ + TMK ${t.cpuSecondsVpdqAndTmk.toFixed(0)} CPU s, vPDQ of every frame ${t.cpuSecondsVpdqEveryFrame.toFixed(0)} CPU s, against ${t.playingSeconds} s of playing time [aim: below it]`,
-  );
-}
-
-function benchShrinkOnLoad(): void {
-  const root = fileURLToPath(new URL('../../testdata/pdq-reference/', import.meta.url));
-  type Summary = Record<string, { images: number; medianSpeedup: number; meanDistance: number; maxDistance: number; over31: number }>;
-  const r = child('./shrink-on-load-bench.js', [root, quick ? '1' : '3', quick ? 'quick' : 'full']) as {
-    reference: { summary: Summary };
-    generated: { summary: Summary };
-  };
-  results.shrinkOnLoad = r;
-  for (const [set, s] of [
-    ['reference JPEGs', r.reference.summary],
-    ['generated photos', r.generated.summary],
-  ] as const)
-    for (const [side, m] of Object.entries(s))
-      say(
-        `jpeg shrink-on-load to ${side} px, ${set} (${m.images}): decode+PDQ ${m.medianSpeedup.toFixed(1)}x faster (median) than full size; PDQ distance to the full-size hash mean ${m.meanDistance.toFixed(1)}, max ${m.maxDistance}, over 31: ${m.over31}`,
-      );
-}
-
-function benchIndex(): void {
-  const sizes = quick ? [100_000] : [1_000_000, 10_000_000];
-  const out: unknown[] = [];
-  for (const n of sizes) {
-    const r = child('./match-index-bench.js', [
-      String(n),
-      quick ? '500' : '2000',
-      quick ? '5' : n >= 10_000_000 ? '5' : '20',
-      quick ? '200' : '1000',
-    ]) as {
-      n: number;
-      buildSeconds: number;
-      indexBytes: number;
-      bytesPerHash: number;
-      recallQueries: number;
-      recallExpectedMatches: number;
-      recall: number;
-      recallExactQueries: number;
-      queriesPerSecond: number;
-      eightOrientationQueriesPerSecond: number;
-      scanQueriesPerSecond: number;
-      speedup: number;
-      recallAgainstScan: number;
-      plantedFound: number;
-    };
-    out.push(r);
-    say(
-      `match index ${fmt(r.n)} hashes, distance 31: build ${r.buildSeconds.toFixed(1)} s, index ${(r.indexBytes / 2 ** 30).toFixed(2)} GiB of typed arrays (${r.bytesPerHash.toFixed(0)} B a hash); ${fmt(r.queriesPerSecond)} queries/s ` +
-        `(${fmt(r.eightOrientationQueriesPerSecond)}/s with all 8 orientations); linear scan ${r.scanQueriesPerSecond.toFixed(1)}/s; ${r.speedup.toFixed(0)}x; ` +
-        `recall vs scan ${(r.recallAgainstScan * 100).toFixed(0)}%, planted near-duplicates found ${(r.plantedFound * 100).toFixed(0)}%; ` +
-        `recall on ${fmt(r.recallQueries)} more queries (planted at distances 0-40) ${(r.recall * 100).toFixed(2)}% of ${fmt(r.recallExpectedMatches)} scan matches, ${(r.recallExactQueries * 100).toFixed(1)}% of queries identical` +
-        (n >= 10_000_000 ? ' [target ≥ 100x, < 1.5 GiB]' : ''),
-    );
-  }
-  results.matchIndex = out;
-}
-
 function benchAudit(): void {
   const r = child('./audit-bench.js', quick ? ['5000', '20000'] : ['100000', '1000000']) as {
     appendsPerSecond: number;
@@ -389,39 +272,6 @@ function benchReport(): void {
   );
 }
 
-function benchConversations(): void {
-  const r = child('./cue-bench.js', [quick ? '50000' : '500000']) as {
-    messages: number;
-    messagesPerSecond: number;
-    floorPerSecond: number;
-    steps: Record<string, number>;
-  };
-  const steps = r.steps;
-  say(
-    `normalisation, step by step (messages/s, one core): ${Object.entries(steps)
-      .map(([k, v]) => `${k} ${fmt(v)}`)
-      .join('; ')}`,
-  );
-  type Ingest = { messages: number; messagesPerSecond: number; baselinePerSecond: number; ratioToBaseline: number; alerts: number };
-  const conv = child('./conversation-bench.js', [quick ? '20000' : '200000', '--detectors=conversation_risk,account_risk']) as Ingest;
-  const full = child('./conversation-bench.js', [quick ? '20000' : '200000']) as Ingest;
-  const stress = child('./conversation-bench.js', [quick ? '20000' : '100000', '--all-risky']) as Ingest;
-  results.conversations = { cues: r, normalizeSteps: steps, ingestConversationRisk: conv, ingest: full, ingestAllRisky: stress };
-  say(
-    `conversation cues (normalise + ${CUES.length} cues and their frames x 4 languages), one core: ${fmt(r.messagesPerSecond)} messages/s; floor (toLowerCase of each) ${fmt(r.floorPerSecond)}/s`,
-  );
-  say(
-    `conversation risk in ingest (every message adult to minor: normalisation, cues, message model, state, calibrated combiner, account score): ${fmt(conv.messagesPerSecond)} messages/s; ` +
-      `the same ingest with no detectors ${fmt(conv.baselinePerSecond)}/s; ratio ${conv.ratioToBaseline.toFixed(2)}; ${fmt(conv.alerts)} alerts (one message in 25 with a cue) [target ≥ 20,000/s]`,
-  );
-  say(
-    `  with every detector on (unwanted contact, fan-out, hashes…): ${fmt(full.messagesPerSecond)} messages/s, ratio ${full.ratioToBaseline.toFixed(2)}, ${fmt(full.alerts)} alerts`,
-  );
-  say(
-    `  stress, every message with a cue: ${fmt(stress.messagesPerSecond)} messages/s, ratio ${stress.ratioToBaseline.toFixed(2)}, ${fmt(stress.alerts)} alerts (each one stored with its audit entry)`,
-  );
-}
-
 if (want('gate')) await benchGate();
 if (want('http')) await benchHttp();
 if (want('signin')) {
@@ -437,34 +287,18 @@ if (want('signin')) {
 }
 if (want('replay')) await benchReplay();
 if (want('memory')) benchMemory();
-if (want('hashing')) benchHashing();
-if (want('index')) benchIndex();
-if (want('shrink')) benchShrinkOnLoad();
+if (want('hashing')) benchHashing(ctx);
+if (want('index')) benchIndex(ctx);
+if (want('shrink')) benchShrinkOnLoad(ctx);
 if (want('audit')) benchAudit();
 if (want('console')) benchConsole();
 if (want('outbox')) benchOutbox();
 if (want('report')) benchReport();
-if (want('conversations')) benchConversations();
-if (want('video')) benchVideo();
+if (want('conversations')) benchConversations(ctx);
+if (want('video')) benchVideo(ctx);
 if (want('simulate')) await benchSimulate(quick, say, results);
 // Not in the quick smoke run the test suite makes: the fault tests run the same cluster.
-if (only?.includes('scale-out') || (!only && !quick)) {
-  const r = await benchScaleOut(quick);
-  results.scaleOut = r;
-  if (typeof r === 'string') say(`scale-out: skipped (${r})`);
-  else {
-    say(
-      `scale-out (${fmt(r.events)} messages, 8 partitions, PostgreSQL + JetStream on this host): embedded replay ${fmt(r.embeddedPerSecond)} events/s; publish alone ${fmt(r.publishPerSecond)}/s`,
-    );
-    for (const w of r.workers)
-      say(
-        `  ${w.n} worker${w.n > 1 ? 's' : ''}: ${fmt(w.perSecond)} events/s (x${w.ratioToOne.toFixed(2)} of one worker, x${w.ratioToEmbedded.toFixed(2)} of embedded); publish to commit p50 <= ${fmt(w.e2eP50Ms)} ms, p99 <= ${fmt(w.e2eP99Ms)} ms`,
-      );
-    say(
-      `  gate over HTTP on a serve --bus node: p99 ${r.gate.idleP99Ms.toFixed(1)} ms idle, ${r.gate.duringIngestP99Ms.toFixed(1)} ms while 2 workers ingest`,
-    );
-  }
-}
+if (only?.includes('scale-out') || (!only && !quick)) await benchScaleOutSection(ctx);
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
 // `sink` keeps the baseline loops from being optimised away.
 say(`(results in .bench/results.json; checksum ${sink % 1000})`);
