@@ -8,13 +8,8 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { createStore, type Store } from '../store/store.js';
 import { silentLogger, testConfig } from '../testing/events.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
-import {
-  createCheckpointer,
-  readCheckpointFile,
-  readPublicKeyFile,
-  verifyAgainstCheckpoints,
-  type Checkpointer,
-} from './audit-checkpoint.js';
+import { createCheckpointer, verifyAgainstCheckpoints, type Checkpointer } from './audit-checkpoint.js';
+import { readCheckpointFile, readPublicKeyFile } from './signed-checkpoint.js';
 import { verifyAudit } from './audit-store.js';
 import { checkpointKeys, editAndRechain } from '../testing/audit-tamper.js';
 

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { readCheckpointFile, readPublicKeyFile, readSigningKeyFile, verifyAgainstCheckpoints } from '../audit/audit-checkpoint.js';
+import { verifyAgainstCheckpoints } from '../audit/audit-checkpoint.js';
+import { readCheckpointFile, readPublicKeyFile, readSigningKeyFile } from '../audit/signed-checkpoint.js';
 import { verifyAudit } from '../audit/audit-store.js';
 import { whoKnew } from '../audit/who-knew.js';
 import { AppError } from '../core/app-error.js';

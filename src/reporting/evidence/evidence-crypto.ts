@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { ed25519SigningKey, type SigningKey } from '../../audit/audit-checkpoint.js';
+import { ed25519SigningKey, type SigningKey } from '../../audit/signed-checkpoint.js';
 import type { WardenConfig } from '../../config/config-schema.js';
 import { AppError } from '../../core/app-error.js';
 
