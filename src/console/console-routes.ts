@@ -27,6 +27,8 @@ import { peopleOf } from './people-of.js';
 import { when } from './when.js';
 import { exchangesPage } from './exchanges-page.js';
 import { matchableTypes } from '../exchanges/exchange-routes.js';
+import { casePanels, casePanelRoutes, CASE_PANEL_FLASH } from './case-panels.js';
+import { readsAppeals } from './appeals-page.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -38,6 +40,7 @@ const FLASH: Record<string, string> = {
   claimed_by_other: 'Another reviewer holds this case.',
   not_claimed: 'Claim the case first.',
   invalid: 'The decision was incomplete: choose a category or reason, and give a note when asking for context.',
+  ...CASE_PANEL_FLASH,
 };
 
 const CSP =
@@ -78,7 +81,15 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
       const [exp, notices] = await Promise.all([exposure(u.reviewer.id), openNoticeCount(ctx.store.db, u.reviewer.roles)]);
-      const chrome = { title, reviewer: u.reviewer, csrf: u.csrf, exposure: exp, notices, reports: canHandleReports(u.viewer) };
+      const chrome = {
+        title,
+        reviewer: u.reviewer,
+        csrf: u.csrf,
+        exposure: exp,
+        notices,
+        reports: canHandleReports(u.viewer),
+        appeals: readsAppeals(u.reviewer.roles),
+      };
       return reply.code(status).type('text/html; charset=utf-8').send(layout(chrome, body));
     };
     transparencyConsoleRoutes(scope, ctx, (req, reply, title, body, status) => send(req, reply, title, new Html(body), status));
@@ -174,6 +185,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           report: canHandleReports(u.viewer) ? (report ?? null) : undefined,
           risk,
           people,
+          panels: await casePanels(ctx, u, row, detail),
         }),
       );
     });
@@ -280,5 +292,6 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     // The report page and its editor: report-console-routes.ts.
     mediaRevealRoutes(scope, ctx);
     reportConsoleRoutes(scope, ctx, { send, notFound });
+    casePanelRoutes(scope, ctx, { send, notFound });
   });
 }

@@ -10,6 +10,8 @@ export interface PageChrome {
   notices?: number | undefined;
   /** Whether the reviewer handles CyberTipline reports (child_safety, legal, admin). */
   reports?: boolean | undefined;
+  /** Whether the reviewer reads appeals (the roles the API's matrix names for them). */
+  appeals?: boolean | undefined;
 }
 
 export function layout(chrome: PageChrome, body: Html): string {
@@ -33,6 +35,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                 <a href="/console" data-key="q">Queue</a>
                 <a href="/console/actions?status=failed">Failed actions</a>
                 ${chrome.reports ? html`<a href="/console/reports">Reports</a>` : ''}
+                ${chrome.appeals ? html`<a href="/console/appeals">Appeals</a>` : ''}
                 ${
                   chrome.notices !== undefined
                     ? html`<a href="/console/notices" class="${chrome.notices > 0 ? 'attention' : ''}">Notices (${chrome.notices})</a>`
