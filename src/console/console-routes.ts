@@ -7,7 +7,7 @@ import { CaseQuerySchema, DecisionBodySchema, toDecision } from '../cases/case-r
 import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES } from '../cases/case-model.js';
 import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-store.js';
 import type { RouteContext } from '../server/route-context.js';
-import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import { CONSOLE_CSS, CONSOLE_ICON, CONSOLE_JS } from './assets.js';
 import { accountContext, caseTimeline } from '../cases/case-data.js';
 import { casePage } from './case-page.js';
 import { consoleAuth } from './console-auth.js';
@@ -70,6 +70,11 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
     scope.get('/console/assets/console.js', async (_req, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_JS),
+    );
+
+    // Without an icon of its own the browser asks for /favicon.ico and logs the 404 as an error.
+    scope.get('/console/assets/icon.svg', async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(CONSOLE_ICON),
     );
 
     consoleAuth(scope, ctx);

@@ -25,6 +25,7 @@ export function layout(chrome: PageChrome, body: Html): string {
         ${chrome.csrf ? html`<meta name="csrf-token" content="${chrome.csrf}" />` : ''}
         <title>${chrome.title} · Warden</title>
         <link rel="stylesheet" href="/console/assets/console.css" />
+        <link rel="icon" href="/console/assets/icon.svg" type="image/svg+xml" />
         <script src="/console/assets/console.js" defer></script>
       </head>
       <body>
