@@ -26,6 +26,8 @@ export function migration0050({ ms }: MigrationContext): Migration {
       // The appeal queue reads open appeals oldest first; a case page reads its own.
       await db.schema.createIndex('appeals_status').on('appeals').columns(['status', 'received_ms']).execute();
       await db.schema.createIndex('appeals_case').on('appeals').column('case_id').execute();
+      // The case page lists a case's evidence packages (issue 17): without this, a scan of every package.
+      await db.schema.createIndex('evidence_packages_case').on('evidence_packages').column('case_id').execute();
     },
   };
 }
