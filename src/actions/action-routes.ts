@@ -4,7 +4,8 @@ import { AppError } from '../core/app-error.js';
 import { mayViewRestricted } from '../core/restricted.js';
 import { heldRoles } from '../server/auth.js';
 import { parseInput } from '../server/parse-input.js';
-import { ActionQuerySchema } from './action-requests.js';
+import { cancelAction, requestAction } from './action-commands.js';
+import { ActionQuerySchema, ActionReasonSchema, ActionRequestSchema } from './action-requests.js';
 import { listActions } from './action-store.js';
 import { retryAction } from './retry-action.js';
 import type { RouteContext } from '../server/route-context.js';
@@ -48,5 +49,35 @@ export function actionRoutes(app: FastifyInstance, ctx: RouteContext): void {
         ? new AppError('not_found', 'no such action')
         : new AppError('conflict', `only a failed action can be retried; this one is ${r.error.status}`);
     return { id: r.value.id, status: 'pending' };
+  });
+
+  /** A pending action out of the outbox before it is sent; the gate flag it set is lifted. */
+  app.post<{ Params: { id: string } }>('/v1/actions/:id/cancel', async (req) => {
+    const { reason } = parseInput(ActionReasonSchema, req.body, 'cancel');
+    const r = await cancelAction(ctx, req.params.id, { actor: `key:${req.principal!.keyId}`, roles: heldRoles(req.principal!) }, reason);
+    if (!r.ok)
+      throw r.error.kind === 'not_found'
+        ? new AppError('not_found', 'no such action')
+        : new AppError('conflict', `only a pending action can be cancelled; this one is ${r.error.status}`);
+    return { id: r.value.id, status: 'cancelled' };
+  });
+
+  /** A live action on a case, of a type the policy in force uses, through the outbox like a rule's. */
+  app.post<{ Params: { id: string } }>('/v1/cases/:id/actions', async (req, reply) => {
+    const body = parseInput(ActionRequestSchema, req.body, 'action request');
+    const viewer = { actor: `key:${req.principal!.keyId}`, roles: heldRoles(req.principal!) };
+    const c = await ctx.services.cases.get(req.params.id, viewer);
+    if (!c) throw new AppError('not_found', 'no such case');
+    const r = await requestAction(ctx, c, body.type, body.reason, viewer.actor);
+    if (!r.ok)
+      throw new AppError(
+        'invalid_input',
+        `invalid action request: type is not one the policy in force uses (${r.error.allowed.join(', ') || 'none'})`,
+        {
+          issues: [{ field: 'type', reason: `must be one of the policy's action types: ${r.error.allowed.join(', ') || 'none'}` }],
+        },
+      );
+    reply.code(201);
+    return { id: r.value.id, type: body.type, status: 'pending' };
   });
 }

@@ -73,6 +73,28 @@ export const requeueFailed = (db: Db, id: string, nowMs: number): Statement =>
       .where('status', '=', 'failed'),
   );
 
+/** A pending action out of the outbox: the dispatcher takes pending rows only, so it is never sent. */
+export const cancelPending = (db: Db, id: string, reason: string): Statement =>
+  statement(
+    db.updateTable('actions').set({ status: 'cancelled', last_error: reason }).where('id', '=', id).where('status', '=', 'pending'),
+  );
+
+export const actionRow = (db: Db, id: string) => db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Whether another live action, pending or delivered, on the account is of one of `types` (it still holds the gate flag). */
+export async function otherLiveOfTypes(db: Db, accountId: string, types: readonly string[], exceptIds: readonly string[]) {
+  if (types.length === 0) return false;
+  let q = db
+    .selectFrom('actions')
+    .select('id')
+    .where('subject_account', '=', accountId)
+    .where('mode', '=', 'live')
+    .where('status', 'in', ['pending', 'delivered'])
+    .where('type', 'in', [...types]);
+  if (exceptIds.length > 0) q = q.where('id', 'not in', [...exceptIds]);
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** The outbox's next batch: pending and due, oldest due first. */
 export const dueActions = (db: Db, nowMs: number, limit: number) =>
   db

@@ -15,6 +15,10 @@ export interface ActionContent {
   conversationId?: string | undefined;
   category?: string | undefined;
   reason?: string | undefined;
+  /** `reverse_action`: the action this one undoes (a reversal on appeal, issue 17). */
+  reverses?: { actionId: string; type: string } | undefined;
+  /** `appeal_decided`: the reviewer's answer to the platform's appeal. */
+  appeal?: { id: string; platformAppealId: string; decision: 'upheld' | 'reversed'; reason: string } | undefined;
 }
 
 export interface ActionOrigin {
@@ -37,7 +41,7 @@ export interface PlannedActions {
 }
 
 /** The gate flag each restriction sets (spec: the inline gate honours restrictions at once). */
-const FLAG_OF: Partial<Record<ActionType, FlagChange['flag']>> = {
+export const FLAG_OF: Partial<Record<ActionType, FlagChange['flag']>> = {
   restrict_messaging_minors: 'restricted',
   suspend_account: 'restricted',
   hide_from_minors: 'hidden',

@@ -64,6 +64,7 @@ pre.wrap { white-space: pre-wrap; word-break: break-word; }
 q.note { color: var(--muted); }
 /* A phone (390 px): one column, the header wraps, wide tables scroll inside their box, long ids break. */
 h1, .meta, td, dd { overflow-wrap: anywhere; }
+.card li { overflow-wrap: anywhere; }
 @media (max-width: 800px) {
   main { padding: .5rem; }
   header { flex-wrap: wrap; gap: .4rem .8rem; }
@@ -146,3 +147,7 @@ export const CONSOLE_JS = `
   });
 })();
 `;
+
+/** A plain shield, so the browser has an icon and does not ask for /favicon.ico. */
+export const CONSOLE_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 2 3v5c0 3.5 2.6 6.2 6 7 3.4-.8 6-3.5 6-7V3z" fill="#1f4e8c"/></svg>';

@@ -21,6 +21,8 @@ interface CasePageInput {
   risk?: AccountRiskView | undefined;
   /** The people on the page by id: handle, display name and age band, as the platform sent them. */
   people?: ReadonlyMap<string, Person> | undefined;
+  /** Cards rendered by their own modules (enforcement, evidence: issue 17), in place of the plain actions list. */
+  panels?: Html | undefined;
 }
 
 export interface Person {
@@ -271,12 +273,15 @@ export function casePage(p: CasePageInput): Html {
             </dd>
           </dl>
         </div>
-        <div class="card">
-          <h2>Actions</h2>
-          <ul>
-            ${detail.actions.map((x) => html`<li>${x.type} · ${x.mode} · <span class="${x.status === 'failed' ? 'overdue' : ''}">${x.status}</span>${x.lastError ? html` <span class="muted">(${x.lastError})</span>` : ''}</li>`)}
-          </ul>
-        </div>
+        ${
+          p.panels ??
+          html`<div class="card">
+            <h2>Actions</h2>
+            <ul>
+              ${detail.actions.map((x) => html`<li>${x.type} · ${x.mode} · <span class="${x.status === 'failed' ? 'overdue' : ''}">${x.status}</span>${x.lastError ? html` <span class="muted">(${x.lastError})</span>` : ''}</li>`)}
+            </ul>
+          </div>`
+        }
         <div class="card">
           <h2>History</h2>
           <ul>

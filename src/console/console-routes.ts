@@ -7,7 +7,7 @@ import { CaseQuerySchema, DecisionBodySchema, toDecision } from '../cases/case-r
 import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES } from '../cases/case-model.js';
 import { caseDetail, listCases, queueCounts, type CaseFilter } from '../cases/case-store.js';
 import type { RouteContext } from '../server/route-context.js';
-import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import { CONSOLE_CSS, CONSOLE_ICON, CONSOLE_JS } from './assets.js';
 import { accountContext, caseTimeline } from '../cases/case-data.js';
 import { casePage } from './case-page.js';
 import { consoleAuth } from './console-auth.js';
@@ -27,6 +27,8 @@ import { peopleOf } from './people-of.js';
 import { when } from './when.js';
 import { exchangesPage } from './exchanges-page.js';
 import { matchableTypes } from '../exchanges/exchange-routes.js';
+import { casePanels, casePanelRoutes, CASE_PANEL_FLASH } from './case-panels.js';
+import { readsAppeals } from './appeals-page.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -38,6 +40,7 @@ const FLASH: Record<string, string> = {
   claimed_by_other: 'Another reviewer holds this case.',
   not_claimed: 'Claim the case first.',
   invalid: 'The decision was incomplete: choose a category or reason, and give a note when asking for context.',
+  ...CASE_PANEL_FLASH,
 };
 
 const CSP =
@@ -69,6 +72,11 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(CONSOLE_JS),
     );
 
+    // Without an icon of its own the browser asks for /favicon.ico and logs the 404 as an error.
+    scope.get('/console/assets/icon.svg', async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(CONSOLE_ICON),
+    );
+
     consoleAuth(scope, ctx);
 
     const today = () => new Date(ctx.clock.now()).toISOString().slice(0, 10);
@@ -78,7 +86,15 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
       const [exp, notices] = await Promise.all([exposure(u.reviewer.id), openNoticeCount(ctx.store.db, u.reviewer.roles)]);
-      const chrome = { title, reviewer: u.reviewer, csrf: u.csrf, exposure: exp, notices, reports: canHandleReports(u.viewer) };
+      const chrome = {
+        title,
+        reviewer: u.reviewer,
+        csrf: u.csrf,
+        exposure: exp,
+        notices,
+        reports: canHandleReports(u.viewer),
+        appeals: readsAppeals(u.reviewer.roles),
+      };
       return reply.code(status).type('text/html; charset=utf-8').send(layout(chrome, body));
     };
     transparencyConsoleRoutes(scope, ctx, (req, reply, title, body, status) => send(req, reply, title, new Html(body), status));
@@ -174,6 +190,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           report: canHandleReports(u.viewer) ? (report ?? null) : undefined,
           risk,
           people,
+          panels: await casePanels(ctx, u, row, detail),
         }),
       );
     });
@@ -280,5 +297,6 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     // The report page and its editor: report-console-routes.ts.
     mediaRevealRoutes(scope, ctx);
     reportConsoleRoutes(scope, ctx, { send, notFound });
+    casePanelRoutes(scope, ctx, { send, notFound });
   });
 }

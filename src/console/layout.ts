@@ -10,6 +10,8 @@ export interface PageChrome {
   notices?: number | undefined;
   /** Whether the reviewer handles CyberTipline reports (child_safety, legal, admin). */
   reports?: boolean | undefined;
+  /** Whether the reviewer reads appeals (the roles the API's matrix names for them). */
+  appeals?: boolean | undefined;
 }
 
 export function layout(chrome: PageChrome, body: Html): string {
@@ -23,6 +25,7 @@ export function layout(chrome: PageChrome, body: Html): string {
         ${chrome.csrf ? html`<meta name="csrf-token" content="${chrome.csrf}" />` : ''}
         <title>${chrome.title} · Warden</title>
         <link rel="stylesheet" href="/console/assets/console.css" />
+        <link rel="icon" href="/console/assets/icon.svg" type="image/svg+xml" />
         <script src="/console/assets/console.js" defer></script>
       </head>
       <body>
@@ -33,6 +36,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                 <a href="/console" data-key="q">Queue</a>
                 <a href="/console/actions?status=failed">Failed actions</a>
                 ${chrome.reports ? html`<a href="/console/reports">Reports</a>` : ''}
+                ${chrome.appeals ? html`<a href="/console/appeals">Appeals</a>` : ''}
                 ${
                   chrome.notices !== undefined
                     ? html`<a href="/console/notices" class="${chrome.notices > 0 ? 'attention' : ''}">Notices (${chrome.notices})</a>`

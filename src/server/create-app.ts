@@ -22,6 +22,7 @@ import { BANK_IMPORT_MAX_BYTES } from '../media/bank-import.js';
 import { problemOf, sendProblem } from './problem.js';
 import type { RouteContext } from './route-context.js';
 import { VERSION } from './version.js';
+import { appealRoutes } from '../appeals/appeal-routes.js';
 
 export interface AppHandle {
   app: FastifyInstance;
@@ -134,6 +135,7 @@ export function createApp(ctx: RouteContext): AppHandle {
   transparencyRoutes(app, ctx);
   exchangeRoutes(app, ctx);
   hmaRoutes(app, ctx);
+  appealRoutes(app, ctx);
 
   return {
     app,

@@ -16,6 +16,7 @@ import type { Store } from '../store/store.js';
 import type { MediaMatcher } from '../media/media-matcher.js';
 import type { ExchangeService } from '../exchanges/exchange-service.js';
 import { exchangeServiceFromConfig } from '../exchanges/exchange-service-from-config.js';
+import { createAppealService, type AppealService } from '../appeals/appeal-service.js';
 
 /** What sits above ingest: policy, cases, the rule runner and the webhook outbox. */
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
   dispatcher: WebhookDispatcher;
   /** Hash exchanges: sources fetched into banks, verdicts sent back. */
   exchanges: ExchangeService;
+  /** Appeals filed by the platform and answered by reviewers (issue 17). */
+  appeals: AppealService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -112,6 +115,7 @@ export async function createServices(deps: {
     runner,
     dispatcher,
     exchanges,
+    appeals: createAppealService({ store, ledger, clock, onDeliverable: () => dispatcher.wake() }),
     start() {
       runner.start();
       if (config.exchanges.sources.length > 0) exchanges.start();

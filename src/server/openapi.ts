@@ -2,6 +2,7 @@ import { json, Problem, problems } from './openapi-parts.js';
 import { reviewPaths } from './openapi-review-paths.js';
 import { safetyPaths } from './openapi-safety-paths.js';
 import { exchangePaths } from './openapi-exchange-paths.js';
+import { appealPaths } from './openapi-appeal-paths.js';
 import { AlertQuerySchema } from '../alerts/alert-requests.js';
 import { AlertSchema } from '../alerts/alert-schema.js';
 import { EventSchema } from '../events/event-schema.js';
@@ -270,6 +271,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       ...reviewPaths(),
       ...safetyPaths(),
       ...exchangePaths(),
+      ...appealPaths(),
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process is up' } } } },
       '/readyz': {
         get: {

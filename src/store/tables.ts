@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ActionsTable } from '../actions/action-store.js';
+import type { AppealsTable } from '../appeals/appeal-store.js';
 import type { CaseAlertsTable, CaseHistoryTable, CasesTable } from '../cases/case-store.js';
 import type { EvidenceFilesTable, EvidencePackagesTable } from '../reporting/evidence/evidence-store.js';
 import type { CybertipReportFilesTable, CybertipReportsTable } from '../reporting/report-store.js';
@@ -252,4 +253,5 @@ export interface Database {
   exchange_entries: ExchangeEntriesTable;
   exchange_feedback: ExchangeFeedbackTable;
   bus_partitions: BusPartitionsTable;
+  appeals: AppealsTable;
 }

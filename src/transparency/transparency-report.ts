@@ -23,7 +23,7 @@ export interface TransparencyReport {
   reviewerDecisions: Record<(typeof DECISIONS)[number], number>;
   /** Automated actions whose case a reviewer then dismissed. */
   reversals: number;
-  /** Warden has no appeal channel yet; the platform's own appeals are not seen here. */
+  /** Appeals the platform filed through Warden (POST /v1/appeals) and their answers, from the audit log. */
   appeals: { received: number; upheld: number; reversed: number };
   decoys: { active: number; contacts: number; stageShares: Record<ExposureStage, number>; medianTimeToActionMs: number | null };
   /** Regulation (EU) 2022/2065 Art. 15(1)(c) and (e), Art. 24(1). */
@@ -65,6 +65,7 @@ export async function transparencyReport(db: Kysely<Database>, fromMs: number, t
   const removed = new Set<string>();
   const reviewerDecisions = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as TransparencyReport['reviewerDecisions'];
   let filed = 0;
+  const appeals = { received: 0, upheld: 0, reversed: 0 };
   let automatedActions = 0;
   let humanActions = 0;
   let entries = 0;
@@ -91,7 +92,7 @@ export async function transparencyReport(db: Kysely<Database>, fromMs: number, t
       last = e;
       const detail = parse(e.detail);
       if (e.action === 'alert.raised') bump(alertsByCategory, String(detail.category));
-      else if (e.action === 'action.created') {
+      else if (e.action === 'action.created' || e.action === 'action.requested') {
         const type = String(detail.type);
         if (type === 'require_review') continue;
         bump(measures, type);
@@ -105,6 +106,8 @@ export async function transparencyReport(db: Kysely<Database>, fromMs: number, t
           caseId: typeof detail.caseId === 'string' ? detail.caseId : undefined,
         });
       } else if (e.action === 'report.submitted') filed++;
+      else if (e.action === 'appeal.received') appeals.received++;
+      else if (e.action === 'appeal.decided') appeals[detail.decision === 'reversed' ? 'reversed' : 'upheld']++;
       else if (e.action.startsWith('case.')) {
         const kind = e.action.slice('case.'.length);
         if ((DECISIONS as readonly string[]).includes(kind)) {
@@ -144,7 +147,7 @@ export async function transparencyReport(db: Kysely<Database>, fromMs: number, t
     medianSignalToActionMs: median(waits),
     reviewerDecisions,
     reversals,
-    appeals: { received: 0, upheld: 0, reversed: 0 },
+    appeals,
     decoys: await decoyTotals(db, nowMs),
     dsa: {
       ownInitiativeMeasuresByType: measures,

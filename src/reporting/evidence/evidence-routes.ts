@@ -5,6 +5,7 @@ import { keyViewer } from '../../cases/case-routes.js';
 import { AppError } from '../../core/app-error.js';
 import { parseInput } from '../../server/parse-input.js';
 import type { RouteContext } from '../../server/route-context.js';
+import { seesDecoyEvidence } from './evidence-access.js';
 import { listPackages } from './evidence-store.js';
 
 const HoldSchema = z.strictObject({ hold: z.boolean(), reason: z.string().min(1).max(1000) });
@@ -25,7 +26,9 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Querystring: { caseId?: string } }>('/v1/evidence', async (req) => {
-    const rows = await listPackages(ctx.store.db, req.query.caseId ? String(req.query.caseId) : undefined);
+    const rows = await listPackages(ctx.store.db, req.query.caseId ? String(req.query.caseId) : undefined, {
+      hideDecoyCases: !seesDecoyEvidence(viewer(req)),
+    });
     const entries = listedEntries(
       viewer(req).actor,
       'evidence.listed',
@@ -76,6 +79,6 @@ export function evidenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/v1/evidence/:id/verify', async (req) => {
-    return evidence.verify(req.params.id, viewer(req).actor);
+    return evidence.verify(req.params.id, viewer(req).actor, viewer(req));
   });
 }

@@ -27,6 +27,7 @@ import {
   packageFiles,
   setPackageHold,
 } from './evidence-store.js';
+import { mustSeeCaseOf } from './evidence-access.js';
 import { evidenceKeys, macMatches, manifestMac, open, seal, signManifest, type EvidenceKeys } from './evidence-crypto.js';
 
 /** SECURITY: evidence is read by child_safety and legal (and admins) only, each read audited. */
@@ -58,7 +59,7 @@ export interface EvidenceService {
    * missing), and the manifest against its MAC and the audit entry that recorded it
    * (`problems`). A failure is an audit entry.
    */
-  verify(packageId: string, actor: string): Promise<VerifyOutcome>;
+  verify(packageId: string, actor: string, viewer?: Viewer): Promise<VerifyOutcome>;
   setHold(packageId: string, hold: boolean, reason: string, viewer: Viewer): Promise<void>;
   /** Deletes expired packages not under legal hold; the number deleted. */
   sweep(): Promise<number>;
@@ -101,9 +102,10 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       throw new AppError('config_invalid', 'evidence.keys is not set: Warden cannot preserve or read evidence (set WARDEN_EVIDENCE_KEYS)');
     return keys;
   };
-  const pkg = async (id: string) => {
+  const pkg = async (id: string, viewer?: Viewer) => {
     const p = await findPackage(store.db, id);
     if (!p || p.deleted_ms !== null) throw new AppError('not_found', 'no such evidence package');
+    await mustSeeCaseOf(store.db, engine, p, viewer);
     return p;
   };
   const mustRead = (v: Viewer) => {
@@ -248,7 +250,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async manifest(packageId, viewer) {
       mustRead(viewer);
-      const p = await pkg(packageId);
+      const p = await pkg(packageId, viewer);
       await engine.audit([
         { actor: viewer.actor, action: 'evidence.viewed', subjectAccountId: p.subject_account, target: { type: 'evidence', id: p.id } },
       ]);
@@ -262,7 +264,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async readFile(packageId, name, viewer) {
       mustRead(viewer);
-      const p = await pkg(packageId);
+      const p = await pkg(packageId, viewer);
       const record = await checkRecord(p);
       if (record.problems.length > 0) {
         await integrityFailed(p, viewer.actor, 'read', { name, problems: record.problems });
@@ -290,8 +292,8 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
       return plain;
     },
 
-    async verify(packageId, actor) {
-      const p = await pkg(packageId);
+    async verify(packageId, actor, viewer) {
+      const p = await pkg(packageId, viewer);
       const { problems, entry } = await checkRecord(p);
       const { bad } = await decryptAll(packageId, JSON.parse(p.manifest) as Manifest);
       const ok = bad.length === 0 && problems.length === 0;
@@ -306,7 +308,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
 
     async setHold(packageId, hold, reason, viewer) {
       if (!canHold(viewer)) throw new AppError('forbidden', 'legal holds are for the legal role');
-      const p = await pkg(packageId);
+      const p = await pkg(packageId, viewer);
       await setPackageHold(store.db, packageId, hold, reason);
       await engine.audit([
         {
@@ -346,7 +348,7 @@ export function createEvidenceService(deps: { store: Store; engine: Ledger; conf
           'config_invalid',
           'evidence.signingKey is not set: exports are signed, and recipients check them with its published public key (warden evidence public-key)',
         );
-      const p = await pkg(packageId);
+      const p = await pkg(packageId, viewer);
       const manifestJson = Buffer.from(p.manifest);
       const m = JSON.parse(p.manifest) as Manifest;
       const { problems, entry } = await checkRecord(p);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../store/tables.js';
 
 /*
@@ -84,14 +84,35 @@ export async function deletePackage(db: Db, id: string, nowMs: number): Promise<
   });
 }
 
-/** Packages not deleted, newest first, at most 200; of one case when `caseId` is given. */
-export function listPackages(db: Db, caseId: string | undefined) {
+/**
+ * Packages not deleted, newest first, at most 200; of one case when `caseId` is given.
+ * `hideDecoyCases`: without the packages of decoy cases (evidence-access.ts).
+ */
+export function listPackages(db: Db, caseId: string | undefined, opts: { hideDecoyCases?: boolean } = {}) {
   let q = db
     .selectFrom('evidence_packages')
-    .select(['id', 'case_id', 'subject_account', 'reason', 'key_id', 'created_by', 'created_ms', 'expires_ms', 'legal_hold'])
-    .where('deleted_ms', 'is', null);
-  if (caseId) q = q.where('case_id', '=', caseId);
-  return q.orderBy('created_ms', 'desc').limit(200).execute();
+    .select([
+      'evidence_packages.id',
+      'evidence_packages.case_id',
+      'evidence_packages.subject_account',
+      'evidence_packages.reason',
+      'evidence_packages.key_id',
+      'evidence_packages.created_by',
+      'evidence_packages.created_ms',
+      'evidence_packages.expires_ms',
+      'evidence_packages.legal_hold',
+      'evidence_packages.hold_reason',
+    ])
+    .where('evidence_packages.deleted_ms', 'is', null);
+  if (caseId) q = q.where('evidence_packages.case_id', '=', caseId);
+  if (opts.hideDecoyCases)
+    q = q
+      .leftJoin('cases', 'cases.id', 'evidence_packages.case_id')
+      // `categories` is a comma-separated list; matched as a whole word, as isDecoyCategories does.
+      .where((eb) =>
+        eb.or([eb('cases.categories', 'is', null), eb(sql<string>`',' || cases.categories || ','`, 'not like', '%,decoy_contact,%')]),
+      );
+  return q.orderBy('evidence_packages.created_ms', 'desc').limit(200).execute();
 }
 
 // What a package freezes of its case: the alerts, the events, the history and the actions.
