@@ -65,7 +65,7 @@ export function trainCommand(): Command {
       if (!(suppress >= 0 && suppress <= 1))
         throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--suppress', reason: 'must be a number from 0 to 1' }] });
       const { rows, errors } = parseTrainingData(bytes.toString('utf8'));
-      for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.reason} (skipped)\n`);
+      for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.field}: ${e.reason} (skipped)\n`);
       const risky = rows.filter((r) => r.label !== 'benign').length;
       if (risky === 0 || risky === rows.length) {
         throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, {

@@ -70,7 +70,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const t = parseTrainingData(readFileSync(train!, 'utf8'));
     const l = parseLabels(readFileSync(labels!, 'utf8'));
     for (const e of [...t.errors.map((x) => ({ ...x, file: train })), ...l.errors.map((x) => ({ ...x, file: labels }))])
-      process.stderr.write(`${e.file}:${e.line}: ${'field' in e ? `${e.field}: ` : ''}${e.reason} (skipped)\n`);
+      process.stderr.write(`${e.file}:${e.line}: ${e.field}: ${e.reason} (skipped)\n`);
     // Families of different corpora stay apart even where their names collide ("parent").
     const tag = labels!.includes('corpus-b') || labels!.includes('conversations-b') ? 'b:' : 'a:';
     for (const x of l.rows) if (x.family) familyOf.set(x.conversationId, tag + x.family);
