@@ -1,4 +1,5 @@
 import { CONNECTED_BITS, EDGE, type Facts } from '../facts/facts.js';
+import type { RelationFeatures } from './model/conversation-features.js';
 
 /**
  * The relationship between an adult and a child as graded evidence, from the facts Warden
@@ -114,6 +115,18 @@ export function trustOf(r: Relationship): Trust {
   // A year is long-standing by itself (a relative who linked once and has no mutuals on the platform).
   if (days >= LONG_STANDING_DAYS) return 'established';
   return 'connected';
+}
+
+/** The relationship as the model's combiner reads it. */
+export function relationFeatures(r: Relationship, trust: Trust = trustOf(r)): RelationFeatures {
+  return {
+    trust,
+    family: r.kind === 'family',
+    linkedAfter: r.kind !== 'none' && (r.linkedDaysBefore ?? 0) < 0,
+    // Without a link, mutual connections are counted neither at run time nor in training.
+    mutuals: r.kind === 'none' ? 0 : r.mutuals,
+    childWroteFirst: r.firstBy === 'minor',
+  };
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

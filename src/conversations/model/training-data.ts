@@ -14,6 +14,19 @@ export const LabelledConversationSchema = z.strictObject({
     unconnected: z.boolean(),
     flagged: z.boolean().default(false),
     recipientBand: z.enum(['under13', '13-15', '16-17']),
+    /**
+     * The relationship at the conversation's first message (optional: a file without it
+     * trains as before, a link read from `unconnected`). The shared corpora's labels carry it.
+     */
+    relationship: z
+      .strictObject({
+        kind: z.enum(['none', 'follow', 'contact', 'friend', 'family']),
+        /** Days from the link to the first message; negative: made after contact began. */
+        linkedDaysBefore: z.number().finite().nullable().optional(),
+        firstBy: z.enum(['adult', 'minor', 'unknown']).default('unknown'),
+        mutuals: z.number().int().min(0).nullable().optional(),
+      })
+      .optional(),
   }),
   messages: z
     .array(z.strictObject({ from: z.enum(['adult', 'minor']), text: z.string().max(16_384), risky: z.boolean().optional() }))
