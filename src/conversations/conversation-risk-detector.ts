@@ -5,6 +5,7 @@ import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
 import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
+import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
@@ -19,6 +20,7 @@ import {
   type Trust,
 } from './relationship.js';
 import { createTurnWindow } from './turn-window.js';
+import { describeUnsupported, sampleLanguage } from './unsupported-language.js';
 
 export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
@@ -153,6 +155,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model && !minorSender ? p : undefined, grams },
         stageMask(cues),
       );
+      // Only in a conversation that already has signals: is this message in a language no lexicon reads?
+      if (cues.length === 0 && existing) sampleLanguage(st, m.text, normalized, ev.event.id);
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
       // The relationship with the least-linked minor among the recipients (in a group, the one a stranger singles out).
       let minorIdx = -1;
@@ -222,8 +226,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0))
           .map((a) => ({ ...a, score: risk }));
         // The early warning is for adults who approached the child, on a message with a cue a
-        // reviewer can check; from a relative or a coach the rules wait for more moves.
-        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early)
+        // reviewer can check; from an adult the child knows, only on what a groomer the child
+        // knows does (secrecy or another app with a request, a gift or a meeting: hiddenWithRequest).
+        const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
+        if (found.length === 0 && earlyFrom && cues.length > 0 && risk >= model!.file.thresholds.early)
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       if (found.length > 0 && st.mutuals === undefined) {
@@ -304,6 +310,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
             code: 'age_given',
             detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})`,
           });
+        if (st.unsupported) reasons.push({ code: 'unsupported_language', detail: describeUnsupported(st.unsupported) });
         if (risk !== undefined)
           reasons.push({
             code: 'model_score',

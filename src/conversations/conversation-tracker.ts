@@ -1,5 +1,6 @@
 import { connectedStageMask, type Cue } from './detect-cues.js';
 import { addMessage, emptyModelState, type ModelState } from './model/conversation-features.js';
+import type { LanguageSample } from './unsupported-language.js';
 
 export interface CueEvidence {
   eventId: string;
@@ -12,7 +13,7 @@ export interface CueEvidence {
 }
 
 /** What Warden remembers of one adult's side of one conversation with minors: stages and scores, not messages. */
-export interface ConversationState extends ModelState {
+export interface ConversationState extends ModelState, LanguageSample {
   /** The cue messages, oldest first, at most `MAX_EVIDENCE` (the first few and the latest). */
   evidence: CueEvidence[];
   firstMs: number;

@@ -88,6 +88,12 @@ export function addMessage(s: ModelState, mask: number, p: number): void {
   if (p >= 0.5) s.high++;
 }
 
+/** Secrecy or a move to another app, together with an image or meeting request or a gift: the script of a known adult who grooms. */
+export function hiddenWithRequest(mask: number): boolean {
+  const hidden = mask & (STAGE_BIT.exclusivity_secrecy | STAGE_BIT.isolation_platform_move);
+  return hidden !== 0 && (mask & (STAGE_BIT.image_request | STAGE_BIT.meeting_request | STAGE_BIT.relationship_forming)) !== 0;
+}
+
 export function featureVector(s: ModelState, ctx: RiskContext): Float64Array {
   const x = new Float64Array(CONVERSATION_FEATURES.length);
   let i = 0;
@@ -114,8 +120,6 @@ export function featureVector(s: ModelState, ctx: RiskContext): Float64Array {
   x[i++] = r?.linkedAfter ? 1 : 0;
   x[i++] = Math.min(5, r?.mutuals ?? 0) / 5;
   x[i++] = r?.childWroteFirst ? 1 : 0;
-  const hidden = s.mask & (STAGE_BIT.exclusivity_secrecy | STAGE_BIT.isolation_platform_move);
-  const request = s.mask & (STAGE_BIT.image_request | STAGE_BIT.meeting_request | STAGE_BIT.relationship_forming);
-  x[i++] = hidden && request ? 1 : 0;
+  x[i++] = hiddenWithRequest(s.mask) ? 1 : 0;
   return x;
 }
