@@ -14,6 +14,7 @@ import {
   describeRelationship,
   ESTABLISHED_DAYS,
   LONG_STANDING_DAYS,
+  isFamilyKind,
   readRelationship,
   relationFeatures,
   trustOf,
@@ -40,6 +41,11 @@ export interface ConversationRiskOptions {
  */
 const DECLARED_MINOR_FAN_OUT = 5;
 const DAY_MS = 86_400_000;
+const FAMILY_WORDS: Partial<Record<string, string>> = {
+  family: 'family of the child',
+  guardian: "the child's supervising parent or guardian",
+  household: 'living in the same household as the child',
+};
 
 /** An adult working through a list: grooming moves towards this many unconnected minors or more weigh one level more. */
 const MANY_MINORS = 3;
@@ -180,7 +186,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // Mutual connections cost a scan of the graph: counted once per conversation, and only when they decide.
       const days = rel.linkedDaysBefore ?? 0;
       // The model reads them for any link, so with a model they are counted on a linked pair's first cue.
-      const decides = rel.kind !== 'family' && days >= ESTABLISHED_DAYS && days < LONG_STANDING_DAYS;
+      const decides = !isFamilyKind(rel.kind) && days >= ESTABLISHED_DAYS && days < LONG_STANDING_DAYS;
       if (st.mutuals === undefined && rel.kind !== 'none' && (decides || (model && !minorSender && cues.length > 0))) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
@@ -204,7 +210,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         trust === 'approach'
           ? st.mask
           : trust === 'established'
-            ? st.connectedMask & ~(rel.kind === 'family' ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
+            ? st.connectedMask & ~(isFamilyKind(rel.kind) ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
             : st.connectedMask;
       let found = assess(mask, context);
       let actsAsAdult = false;
@@ -286,11 +292,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           });
         if (context.family)
           reasons.push({
-            code: rel.kind === 'family' ? 'family_link' : 'established_link',
-            detail:
-              rel.kind === 'family'
-                ? 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted'
-                : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
+            code: isFamilyKind(rel.kind) ? 'family_link' : 'established_link',
+            detail: isFamilyKind(rel.kind)
+              ? `the platform marks the sender as ${FAMILY_WORDS[rel.kind]}: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted`
+              : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
           });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
         if (context.newAccount)

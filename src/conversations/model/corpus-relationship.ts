@@ -12,7 +12,7 @@ type TrainingRelationship = NonNullable<LabelledConversation['context']['relatio
 export function relationshipFromLabel(raw: unknown): TrainingRelationship | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  const kinds = ['none', 'follow', 'contact', 'friend', 'family'] as const;
+  const kinds = ['none', 'follow', 'contact', 'friend', 'family', 'guardian', 'household'] as const;
   const kind = kinds.find((k) => k === r.kind);
   if (!kind) return undefined;
   const by = (v: unknown) => (v === 'adult' || v === 'minor' ? v : undefined);

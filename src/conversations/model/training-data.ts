@@ -20,7 +20,7 @@ export const LabelledConversationSchema = z.strictObject({
      */
     relationship: z
       .strictObject({
-        kind: z.enum(['none', 'follow', 'contact', 'friend', 'family']),
+        kind: z.enum(['none', 'follow', 'contact', 'friend', 'family', 'guardian', 'household']),
         /** Days from the link to the first message; negative: made after contact began. */
         linkedDaysBefore: z.number().finite().nullable().optional(),
         firstBy: z.enum(['adult', 'minor', 'unknown']).default('unknown'),
