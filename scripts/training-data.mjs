@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withLabelRelationship } from '../dist/conversations/model/corpus-relationship.js';
 
 const args = process.argv.slice(2);
 const out = args.find((a) => !a.startsWith('--'));
@@ -27,6 +28,28 @@ for (const c of ['conversations-a', 'conversations-b'])
     console.error(`no generator at ${join(corpora, c)}: pass --corpora DIR or set WARDEN_CORPORA`);
     process.exit(2);
   }
+/**
+ * A corpus's train.jsonl with each conversation's relationship at its first message, from its
+ * labels.jsonl (the link's kind and age, who wrote first, mutual connections), in the training
+ * format's `context.relationship`, so the combiner learns the relationship as graded evidence.
+ */
+function withRelationship(corpusDir) {
+  const labels = new Map();
+  for (const line of readFileSync(join(corpusDir, 'labels.jsonl'), 'utf8').split('\n'))
+    if (line.trim()) {
+      const l = JSON.parse(line);
+      labels.set(l.conversationId, l);
+    }
+  return readFileSync(join(corpusDir, 'train.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const row = JSON.parse(line);
+      return JSON.stringify(withLabelRelationship(row, labels.get(row.id)));
+    })
+    .join('\n');
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'warden-training-'));
 try {
   const run = (cmd, argv, cwd) => execFileSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -37,9 +60,11 @@ try {
   );
   run(process.execPath, ['generate.mjs', '--out', join(dir, 'a')], join(corpora, 'conversations-a'));
   run(process.execPath, ['generate.mjs', '--out', join(dir, 'b'), '--quiet'], join(corpora, 'conversations-b'));
-  const parts = [join(dir, 'tune.jsonl'), join(dir, 'a', 'train.jsonl'), join(dir, 'b', 'train.jsonl')].map((f) =>
-    readFileSync(f, 'utf8').trimEnd(),
-  );
+  const parts = [
+    readFileSync(join(dir, 'tune.jsonl'), 'utf8').trimEnd(),
+    withRelationship(join(dir, 'a')),
+    withRelationship(join(dir, 'b')),
+  ];
   writeFileSync(out, parts.join('\n') + '\n');
   console.log(`wrote ${out}: ${parts.map((p) => p.split('\n').length).join(' + ')} conversations (tune, conversations-a, conversations-b)`);
 } finally {

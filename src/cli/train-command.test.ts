@@ -41,7 +41,7 @@ describe('warden train', () => {
       timeout: 120_000,
     });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /d\.jsonl:2: not JSON/);
+    assert.match(r.stderr, /d\.jsonl:2: \(line\): not JSON/);
     assert.match(r.stderr, /d\.jsonl:3: label: .*\(skipped\)/);
     assert.match(r.stderr, /d\.jsonl:4: messages\.0\.from: .*\(skipped\)/);
     assert.match(r.stdout, /trained on 60 conversations/);

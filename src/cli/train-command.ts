@@ -65,7 +65,7 @@ export function trainCommand(): Command {
       if (!(suppress >= 0 && suppress <= 1))
         throw new AppError('invalid_input', 'bad option', { issues: [{ field: '--suppress', reason: 'must be a number from 0 to 1' }] });
       const { rows, errors } = parseTrainingData(bytes.toString('utf8'));
-      for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.reason} (skipped)\n`);
+      for (const e of errors) process.stderr.write(`${data}:${e.line}: ${e.field}: ${e.reason} (skipped)\n`);
       const risky = rows.filter((r) => r.label !== 'benign').length;
       if (risky === 0 || risky === rows.length) {
         throw new AppError('invalid_input', `${data} needs both risky and benign conversations`, {
@@ -109,7 +109,7 @@ export function trainCommand(): Command {
         `calibration fold: before ECE ${f(report.beforeCalibration.ece)} Brier ${f(report.beforeCalibration.brier)} AUC ${f(report.beforeCalibration.auc)}; after ECE ${f(report.afterCalibration.ece)} Brier ${f(report.afterCalibration.brier)}\n`,
       );
       out.write(
-        `thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)})\n`,
+        `thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)}), known ${report.thresholds.known ?? 0}\n`,
       );
       out.write(`wrote ${opts.out}\n`);
       if (errors.length > 0) process.exitCode = 1;

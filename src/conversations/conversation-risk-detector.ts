@@ -1,10 +1,11 @@
-import type { AlertDraft, Severity } from '../alerts/alert-schema.js';
+import type { AlertDraft } from '../alerts/alert-schema.js';
 import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
-import { STAGE_BIT, type Stage } from './cue-lexicon.js';
+import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
+import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { detectReplyCues } from './reply-cues.js';
@@ -13,106 +14,14 @@ import {
   describeRelationship,
   ESTABLISHED_DAYS,
   LONG_STANDING_DAYS,
+  isFamilyKind,
   readRelationship,
+  relationFeatures,
   trustOf,
   type Trust,
 } from './relationship.js';
 import { createTurnWindow } from './turn-window.js';
-
-const GROOMING_STAGES: Stage[] = [
-  'friendship_forming',
-  'relationship_forming',
-  'risk_assessment',
-  'exclusivity_secrecy',
-  'isolation_platform_move',
-  'desensitisation',
-  'compliance_testing',
-];
-const GROOMING_MASK = GROOMING_STAGES.reduce((m, s) => m | STAGE_BIT[s], 0);
-const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-const bits = (n: number) => {
-  let c = 0;
-  for (let x = n; x; x &= x - 1) c++;
-  return c;
-};
-const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
-/**
- * From an adult the platform marks as the child's family, these stages are family life: the
- * age of a cousin, "are you home alone?", a present, "you look grown up", "i'll pick you up
- * at 5". The rules see only the rest from them (secrecy, another app, images, threats).
- */
-const FAMILY_EVERYDAY =
-  STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
-/**
- * From a long-standing link that is not family (a coach for years, a family friend with
- * mutual connections) the same, except meetings: a relative's pick-up is family life, a
- * family friend's "come over when your parents are at work" is not.
- */
-const ESTABLISHED_EVERYDAY = STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming;
-
-interface Assessment {
-  category: 'grooming' | 'solicitation' | 'sextortion';
-  severity: Severity;
-  score: number;
-}
-
-/**
- * The risk of one adult's side of a conversation with a minor, from the stages seen and the
- * context. Explainable by construction: every alert lists the cues and the messages.
- */
-export function assess(
-  mask: number,
-  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean },
-): Assessment[] {
-  const out: Assessment[] = [];
-  const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
-  if (has(mask, 'sextortion_threat')) {
-    const demand = has(mask, 'payment_demand') || has(mask, 'countdown');
-    out.push(
-      demand
-        ? { category: 'sextortion', severity: 'critical', score: 0.97 }
-        : { category: 'sextortion', severity: 'high', score: 0.8 + boost },
-    );
-  } else if (has(mask, 'payment_demand') && has(mask, 'countdown')) {
-    out.push({ category: 'sextortion', severity: 'high', score: 0.75 + boost });
-  }
-  const grooming = bits(mask & GROOMING_MASK);
-  if (has(mask, 'image_request') || has(mask, 'meeting_request')) {
-    // From an adult the child chose to connect with (a coach, a tutor), a bare request for a
-    // photo or a meeting is everyday; it counts once another grooming move joins it. From
-    // family it takes two: a birthday secret and a photo of the new jacket are family life,
-    // a secret, a move to another app and a photo request are not.
-    if (grooming >= (context.family ? 2 : 1) || context.unconnected)
-      out.push({
-        category: 'solicitation',
-        severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',
-        score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost),
-      });
-  }
-  if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
-  else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected))
-    out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
-  return out;
-}
-
-/**
- * The grooming script, whatever age its sender claims: three grooming stages with secrecy or
- * a move to another app, or an image or meeting request with one of them. Teens flirting
- * ask for a photo of an outfit and say "don't screenshot this"; they rarely also ask a child
- * they just approached to keep it from parents and move to another app.
- */
-function behavesAsAdult(mask: number): boolean {
-  const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
-  if (!hidden) return false;
-  return bits(mask & GROOMING_MASK) >= 3 || has(mask, 'image_request') || has(mask, 'meeting_request');
-}
-
-/** The category an early alert takes from the stages seen so far. */
-function earlyCategory(mask: number): Assessment['category'] {
-  if (has(mask, 'sextortion_threat') || has(mask, 'payment_demand') || has(mask, 'countdown')) return 'sextortion';
-  if (has(mask, 'image_request') || has(mask, 'meeting_request')) return 'solicitation';
-  return 'grooming';
-}
+import { describeUnsupported, sampleLanguage } from './unsupported-language.js';
 
 export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
@@ -120,7 +29,23 @@ export interface ConversationRiskOptions {
   model?: RiskModel | undefined;
   /** How many distinct unconnected minors the sender has messaged in the fan-out window (the contact tracker's count). */
   otherMinors?: ((senderIdx: number, nowMs: number) => number) | undefined;
+  /** The fan-out window (`behaviour.suspiciousAdult.fanOutWindowHours`); 24 hours if not given. */
+  fanOutWindowMs?: number | undefined;
 }
+
+/**
+ * An account that declares a minor age (not verified) and opens one-to-one conversations with
+ * this many minors it has no link with, in the fan-out window, is scored as an adult: working
+ * through a list of children is what an adult posing as a teen does (conversations-b
+ * `declared_teen_adult`), and a teen rarely cold-messages five children a day one by one.
+ */
+const DECLARED_MINOR_FAN_OUT = 5;
+const DAY_MS = 86_400_000;
+const FAMILY_WORDS: Partial<Record<string, string>> = {
+  family: 'family of the child',
+  guardian: "the child's supervising parent or guardian",
+  household: 'living in the same household as the child',
+};
 
 /** An adult working through a list: grooming moves towards this many unconnected minors or more weigh one level more. */
 const MANY_MINORS = 3;
@@ -211,6 +136,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       }
       if (minors.length === 0) return NO_DRAFTS;
       const opener = tracker.opened(m.conversationId, m.from, minorSender, ev.tsMs);
+      const claimed = minorSender && facts.assurance(senderIdx) !== ASSURANCE.verified;
+      // A declared teen's cold one-to-one openers are counted (fan-out: DECLARED_MINOR_FAN_OUT).
+      const since = ev.tsMs - (opts.fanOutWindowMs ?? DAY_MS);
+      if (claimed && m.to.length === 1 && opener.firstFrom === m.from && opener.firstMs === ev.tsMs) {
+        const minor = facts.indexOf(m.to[0]!);
+        if (!facts.isConnected(minor, senderIdx) && !facts.isConnected(senderIdx, minor))
+          tracker.approached(m.from, m.to[0]!, ev.tsMs, since);
+      }
       // No language guess: nothing reads it yet, and it cost 13% of this detector. A split request counts at its last fragment
       // (turn-window.ts); a cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move.
       const detected = detectCues(m.text, { identify: false });
@@ -228,6 +161,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model && !minorSender ? p : undefined, grams },
         stageMask(cues),
       );
+      // Only in a conversation that already has signals: is this message in a language no lexicon reads?
+      if (cues.length === 0 && existing) sampleLanguage(st, m.text, normalized, ev.event.id);
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
       // The relationship with the least-linked minor among the recipients (in a group, the one a stranger singles out).
       let minorIdx = -1;
@@ -250,13 +185,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       let rel = readRelationship(facts, minorIdx, senderIdx, conv, ev.tsMs, st.mutuals);
       // Mutual connections cost a scan of the graph: counted once per conversation, and only when they decide.
       const days = rel.linkedDaysBefore ?? 0;
-      if (
-        st.mutuals === undefined &&
-        rel.kind !== 'none' &&
-        rel.kind !== 'family' &&
-        days >= ESTABLISHED_DAYS &&
-        days < LONG_STANDING_DAYS
-      ) {
+      // The model reads them for any link, so with a model they are counted on a linked pair's first cue.
+      const decides = !isFamilyKind(rel.kind) && days >= ESTABLISHED_DAYS && days < LONG_STANDING_DAYS;
+      if (st.mutuals === undefined && rel.kind !== 'none' && (decides || (model && !minorSender && cues.length > 0))) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
       }
@@ -269,30 +200,42 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
         newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
       };
-      const risk = minorSender ? undefined : model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'] });
+      const relation = relationFeatures(rel, trust);
+      const risk = minorSender
+        ? undefined
+        : model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'], relation });
       // From an adult the child chose (a coach, a relative, a support desk the child wrote to), an
       // age question is everyday; from a long-standing link, more (FAMILY_EVERYDAY).
       const mask =
         trust === 'approach'
           ? st.mask
           : trust === 'established'
-            ? st.connectedMask & ~(rel.kind === 'family' ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
+            ? st.connectedMask & ~(isFamilyKind(rel.kind) ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
             : st.connectedMask;
       let found = assess(mask, context);
       let actsAsAdult = false;
+      let fansOut = false;
       if (minorSender) {
         // A declared age is evidence, not truth. Between minors: the sextortion script (a threat
         // with a demand or a countdown) from anyone; a threat alone is teasing until it has one.
         // An account that only claims a teen age (not verified) and approaches a child with the
         // grooming script is scored as an adult would be.
-        const claimed = facts.assurance(senderIdx) !== ASSURANCE.verified;
-        actsAsAdult = claimed && trust === 'approach' && behavesAsAdult(st.mask);
-        found = found.filter((a) => (a.category === 'sextortion' ? a.severity === 'critical' : actsAsAdult));
+        fansOut = claimed && tracker.approached(m.from, undefined, ev.tsMs, since) >= DECLARED_MINOR_FAN_OUT;
+        actsAsAdult = fansOut || (claimed && trust === 'approach' && behavesAsAdult(st.mask));
+        if (!fansOut) found = found.filter((a) => (a.category === 'sextortion' ? a.severity === 'critical' : actsAsAdult));
       } else if (risk !== undefined) {
-        found = found.filter((a) => a.severity !== 'medium' || risk >= model!.file.thresholds.suppress).map((a) => ({ ...a, score: risk }));
+        const { suppress, known } = model!.file.thresholds;
+        // From an adult the child knows, words alone are weak: a rule hit the model (which reads
+        // the relationship and the whole script) puts below `known` is held back. Sextortion is not.
+        found = found
+          .filter((a) => a.severity !== 'medium' || risk >= suppress)
+          .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0))
+          .map((a) => ({ ...a, score: risk }));
         // The early warning is for adults who approached the child, on a message with a cue a
-        // reviewer can check; from a relative or a coach the rules wait for more moves.
-        if (found.length === 0 && context.unconnected && cues.length > 0 && risk >= model!.file.thresholds.early)
+        // reviewer can check; from an adult the child knows, only on what a groomer the child
+        // knows does (secrecy or another app with a request, a gift or a meeting: hiddenWithRequest).
+        const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
+        if (found.length === 0 && earlyFrom && cues.length > 0 && risk >= model!.file.thresholds.early)
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       if (found.length > 0 && st.mutuals === undefined) {
@@ -304,7 +247,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const refused = st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs;
       const unconnectedNow = unconnected.length > 0;
       const others = unconnectedNow && opts.otherMinors && senderIdx >= 0 ? opts.otherMinors(senderIdx, ev.tsMs) : 0;
-      const many = others >= MANY_MINORS;
+      const many = others >= MANY_MINORS || fansOut;
       if (refused || many)
         found = found.map((a) =>
           a.category !== 'sextortion' && RANK[a.severity] < RANK.high ? { ...a, severity: a.severity === 'low' ? 'medium' : 'high' } : a,
@@ -326,10 +269,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         ]);
         if (minorSender)
           reasons.push({
-            code: actsAsAdult ? 'declared_minor_acts_as_adult' : 'minor_to_minor',
-            detail: actsAsAdult
-              ? `an account that declares itself ${bandName(senderBand)} (not verified) approached a ${bandName(youngest)} account with the grooming script: a declared age is a claim`
-              : `a ${bandName(senderBand)} account writing to a ${bandName(youngest)} account: a threat with a demand or a countdown is sextortion whoever sends it`,
+            code: fansOut ? 'declared_minor_fans_out' : actsAsAdult ? 'declared_minor_acts_as_adult' : 'minor_to_minor',
+            detail: fansOut
+              ? `an account that declares itself ${bandName(senderBand)} (not verified) opened one-to-one conversations with ${tracker.approached(m.from, undefined, ev.tsMs, since)} minors it had no link with in the fan-out window: scored as an adult`
+              : actsAsAdult
+                ? `an account that declares itself ${bandName(senderBand)} (not verified) approached a ${bandName(youngest)} account with the grooming script: a declared age is a claim`
+                : `a ${bandName(senderBand)} account writing to a ${bandName(youngest)} account: a threat with a demand or a countdown is sextortion whoever sends it`,
           });
         else
           reasons.push({
@@ -347,16 +292,15 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           });
         if (context.family)
           reasons.push({
-            code: rel.kind === 'family' ? 'family_link' : 'established_link',
-            detail:
-              rel.kind === 'family'
-                ? 'the platform marks the sender as family of the child: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted'
-                : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
+            code: isFamilyKind(rel.kind) ? 'family_link' : 'established_link',
+            detail: isFamilyKind(rel.kind)
+              ? `the platform marks the sender as ${FAMILY_WORDS[rel.kind]}: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted`
+              : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
           });
         if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
         if (context.newAccount)
           reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
-        if (many)
+        if (others >= MANY_MINORS)
           reasons.push({
             code: 'many_unconnected_minors',
             detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window`,
@@ -371,6 +315,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
             code: 'age_given',
             detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})`,
           });
+        if (st.unsupported) reasons.push({ code: 'unsupported_language', detail: describeUnsupported(st.unsupported) });
         if (risk !== undefined)
           reasons.push({
             code: 'model_score',

@@ -1,5 +1,6 @@
 import { connectedStageMask, type Cue } from './detect-cues.js';
 import { addMessage, emptyModelState, type ModelState } from './model/conversation-features.js';
+import type { LanguageSample } from './unsupported-language.js';
 
 export interface CueEvidence {
   eventId: string;
@@ -12,7 +13,7 @@ export interface CueEvidence {
 }
 
 /** What Warden remembers of one adult's side of one conversation with minors: stages and scores, not messages. */
-export interface ConversationState extends ModelState {
+export interface ConversationState extends ModelState, LanguageSample {
   /** The cue messages, oldest first, at most `MAX_EVIDENCE` (the first few and the latest). */
   evidence: CueEvidence[];
   firstMs: number;
@@ -39,6 +40,8 @@ export interface Opener {
 }
 
 const MAX_EVIDENCE = 16;
+/** Minors remembered per fanning-out account: enough to count past any threshold, bounded. */
+const MAX_REACH = 64;
 const KEEP_FIRST = 4;
 
 export interface ConversationTracker {
@@ -53,6 +56,13 @@ export interface ConversationTracker {
    * are forgotten first, so a conversation idle for longer than the window starts again.
    */
   opened(conversationId: string, from: string, fromMinor: boolean, tsMs: number): Opener;
+  /**
+   * Notes (with `minor`) that `sender` opened a one-to-one conversation with a minor, with no
+   * link between them, and returns how many distinct minors it has so approached since
+   * `sinceMs`. Kept only for accounts whose declared minor age is not verified: fan-out is
+   * what an adult does.
+   */
+  approached(sender: string, minor: string | undefined, tsMs: number, sinceMs: number): number;
   readonly size: number;
 }
 
@@ -78,7 +88,25 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
   const states = new Map<string, ConversationState>();
   const openers = new Map<string, Opener>();
   const key = (c: string, s: string) => `${c}\u0000${s}`;
+  const reach = new Map<string, Map<string, number>>();
   return {
+    approached(sender, minor, tsMs, sinceMs) {
+      let minors = reach.get(sender);
+      if (minor === undefined && !minors) return 0;
+      if (!minors) {
+        minors = new Map();
+        reach.set(sender, minors);
+        if (reach.size > maxConversations / 4) reach.delete(reach.keys().next().value!);
+      }
+      if (minor !== undefined) {
+        minors.delete(minor);
+        minors.set(minor, tsMs);
+        if (minors.size > MAX_REACH) minors.delete(minors.keys().next().value!);
+      }
+      let n = 0;
+      for (const t of minors.values()) if (t >= sinceMs) n++;
+      return n;
+    },
     get: (c, s) => states.get(key(c, s)),
     opened(c, from, fromMinor, tsMs) {
       let o = openers.get(c);

@@ -184,4 +184,58 @@ describe('relationship and declared ages through the engine', () => {
     assert.ok(claimed.every((a) => a.reasons.some((r) => r.code === 'declared_minor_acts_as_adult')));
     assert.deepEqual(await ingest(...script('real16', 'kid5', 'd2')), [], 'a verified teen is a teen: peers are not scored for grooming');
   });
+
+  it('weighs a supervising parent and a household like family, and says which', async () => {
+    const ingest = await engine();
+    await ingest(
+      adult('mum'),
+      adult('lodger'),
+      adult('stranger2'),
+      minor('kid7', '13-15'),
+      connect('mum', 'kid7', 'guardian', at(-5)),
+      connect('lodger', 'kid7', 'household', at(-5)),
+    );
+    const everyday = (from: string, conv: string) => [
+      say(conv, from, 'kid7', 'are you home alone?', 5),
+      say(conv, from, 'kid7', 'i will pick you up at 5', 6),
+    ];
+    assert.deepEqual(await ingest(...everyday('mum', 'g1'), ...everyday('lodger', 'h1')), []);
+    assert.equal((await ingest(...everyday('stranger2', 's1'))).length, 1, 'the same lines from an adult with no link');
+    const hidden = await ingest(
+      say('h1', 'lodger', 'kid7', "keep this between us, don't tell your parents", 7),
+      say('h1', 'lodger', 'kid7', 'add me on telegram', 8),
+      say('h1', 'lodger', 'kid7', 'send me a pic of you', 9),
+    );
+    assert.ok(
+      hidden.some((a) => a.category === 'solicitation'),
+      'secrecy, another app and an image request count from anyone',
+    );
+    const why = Object.fromEntries(hidden[0]!.reasons.map((r) => [r.code, r.detail]));
+    assert.match(why.family_link!, /^the platform marks the sender as living in the same household as the child/);
+    assert.match(why.relationship!, /^the platform marks them as one household, linked/);
+  });
+
+  it('scores as an adult an account that claims a teen age and cold-messages many minors one by one', async () => {
+    const ingest = await engine();
+    const kids = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
+    await ingest(
+      account('claims14', { ageBand: '13-15', ageAssurance: 'self_declared' }),
+      account('real14', { ageBand: '13-15', ageAssurance: 'verified' }),
+      account('few14', { ageBand: '13-15', ageAssurance: 'self_declared' }),
+      ...kids.map((k) => minor(k, '13-15')),
+    );
+    const openers = (from: string, to: string[]) => to.map((k, i) => say(`${from}-${k}`, from, k, 'hey whats up', 10 + i));
+    const ask = (from: string, to: string) => [
+      say(`${from}-${to}`, from, to, 'how old are you?', 30),
+      say(`${from}-${to}`, from, to, 'send me a pic of you', 31),
+    ];
+    await ingest(...openers('claims14', kids), ...openers('real14', kids), ...openers('few14', kids.slice(0, 2)));
+    const fanned = await ingest(...ask('claims14', 'k6'));
+    assert.equal(fanned.length, 1);
+    assert.equal(fanned[0]!.category, 'solicitation');
+    const why = Object.fromEntries(fanned[0]!.reasons.map((r) => [r.code, r.detail]));
+    assert.match(why.declared_minor_fans_out!, /declares itself 13-15 \(not verified\) opened one-to-one conversations with 6 minors/);
+    assert.deepEqual(await ingest(...ask('real14', 'k6')), [], 'a verified teen who messages classmates is a teen');
+    assert.deepEqual(await ingest(...ask('few14', 'k2')), [], 'two cold openers are not a fan-out');
+  });
 });

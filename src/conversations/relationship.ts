@@ -1,4 +1,5 @@
 import { CONNECTED_BITS, EDGE, type Facts } from '../facts/facts.js';
+import type { RelationFeatures } from './model/conversation-features.js';
 
 /**
  * The relationship between an adult and a child as graded evidence, from the facts Warden
@@ -10,8 +11,11 @@ import { CONNECTED_BITS, EDGE, type Facts } from '../facts/facts.js';
  * and a follow-back groomer was caught in 2 of 5.
  */
 export interface Relationship {
-  /** The strongest link from the child to the adult now: `family` > `friend` > `contact` > `follow`. */
-  kind: 'none' | 'follow' | 'contact' | 'friend' | 'family';
+  /**
+   * The strongest link from the child to the adult now: `guardian` (a parental-supervision
+   * link) > `family` > `household` > `friend` > `contact` > `follow`.
+   */
+  kind: 'none' | 'follow' | 'contact' | 'friend' | 'family' | 'guardian' | 'household';
   /** Days from the link to the conversation's first message (negative: made after contact began); undefined without a link. */
   linkedDaysBefore: number | undefined;
   /** The adult follows the child (alone, that is not a connection: the child did not choose it). */
@@ -53,7 +57,9 @@ const MUTUAL_SCAN_LIMIT = 2_000_000;
 const DAY = 86_400_000;
 
 const KINDS: [Relationship['kind'], number][] = [
+  ['guardian', EDGE.guardian],
   ['family', EDGE.family],
+  ['household', EDGE.household],
   ['friend', EDGE.friend],
   ['contact', EDGE.contact],
   ['follow', EDGE.follow],
@@ -103,10 +109,13 @@ export function readRelationship(
   };
 }
 
+/** The links the platform states as family: a relative, a supervising parent, the same household. */
+export const isFamilyKind = (k: Relationship['kind']) => k === 'family' || k === 'guardian' || k === 'household';
+
 export function trustOf(r: Relationship): Trust {
   if (r.kind === 'none') return r.firstBy === 'minor' ? 'sought' : 'approach';
-  // A family link is the platform's own statement, whenever it was made (a relative's new account).
-  if (r.kind === 'family') return 'established';
+  // A family, guardian or household link is the platform's own statement, whenever it was made (a relative's new account).
+  if (isFamilyKind(r.kind)) return 'established';
   const days = r.linkedDaysBefore ?? 0;
   // Made after the conversation began: the adult asked for it (or got it) while already talking.
   if (days < 0) return r.firstBy === 'minor' ? 'sought' : 'approach';
@@ -114,6 +123,18 @@ export function trustOf(r: Relationship): Trust {
   // A year is long-standing by itself (a relative who linked once and has no mutuals on the platform).
   if (days >= LONG_STANDING_DAYS) return 'established';
   return 'connected';
+}
+
+/** The relationship as the model's combiner reads it. */
+export function relationFeatures(r: Relationship, trust: Trust = trustOf(r)): RelationFeatures {
+  return {
+    trust,
+    family: isFamilyKind(r.kind),
+    linkedAfter: r.kind !== 'none' && (r.linkedDaysBefore ?? 0) < 0,
+    // Without a link, mutual connections are counted neither at run time nor in training.
+    mutuals: r.kind === 'none' ? 0 : r.mutuals,
+    childWroteFirst: r.firstBy === 'minor',
+  };
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -130,6 +151,8 @@ const LINK_WORDS: Record<Relationship['kind'], string> = {
   contact: 'the child holds the adult as a contact',
   friend: 'friends',
   family: 'a family link',
+  guardian: "the adult supervises the child's account (a parental-supervision link)",
+  household: 'the platform marks them as one household',
 };
 
 /** The relationship in words, for an alert's reasons: "linked 3 days after the adult's first message; no mutual connections". */

@@ -55,6 +55,7 @@ export const BUILTIN_DETECTORS = {
       treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult,
       model: riskModelFor(settings.config.conversations.model),
       otherMinors: (senderIdx, nowMs) => tracker.countRecentMinors(senderIdx, nowMs - settings.fanOutWindowMs),
+      fanOutWindowMs: settings.fanOutWindowMs,
     }),
   copied_openers: ({ settings }: DetectorDeps) =>
     createCopiedOpenersDetector({

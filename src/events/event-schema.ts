@@ -103,8 +103,9 @@ const envelope = {
   surface: Text.optional(),
 };
 
-// `family` extends protocol version 1 compatibly (docs/protocol-extensions.md): platforms without family links never send it.
-const ConnectionKind = z.enum(['follow', 'friend', 'contact', 'family']);
+// `family`, `guardian` and `household` extend protocol version 1 compatibly
+// (docs/protocol-extensions.md): platforms without such links never send them.
+const ConnectionKind = z.enum(['follow', 'friend', 'contact', 'family', 'guardian', 'household']);
 export type ConnectionKind = z.output<typeof ConnectionKind>;
 
 const notSelf = <T extends { from: string; to: string }>(v: T, ctx: z.RefinementCtx) => {

@@ -32,6 +32,8 @@ describe('event protocol v1 validation', () => {
       { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'friend' },
       { ...base, type: 'connection.removed', from: 'u1', to: 'u2', kind: 'contact', surface: 'profile' },
       { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'family' },
+      { ...base, type: 'connection.created', from: 'u1', to: 'u2', kind: 'guardian' },
+      { ...base, type: 'connection.requested', from: 'u1', to: 'u2', kind: 'household' },
       {
         ...base,
         type: 'message.sent',

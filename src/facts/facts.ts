@@ -15,9 +15,15 @@ export const EDGE = {
   /** A family link the platform holds (protocol extension, mutual like friend). */
   family: 128,
   requestedFamily: 256,
+  /** A supervising parent or guardian of the child's account (protocol extension, mutual). */
+  guardian: 512,
+  requestedGuardian: 1024,
+  /** The platform knows the two live in one household (protocol extension, mutual). */
+  household: 2048,
+  requestedHousehold: 4096,
 } as const;
 
-export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact | EDGE.family;
+export const CONNECTED_BITS = EDGE.follow | EDGE.friend | EDGE.contact | EDGE.family | EDGE.guardian | EDGE.household;
 
 // Keyed by the schema's kinds: a kind added to the protocol does not compile until it has its bits.
 export const REQUESTED_BIT = {
@@ -25,10 +31,12 @@ export const REQUESTED_BIT = {
   friend: EDGE.requestedFriend,
   contact: EDGE.requestedContact,
   family: EDGE.requestedFamily,
+  guardian: EDGE.requestedGuardian,
+  household: EDGE.requestedHousehold,
 } as const satisfies Record<ConnectionKind, number>;
 
-/** Connection kinds that hold both ways once created (spec: "`friend` is mutual"; `family` too). */
-export const isMutualKind = (kind: ConnectionKind) => kind === 'friend' || kind === 'family';
+/** Connection kinds that hold both ways once created (spec: "`friend` is mutual"; the `family`, `guardian` and `household` extensions too). */
+export const isMutualKind = (kind: ConnectionKind) => kind !== 'follow' && kind !== 'contact';
 
 /**
  * Account flags the gate reads, set by detectors and by actions (rules and reviewers).

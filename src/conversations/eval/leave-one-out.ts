@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectCues } from '../detect-cues.js';
+import { withLabelRelationship } from '../model/corpus-relationship.js';
 import { conversationRisk, trainRiskModel } from '../model/train-model.js';
 import { parseTrainingData, type LabelledConversation } from '../model/training-data.js';
 import { parseLabels } from '../scoring/labels-file.js';
@@ -13,7 +14,7 @@ import { wilson } from '../scoring/wilson.js';
  * would share wordings; a family does not). A conversation is flagged when its highest
  * calibrated risk reaches the model's `early` threshold.
  *
- *   node dist/conversations/eval/leave-one-out.js TRAIN.jsonl:LABELS.jsonl [...] [--json]
+ *   node dist/conversations/eval/leave-one-out.js TRAIN.jsonl:LABELS.jsonl [...] [--json] [--no-relationship] [--families=a:guild,b:…]
  */
 export interface FamilyOut {
   family: string;
@@ -25,14 +26,20 @@ export interface FamilyOut {
   high: number;
 }
 
-export function leaveOneFamilyOut(rows: readonly LabelledConversation[], familyOf: ReadonlyMap<string, string>, log = (_: string) => {}) {
+export function leaveOneFamilyOut(
+  rows: readonly LabelledConversation[],
+  familyOf: ReadonlyMap<string, string>,
+  log = (_: string) => {},
+  only?: ReadonlySet<string>,
+) {
   const cueCache = new Map<string, ReturnType<typeof detectCues>>();
   const cues = (text: string) => {
     let r = cueCache.get(text);
     if (!r) cueCache.set(text, (r = detectCues(text)));
     return r;
   };
-  const families = [...new Set(rows.map((r) => familyOf.get(r.id) ?? 'unlabelled'))].sort();
+  // `only`: hold out just these families (each is a full training; all 67 take an hour on a loaded machine).
+  const families = [...new Set(rows.map((r) => familyOf.get(r.id) ?? 'unlabelled'))].filter((f) => !only || only.has(f)).sort();
   const out: FamilyOut[] = [];
   let tp = 0,
     fp = 0,
@@ -70,13 +77,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const t = parseTrainingData(readFileSync(train!, 'utf8'));
     const l = parseLabels(readFileSync(labels!, 'utf8'));
     for (const e of [...t.errors.map((x) => ({ ...x, file: train })), ...l.errors.map((x) => ({ ...x, file: labels }))])
-      process.stderr.write(`${e.file}:${e.line}: ${'field' in e ? `${e.field}: ` : ''}${e.reason} (skipped)\n`);
+      process.stderr.write(`${e.file}:${e.line}: ${e.field}: ${e.reason} (skipped)\n`);
     // Families of different corpora stay apart even where their names collide ("parent").
     const tag = labels!.includes('corpus-b') || labels!.includes('conversations-b') ? 'b:' : 'a:';
     for (const x of l.rows) if (x.family) familyOf.set(x.conversationId, tag + x.family);
-    rows.push(...t.rows);
+    // The relationship at the first message, from the labels (the corpora's train.jsonl carries only `unconnected`).
+    const labelOf = new Map(l.rows.map((x) => [x.conversationId, x]));
+    rows.push(...t.rows.map((x) => (process.argv.includes('--no-relationship') ? x : withLabelRelationship(x, labelOf.get(x.id)))));
   }
-  const r = leaveOneFamilyOut(rows, familyOf, (line) => process.stderr.write(line + '\n'));
+  const only = process.argv.find((a) => a.startsWith('--families='))?.slice(11);
+  const r = leaveOneFamilyOut(rows, familyOf, (line) => process.stderr.write(line + '\n'), only ? new Set(only.split(',')) : undefined);
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
   else {
     process.stdout.write(

@@ -22,6 +22,23 @@ export interface RiskContext {
   flagged: boolean;
   /** The youngest recipient is under 16. */
   youngMinor: boolean;
+  /**
+   * The relationship as graded evidence (relationship.ts), where it is known: a model trained
+   * before 2026-12-05 reads only `unconnected`. Without it the features read as an adult
+   * the child follows (or no link when `unconnected`), the adult having written first.
+   */
+  relation?: RelationFeatures | undefined;
+}
+
+/** What the combiner reads of the relationship, judged at the conversation's first message. */
+export interface RelationFeatures {
+  trust: 'approach' | 'sought' | 'connected' | 'established';
+  family: boolean;
+  /** The link was made after the conversation began (a follow-back). */
+  linkedAfter: boolean;
+  /** Mutual connections, where counted. */
+  mutuals: number | undefined;
+  childWroteFirst: boolean;
 }
 
 export const CONVERSATION_FEATURES = [
@@ -35,6 +52,17 @@ export const CONVERSATION_FEATURES = [
   'flagged',
   'young_minor',
   'threat_with_demand',
+  // The relationship (2026-12-05): words are weighed against who is saying them.
+  'trust_sought',
+  'trust_connected',
+  'trust_established',
+  'family_link',
+  'linked_after_contact',
+  'mutual_connections',
+  'child_wrote_first',
+  // What the adult does, whoever they are: secrecy or another app together with a gift, an
+  // image or a meeting is the script of a known adult who grooms (trusted_adult_grooming).
+  'hidden_with_request',
 ] as const;
 
 const GROOMING = [
@@ -60,6 +88,12 @@ export function addMessage(s: ModelState, mask: number, p: number): void {
   if (p >= 0.5) s.high++;
 }
 
+/** Secrecy or a move to another app, together with an image or meeting request or a gift: the script of a known adult who grooms. */
+export function hiddenWithRequest(mask: number): boolean {
+  const hidden = mask & (STAGE_BIT.exclusivity_secrecy | STAGE_BIT.isolation_platform_move);
+  return hidden !== 0 && (mask & (STAGE_BIT.image_request | STAGE_BIT.meeting_request | STAGE_BIT.relationship_forming)) !== 0;
+}
+
 export function featureVector(s: ModelState, ctx: RiskContext): Float64Array {
   const x = new Float64Array(CONVERSATION_FEATURES.length);
   let i = 0;
@@ -77,5 +111,15 @@ export function featureVector(s: ModelState, ctx: RiskContext): Float64Array {
   // Not the number of messages: in both shared corpora risky threads run longer than benign
   // ones (their READMEs say so), and a model that learns length learns the generator.
   x[i++] = s.mask & STAGE_BIT.sextortion_threat && s.mask & (STAGE_BIT.payment_demand | STAGE_BIT.countdown) ? 1 : 0;
+  const r = ctx.relation;
+  const trust = r?.trust ?? (ctx.unconnected ? 'approach' : 'connected');
+  x[i++] = trust === 'sought' ? 1 : 0;
+  x[i++] = trust === 'connected' ? 1 : 0;
+  x[i++] = trust === 'established' ? 1 : 0;
+  x[i++] = r?.family ? 1 : 0;
+  x[i++] = r?.linkedAfter ? 1 : 0;
+  x[i++] = Math.min(5, r?.mutuals ?? 0) / 5;
+  x[i++] = r?.childWroteFirst ? 1 : 0;
+  x[i++] = hiddenWithRequest(s.mask) ? 1 : 0;
   return x;
 }

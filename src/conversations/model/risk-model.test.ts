@@ -152,9 +152,11 @@ describe('labelled training data', () => {
       errors.map((e) => e.line),
       [2, 3, 4, 5],
     );
+    assert.deepEqual(
+      errors.map((e) => e.field),
+      ['(line)', 'label', 'messages', 'id'],
+    );
     assert.match(errors[0]!.reason, /not JSON/);
-    assert.match(errors[1]!.reason, /^label:/);
-    assert.match(errors[2]!.reason, /^messages:/);
     assert.match(errors[3]!.reason, /appears twice/);
   });
 });

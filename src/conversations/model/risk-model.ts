@@ -7,6 +7,8 @@ import { CONVERSATION_FEATURES, featureVector, type ModelState, type RiskContext
 import { sigmoid } from './logistic.js';
 import { forEachGram, NGRAM_BUCKETS } from './ngram-features.js';
 
+const KNOWN: ReadonlySet<string> = new Set(CONVERSATION_FEATURES);
+
 /** The model `warden train` writes and Warden loads offline: plain JSON, committed beside the code. */
 export const RiskModelFileSchema = z.strictObject({
   format: z.literal('warden-conversation-risk/1'),
@@ -38,8 +40,10 @@ export const RiskModelFileSchema = z.strictObject({
     }),
   conversation: z
     .strictObject({ features: z.array(z.string()), weights: z.array(z.number()) })
-    .refine((c) => c.features.length === CONVERSATION_FEATURES.length && c.features.every((f, i) => f === CONVERSATION_FEATURES[i]), {
-      message: `must be exactly the features this version computes: ${CONVERSATION_FEATURES.join(', ')}`,
+    // Features by name: a model trained before the relationship features (2026-12-05) still
+    // loads and reads only what it was trained on.
+    .refine((c) => c.features.every((f) => KNOWN.has(f)) && new Set(c.features).size === c.features.length, {
+      message: `must be distinct features this version computes: ${CONVERSATION_FEATURES.join(', ')}`,
       path: ['features'],
     })
     .refine((c) => c.weights.length === c.features.length, { message: 'one weight per feature', path: ['weights'] }),
@@ -56,6 +60,12 @@ export const RiskModelFileSchema = z.strictObject({
     early: z.number().min(0).max(1),
     /** Below this, a medium-severity rule hit is held back as the model's context says it is benign. */
     suppress: z.number().min(0).max(1),
+    /**
+     * From an adult the child knows (a link the child made before the conversation, or the
+     * child wrote first), a rule hit other than sextortion is held back below this: their
+     * words alone are weak evidence. Absent in models trained before 2026-12-05 (nothing held back).
+     */
+    known: z.number().min(0).max(1).optional(),
   }),
 });
 export type RiskModelFile = z.infer<typeof RiskModelFileSchema>;
@@ -76,7 +86,11 @@ export function createRiskModel(file: RiskModelFile): RiskModel {
   const w = new Float32Array(NGRAM_BUCKETS);
   file.message.gramIndex.forEach((i, k) => (w[i] = file.message.gramWeight[k]!));
   const cw = new Map(Object.entries(file.message.cues));
-  const cv = Float64Array.from(file.conversation.weights);
+  // One weight per computed feature, in the order featureVector writes them (0 where the file has none).
+  const cv = new Float64Array(CONVERSATION_FEATURES.length);
+  file.conversation.features.forEach(
+    (f, k) => (cv[CONVERSATION_FEATURES.indexOf(f as (typeof CONVERSATION_FEATURES)[number])] = file.conversation.weights[k]!),
+  );
   const { a, b } = file.calibration;
   let z = 0;
   const add = (bucket: number) => (z += w[bucket]!);

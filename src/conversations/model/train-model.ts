@@ -7,6 +7,7 @@ import { calibrationStats, fitPlatt, sigmoid, trainDense, trainSparse, type Dens
 import { gramBuckets, NGRAM_BUCKETS } from './ngram-features.js';
 import { createRiskModel, type RiskModelFile } from './risk-model.js';
 import type { LabelledConversation } from './training-data.js';
+import { relationFeatures, trustOf, type Relationship } from '../relationship.js';
 
 const CUE_CODES = [...CUES.map((c) => c.code), 'contact_details'];
 
@@ -24,7 +25,7 @@ export interface TrainReport {
   /** On the calibration fold, which neither model saw. */
   beforeCalibration: { ece: number; brier: number; auc: number };
   afterCalibration: { ece: number; brier: number; auc: number };
-  thresholds: { early: number; suppress: number };
+  thresholds: { early: number; suppress: number; known?: number | undefined };
   /** Benign conversations in the calibration fold that would raise an early alert at that threshold. */
   earlyFalsePositiveRate: number;
   /** Risky conversations in the calibration fold whose highest risk reaches the suppression level. */
@@ -76,7 +77,7 @@ export function trainRiskModel(
   const prepared: Prepared[] = rows.map((row) => {
     const p: Prepared = {
       row,
-      ctx: { unconnected: row.context.unconnected, flagged: row.context.flagged, youngMinor: row.context.recipientBand !== '16-17' },
+      ctx: contextOf(row),
       adult: row.messages
         .filter((m) => m.from === 'adult')
         .map((m) => {
@@ -163,7 +164,7 @@ export function trainRiskModel(
   const uncal = createRiskModel(draft);
   const zs: number[] = [];
   const ys: (0 | 1)[] = [];
-  const perConv: { label: string; probs: number[] }[] = [];
+  const perConv: { label: string; probs: number[]; known: boolean }[] = [];
   for (const p of folds.calibration) {
     const probs: number[] = [];
     walk(p, uncal, (x, y) => {
@@ -173,7 +174,7 @@ export function trainRiskModel(
       ys.push(y);
       probs.push(z);
     });
-    perConv.push({ label: p.row.label, probs });
+    perConv.push({ label: p.row.label, probs, known: !p.ctx.unconnected });
   }
   progress(folds.calibration.length);
   const before = calibrationStats(zs.map(sigmoid), ys);
@@ -195,6 +196,15 @@ export function trainRiskModel(
   // only the tune split's wording. With real labelled data, measure it before turning it on.
   const suppress = opts.suppress ?? 0;
   const riskyKept = risky.filter((p) => p >= suppress).length / Math.max(1, risky.length);
+  // From adults the child knows, the highest level that keeps 95% of their risky conversations:
+  // below it a rule hit is words without the rest of the script.
+  const knownRisky = perConv
+    .filter((c) => c.known && c.label !== 'benign')
+    .map((c) => c.probs.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0));
+  let known = 0;
+  for (let t = 0.05; t <= 0.9 + 1e-9; t += 0.05)
+    if (knownRisky.length > 0 && knownRisky.filter((p) => p >= t).length / knownRisky.length >= KNOWN_RECALL)
+      known = Math.round(t * 100) / 100;
   draft.calibration = {
     a: Math.round(a * 10000) / 10000,
     b: Math.round(b * 10000) / 10000,
@@ -203,7 +213,7 @@ export function trainRiskModel(
     brier: round4(after.brier),
     auc: Number.isNaN(after.auc) ? null : round4(after.auc),
   };
-  draft.thresholds = { early, suppress };
+  draft.thresholds = { early, suppress, known };
   return {
     file: draft,
     report: {
@@ -219,7 +229,32 @@ export function trainRiskModel(
   };
 }
 
+/** Share of known adults' risky conversations (calibration fold) that the `known` level keeps. */
+const KNOWN_RECALL = 0.95;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * The combiner's context for a labelled conversation, graded as the detector grades a live
+ * one (relationship.ts). `unconnected` is what the rules read: no link the child made before
+ * the adult's first message.
+ */
+export function contextOf(row: LabelledConversation): RiskContext {
+  const c = row.context;
+  const r = c.relationship;
+  const base = { flagged: c.flagged, youngMinor: c.recipientBand !== '16-17' };
+  if (!r) return { ...base, unconnected: c.unconnected };
+  const rel: Relationship = {
+    kind: r.kind,
+    linkedDaysBefore: r.kind === 'none' ? undefined : (r.linkedDaysBefore ?? 0),
+    adultFollows: false,
+    firstBy: r.firstBy,
+    mutuals: r.mutuals ?? undefined,
+    talkedDays: 0,
+    childMessages: 0,
+  };
+  const trust = trustOf(rel);
+  return { ...base, unconnected: trust === 'approach', relation: relationFeatures(rel, trust) };
+}
 
 /**
  * The highest calibrated risk a trained model gives a labelled conversation, scoring each
@@ -231,11 +266,7 @@ export function conversationRisk(
   cues: (text: string) => ReturnType<typeof detectCues> = detectCues,
 ): number {
   const model = createRiskModel(file);
-  const ctx: RiskContext = {
-    unconnected: row.context.unconnected,
-    flagged: row.context.flagged,
-    youngMinor: row.context.recipientBand !== '16-17',
-  };
+  const ctx = contextOf(row);
   const st = emptyModelState();
   let tracking = false;
   let best = 0;

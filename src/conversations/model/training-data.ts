@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonLines, type JsonLineError } from '../../core/parse-json-lines.js';
 
 /**
  * One labelled conversation for `warden train`, one JSON object per line: what an adult (or
@@ -13,6 +14,19 @@ export const LabelledConversationSchema = z.strictObject({
     unconnected: z.boolean(),
     flagged: z.boolean().default(false),
     recipientBand: z.enum(['under13', '13-15', '16-17']),
+    /**
+     * The relationship at the conversation's first message (optional: a file without it
+     * trains as before, a link read from `unconnected`). The shared corpora's labels carry it.
+     */
+    relationship: z
+      .strictObject({
+        kind: z.enum(['none', 'follow', 'contact', 'friend', 'family', 'guardian', 'household']),
+        /** Days from the link to the first message; negative: made after contact began. */
+        linkedDaysBefore: z.number().finite().nullable().optional(),
+        firstBy: z.enum(['adult', 'minor', 'unknown']).default('unknown'),
+        mutuals: z.number().int().min(0).nullable().optional(),
+      })
+      .optional(),
   }),
   messages: z
     .array(z.strictObject({ from: z.enum(['adult', 'minor']), text: z.string().max(16_384), risky: z.boolean().optional() }))
@@ -21,38 +35,9 @@ export const LabelledConversationSchema = z.strictObject({
 });
 export type LabelledConversation = z.infer<typeof LabelledConversationSchema>;
 
-export interface LineError {
-  line: number;
-  reason: string;
-}
+export type LineError = JsonLineError;
 
 /** Parses labelled JSONL; a bad line is reported with its number and the field, and skipped. */
 export function parseTrainingData(text: string): { rows: LabelledConversation[]; errors: LineError[] } {
-  const rows: LabelledConversation[] = [];
-  const errors: LineError[] = [];
-  const seen = new Set<string>();
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      errors.push({ line: i + 1, reason: `not JSON: ${(e as Error).message}` });
-      return;
-    }
-    const r = LabelledConversationSchema.safeParse(json);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      errors.push({ line: i + 1, reason: `${issue.path.join('.') || '(line)'}: ${issue.message}` });
-      return;
-    }
-    if (seen.has(r.data.id)) {
-      errors.push({ line: i + 1, reason: `id: ${r.data.id} appears twice` });
-      return;
-    }
-    seen.add(r.data.id);
-    rows.push(r.data);
-  });
-  return { rows, errors };
+  return parseJsonLines(text, LabelledConversationSchema, { keyOf: (r) => r.id, keyField: 'id' });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonLines, type JsonLineError } from '../../core/parse-json-lines.js';
 
 /**
  * One labelled conversation for `warden eval`, one JSON object a line: the format both shared
@@ -17,38 +18,9 @@ export const LabelSchema = z.looseObject({
 });
 export type ConversationLabel = z.infer<typeof LabelSchema>;
 
-export interface LabelLineError {
-  line: number;
-  field: string;
-  reason: string;
-}
+export type LabelLineError = JsonLineError;
 
 /** Parses a labels file; every bad line is reported with its number and field, and skipped. */
 export function parseLabels(text: string): { rows: ConversationLabel[]; errors: LabelLineError[] } {
-  const rows: ConversationLabel[] = [];
-  const errors: LabelLineError[] = [];
-  const seen = new Set<string>();
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      errors.push({ line: i + 1, field: '(line)', reason: `not JSON: ${(e as Error).message}` });
-      return;
-    }
-    const r = LabelSchema.safeParse(json);
-    if (!r.success) {
-      for (const issue of r.error.issues) errors.push({ line: i + 1, field: issue.path.join('.') || '(line)', reason: issue.message });
-      return;
-    }
-    if (seen.has(r.data.conversationId)) {
-      errors.push({ line: i + 1, field: 'conversationId', reason: `${r.data.conversationId} appears twice` });
-      return;
-    }
-    seen.add(r.data.conversationId);
-    rows.push(r.data);
-  });
-  return { rows, errors };
+  return parseJsonLines(text, LabelSchema, { keyOf: (r) => r.conversationId, keyField: 'conversationId' });
 }

@@ -1,0 +1,97 @@
+import type { Severity } from '../alerts/alert-schema.js';
+import { STAGE_BIT, type Stage } from './cue-lexicon.js';
+
+const GROOMING_STAGES: Stage[] = [
+  'friendship_forming',
+  'relationship_forming',
+  'risk_assessment',
+  'exclusivity_secrecy',
+  'isolation_platform_move',
+  'desensitisation',
+  'compliance_testing',
+];
+const GROOMING_MASK = GROOMING_STAGES.reduce((m, s) => m | STAGE_BIT[s], 0);
+export const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const bits = (n: number) => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
+const has = (mask: number, s: Stage) => (mask & STAGE_BIT[s]) !== 0;
+/**
+ * From an adult the platform marks as the child's family, these stages are family life: the
+ * age of a cousin, "are you home alone?", a present, "you look grown up", "i'll pick you up
+ * at 5". The rules see only the rest from them (secrecy, another app, images, threats).
+ */
+export const FAMILY_EVERYDAY =
+  STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming | STAGE_BIT.meeting_request;
+/**
+ * From a long-standing link that is not family (a coach for years, a family friend with
+ * mutual connections) the same, except meetings: a relative's pick-up is family life, a
+ * family friend's "come over when your parents are at work" is not.
+ */
+export const ESTABLISHED_EVERYDAY = STAGE_BIT.risk_assessment | STAGE_BIT.relationship_forming | STAGE_BIT.friendship_forming;
+
+export interface Assessment {
+  category: 'grooming' | 'solicitation' | 'sextortion';
+  severity: Severity;
+  score: number;
+}
+
+/**
+ * The risk of one adult's side of a conversation with a minor, from the stages seen and the
+ * context. Explainable by construction: every alert lists the cues and the messages.
+ */
+export function assess(
+  mask: number,
+  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean },
+): Assessment[] {
+  const out: Assessment[] = [];
+  const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
+  if (has(mask, 'sextortion_threat')) {
+    const demand = has(mask, 'payment_demand') || has(mask, 'countdown');
+    out.push(
+      demand
+        ? { category: 'sextortion', severity: 'critical', score: 0.97 }
+        : { category: 'sextortion', severity: 'high', score: 0.8 + boost },
+    );
+  } else if (has(mask, 'payment_demand') && has(mask, 'countdown')) {
+    out.push({ category: 'sextortion', severity: 'high', score: 0.75 + boost });
+  }
+  const grooming = bits(mask & GROOMING_MASK);
+  if (has(mask, 'image_request') || has(mask, 'meeting_request')) {
+    // From an adult the child chose to connect with (a coach, a tutor), a bare request for a
+    // photo or a meeting is everyday; it counts once another grooming move joins it. From
+    // family it takes two: a birthday secret and a photo of the new jacket are family life,
+    // a secret, a move to another app and a photo request are not.
+    if (grooming >= (context.family ? 2 : 1) || context.unconnected)
+      out.push({
+        category: 'solicitation',
+        severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',
+        score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost),
+      });
+  }
+  if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
+  else if (grooming === 2 && (has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move') || context.unconnected))
+    out.push({ category: 'grooming', severity: 'medium', score: 0.65 + boost });
+  return out;
+}
+
+/**
+ * The grooming script, whatever age its sender claims: three grooming stages with secrecy or
+ * a move to another app, or an image or meeting request with one of them. Teens flirting
+ * ask for a photo of an outfit and say "don't screenshot this"; they rarely also ask a child
+ * they just approached to keep it from parents and move to another app.
+ */
+export function behavesAsAdult(mask: number): boolean {
+  const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
+  if (!hidden) return false;
+  return bits(mask & GROOMING_MASK) >= 3 || has(mask, 'image_request') || has(mask, 'meeting_request');
+}
+
+/** The category an early alert takes from the stages seen so far. */
+export function earlyCategory(mask: number): Assessment['category'] {
+  if (has(mask, 'sextortion_threat') || has(mask, 'payment_demand') || has(mask, 'countdown')) return 'sextortion';
+  if (has(mask, 'image_request') || has(mask, 'meeting_request')) return 'solicitation';
+  return 'grooming';
+}
