@@ -21,6 +21,8 @@ interface CasePageInput {
   risk?: AccountRiskView | undefined;
   /** The people on the page by id: handle, display name and age band, as the platform sent them. */
   people?: ReadonlyMap<string, Person> | undefined;
+  /** More cards for the side column (case-panels.ts: reassignment, linked accounts). */
+  panels?: Html | undefined;
 }
 
 export interface Person {
@@ -105,8 +107,8 @@ function mediaBox(caseId: string, eventId: string, m: TimelineEvent['media'][num
                 type="button"
                 data-reveal="/console/cases/${caseId}/media/${encodeURIComponent(eventId)}/${encodeURIComponent(m.id)}"
               >
-                Reveal this item</button
-              ><span>blurred and greyscale until revealed; counted</span>`
+                Show blurred</button
+              ><span>a blurred greyscale copy first, the full item on a second click (counted)</span>`
           : html`<span>no bytes held: hashes only</span>`
       }
       ${m.sha256 ? html`<code title="sha256">${m.sha256.slice(0, 16)}…</code>` : ''}
@@ -290,6 +292,7 @@ export function casePage(p: CasePageInput): Html {
             })}
           </ul>
         </div>
+        ${p.panels ?? ''}
       </aside>
     </div>`;
 }

@@ -16,6 +16,7 @@ import { migration0030 } from './migrations/0030-decoys.js';
 import { migration0031 } from './migrations/0031-gate-decision-counts.js';
 import { migration0040 } from './migrations/0040-bank-entry-bodies.js';
 import { migration0045 } from './migrations/0045-exchanges.js';
+import { migration0055 } from './migrations/0055-work-and-investigation.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -47,6 +48,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0031_gate_decision_counts': migration0031(ctx),
     '0040_bank_entry_bodies': migration0040(ctx),
     '0045_exchanges': migration0045(ctx),
+    '0055_work_and_investigation': migration0055(ctx),
   };
 }
 
