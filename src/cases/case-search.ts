@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Database } from '../store/tables.js';
 import { canSeeRestricted, caseView, type CaseView, type Viewer } from './case-model.js';
-import { wordsOf } from './case-terms.js';
+import { wordsOf } from '../core/words.js';
 
 type Db = Kysely<Database>;
 

@@ -2,29 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Alert } from '../alerts/alert-schema.js';
 import type { Database } from '../store/tables.js';
 import { statement, type Statement } from '../store/write-set.js';
+import { wordsOf } from '../core/words.js';
 import { eventsByIds } from './case-store.js';
 
-/** Words shorter than this say too little to search for; longer than the cap are not words. */
-const MIN_WORD = 2;
-const MAX_WORD = 40;
-/** Per message: a message is short text; a pasted essay adds no more than this to the index. */
-const MAX_WORDS = 200;
 /** Rows per INSERT: two parameters each, well under SQLite's and PostgreSQL's parameter caps. */
 const CHUNK = 500;
-
-/** The words of a text as the index keeps them: NFKC, lower case, letters and digits. */
-export function wordsOf(text: string): string[] {
-  const out = new Set<string>();
-  for (const w of text
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)) {
-    if (w.length < MIN_WORD || w.length > MAX_WORD) continue;
-    out.add(w);
-    if (out.size >= MAX_WORDS) break;
-  }
-  return [...out];
-}
 
 /**
  * Index rows for the messages that alerts joining cases cite (issue 17: search text in cited

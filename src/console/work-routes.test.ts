@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CasesTable } from '../cases/case-store.js';
+import type { Kysely } from 'kysely';
+import { indexEarlierCases } from '../store/migrations/0055-work-and-investigation.js';
 import { statement } from '../store/write-set.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { account, adult, at, minor, nextId } from '../testing/events.js';
@@ -244,6 +246,14 @@ describe('work management and investigation in the console', () => {
       searched.some((a) => a.detail!.includes('station gift')),
       'searches are audited with their query',
     );
+  });
+
+  it('indexes the cited words of cases opened before migration 0055', async () => {
+    await t.store.db.deleteFrom('case_terms').execute();
+    const ana = await session('ana');
+    assert.ok(!(await get(ana, '/console/search?q=station')).body.includes(`/console/cases/${fanCase}`));
+    await indexEarlierCases(t.store.db as unknown as Kysely<unknown>);
+    assert.ok((await get(ana, '/console/search?q=station')).body.includes(`/console/cases/${fanCase}`));
   });
 
   it('shows linked accounts: minors contacted, other adults, platform links, other cases; decoys hidden', async () => {
