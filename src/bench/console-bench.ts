@@ -165,7 +165,7 @@ async function world(cases: number) {
     } as Record<string, string | undefined>,
     // Pages as a team member sees them (the cookie of `lead`).
     teamCookie,
-    teamPages: { queueTeam: '/console', queueTeamNextPage: '/console?status=open' } as Record<string, string>,
+    teamPages: { queueTeam: '/console' } as Record<string, string>,
     async close() {
       await app.close();
       await store.close();
