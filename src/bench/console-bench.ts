@@ -29,7 +29,9 @@ async function world(cases: number) {
     for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
   };
   clean();
-  const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' } } });
+  // Team routing (issue 17): `lead` works the grooming team's queue, so suspicious_adult, routed elsewhere, is left out.
+  const teams = { grooming: { queues: ['grooming'], members: ['lead'] }, adults: { queues: ['suspicious_adult'], members: [] } };
+  const config = loadConfig({ env: {}, overrides: { log: { level: 'silent' }, cases: { teams } } });
   const logger = createLogger('silent');
   // Seed directly: a case, its alert and the event the alert cites, per subject.
   await (await createStore(path)).close();
@@ -43,6 +45,13 @@ async function world(cases: number) {
   );
   const insLink = raw.prepare('insert into case_alerts (alert_id, case_id, added_ms) values (?, ?, ?)');
   const insEvent = raw.prepare('insert into events (id, type, ts_ms, received_ms, body) values (?, ?, ?, ?, ?)');
+  // Issue 17: the search index of cited words, a contact per subject, and handles, as intake and ingest keep them.
+  const insTerm = raw.prepare('insert into case_terms (term, case_id) values (?, ?)');
+  const insContact = raw.prepare(
+    'insert into contacts (from_id, to_id, first_ms, last_ms, messages, first_event_id, last_event_id) values (?, ?, ?, ?, 1, ?, ?)',
+  );
+  const insAccount = raw.prepare('insert into accounts (id, age_band, handle, updated_ms) values (?, ?, ?, ?)');
+  const WORDS = ['how', 'old', 'are', 'you', 'keep', 'this', 'between', 'us'];
   let sampleCase = '';
   raw.transaction(() => {
     for (let i = 0; i < cases; i++) {
@@ -87,6 +96,9 @@ async function world(cases: number) {
         now + (priority + 1) * 3_600_000 - (i % 7200) * 1000,
       );
       insLink.run(alertId, caseId, now);
+      for (const w of WORDS) insTerm.run(w, caseId);
+      insContact.run(subject, `k_${i}`, now, now, eventId, eventId);
+      insAccount.run(subject, 'adult', `handle_${i}`, now);
       if (i === Math.floor(cases / 2)) sampleCase = caseId;
     }
   })();
@@ -109,13 +121,31 @@ async function world(cases: number) {
     roles: ['reviewer', 'child_safety'],
     password: 'bench password 123',
   });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/console/login',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'username=bench&password=bench+password+123',
-  });
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  await createReviewer(store.db, { username: 'lead', displayName: 'Lead', roles: ['reviewer'], password: 'bench password 123' });
+  const signIn = async (username: string) => {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/console/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `username=${username}&password=bench+password+123`,
+    });
+    return String(login.headers['set-cookie']).split(';')[0]!;
+  };
+  const cookie = await signIn('bench');
+  const teamCookie = await signIn('lead');
+  // "My cases": 50 live claims of the bench reviewer among the open cases.
+  const me = await store.db.selectFrom('reviewers').select('id').where('username', '=', 'bench').executeTakeFirstOrThrow();
+  const claimed = await store.db.selectFrom('cases').select('id').where('queue', '=', 'grooming').limit(50).execute();
+  if (claimed.length > 0)
+    await store.db
+      .updateTable('cases')
+      .set({ claimed_by: `reviewer:${me.id}`, claim_expires_ms: now + 86_400_000 })
+      .where(
+        'id',
+        'in',
+        claimed.map((c) => c.id),
+      )
+      .execute();
   const first = await app.inject({ method: 'GET', url: '/console', headers: { cookie } });
   const cursor = /cursor=([A-Za-z0-9_-]+)/.exec(first.body)?.[1];
   return {
@@ -128,7 +158,14 @@ async function world(cases: number) {
       case: sampleCase ? `/console/cases/${sampleCase}` : undefined,
       reports: '/console/reports',
       notices: '/console/notices',
+      myCases: '/console/mine',
+      searchWord: '/console/search?q=between',
+      searchWords: '/console/search?q=keep+between+old',
+      searchHandle: `/console/search?q=%40handle_${Math.floor(cases / 2)}`,
     } as Record<string, string | undefined>,
+    // Pages as a team member sees them (the cookie of `lead`).
+    teamCookie,
+    teamPages: { queueTeam: '/console' } as Record<string, string>,
     async close() {
       await app.close();
       await store.close();
@@ -139,13 +176,17 @@ async function world(cases: number) {
 
 async function timePages(w: Awaited<ReturnType<typeof world>>) {
   const out: Record<string, { medianMs: number; p95Ms: number; bytes: number }> = {};
-  for (const [name, url] of Object.entries(w.pages)) {
+  const all: [string, string | undefined, string][] = [
+    ...Object.entries(w.pages).map(([k, v]) => [k, v, w.cookie] as [string, string | undefined, string]),
+    ...Object.entries(w.teamPages).map(([k, v]) => [k, v, w.teamCookie] as [string, string, string]),
+  ];
+  for (const [name, url, cookie] of all) {
     if (!url) continue;
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < requests + 20; i++) {
       const t0 = performance.now();
-      const r = await w.app.inject({ method: 'GET', url, headers: { cookie: w.cookie } });
+      const r = await w.app.inject({ method: 'GET', url, headers: { cookie } });
       const ms = performance.now() - t0;
       if (r.statusCode !== 200) throw new Error(`${url}: HTTP ${r.statusCode}`);
       bytes = r.body.length;

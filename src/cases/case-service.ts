@@ -16,6 +16,7 @@ import type { PolicyStore } from '../rules/policy-store.js';
 import type { Store } from '../store/store.js';
 import type { Database } from '../store/tables.js';
 import type { Statement } from '../store/write-set.js';
+import { caseTermStatements } from './case-terms.js';
 import { canSeeRestricted, caseView, RESTRICTED_CATEGORIES, type CaseView, type Viewer } from './case-model.js';
 import { findCase, insertCase, insertHistory, linkAlert, openCaseOf, updateCase, type CasesTable } from './case-store.js';
 
@@ -44,7 +45,10 @@ export interface CaseService {
   get(id: string, viewer: Viewer): Promise<CasesTable | undefined>;
   claim(id: string, viewer: Viewer): Promise<Result<CaseView, CaseFailure>>;
   release(id: string, viewer: Viewer): Promise<Result<CaseView, CaseFailure>>;
-  decide(id: string, viewer: Viewer, decision: Decision): Promise<Result<CaseView, CaseFailure>>;
+  /** `batch`: one of a bulk decision's cases (issue 17), which may be decided without a claim unless another reviewer holds it. */
+  decide(id: string, viewer: Viewer, decision: Decision, opts?: { batch?: string }): Promise<Result<CaseView, CaseFailure>>;
+  /** Runs `fn` in the same one-at-a-time turn as claims and decisions (reassignment, case-work.ts). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Called after actions were planned, so the dispatcher can deliver them. */
   onDeliverable?: () => void;
 }
@@ -106,6 +110,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const touched = new Map<string, { row: CasesTable; isNew: boolean }>();
         let deliverable = 0;
         const liveByCase = new Map<string, Set<string>>();
+        const cited: { caseId: string; alert: Alert }[] = [];
         for (const { alert, matches, priority, policyVersion } of items) {
           const subject = alert.subject.accountId;
           let caseId: string | null = null;
@@ -173,6 +178,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
             touched.set(subject, entry);
             caseId = entry.row.id;
             statements.push(linkAlert(db, alert.id, caseId, nowMs));
+            cited.push({ caseId, alert });
           }
           const planned = planActions(
             db,
@@ -209,7 +215,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         }
         // Case rows first: history and action rows refer to them.
         const caseRows = [...touched.values()].map((e) => (e.isNew ? insertCase(db, e.row) : updateCase(db, e.row)));
-        await ledger.apply({ statements: [...caseRows, ...statements, ...extra], audit, flags });
+        const terms = await caseTermStatements(db, cited);
+        await ledger.apply({ statements: [...caseRows, ...statements, ...terms, ...extra], audit, flags });
         if (deliverable > 0) deps.onDeliverable?.();
         for (const [caseId, types] of liveByCase) deps.onAlertActions?.(caseId, [...types]);
         return { casesTouched: touched.size, deliverable };
@@ -265,19 +272,22 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         return ok(caseView(next, nowMs));
       }),
 
-    decide: (id, viewer, d) =>
+    exclusive: (fn) => lock.run(fn),
+
+    decide: (id, viewer, d, opts) =>
       lock.run(async () => {
         const c = visible(await load(id), viewer);
         if (!c) return err({ kind: 'not_found' as const });
         const nowMs = clock.now();
         if (c.status === 'closed') return err({ kind: 'closed' as const });
-        if (!claimLive(c, nowMs) || c.claimed_by !== viewer.actor) {
+        const mine = claimLive(c, nowMs) && c.claimed_by === viewer.actor;
+        if (!mine && (claimLive(c, nowMs) || !opts?.batch)) {
           return claimLive(c, nowMs)
             ? err({ kind: 'claimed_by_other' as const, claimedBy: c.claimed_by! })
             : err({ kind: 'not_claimed' as const });
         }
         const next: CasesTable = { ...c, updated_ms: nowMs, claimed_by: null, claim_expires_ms: null };
-        const detail: Record<string, unknown> = { decision: d.kind, note: d.note ?? null };
+        const detail: Record<string, unknown> = { decision: d.kind, note: d.note ?? null, ...(opts?.batch ? { batch: opts.batch } : {}) };
         let outcome: 'confirm' | 'dismiss' | 'escalate' | undefined;
         switch (d.kind) {
           case 'confirm':

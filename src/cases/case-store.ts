@@ -98,6 +98,8 @@ export interface CaseFilter {
   queue?: string | undefined;
   priority?: number | undefined;
   subject?: string | undefined;
+  /** Queues left out: those routed to teams the viewer is not in (team-routing.ts). */
+  excludeQueues?: readonly string[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -137,6 +139,7 @@ export async function listCases(
   if (f.queue) q = q.where('queue', '=', f.queue);
   if (f.priority !== undefined) q = q.where('priority', '=', f.priority);
   if (f.subject) q = q.where('subject_account', '=', f.subject);
+  if (f.excludeQueues?.length) q = q.where('queue', 'not in', [...f.excludeQueues]);
   if (f.cursor) {
     const [p, due, id] = decodeCursor(f.cursor);
     q = q.where((eb) =>

@@ -106,6 +106,19 @@ export const ConfigSchema = z
           .min(1)
           .max(24 * 60)
           .default(30),
+        /**
+         * Routing of queues to teams (issue 17): each team's queues (alert categories) and members
+         * (console usernames). A member's queue shows their teams' queues and those routed to no team.
+         */
+        teams: z
+          .record(
+            z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lowercase letters, digits, _ -'),
+            z.strictObject({
+              queues: z.array(z.string().min(1).max(64)).min(1),
+              members: z.array(z.string().min(1).max(64)).default([]),
+            }),
+          )
+          .default({}),
       })
       .prefault({}),
     actions: z
@@ -136,6 +149,8 @@ export const ConfigSchema = z
         secureCookies: z.boolean().default(false),
         /** Media reveals per reviewer per UTC day after which the console warns and suggests a break. */
         dailyExposureWarning: z.number().int().min(1).default(50),
+        /** Cases with message text a reviewer reads per UTC day after which the console warns too (issue 17: exposure from text). */
+        dailyCaseReadWarning: z.number().int().min(1).default(60),
         /** Password checks the console may start a second, for the whole server (sign-in-budget.ts); past it sign-in answers 503. */
         signInChecksPerSecond: z.number().positive().max(1000).default(0.5),
         /** Checks that may start at once before the per-second budget applies. */

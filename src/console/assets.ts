@@ -31,10 +31,12 @@ form.inline { display: inline; }
 button, select, input, textarea { font: inherit; }
 button { padding: .3rem .7rem; cursor: pointer; }
 kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3rem; font-size: 12px; background: #fff; }
-/* Wellness: media is blurred and greyscale until one item is revealed; nothing persists a reveal. */
+/* Wellness: media stays covered until asked for: a server-blurred greyscale copy, then the full item; nothing persists a reveal. */
 .media { position: relative; display: inline-block; width: 240px; min-height: 120px; margin: .3rem .3rem 0 0; background: #e9ecf1; border: 1px solid var(--line); vertical-align: top; }
-.media img, .media video { width: 100%; display: block; filter: blur(24px) grayscale(1); }
-.media.revealed img, .media.revealed video { filter: none; }
+/* No CSS blur: the server sends a blurred copy first (media-preview.ts), the full item only on a second click. */
+.media img, .media video { width: 100%; display: block; }
+.media .controls { display: flex; gap: .4rem; padding: .3rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .media .cover { position: absolute; inset: 0; display: flex; flex-direction: column; gap: .3rem; align-items: center; justify-content: center; text-align: center; font-size: 12px; color: var(--muted); padding: .5rem; }
 .media.revealed .cover { display: none; }
 .login { max-width: 360px; margin: 10vh auto; background: #fff; border: 1px solid var(--line); padding: 1.5rem; }
@@ -82,24 +84,68 @@ export const CONSOLE_JS = `
   'use strict';
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
 
-  // Reveal one media item: the bytes are fetched only now (the exposure is counted and
-  // audited by the server), and only this element is unblurred. A reload blurs it again.
+  // Wellness (issue 17): a media item is shown in two steps, a blurred greyscale copy made by
+  // the server, then the full item on a second click (counted and audited by the server), and
+  // can be hidden again. The full bytes are fetched only at the second step; a reload hides all.
+  function mediaControls(box, full) {
+    var bar = box.querySelector('.controls');
+    if (!bar) { bar = document.createElement('div'); bar.className = 'controls'; box.appendChild(bar); }
+    bar.textContent = '';
+    if (!full) {
+      var more = document.createElement('button');
+      more.type = 'button'; more.setAttribute('data-reveal-full', ''); more.textContent = 'Show full item';
+      bar.appendChild(more);
+    }
+    var hide = document.createElement('button');
+    hide.type = 'button'; hide.setAttribute('data-rehide', ''); hide.textContent = 'Hide';
+    bar.appendChild(hide);
+  }
+  function show(box, blob, kind) {
+    var old = box.querySelector('img, video');
+    if (old) { URL.revokeObjectURL(old.src); old.remove(); }
+    var el = document.createElement(kind === 'video' ? 'video' : 'img');
+    if (kind === 'video') { el.muted = true; el.controls = true; el.setAttribute('muted', ''); }
+    else el.alt = 'media item of this case, ' + (box.classList.contains('full') ? 'in full' : 'blurred');
+    el.src = URL.createObjectURL(blob);
+    box.insertBefore(el, box.firstChild);
+    box.classList.add('revealed');
+  }
+  function load(box, full) {
+    var url = box.getAttribute('data-url') + (full ? '' : '?view=blurred');
+    return fetch(url, { method: 'POST', headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' })
+      .then(function (r) {
+        if (r.status === 415 && !full) return null; // no preview (a video): offer the full item only
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.blob();
+      });
+  }
   document.addEventListener('click', function (ev) {
-    var btn = ev.target.closest('[data-reveal]');
+    var btn = ev.target.closest('[data-reveal], [data-reveal-full], [data-rehide]');
     if (!btn) return;
     ev.preventDefault();
     var box = btn.closest('.media');
     var kind = box.getAttribute('data-kind');
-    fetch(btn.getAttribute('data-reveal'), { method: 'POST', headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' })
-      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.blob(); })
+    if (btn.hasAttribute('data-reveal')) box.setAttribute('data-url', btn.getAttribute('data-reveal'));
+    if (btn.hasAttribute('data-rehide')) {
+      var shown = box.querySelector('img, video');
+      if (shown) { URL.revokeObjectURL(shown.src); shown.remove(); }
+      box.classList.remove('revealed', 'full');
+      var bar = box.querySelector('.controls'); if (bar) bar.remove();
+      var first = box.querySelector('[data-reveal]'); if (first) first.focus();
+      return;
+    }
+    var full = btn.hasAttribute('data-reveal-full');
+    load(box, full)
       .then(function (blob) {
-        var el = document.createElement(kind === 'video' ? 'video' : 'img');
-        if (kind === 'video') { el.muted = true; el.controls = true; el.setAttribute('muted', ''); }
-        el.src = URL.createObjectURL(blob);
-        box.insertBefore(el, box.firstChild);
-        box.classList.add('revealed');
-        var counter = document.getElementById('exposure-count');
-        if (counter) counter.textContent = String(Number(counter.textContent) + 1);
+        if (full) box.classList.add('full');
+        if (blob) show(box, blob, full ? kind : 'image');
+        else box.classList.add('revealed');
+        mediaControls(box, full);
+        if (full) {
+          var counter = document.getElementById('exposure-count');
+          if (counter) counter.textContent = String(Number(counter.textContent) + 1);
+        }
+        var next = box.querySelector('.controls button'); if (next) next.focus();
       })
       .catch(function (e) { btn.textContent = 'could not load (' + e.message + ')'; });
   });

@@ -23,6 +23,8 @@ interface CasePageInput {
   people?: ReadonlyMap<string, Person> | undefined;
   /** Cards rendered by their own modules (enforcement, evidence: issue 17), in place of the plain actions list. */
   panels?: Html | undefined;
+  /** More cards for the side column (case-side-panels.ts: reassignment, linked accounts). */
+  sidePanels?: Html | undefined;
 }
 
 export interface Person {
@@ -107,8 +109,8 @@ function mediaBox(caseId: string, eventId: string, m: TimelineEvent['media'][num
                 type="button"
                 data-reveal="/console/cases/${caseId}/media/${encodeURIComponent(eventId)}/${encodeURIComponent(m.id)}"
               >
-                Reveal this item</button
-              ><span>blurred and greyscale until revealed; counted</span>`
+                Show blurred</button
+              ><span>a blurred greyscale copy first, the full item on a second click (counted)</span>`
           : html`<span>no bytes held: hashes only</span>`
       }
       ${m.sha256 ? html`<code title="sha256">${m.sha256.slice(0, 16)}…</code>` : ''}
@@ -295,6 +297,7 @@ export function casePage(p: CasePageInput): Html {
             })}
           </ul>
         </div>
+        ${p.sidePanels ?? ''}
       </aside>
     </div>`;
 }

@@ -29,6 +29,9 @@ import { exchangesPage } from './exchanges-page.js';
 import { matchableTypes } from '../exchanges/exchange-routes.js';
 import { casePanels, casePanelRoutes, CASE_PANEL_FLASH } from './case-panels.js';
 import { readsAppeals } from './appeals-page.js';
+import { teamView } from '../cases/team-routing.js';
+import { caseReadsOn, caseSidePanels, countCaseRead, hasText } from './case-side-panels.js';
+import { workRoutes } from './work-routes.js';
 
 /** Messages a redirect may show: codes, never text from the request. */
 const FLASH: Record<string, string> = {
@@ -41,6 +44,11 @@ const FLASH: Record<string, string> = {
   not_claimed: 'Claim the case first.',
   invalid: 'The decision was incomplete: choose a category or reason, and give a note when asking for context.',
   ...CASE_PANEL_FLASH,
+  // Work management (issue 17, work-routes.ts).
+  reassigned: 'Handed to the reviewer you chose: it is in their cases now.',
+  not_yours: 'Only the reviewer holding this case, or an admin, can hand it on.',
+  no_such_reviewer: 'Choose a reviewer from the list.',
+  assignee_may_not_see: "That reviewer's roles may not open this case.",
 };
 
 const CSP =
@@ -81,7 +89,12 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
     const today = () => new Date(ctx.clock.now()).toISOString().slice(0, 10);
     const exposure = async (reviewerId: string) => {
-      return { today: await revealsOn(ctx.store.db, reviewerId, today()), warnAt: ctx.config.console.dailyExposureWarning };
+      const [reveals, caseReads] = await Promise.all([
+        revealsOn(ctx.store.db, reviewerId, today()),
+        caseReadsOn(ctx.store.db, reviewerId, today()),
+      ]);
+      const c = ctx.config.console;
+      return { today: reveals, warnAt: c.dailyExposureWarning, caseReads, caseReadsWarnAt: c.dailyCaseReadWarning };
     };
     const send = async (req: FastifyRequest, reply: FastifyReply, title: string, body: ReturnType<typeof html>, status = 200) => {
       const u = req.consoleUser!;
@@ -110,8 +123,12 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
     scope.get('/console', async (req, reply) => {
       const u = req.consoleUser!;
-      const parsed = CaseQuerySchema.safeParse(req.query);
+      const { all, ...query } = req.query as Record<string, unknown>;
+      const parsed = CaseQuerySchema.safeParse(query);
       const q: CaseFilter = parsed.success ? parsed.data : { limit: 50 };
+      // Team routing: a member's queue shows their teams' cases unless they ask for all, or for one queue.
+      const teams = teamView(ctx.config, u.reviewer.username);
+      if (all !== '1' && !q.queue) q.excludeQueues = teams.excludeQueues;
       const nowMs = ctx.clock.now();
       const [counts, page, failed] = await Promise.all([
         queueCounts(ctx.store.db, u.viewer, nowMs),
@@ -132,6 +149,8 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           status: q.status ?? 'open',
           nowMs,
           failedActions: failed,
+          teams: { names: teams.teams, all: all === '1' },
+          csrf: u.csrf,
         }),
       );
     });
@@ -167,6 +186,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           detail: { via: 'console' },
         },
       ]);
+      if (hasText(timeline)) await ctx.ledger.apply({ statements: [countCaseRead(ctx.store.db, u.reviewer.id, today(), row.id)] });
       const flash = req.query.msg ? FLASH[req.query.msg] : undefined;
       const report = canHandleReports(u.viewer) ? await latestReportOf(ctx.store.db, row.id) : undefined;
       const fullRisk = ctx.accountRisk.riskOf(row.subject_account, nowMs);
@@ -191,6 +211,7 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
           risk,
           people,
           panels: await casePanels(ctx, u, row, detail),
+          sidePanels: await caseSidePanels(ctx, u, row),
         }),
       );
     });
@@ -298,5 +319,6 @@ export function consoleRoutes(app: FastifyInstance, ctx: RouteContext): void {
     mediaRevealRoutes(scope, ctx);
     reportConsoleRoutes(scope, ctx, { send, notFound });
     casePanelRoutes(scope, ctx, { send, notFound });
+    workRoutes(scope, ctx, { send, notFound });
   });
 }

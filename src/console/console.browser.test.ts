@@ -145,11 +145,18 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
 
     const box = page.locator('.media').first();
     assert.equal(await box.locator('img').count(), 0, 'no bytes are loaded before a reveal');
+    // Wellness (issue 17): first a server-blurred greyscale copy (not counted), then the full item.
     await box.locator('[data-reveal]').click();
     await box.locator('img').waitFor();
     assert.equal(await box.evaluate((el) => el.classList.contains('revealed')), true);
-    assert.equal(await box.locator('img').evaluate((el) => getComputedStyle(el).filter), 'none');
-    assert.equal(await page.textContent('#exposure-count'), '1');
+    assert.equal(await box.locator('img').evaluate((el) => getComputedStyle(el).filter), 'none', 'no CSS blur: the bytes are blurred');
+    assert.equal(await page.textContent('#exposure-count'), '0', 'a blurred preview is not counted');
+    await box.locator('[data-reveal-full]').click();
+    await page.locator('#exposure-count', { hasText: /^1$/ }).waitFor();
+    assert.ok(await box.evaluate((el) => el.classList.contains('full')));
+    await box.locator('[data-rehide]').click();
+    assert.equal(await box.locator('img').count(), 0, 'hidden again');
+    assert.equal(await box.evaluate((el) => el.classList.contains('revealed')), false);
 
     await page.reload();
     const again = page.locator('.media').first();
@@ -199,7 +206,9 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     const box = page.locator('.media').first();
     await box.locator('[data-reveal]').click();
     await box.locator('img').waitFor();
-    assert.equal(await page.textContent('#exposure-count'), '1');
+    assert.equal(await page.textContent('#exposure-count'), '0', 'blurred first');
+    await box.locator('[data-reveal-full]').click();
+    await page.locator('#exposure-count', { hasText: /^1$/ }).waitFor();
   });
 
   it('refuses a change without the CSRF token', async () => {
@@ -285,6 +294,17 @@ describe('review console in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await page.goto(`${server.url}/console/reports`);
     await fits('the reports list');
     await serious('the reports list');
+    // Issue 17, part B: work management and investigation pages.
+    for (const [what, url] of [
+      ['my cases', '/console/mine'],
+      ['search', '/console/search?q=fan'],
+      ['search by words', '/console/search?q=how+old'],
+    ] as const) {
+      await page.goto(`${server.url}${url}`);
+      await fits(what);
+      await serious(what);
+    }
+    assert.match((await page.textContent('main'))!, /Cases \([1-9]/, 'cited words find the cases');
     assert.deepEqual(problems, [], 'no errors in the console (CSP violations included)');
   });
 });

@@ -5,7 +5,7 @@ export interface PageChrome {
   reviewer?: { displayName: string; roles: string[] } | undefined;
   csrf?: string | undefined;
   /** Media reveals today, and the count after which the console suggests a break. */
-  exposure?: { today: number; warnAt: number } | undefined;
+  exposure?: { today: number; warnAt: number; caseReads?: number; caseReadsWarnAt?: number } | undefined;
   /** Open notices the reviewer may act on; undefined for a role that sees none. */
   notices?: number | undefined;
   /** Whether the reviewer handles CyberTipline reports (child_safety, legal, admin). */
@@ -34,6 +34,8 @@ export function layout(chrome: PageChrome, body: Html): string {
             ? html`<header>
                 <strong>Warden</strong>
                 <a href="/console" data-key="q">Queue</a>
+                <a href="/console/mine">My cases</a>
+                <a href="/console/search">Search</a>
                 <a href="/console/actions?status=failed">Failed actions</a>
                 ${chrome.reports ? html`<a href="/console/reports">Reports</a>` : ''}
                 ${chrome.appeals ? html`<a href="/console/appeals">Appeals</a>` : ''}
@@ -46,6 +48,7 @@ export function layout(chrome: PageChrome, body: Html): string {
                 <span class="spacer"></span>
                 <button type="button" id="shortcuts-toggle" aria-pressed="true" hidden>Shortcuts: on</button>
                 ${exposure ? html`<span title="media revealed today">Reveals today: <span id="exposure-count">${exposure.today}</span></span>` : ''}
+                ${exposure?.caseReads !== undefined ? html`<span title="cases with messages read today">Cases read: ${exposure.caseReads}</span>` : ''}
                 <span>${reviewer.displayName} (${reviewer.roles.join(', ')})</span>
                 <form class="inline" method="post" action="/console/logout">
                   <input type="hidden" name="_csrf" value="${chrome.csrf}" /><button>Sign out</button>
@@ -60,7 +63,12 @@ export function layout(chrome: PageChrome, body: Html): string {
                   You have revealed ${exposure.today} media items today. Consider a break, and talk to your lead if this work is weighing on
                   you.
                 </div>`
-              : ''
+              : exposure?.caseReads !== undefined && exposure.caseReads >= (exposure.caseReadsWarnAt ?? Infinity)
+                ? html`<div class="banner" role="status">
+                    You have read ${exposure.caseReads} cases' conversations today. Consider a break, and talk to your lead if this work is
+                    weighing on you.
+                  </div>`
+                : ''
           }
           ${body}
         </main>

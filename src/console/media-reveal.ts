@@ -4,6 +4,7 @@ import { readMediaBytes } from '../reporting/read-media-bytes.js';
 import { sniffMediaType } from '../reporting/media-file-facts.js';
 import type { RouteContext } from '../server/route-context.js';
 import { caseMediaRef } from '../cases/case-data.js';
+import { blurredPreview } from './media-preview.js';
 import { countReveal } from './reviewer-store.js';
 
 /**
@@ -14,7 +15,7 @@ import { countReveal } from './reviewer-store.js';
  * that it carries the CSRF token and no prefetch or image tag can trigger it.
  */
 export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { id: string; eventId: string; mediaId: string } }>(
+  app.post<{ Params: { id: string; eventId: string; mediaId: string }; Querystring: { view?: string } }>(
     '/console/cases/:id/media/:eventId/:mediaId',
     async (req, reply) => {
       const u = req.consoleUser!;
@@ -29,6 +30,22 @@ export function mediaRevealRoutes(app: FastifyInstance, ctx: RouteContext): void
       if (!ref) return reply.code(404).type('text/plain').send('no such media in this case');
       const bytes = await readMediaBytes(ctx.store.db, ctx.config.media, req.params.eventId, req.params.mediaId);
       if (!bytes) return reply.code(404).type('text/plain').send('the bytes are not held by Warden or not reachable now');
+      // Wellness (issue 17): `view=blurred` is the first step, a server-made blurred greyscale copy;
+      // audited like any view of evidence, but counted as exposure only when the full item is shown.
+      if (req.query.view === 'blurred') {
+        const preview = await blurredPreview(bytes);
+        if (!preview) return reply.code(415).type('text/plain').send('no blurred preview for this item');
+        await ctx.ledger.audit([
+          {
+            actor: u.viewer.actor,
+            action: 'media.previewed',
+            subjectAccountId: row.subject_account,
+            target: { type: 'media', id: ref.id },
+            detail: { caseId: row.id, eventId: req.params.eventId, view: 'blurred' },
+          },
+        ]);
+        return reply.type('image/jpeg').header('cache-control', 'no-store').header('content-disposition', 'inline').send(preview);
+      }
       const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
       await ctx.ledger.apply({
         statements: [countReveal(ctx.store.db, u.reviewer.id, day)],

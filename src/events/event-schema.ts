@@ -75,6 +75,12 @@ export const AccountSchema = z.strictObject({
     )
     .max(10)
     .optional(),
+  // Compatible extension (issue 17): accounts the platform knows belong with this one (the
+  // same device, payment or person), shown to reviewers in a case's linked-accounts view.
+  linkedAccounts: z
+    .array(z.strictObject({ id: Id, reason: Text.optional() }))
+    .max(50)
+    .optional(),
 });
 
 const hex = (chars: number, what: string, lowerOnly: boolean) =>

@@ -67,6 +67,14 @@ describe('event protocol v1 validation', () => {
     }
   });
 
+  it('accepts linkedAccounts (an extension, issue 17) and names a bad entry by its field', () => {
+    const ev = (linkedAccounts: unknown) => ({ ...base, type: 'account.upserted', account: { id: 'u1', linkedAccounts } });
+    assert.equal(check(ev([{ id: 'u2', reason: 'same device' }, { id: 'u3' }])).ok, true);
+    assert.ok(issues(ev([{ id: '' }])).some((i) => i.field === 'account.linkedAccounts[0].id'));
+    assert.ok(issues(ev([{ id: 'u2', how: 'x' }])).some((i) => i.field.startsWith('account.linkedAccounts[0]')));
+    assert.ok(issues(ev(Array.from({ length: 51 }, (_, i) => ({ id: `u${i}` })))).some((i) => i.field === 'account.linkedAccounts'));
+  });
+
   it('lower-cases MD5 and SHA-256 digests', () => {
     const r = check({
       ...base,

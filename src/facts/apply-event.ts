@@ -26,6 +26,13 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
           possibleProxy: ip.possibleProxy === undefined ? null : ip.possibleProxy ? 1 : 0,
         }),
       );
+      // Kept both ways, so a case about either account shows the other; a self-link means nothing.
+      for (const l of a.linkedAccounts ?? []) {
+        if (l.id === a.id) continue;
+        const reason = l.reason ?? null;
+        out.accountLinks.push({ accountId: a.id, linkedId: l.id, reason, tsMs, eventId: ev.event.id });
+        out.accountLinks.push({ accountId: l.id, linkedId: a.id, reason, tsMs, eventId: ev.event.id });
+      }
       const applied = facts.updateAccount(
         idx,
         {

@@ -60,6 +60,15 @@ export interface IpEventRow {
   possibleProxy: number | null;
 }
 
+/** Accounts the platform reports as linked (account.upserted linkedAccounts, a compatible extension). */
+export interface AccountLinkRow {
+  accountId: string;
+  linkedId: string;
+  reason: string | null;
+  tsMs: number;
+  eventId: string;
+}
+
 /** Where applyEvent queues the rows that make a change durable; the store's WriteSet is one. */
 export interface FactRows {
   accounts: AccountRow[];
@@ -67,4 +76,5 @@ export interface FactRows {
   blocks: BlockRow[];
   reports: ReportRow[];
   ipEvents: IpEventRow[];
+  accountLinks: AccountLinkRow[];
 }

@@ -17,6 +17,7 @@ import { migration0031 } from './migrations/0031-gate-decision-counts.js';
 import { migration0040 } from './migrations/0040-bank-entry-bodies.js';
 import { migration0045 } from './migrations/0045-exchanges.js';
 import { migration0050 } from './migrations/0050-appeals.js';
+import { migration0055 } from './migrations/0055-work-and-investigation.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -49,6 +50,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0040_bank_entry_bodies': migration0040(ctx),
     '0045_exchanges': migration0045(ctx),
     '0050_appeals': migration0050(ctx),
+    '0055_work_and_investigation': migration0055(ctx),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Dialect } from './open-database.js';
 import type { AuditRow } from '../audit/audit-chain.js';
 import type {
+  AccountLinkRow,
   IpEventRow,
   NoticeRow,
   QuarantineRow,
@@ -237,6 +238,19 @@ export const IP_EVENT_SPEC: RowSpec<IpEventRow> = {
   },
 };
 
+/** A later upsert naming the same pair again updates its reason. */
+export const ACCOUNT_LINK_SPEC: RowSpec<AccountLinkRow> = {
+  table: 'account_links',
+  columns: ['account_id', 'linked_id', 'reason', 'ts_ms', 'event_id'],
+  conflict: () => 'on conflict (account_id, linked_id) do update set reason = excluded.reason, ts_ms = excluded.ts_ms, event_id = excluded.event_id',
+  values: (r, o) => {
+    o.push(r.accountId, r.linkedId, r.reason, r.tsMs, r.eventId);
+  },
+  // PostgreSQL refuses to update one row twice in one INSERT: the batch's last word on a pair wins.
+  key: (r) => r.accountId + SEP + r.linkedId,
+  merge: (_earlier, later) => later,
+};
+
 /** Audit rows: a plain insert, no conflict clause. A duplicate seq means a second writer, and must fail the batch. */
 export const AUDIT_SPEC: RowSpec<AuditRow> = {
   table: 'audit_log',
@@ -274,6 +288,7 @@ export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
     [QUARANTINE_SPEC, ws.quarantines ?? []],
     [NOTICE_SPEC, ws.notices ?? []],
     [IP_EVENT_SPEC, ws.ipEvents ?? []],
+    [ACCOUNT_LINK_SPEC, ws.accountLinks ?? []],
     [AUDIT_SPEC, ws.audit ?? []],
   ] as unknown as [RowSpec<never>, unknown[]][];
 }

@@ -202,6 +202,28 @@ export interface AccountIpEventsTable {
   possible_proxy: number | null;
 }
 
+/** Accounts the platform reports as linked (account.upserted linkedAccounts), stored both ways. */
+export interface AccountLinksTable {
+  account_id: string;
+  linked_id: string;
+  reason: string | null;
+  ts_ms: number;
+  event_id: string;
+}
+
+/** Words of the messages a case cites: the console's text search (cases/case-terms.ts). */
+export interface CaseTermsTable {
+  term: string;
+  case_id: string;
+}
+
+/** The cases a reviewer read each UTC day: exposure from text. */
+export interface ReviewerCaseReadsTable {
+  reviewer_id: string;
+  day: string;
+  case_id: string;
+}
+
 /** Gate decisions per hour and `outcome:reason` (engine/gate-tally.ts). */
 export interface GateDecisionCountsTable {
   hour_ms: number;
@@ -254,4 +276,7 @@ export interface Database {
   exchange_feedback: ExchangeFeedbackTable;
   bus_partitions: BusPartitionsTable;
   appeals: AppealsTable;
+  account_links: AccountLinksTable;
+  case_terms: CaseTermsTable;
+  reviewer_case_reads: ReviewerCaseReadsTable;
 }

@@ -1,10 +1,10 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { AccountRow, BlockRow, ConnectionRow, FactRows, IpEventRow, ReportRow } from '../facts/fact-rows.js';
+import type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, FactRows, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 import type { Compilable } from 'kysely';
 
 // The rows facts produce are defined in facts/ (facts may not import the store); re-exported for the writer.
-export type { AccountRow, BlockRow, ConnectionRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
+export type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 
 export interface EventRow {
   id: string;
@@ -125,6 +125,7 @@ export function statement(query: Compilable): Statement {
 
 const ROW_KEYS = [
   'ipEvents',
+  'accountLinks',
   'statements',
   'audit',
   'quarantines',
@@ -156,6 +157,7 @@ export class WriteSet implements FactRows {
   notices: NoticeRow[] = [];
   statements: Statement[] = [];
   ipEvents: IpEventRow[] = [];
+  accountLinks: AccountLinkRow[] = [];
 
   append(other: WriteSet): void {
     // Loops, not push(...spread): a spread of a large batch overflows the call stack.
