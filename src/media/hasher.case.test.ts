@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { md5Hasher, sha256Hasher } from './digest-hashers.js';
+import { md5Hasher, sha1Hasher, sha256Hasher, videoMd5Hasher } from './digest-hashers.js';
 import { SIGNAL_TYPES, type Hasher } from './hasher.js';
 import { createPdqHasher } from './pdq-hasher.js';
 
-const HEX_LENGTH = { pdq: 64, md5: 32, sha256: 64 } as const;
-const HASHERS: Hasher[] = [createPdqHasher({ maxPixels: 50_000_000 }), md5Hasher, sha256Hasher];
+const HEX_LENGTH = { pdq: 64, md5: 32, sha1: 40, sha256: 64, video_md5: 32 } as const;
+const HASHERS: Hasher[] = [createPdqHasher({ maxPixels: 50_000_000 }), md5Hasher, sha1Hasher, sha256Hasher, videoMd5Hasher];
 
 /** The shared contract every Hasher meets (docs/architecture.md, plug-in contracts). */
 for (const hasher of HASHERS) {

@@ -4,9 +4,10 @@ import type { DecodeError } from './decode-image.js';
 /**
  * Signal types, as HMA and ThreatExchange name them; persisted, never renamed. `vpdq` is a
  * video's frame hashes as python-threatexchange's signal string (src/media/video/vpdq.ts);
- * `tmk_pdqf` (NCMEC's TMK_PDQF) a video's TMK+PDQF as its reference `.tmk` file in base64.
+ * `tmk_pdqf` (NCMEC's TMK_PDQF) a video's TMK+PDQF as its reference `.tmk` file in base64;
+ * `video_md5` (StopNCII's VideoMD5) the MD5 of a video file's bytes.
  */
-export const SIGNAL_TYPES = ['pdq', 'md5', 'sha256', 'vpdq', 'tmk_pdqf'] as const;
+export const SIGNAL_TYPES = ['pdq', 'md5', 'sha1', 'sha256', 'video_md5', 'vpdq', 'tmk_pdqf'] as const;
 export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export interface HashValue {
