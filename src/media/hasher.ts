@@ -1,5 +1,6 @@
 import type { Result } from '../core/result.js';
 import type { DecodeError } from './decode-image.js';
+import type { VideoError } from './video/ffmpeg-decoder.js';
 
 /**
  * Signal types, as HMA and ThreatExchange name them; persisted, never renamed. `vpdq` is a
@@ -12,7 +13,7 @@ export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export interface HashValue {
   signalType: SignalType;
-  /** Lowercase hex. */
+  /** Lowercase hex; for the video signals their string (vPDQ's JSON, TMK+PDQF's `.tmk` in base64). */
   hex: string;
   /** PDQ only: 0–100; below ~50 the hash is unreliable (flat or tiny images). */
   quality?: number;
@@ -24,7 +25,12 @@ export interface HasherExample {
   title: string;
   bytes: () => Uint8Array;
   /** The expected hex, or null when the bytes must be refused. */
-  hex: string | null;
+  readonly hex: string | null;
+  /**
+   * Where decoders differ (video), whether a hash is the example's by the signal's own match
+   * rule; absent, the two must be equal.
+   */
+  same?(got: string, expected: string): boolean;
 }
 
 export interface HashOptions {
@@ -39,6 +45,6 @@ export interface HashOptions {
 export interface Hasher {
   readonly name: SignalType;
   readonly contentKinds: readonly ('image' | 'video')[];
-  hash(bytes: Uint8Array, opts?: HashOptions): Promise<Result<HashValue, DecodeError>>;
+  hash(bytes: Uint8Array, opts?: HashOptions): Promise<Result<HashValue, DecodeError | VideoError>>;
   readonly examples: readonly HasherExample[];
 }
