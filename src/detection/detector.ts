@@ -24,6 +24,7 @@ export interface UnconnectedContact {
 export interface ComputedMediaHashes {
   pdq?: string | undefined;
   md5?: string | undefined;
+  sha1?: string | undefined;
   sha256?: string | undefined;
   /** PDQ of the seven other orientations, when known. */
   dihedral?: Record<string, string> | undefined;

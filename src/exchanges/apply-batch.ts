@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { indexedValue, putEntryBody } from '../media/bank-store.js';
 import type { EntryInfo, MediaMatcher } from '../media/media-matcher.js';
 import type { SignalType } from '../media/hasher.js';
 import type { Database } from '../store/tables.js';
@@ -169,12 +170,14 @@ async function storeInBank(
   const quarantined: number[] = [];
   for (const it of items) {
     const type = it.w.storedType!;
+    // A TMK (351 kB) is too long for the unique index: its digest is indexed, the string kept beside it.
+    const indexed = indexedValue({ signalType: type, value: it.w.value });
     const existing = await db
       .selectFrom('bank_entries')
       .select(['id', 'removed_ms', 'quarantined_ms'])
       .where('bank_id', '=', t.bankId)
       .where('signal_type', '=', type)
-      .where('value', '=', it.w.value)
+      .where('value', '=', indexed)
       .executeTakeFirst();
     let id: number;
     let isQuarantined: boolean;
@@ -189,7 +192,7 @@ async function storeInBank(
         .values({
           bank_id: t.bankId,
           signal_type: type,
-          value: it.w.value,
+          value: indexed,
           note: `${t.source} entry ${it.entryId}`.slice(0, 1000),
           source: `exchange:${t.source}`.slice(0, 200),
           added_ms: nowMs,
@@ -202,13 +205,14 @@ async function storeInBank(
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
+      await putEntryBody(db, id, { signalType: type, value: it.w.value });
       counts.stored++;
       counts.byType[type] = (counts.byType[type] ?? 0) + 1;
       if (isQuarantined) {
         counts.quarantined++;
         quarantined.push(id);
       }
-      // Only the types Warden matches go to the matcher; the others wait in the bank for their matcher.
+      // Only the types Warden matches go to the matcher; a type without a hasher would wait in the bank.
       if (isMatchable(type)) {
         const info: EntryInfo = { id, bankId: t.bankId, signalType: type as SignalType, value: it.w.value, quarantined: isQuarantined };
         matcher.addEntry(info);

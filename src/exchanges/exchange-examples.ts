@@ -1,3 +1,4 @@
+import { writeTmkFile } from '../media/video/tmk-file.js';
 import type { Exchange, ExchangeKind, SourceFingerprint } from './exchange.js';
 import type { ExchangeSim } from './exchange-sim.js';
 import { createNcmecExchange } from './ncmec/ncmec-exchange.js';
@@ -32,6 +33,25 @@ export const hexOf = (n: number, len: number, salt: number) => {
   return s.slice(0, len);
 };
 
+/**
+ * A synthetic TMK+PDQF `.tmk` file for entry n (one period, two coefficients, dimension 8: a
+ * small shape the reader accepts; no video was hashed), as a source sends it.
+ */
+export function tmkOf(n: number, encoding: 'base64' | 'hex'): string {
+  const floats = (len: number, salt: number) => Float32Array.from(hexOf(n, len * 2, salt).match(/../g)!, (h) => parseInt(h, 16) / 255);
+  const file = writeTmkFile({
+    algorithm: 'PDQF',
+    framesPerSecond: 15,
+    frameFeatureCount: 100 + n,
+    periods: Int32Array.from([2731]),
+    coefficients: Float32Array.from([0.5, 0.25]),
+    average: floats(8, 5),
+    cos: floats(16, 8),
+    sin: floats(16, 9),
+  });
+  return Buffer.from(file).toString(encoding);
+}
+
 export const HARNESSES: ExchangeHarness[] = [
   {
     kind: 'ncmec',
@@ -49,7 +69,7 @@ export const HARNESSES: ExchangeHarness[] = [
     ],
     video: (n) => [
       { sourceType: 'MD5', value: hexOf(n, 32, 4) },
-      { sourceType: 'TMK_PDQF', value: `tmk${hexOf(n, 120, 5)}` },
+      { sourceType: 'TMK_PDQF', value: tmkOf(n, 'base64') },
     ],
     unsupported: (n) => ({ sourceType: 'PDNA', value: hexOf(n, 96, 6) }),
     simId: (n) => `42/entry-${n}`,
@@ -94,7 +114,7 @@ export const HARNESSES: ExchangeHarness[] = [
       };
     },
     image: (n) => [{ sourceType: 'HASH_PDQ', value: hexOf(n, 64, 3) }],
-    video: (n) => [{ sourceType: 'HASH_TMK', value: `tmk${hexOf(n, 120, 5)}` }],
+    video: (n) => [{ sourceType: 'HASH_TMK', value: tmkOf(n, 'hex') }],
     unsupported: (n) => ({ sourceType: 'URI', value: `example-${n}` }),
     simId: (n) => String(1_000_000 + n),
     entryId: (simId) => simId,

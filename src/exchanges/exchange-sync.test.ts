@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { at, nextId } from '../testing/events.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import type { ExchangeSim } from './exchange-sim.js';
-import { hexOf } from './exchange-examples.js';
+import { hexOf, tmkOf } from './exchange-examples.js';
 import { createReviewer } from '../console/reviewer-store.js';
 import { createNcmecHashSim } from './ncmec/hash-sim.js';
 import { createStopNciiSim } from './stopncii/stopncii-sim.js';
@@ -79,7 +79,7 @@ describe('hash exchanges in Warden', () => {
       kind: 'video',
       tsMs: T0 + 500,
       deleted: false,
-      fingerprints: [{ sourceType: 'TMK_PDQF', value: `tmk${hexOf(1, 200, 9)}` }],
+      fingerprints: [{ sourceType: 'TMK_PDQF', value: tmkOf(1, 'base64') }],
     });
     ncmec.failList('http500', { after: 1 });
     assert.equal((await call('POST', '/v1/exchanges/ncmec/fetch', t.keys.reviewer)).statusCode, 403, 'admins only');
@@ -98,7 +98,7 @@ describe('hash exchanges in Warden', () => {
     // 10 images × (MD5, SHA1, PDQ) + one TMK_PDQF; PDNA is kept and counted, never banked.
     assert.deepEqual(s.counts.byType, { md5: 10, sha1: 10, pdq: 10, tmk_pdqf: 1 });
     assert.deepEqual(s.counts.unsupported, { PDNA: 10 });
-    assert.deepEqual(s.matchableTypes.sort(), ['md5', 'pdq']);
+    assert.deepEqual(s.matchableTypes.sort(), ['md5', 'pdq', 'sha1', 'tmk_pdqf']);
     const bank = (await call('GET', '/v1/banks/exchange-ncmec', t.keys.reviewer)).json();
     assert.equal(bank.pdqThreshold, 20);
     const entries = (await call('GET', '/v1/banks/exchange-ncmec/entries?limit=100', t.keys.reviewer)).json().entries;
@@ -193,7 +193,7 @@ describe('hash exchanges in Warden', () => {
       'stopncii',
       'te',
       'WARDEN_TEST_TE_TOKEN_UNSET is not set',
-      '<code>tmk_pdqf</code> 1 (stored; matched once Warden matches the type)',
+      '<code>tmk_pdqf</code> 1 (matched)',
       '<code>PDNA</code> 10',
     ])
       assert.ok(page.body.includes(text), text);

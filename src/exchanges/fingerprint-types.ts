@@ -1,10 +1,10 @@
+import { checkHash } from '../media/bank-list-format.js';
 import { SIGNAL_TYPES } from '../media/hasher.js';
 import type { ExchangeKind } from './exchange.js';
 
 /**
  * The fingerprint types Warden stores in banks, under the names HMA and python-threatexchange
- * use. Matching exists today for the media hashers' types (SIGNAL_TYPES); the video ones are
- * stored with their type so that video matching finds them when it arrives.
+ * use. Each is matched when a media hasher produces it (SIGNAL_TYPES): today all of them.
  */
 export const STORED_TYPES = ['pdq', 'md5', 'sha1', 'sha256', 'tmk_pdqf', 'video_md5', 'vpdq'] as const;
 export type StoredType = (typeof STORED_TYPES)[number];
@@ -24,8 +24,12 @@ const BY_SOURCE: Record<ExchangeKind, Record<string, StoredType>> = {
 };
 
 const HEX: Partial<Record<StoredType, number>> = { pdq: 64, md5: 32, sha1: 40, sha256: 64, video_md5: 32 };
-/** TMK+PDQF and vPDQ are long serialised features, not fixed-length hex; this bounds them. */
-const MAX_FEATURE_CHARS = 512 * 1024;
+/**
+ * TMK+PDQF and vPDQ are long serialised features, not fixed-length hex; this bounds them. A
+ * TMK+PDQF of the reference's shape is a 263,344-byte `.tmk` file: 351,128 characters in
+ * base64, 526,688 in hex.
+ */
+export const MAX_FEATURE_CHARS = 1024 * 1024;
 
 export type Mapped =
   { kind: 'stored'; type: StoredType; value: string } | { kind: 'unsupported'; reason: string } | { kind: 'invalid'; reason: string };
@@ -52,17 +56,18 @@ export function mapFingerprint(kind: ExchangeKind, sourceType: string, value: st
       kind: 'invalid',
       reason: `a ${sourceType.slice(0, 40)} fingerprint must be 1 to ${MAX_FEATURE_CHARS} characters without spaces`,
     };
-  return { kind: 'stored', type, value: v };
+  // Read as the matcher will read it (a TMK as the .tmk file in base64 or hex), and stored in Warden's one form.
+  const checked = checkHash(type, v);
+  if (!checked.ok) return { kind: 'invalid', reason: `${sourceType.slice(0, 40)}: ${checked.reason}` };
+  return { kind: 'stored', type, value: checked.value };
 }
 
 /**
- * Whether Warden matches this type from an exchange today (the others are stored and reported).
- * Warden matches video too, but from its own vPDQ JSON and `.tmk` files; a source's video
- * fingerprints come in the source's own serialisation, which the video matcher does not read
- * yet, so they are stored and reported, not handed to the matcher to be silently ignored.
+ * Whether Warden matches this stored type (a type without a hasher would be stored and reported,
+ * never handed to the matcher to be silently ignored). Sources' TMKs are read in their own
+ * serialisation (mapFingerprint); a video MD5 is looked up with the file's MD5.
  */
-const MATCHED_FROM_EXCHANGES: readonly string[] = SIGNAL_TYPES.filter((t) => t === 'pdq' || t === 'md5' || t === 'sha256');
-export const isMatchable = (type: string): boolean => MATCHED_FROM_EXCHANGES.includes(type);
+export const isMatchable = (type: string): boolean => (SIGNAL_TYPES as readonly string[]).includes(type);
 
 /** The source's name for a stored type, for feedback (the reverse of BY_SOURCE). */
 export function sourceTypeOf(kind: ExchangeKind, type: StoredType): string | undefined {

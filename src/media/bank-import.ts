@@ -6,8 +6,18 @@ import type { SignalType } from './hasher.js';
 export const BANK_IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 /** A list line is a hash and a short note: a longer one is not a list. */
 export const BANK_IMPORT_MAX_LINE = 64 * 1024;
+/**
+ * The hard cap on a line holding a long video signal (tmk_pdqf, vpdq): a reference-shape TMK+PDQF
+ * is 351,128 characters in base64 (526,688 in hex, as some sources send it); a vPDQ signal of
+ * this size is ~14,000 hashed frames, near four hours at one frame a second.
+ */
+export const BANK_IMPORT_MAX_SIGNAL_LINE = 1024 * 1024;
+/** Signal types whose lines may grow past BANK_IMPORT_MAX_LINE, up to BANK_IMPORT_MAX_SIGNAL_LINE. */
+const LONG_TYPES: ReadonlySet<string> = new Set<SignalType>(['tmk_pdqf', 'vpdq']);
 /** Lines parsed and stored together: memory stays at one batch whatever the list's size. */
 const BATCH_LINES = 5000;
+/** ... and at most this many characters a batch, so that a list of long video signals stays as bounded as one of hashes. */
+const BATCH_CHARS = 8 * 1024 * 1024;
 /** Skipped lines named in the answer; the rest are counted. */
 const MAX_NAMED_SKIPS = 1000;
 
@@ -18,10 +28,20 @@ export interface ImportOutcome {
 }
 
 /**
+ * The signal type a line (or its start, while it arrives) declares, `<type> <value>` in HMA's
+ * format or `<type>,<value>,…` in CSV (quoted or not), else the list's default for bare hashes.
+ */
+function lineType(start: string, format: 'hma' | 'csv', defaultType: SignalType | undefined): string | undefined {
+  const m = (format === 'hma' ? /^\s*([a-z0-9_]+)\s/i : /^\s*"?([a-z0-9_]+)"?,/i).exec(start.slice(0, 64));
+  return m ? m[1]!.toLowerCase() : format === 'hma' ? defaultType : undefined;
+}
+
+/**
  * Reads a hash list (HMA local_file or CSV) as it arrives, line by line, and hands each batch
  * of valid hashes to `store` before reading on: a 200 MB list never sits in memory. Invalid
- * UTF-8, a line over BANK_IMPORT_MAX_LINE or a body over `maxBytes` stops the import with an
- * error; the batches stored before it stay stored and are counted in `progress`.
+ * UTF-8, a line over BANK_IMPORT_MAX_LINE (BANK_IMPORT_MAX_SIGNAL_LINE for a TMK+PDQF or vPDQ
+ * line) or a body over `maxBytes` stops the import with an error naming the line; the batches
+ * stored before it stay stored and are counted in `progress`.
  */
 export async function importHashList(
   source: AsyncIterable<Buffer | string>,
@@ -35,6 +55,7 @@ export async function importHashList(
   let partial = '';
   let lineNo = 0; // lines read so far
   let batch: string[] = [];
+  let batchChars = 0;
   let batchFirstLine = 1;
   let sawHeader = opts.format !== 'csv';
 
@@ -51,6 +72,7 @@ export async function importHashList(
     skip(parsed.errors.map((e) => ({ line: e.line + shift, reason: e.reason })));
     if (parsed.hashes.length > 0) out.stored += await store(parsed.hashes);
     batch = [];
+    batchChars = 0;
   };
   const line = async (raw: string) => {
     lineNo++;
@@ -64,7 +86,8 @@ export async function importHashList(
     }
     if (batch.length === 0) batchFirstLine = lineNo;
     batch.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
-    if (batch.length >= BATCH_LINES) await flush();
+    batchChars += raw.length;
+    if (batch.length >= BATCH_LINES || batchChars >= BATCH_CHARS) await flush();
   };
 
   for await (const chunk of source) {
@@ -89,15 +112,14 @@ export async function importHashList(
     }
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      await line(partial + text.slice(start, nl));
+      const whole = partial + text.slice(start, nl);
+      if (whole.length > BANK_IMPORT_MAX_LINE) tooLong(whole, lineNo + 1);
+      await line(whole);
       partial = '';
       start = nl + 1;
     }
     partial += text.slice(start);
-    if (partial.length > BANK_IMPORT_MAX_LINE)
-      throw new AppError('invalid_input', `line ${lineNo + 1} is longer than ${BANK_IMPORT_MAX_LINE} characters`, {
-        issues: [{ field: `line ${lineNo + 1}`, reason: 'is too long' }],
-      });
+    if (partial.length > BANK_IMPORT_MAX_LINE) tooLong(partial, lineNo + 1);
   }
   try {
     partial += decoder.decode();
@@ -106,6 +128,7 @@ export async function importHashList(
       issues: [{ field: `line ${lineNo + 1}`, reason: 'is not valid UTF-8' }],
     });
   }
+  if (partial.length > BANK_IMPORT_MAX_LINE) tooLong(partial, lineNo + 1);
   if (partial !== '') await line(partial);
   if (!sawHeader)
     throw new AppError('invalid_input', `the first line must be the header ${CSV_HEADER}`, {
@@ -113,4 +136,20 @@ export async function importHashList(
     });
   await flush();
   return out;
+
+  /** Throws when a line, complete or still arriving, is past its cap: the hard one for a long video signal, else the line limit. */
+  function tooLong(partialLine: string, n: number): void {
+    const type = lineType(partialLine, opts.format, opts.signalType);
+    if (type !== undefined && LONG_TYPES.has(type)) {
+      if (partialLine.length <= BANK_IMPORT_MAX_SIGNAL_LINE) return;
+      throw new AppError(
+        'invalid_input',
+        `line ${n}: the ${type} value is longer than ${BANK_IMPORT_MAX_SIGNAL_LINE} characters; ${out.stored} entries were stored before it`,
+        { issues: [{ field: `line ${n} value`, reason: `is longer than ${BANK_IMPORT_MAX_SIGNAL_LINE} characters for ${type}` }] },
+      );
+    }
+    throw new AppError('invalid_input', `line ${n} is longer than ${BANK_IMPORT_MAX_LINE} characters`, {
+      issues: [{ field: `line ${n}`, reason: 'is too long' }],
+    });
+  }
 }

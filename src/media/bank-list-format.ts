@@ -1,6 +1,6 @@
 import { SIGNAL_TYPES, type SignalType } from './hasher.js';
 import { parseVpdqJson, vpdqToJson } from './video/vpdq.js';
-import { readTmkFile, writeTmkFile } from './video/tmk-file.js';
+import { readTmkSignal, tmkSignalOf } from './video/tmk-file.js';
 
 /** One hash of a list, validated: lowercase hex of the signal type's length. */
 export interface ListedHash {
@@ -16,12 +16,15 @@ export interface LineError {
   reason: string;
 }
 
-const LENGTH: Record<Exclude<SignalType, 'vpdq' | 'tmk_pdqf'>, number> = { pdq: 64, md5: 32, sha256: 64 };
+const LENGTH: Record<Exclude<SignalType, 'vpdq' | 'tmk_pdqf'>, number> = { pdq: 64, md5: 32, sha1: 40, sha256: 64, video_md5: 32 };
 
 /** Checks one hash value; returns the lowercase form or the reason it is refused. */
 export function checkHash(signalType: string, value: string): { ok: true; value: string } | { ok: false; reason: string } {
   if (!(SIGNAL_TYPES as readonly string[]).includes(signalType))
-    return { ok: false, reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5, sha256, vpdq or tmk_pdqf` };
+    return {
+      ok: false,
+      reason: `unknown signal type "${signalType.slice(0, 32)}"; expected pdq, md5, sha1, sha256, video_md5, vpdq or tmk_pdqf`,
+    };
   if (signalType === 'vpdq') {
     // Stored in python-threatexchange's own form, so equal videos compare equal as strings.
     const parsed = parseVpdqJson(value);
@@ -30,10 +33,10 @@ export function checkHash(signalType: string, value: string): { ok: true; value:
     return { ok: true, value: vpdqToJson(parsed.value) };
   }
   if (signalType === 'tmk_pdqf') {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return { ok: false, reason: 'a tmk_pdqf signal is a .tmk file in base64' };
-    const parsed = readTmkFile(Buffer.from(value, 'base64'));
-    if (!parsed.ok) return { ok: false, reason: `a tmk_pdqf signal: ${parsed.error}` };
-    return { ok: true, value: Buffer.from(writeTmkFile(parsed.value)).toString('base64') };
+    // Sources send the .tmk file in base64 or hex; it is stored in one form, so one video is one entry.
+    const parsed = readTmkSignal(value);
+    if (!parsed.ok) return { ok: false, reason: `a tmk_pdqf signal${parsed.error.startsWith('is ') ? ' ' : ': '}${parsed.error}` };
+    return { ok: true, value: tmkSignalOf(parsed.value) };
   }
   const len = LENGTH[signalType as Exclude<SignalType, 'vpdq' | 'tmk_pdqf'>];
   if (value.length !== len) return { ok: false, reason: `a ${signalType} hash is ${len} hex characters; this one has ${value.length}` };

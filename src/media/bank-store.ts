@@ -115,8 +115,19 @@ export async function updateBank(
 
 /** Signal types whose strings are too long to index (vPDQ; TMK, 351 kB in base64): `value` holds their SHA-256, bank_entry_bodies the string (migration 0040). */
 const BODY_TYPES: ReadonlySet<string> = new Set<SignalType>(['vpdq', 'tmk_pdqf']);
-const indexedValue = (h: { signalType: string; value: string }) =>
+/** What `bank_entries.value` holds for a signal: the signal itself, or the SHA-256 of a long one (see putEntryBody). */
+export const indexedValue = (h: { signalType: string; value: string }) =>
   BODY_TYPES.has(h.signalType) ? createHash('sha256').update(h.value).digest('hex') : h.value;
+
+/** Keeps a long signal's string beside its entry (for the types indexedValue digests; a no-op for the others). */
+export async function putEntryBody(db: Kysely<Database>, entryId: number, h: { signalType: string; value: string }): Promise<void> {
+  if (!BODY_TYPES.has(h.signalType)) return;
+  await db
+    .insertInto('bank_entry_bodies')
+    .values({ entry_id: entryId, body: h.value })
+    .onConflict((oc) => oc.column('entry_id').doUpdateSet({ body: h.value }))
+    .execute();
+}
 
 /** Puts the signal strings back in place of their digests. */
 async function withBodies<T extends { id: number; signalType: SignalType; value: string }>(
@@ -165,11 +176,7 @@ export async function addEntries(db: Kysely<Database>, bankId: string, hashes: L
       const e = toEntry(r);
       const body = BODY_TYPES.has(r.signal_type) ? bodyOf.get(r.value) : undefined;
       if (body !== undefined) {
-        await db
-          .insertInto('bank_entry_bodies')
-          .values({ entry_id: r.id, body })
-          .onConflict((oc) => oc.column('entry_id').doUpdateSet({ body }))
-          .execute();
+        await putEntryBody(db, r.id, { signalType: r.signal_type, value: body });
         e.value = body;
       }
       out.push(e);

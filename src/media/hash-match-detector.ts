@@ -35,12 +35,13 @@ export function createHashMatchDetector(matcher: MediaMatcher): Detector {
         const signals: MediaSignals = {
           pdq: computed?.pdq ?? ref.pdq,
           md5: computed?.md5 ?? ref.md5,
+          sha1: computed?.sha1,
           sha256: computed?.sha256 ?? ref.sha256,
           dihedral: computed?.dihedral,
           vpdq: computed?.vpdq,
           tmk: computed?.tmk as TmkFeatures | undefined,
         };
-        if (!signals.pdq && !signals.md5 && !signals.sha256 && !signals.vpdq?.length && !signals.tmk) continue;
+        if (!signals.pdq && !signals.md5 && !signals.sha1 && !signals.sha256 && !signals.vpdq?.length && !signals.tmk) continue;
         let matches = matcher.match(signals);
         if (matches.length === 0) continue;
         const uploadKey = signals.sha256 ?? signals.md5 ?? `${event.id}/${ref.id}`;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { WardenConfig } from '../config/config-schema.js';
 import type { MediaRef } from '../events/event-schema.js';
 import type { MediaSignals } from './media-matcher.js';
-import { md5Hasher, sha256Hasher } from './digest-hashers.js';
+import { md5Hasher, sha1Hasher, sha256Hasher } from './digest-hashers.js';
 import { createPdqHasher } from './pdq-hasher.js';
 import { hashVideoBytes, videoLimits } from './video/video-hashing.js';
 
@@ -84,7 +84,7 @@ export async function readLimited(path: string, maxBytes: number): Promise<Buffe
 
 /**
  * Hashes the media of a batch whose bytes Warden can reach: a `path` under the media root,
- * or a `url` on an allowed host. PDQ with its eight orientations, MD5 and SHA-256; for a
+ * or a `url` on an allowed host. PDQ with its eight orientations, MD5, SHA-1 and SHA-256; for a
  * video, vPDQ (ffmpeg in a child process, bounded by the media.video* limits). What
  * cannot be read or decoded is logged by media id (never by path or URL) and left to the
  * hashes the event carries.
@@ -123,12 +123,8 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
         (item.mediaHashes ??= {})[ref.id] = await videoSignals(bytes, media, logger, ev.id, ref.id);
         continue;
       }
-      const [p, m, s] = await Promise.all([
-        ref.kind === 'image' ? pdq.hash(bytes, { dihedral: true }) : undefined,
-        md5Hasher.hash(bytes),
-        sha256Hasher.hash(bytes),
-      ]);
-      const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
+      const p = ref.kind === 'image' ? await pdq.hash(bytes, { dihedral: true }) : undefined;
+      const signals = await digestSignals(bytes);
       if (p?.ok) {
         signals.pdq = p.value.hex;
         signals.dihedral = p.value.dihedral;
@@ -136,6 +132,12 @@ export async function hashMediaFiles(items: readonly HasMedia[], media: WardenCo
       (item.mediaHashes ??= {})[ref.id] = signals;
     }
   }
+}
+
+/** The exact digests banks and exchanges carry: MD5 (also a source's video MD5), SHA-1, SHA-256. */
+export async function digestSignals(bytes: Uint8Array): Promise<MediaSignals> {
+  const [m, s1, s] = await Promise.all([md5Hasher.hash(bytes), sha1Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+  return { md5: m.ok ? m.value.hex : undefined, sha1: s1.ok ? s1.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
 }
 
 /**
@@ -150,8 +152,7 @@ async function videoSignals(
   eventId: string,
   mediaId: string,
 ): Promise<MediaSignals> {
-  const [m, s] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
-  const signals: MediaSignals = { md5: m.ok ? m.value.hex : undefined, sha256: s.ok ? s.value.hex : undefined };
+  const signals = await digestSignals(bytes);
   const v = await hashVideoBytes(bytes, { secondsPerHash: media.vpdqSecondsPerHash, limits: videoLimits(media), tmk: media.videoTmk });
   if (v.ok) {
     signals.vpdq = v.value.vpdq;

@@ -97,7 +97,10 @@ describe('HMA compatibility: an HMA client pointed at Warden', () => {
   });
 
   it('refuses what it does not offer with the field named, and unauthenticated calls', async () => {
-    const bad = await matcher.lookup('video_md5', 'ab'.repeat(16));
+    // HMA's video_md5 and sha1 are offered (a video MD5 is the file's MD5); PhotoDNA is not.
+    assert.deepEqual((await matcher.lookup('video_md5', 'ab'.repeat(16))).body, {});
+    assert.deepEqual((await matcher.lookup('sha1', 'ab'.repeat(20))).body, {});
+    const bad = await matcher.lookup('photodna', 'ab'.repeat(16));
     assert.equal(bad.status, 400);
     assert.equal((bad.body as unknown as { errors: { field: string }[] }).errors[0]!.field, 'signal_type');
     assert.equal((await matcher.json('GET', '/m/lookup?url=https://example.com/x.jpg')).status, 400);

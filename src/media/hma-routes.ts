@@ -5,7 +5,8 @@ import { AppError } from '../core/app-error.js';
 import { parseInput } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { checkHash } from './bank-list-format.js';
-import { addEntries, createBank, findBank, listBanks, removeEntry, updateBank } from './bank-store.js';
+import { createBankEntryService } from './bank-entry-service.js';
+import { createBank, findBank, listBanks, updateBank } from './bank-store.js';
 import { md5Hasher } from './digest-hashers.js';
 import type { SignalType } from './hasher.js';
 import type { HashMatch, MediaSignals } from './media-matcher.js';
@@ -22,6 +23,7 @@ import { createPdqHasher } from './pdq-hasher.js';
  */
 export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const pdq = createPdqHasher({ maxPixels: ctx.config.media.maxPixels, jpegShrinkToSide: ctx.config.media.jpegShrinkToSide });
+  const bankEntries = createBankEntryService({ db: ctx.store.db, matcher: () => ctx.matcher(), clock: ctx.clock });
   const hmaName = (wardenName: string) => wardenName.toUpperCase();
   const wardenName = (hma: string) => hma.toLowerCase();
   const bankView = (b: { name: string; enabled: boolean }) => ({ name: hmaName(b.name), matching_enabled_ratio: b.enabled ? 1.0 : 0.0 });
@@ -33,16 +35,17 @@ export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return bank;
   };
 
-  /** HMA signal type names to Warden's; HMA's `video_md5` and others have no Warden matcher yet. */
-  const signalOf = (type: string, value: string): MediaSignals => {
-    if (type !== 'pdq' && type !== 'md5' && type !== 'sha256')
+  /** HMA signal type names to Warden's (the same, for the fixed-length ones); a video MD5 is looked up as the file's MD5. */
+  const checkedSignal = (type: string, value: string): string => {
+    if (type !== 'pdq' && type !== 'md5' && type !== 'sha1' && type !== 'sha256' && type !== 'video_md5')
       throw new AppError('invalid_input', `No such SignalType '${type.slice(0, 40)}'`, {
-        issues: [{ field: 'signal_type', reason: 'must be pdq, md5 or sha256' }],
+        issues: [{ field: 'signal_type', reason: 'must be pdq, md5, sha1, sha256 or video_md5' }],
       });
     const c = checkHash(type, value);
     if (!c.ok) throw new AppError('invalid_input', `invalid signal: ${c.reason}`, { issues: [{ field: 'signal', reason: c.reason }] });
-    return { [type]: c.value };
+    return c.value;
   };
+  const signalOf = (type: string, value: string): MediaSignals => ({ [type === 'video_md5' ? 'md5' : type]: checkedSignal(type, value) });
   const banksOf = (banks: string | undefined) => (banks ? banks.split(',').map(wardenName) : undefined);
   /** HMA's lookup answer: bank name to [{bank_content_id, distance}], distance as a string as HMA's schema has it. */
   const byBank = (matches: HashMatch[]) => {
@@ -97,7 +100,7 @@ export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .groupBy('signal_type')
       .execute();
     const out: Record<string, { built_to: number; present: boolean; size: number }> = {};
-    for (const t of ['pdq', 'md5', 'sha256'] as const) {
+    for (const t of ['pdq', 'md5', 'sha1', 'sha256', 'video_md5'] as const) {
       const r = rows.find((x) => x.signal_type === t);
       // Warden's index is updated as entries are added, so it is built to the newest entry.
       out[t] = r
@@ -183,19 +186,14 @@ export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (Object.keys(signals).length === 0)
       throw new AppError('invalid_input', 'No signals given', { issues: [{ field: '(body)', reason: 'has no signal' }] });
     const hashes = Object.entries(signals).map(([type, value]) => {
-      const s = signalOf(type, value);
       return {
-        signalType: type as SignalType,
-        value: s[type as 'pdq' | 'md5' | 'sha256']!, // signalOf admits only these three
+        signalType: type as SignalType, // checkedSignal admits only Warden's fixed-length types
+        value: checkedSignal(type, value),
         ...(note ? { note: note.slice(0, 255) } : {}),
         source: 'hma',
       };
     });
-    const stored = await addEntries(ctx.store.db, bank.id, hashes, ctx.clock.now());
-    for (const e of stored)
-      ctx
-        .matcher()
-        .addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    const stored = await bankEntries.add(bank.id, hashes);
     await audit(
       req,
       'bank_entries.added',
@@ -235,9 +233,8 @@ export function hmaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.delete<{ Params: { bank_name: string; content_id: string } }>('/v1/hma/c/bank/:bank_name/content/:content_id', async (req) => {
     const bank = await bankOr404(req.params.bank_name);
     const id = Number(req.params.content_id);
-    const removed = Number.isInteger(id) && (await removeEntry(ctx.store.db, bank.id, id, ctx.clock.now()));
+    const removed = await bankEntries.remove(bank.id, id);
     if (removed) {
-      ctx.matcher().removeEntry(id);
       await audit(req, 'bank_entry.removed', { type: 'bank_entry', id: String(id) }, { bankId: bank.id, via: 'hma' });
     }
     return { deleted: removed ? 1 : 0 };

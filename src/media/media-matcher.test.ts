@@ -92,4 +92,22 @@ describe('MediaMatcher', () => {
     assert.deepEqual(m.noteUpload([1], 'u4', t0 + 4), [1]);
     assert.deepEqual(m.match({ pdq: hex('a5') }), []);
   });
+
+  it("matches SHA-1 exactly, and a source's video MD5 by the file's MD5", () => {
+    const m = setup();
+    m.addEntry({ id: 10, bankId: 'known', signalType: 'sha1', value: 'cd'.repeat(20), quarantined: false });
+    m.addEntry({ id: 11, bankId: 'known', signalType: 'video_md5', value: 'ef'.repeat(16), quarantined: false });
+    assert.deepEqual(
+      m.match({ sha1: 'cd'.repeat(20) }).map((x) => [x.entryId, x.signalType, x.distance]),
+      [[10, 'sha1', 0]],
+    );
+    assert.deepEqual(m.match({ sha1: 'cd'.repeat(19) + 'ce' }), []);
+    assert.deepEqual(m.match({ md5: 'cd'.repeat(16) }), [], 'a SHA-1 is not looked up as an MD5');
+    assert.deepEqual(
+      m.match({ md5: 'ef'.repeat(16) }).map((x) => [x.entryId, x.signalType]),
+      [[11, 'video_md5']],
+    );
+    m.removeEntry(11);
+    assert.deepEqual(m.match({ md5: 'ef'.repeat(16) }), []);
+  });
 });

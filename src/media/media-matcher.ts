@@ -4,7 +4,7 @@ import { createMatchIndex, type MatchIndex } from './match-index.js';
 import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
 import { createVpdqIndex, VPDQ_QUERY_MATCH_PERCENT } from './video/vpdq-match.js';
 import { compareTmk, tmkCompatible, TMK_LEVEL2_THRESHOLD, type TmkFeatures } from './video/tmk.js';
-import { readTmkFile } from './video/tmk-file.js';
+import { readTmkSignal } from './video/tmk-file.js';
 
 export interface BankInfo {
   id: string;
@@ -34,7 +34,9 @@ export interface HashMatch {
 
 export interface MediaSignals {
   pdq?: string | undefined;
+  /** The MD5 of the file's bytes; `video_md5` entries are looked up with it too. */
   md5?: string | undefined;
+  sha1?: string | undefined;
   sha256?: string | undefined;
   /** PDQ of the seven other orientations, when known (hashed from bytes). */
   dihedral?: Record<string, string> | undefined;
@@ -98,7 +100,8 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
   const recent = new Map<number, Map<string, number>>(); // entry -> upload key -> last ts
   const scratch = new Uint32Array(WORDS);
 
-  const digestKey = (t: string, v: string) => `${t}:${v}`;
+  // A source's video MD5 is the MD5 of the file's bytes: one lookup finds both kinds of entry.
+  const digestKey = (t: string, v: string) => `${t === 'video_md5' ? 'md5' : t}:${v}`;
 
   function index(e: EntryInfo, bulk: boolean): void {
     entries.set(e.id, e);
@@ -109,7 +112,8 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       const parsed = parseVpdqJson(e.value);
       if (parsed.ok) vpdqIndex.add(e.id, parsed.value);
     } else if (e.signalType === 'tmk_pdqf') {
-      const parsed = readTmkFile(Buffer.from(e.value, 'base64'));
+      // Exchanges' TMKs were stored as sources sent them (base64 or hex of the .tmk file).
+      const parsed = readTmkSignal(e.value);
       if (parsed.ok) tmks.set(e.id, parsed.value);
     } else {
       const k = digestKey(e.signalType, e.value);
@@ -198,7 +202,7 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
           const s = compareTmk(tmk, banked);
           if (s.match) consider(id, Math.min(TMK_MATCH_THRESHOLD, Math.max(0, Math.round(100 * (1 - s.level2!)))));
         }
-      for (const t of ['md5', 'sha256'] as const) {
+      for (const t of ['md5', 'sha1', 'sha256'] as const) {
         const v = signals[t];
         if (v) for (const id of digests.get(digestKey(t, v)) ?? []) consider(id, 0);
       }

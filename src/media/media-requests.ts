@@ -28,6 +28,7 @@ export const EntryInput = z.strictObject({
 export const MatchBody = z.strictObject({
   pdq: z.string().max(128).optional(),
   md5: z.string().max(128).optional(),
+  sha1: z.string().max(128).optional(),
   sha256: z.string().max(128).optional(),
   /** python-threatexchange's vPDQ signal string. */
   vpdq: z.string().max(4_000_000).optional(),

@@ -55,7 +55,7 @@ describe('known-image matching over HTTP and in the engine', () => {
       { signalType: 'pdq', value: BRIDGE, note: 'reference photo', source: 'test' },
       { signalType: 'pdq', value: 'abc' },
       { signalType: 'md5', value: 'zz'.repeat(16) },
-      { signalType: 'sha1', value: 'ab' },
+      { signalType: 'sha512', value: 'ab' },
       { signalType: 'md5', value: 'AB'.repeat(16) },
     ]);
     assert.equal(res.statusCode, 200);

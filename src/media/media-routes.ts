@@ -4,18 +4,9 @@ import { zodIssues } from '../events/validate-event.js';
 import { parseInput, parseJsonBody } from '../server/parse-input.js';
 import type { RouteContext } from '../server/route-context.js';
 import { checkHash, formatBankCsv, formatHmaLocalFile, type ListedHash } from './bank-list-format.js';
-import {
-  addEntries,
-  createBank,
-  findBank,
-  listBanks,
-  listEntries,
-  listNotices,
-  removeEntry,
-  setEntryQuarantine,
-  updateBank,
-} from './bank-store.js';
-import { md5Hasher, sha256Hasher } from './digest-hashers.js';
+import { createBankEntryService } from './bank-entry-service.js';
+import { createBank, findBank, listBanks, listEntries, listNotices, setEntryQuarantine, updateBank } from './bank-store.js';
+import { md5Hasher, sha1Hasher, sha256Hasher } from './digest-hashers.js';
 import type { MediaSignals } from './media-matcher.js';
 import {
   BankCreateSchema,
@@ -39,6 +30,7 @@ import { parseVpdqJson, type VpdqFeature } from './video/vpdq.js';
 interface Hashed {
   kind: 'image' | 'video';
   md5: string;
+  sha1: string;
   sha256: string;
   pdq?: string;
   quality?: number;
@@ -62,6 +54,7 @@ const parse = parseInput;
 export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const cfg = ctx.config.media;
   const pdq = createPdqHasher({ maxPixels: cfg.maxPixels, jpegShrinkToSide: cfg.jpegShrinkToSide });
+  const bankEntries = createBankEntryService({ db: ctx.store.db, matcher: () => ctx.matcher(), clock: ctx.clock });
   const raw = (_req: unknown, body: string | Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body as Buffer);
   // No parser-level limit: each route's own (role-matrix.ts) applies, so a small route never buffers a large file.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, raw);
@@ -75,8 +68,9 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       throw new AppError('unsupported_media_type', 'send the file as application/octet-stream, image/* or video/*');
     const type = req.headers['content-type'] ?? '';
     const video = type.startsWith('video/') || (!type.startsWith('image/') && looksLikeVideo(bytes));
-    const [m, s] = await Promise.all([md5Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
-    const out: Hashed = { kind: video ? 'video' : 'image', md5: m.ok ? m.value.hex : '', sha256: s.ok ? s.value.hex : '' };
+    const [m, s1, s] = await Promise.all([md5Hasher.hash(bytes), sha1Hasher.hash(bytes), sha256Hasher.hash(bytes)]);
+    const hex = (r: typeof m) => (r.ok ? r.value.hex : '');
+    const out: Hashed = { kind: video ? 'video' : 'image', md5: hex(m), sha1: hex(s1), sha256: hex(s) };
     if (video) {
       const tmk = (req.query as { tmk?: string }).tmk === 'true';
       const v = await hashVideoBytes(bytes, { secondsPerHash: cfg.vpdqSecondsPerHash, limits: videoLimits(cfg), tmk });
@@ -118,14 +112,14 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     let banks: string[] | undefined;
     if (Buffer.isBuffer(req.body)) {
       const { out: h, vpdq, tmk } = await hashBytes(req);
-      signals = { pdq: h.pdq, md5: h.md5, sha256: h.sha256, dihedral: h.dihedral, vpdq, tmk };
+      signals = { pdq: h.pdq, md5: h.md5, sha1: h.sha1, sha256: h.sha256, dihedral: h.dihedral, vpdq, tmk };
       const q = (req.query as { banks?: string }).banks;
       banks = q ? q.split(',') : undefined;
     } else {
       const body = parse(MatchBody, req.body, 'match request');
       const issues: FieldIssue[] = [];
       signals = {};
-      for (const t of ['pdq', 'md5', 'sha256'] as const) {
+      for (const t of ['pdq', 'md5', 'sha1', 'sha256'] as const) {
         const v = body[t];
         if (v === undefined) continue;
         const c = checkHash(t, v);
@@ -139,8 +133,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       }
       if (issues.length)
         throw new AppError('invalid_input', `invalid hashes: ${issues.map((i) => `${i.field} ${i.reason}`).join('; ')}`, { issues });
-      if (!signals.pdq && !signals.md5 && !signals.sha256 && !signals.vpdq)
-        throw new AppError('invalid_input', 'give at least one of pdq, md5, sha256, vpdq', {
+      if (!signals.pdq && !signals.md5 && !signals.sha1 && !signals.sha256 && !signals.vpdq)
+        throw new AppError('invalid_input', 'give at least one of pdq, md5, sha1, sha256, vpdq', {
           issues: [{ field: '(body)', reason: 'has no hash' }],
         });
       banks = body.banks;
@@ -148,6 +142,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const shown = {
       pdq: signals.pdq,
       md5: signals.md5,
+      sha1: signals.sha1,
       sha256: signals.sha256,
       ...(signals.vpdq ? { vpdqFrames: signals.vpdq.length } : {}),
     };
@@ -221,11 +216,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (r.data.addedAt) h.addedMs = Date.parse(r.data.addedAt);
       good.push(h);
     });
-    const stored = await addEntries(ctx.store.db, bank.id, good, ctx.clock.now());
-    for (const e of stored)
-      ctx
-        .matcher()
-        .addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
+    const stored = await bankEntries.add(bank.id, good);
     await audit(
       req,
       'bank_entries.added',
@@ -238,9 +229,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.delete<{ Params: { id: string; entryId: string } }>('/v1/banks/:id/entries/:entryId', async (req, reply) => {
     const bank = await bankOr404(req.params.id);
     const entryId = Number(req.params.entryId);
-    if (!Number.isInteger(entryId) || !(await removeEntry(ctx.store.db, bank.id, entryId, ctx.clock.now())))
+    if (!(await bankEntries.remove(bank.id, entryId)))
       throw new AppError('not_found', `no live entry ${req.params.entryId.slice(0, 32)} in bank ${bank.name}`);
-    ctx.matcher().removeEntry(entryId);
     await audit(req, 'bank_entry.removed', { type: 'bank_entry', id: String(entryId) }, { bankId: bank.id });
     reply.code(204);
   });
@@ -298,14 +288,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
           'send the list as text/csv, text/plain or application/octet-stream (or JSON {format, content})',
         );
       const progress: ImportOutcome = { stored: 0, skipped: [], skippedTotal: 0 };
-      const storeBatch = async (hashes: ListedHash[]) => {
-        const stored = await addEntries(ctx.store.db, bank.id, hashes, ctx.clock.now());
-        for (const e of stored)
-          ctx
-            .matcher()
-            .addEntry({ id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantinedAt !== null });
-        return stored.length;
-      };
+      const storeBatch = async (hashes: ListedHash[]) => (await bankEntries.add(bank.id, hashes)).length;
       try {
         await importHashList(source, opts, storeBatch, progress);
       } finally {

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { ExchangeError } from '../exchange.js';
 import { createHttpCaller } from '../http-call.js';
+import { MAX_FEATURE_CHARS } from '../fingerprint-types.js';
 
 /** spec: StopNCII FetchHashes response (as python-threatexchange's stopncii client reads it). */
 const HashRecord = z.object({
   lastModtimestamp: z.number().int().min(0),
   signalType: z.string().max(40),
-  hashValue: z
-    .string()
-    .min(1)
-    .max(512 * 1024),
+  hashValue: z.string().min(1).max(MAX_FEATURE_CHARS),
   hashStatus: z.string().max(40),
 });
 export const FetchHashesResponse = z.object({

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { ExchangeError } from '../exchange.js';
 import { createHttpCaller } from '../http-call.js';
+import { MAX_FEATURE_CHARS } from '../fingerprint-types.js';
 
 /** spec: ThreatExchange `threat_updates` (Graph API): indicators changed in [start_time, stop_time), cursor paging. */
 const Update = z.object({
   id: z.string().min(1).max(64),
-  indicator: z
-    .string()
-    .min(1)
-    .max(512 * 1024),
+  indicator: z.string().min(1).max(MAX_FEATURE_CHARS),
   type: z.string().max(40),
   last_updated: z.number().int().min(0),
   should_delete: z.boolean().default(false),

@@ -203,32 +203,35 @@ export async function probeVideo(path: string, limits: VideoLimits): Promise<Res
 }
 
 /** The ffmpeg command line for a decode (exported for the bench, which times ffmpeg alone with it). */
-export function ffmpegArgs(path: string, req: DecodeRequest, maxFrames: number): string[] {
-  const filters: string[] = [];
-  if (req.every && req.every > 1) filters.push(`select=not(mod(n\\,${req.every}))`);
+export const ffmpegArgs = (path: string, req: DecodeRequest, maxFrames: number): string[] => ffmpegMultiArgs(path, [req], maxFrames);
+
+/**
+ * One ffmpeg run with an output per request: the input is read and decoded once, and each
+ * output filters, scales and resamples the decoded frames for itself (the first to stdout,
+ * the next to fd 3, and so on). Each output takes the options a run of its own would.
+ */
+export function ffmpegMultiArgs(path: string, reqs: readonly DecodeRequest[], maxFrames: number): string[] {
+  const threads = reqs[0]?.threads;
   // `-noautorotate`: frames as stored, like the vPDQ reference (which reads them through libav directly).
-  const threads = req.threads ? ['-threads', String(req.threads), '-filter_threads', String(req.threads)] : [];
   const args = [
     '-nostdin',
     '-hide_banner',
     '-loglevel',
     'error',
-    ...threads,
+    ...(threads ? ['-threads', String(threads), '-filter_threads', String(threads)] : []),
     '-noautorotate',
     ...inputArgs(path),
-    '-map',
-    '0:v:0',
-    '-an',
-    '-sn',
-    '-dn',
   ];
-  if (filters.length) args.push('-vf', filters.join(','));
-  if (req.size) args.push('-s', `${req.size.width}:${req.size.height}`);
-  args.push('-f', 'rawvideo', '-c:v', 'rawvideo', '-pix_fmt', req.pixelFormat);
-  if (req.fps) args.push('-r', String(req.fps));
-  else args.push('-fps_mode', 'passthrough');
-  // One frame past the limit tells "exactly at the limit" from "over it".
-  args.push('-frames:v', String(maxFrames + 1), 'pipe:1');
+  reqs.forEach((req, i) => {
+    args.push('-map', '0:v:0', '-an', '-sn', '-dn');
+    if (req.every && req.every > 1) args.push('-vf', `select=not(mod(n\\,${req.every}))`);
+    if (req.size) args.push('-s', `${req.size.width}:${req.size.height}`);
+    args.push('-f', 'rawvideo', '-c:v', 'rawvideo', '-pix_fmt', req.pixelFormat);
+    if (req.fps) args.push('-r', String(req.fps));
+    else args.push('-fps_mode', 'passthrough');
+    // One frame past the limit tells "exactly at the limit" from "over it".
+    args.push('-frames:v', String(maxFrames + 1), i === 0 ? 'pipe:1' : `pipe:${i + 2}`);
+  });
   return args;
 }
 
@@ -244,13 +247,31 @@ export async function decodeFrames(
   limits: VideoLimits,
   onFrame: (f: RawFrame) => void | Promise<void>,
 ): Promise<Result<{ frames: number }, VideoError>> {
+  const r = await decodeOutputs(path, info, [{ req, onFrame }], limits);
+  return r.ok ? ok({ frames: r.value.frames[0]! }) : r;
+}
+
+/**
+ * The same for several outputs of one decode (vPDQ's frames and TMK's 64x64 at 15 fps): each
+ * output's frames reach its own `onFrame` in order, the outputs read side by side so that
+ * neither pipe stalls ffmpeg. The limits apply to the run (time) and to each output (frames).
+ */
+export async function decodeOutputs(
+  path: string,
+  info: VideoInfo,
+  outputs: readonly { req: DecodeRequest; onFrame: (f: RawFrame) => void | Promise<void> }[],
+  limits: VideoLimits,
+): Promise<Result<{ frames: number[] }, VideoError>> {
   if (!ffmpegAvailable()) return err(missing());
-  const width = req.size?.width ?? info.width;
-  const height = req.size?.height ?? info.height;
-  const frameBytes = width * height * (req.pixelFormat === 'rgb24' ? 3 : 1);
-  const child = spawn('ffmpeg', ffmpegArgs(path, req, limits.maxFrames), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ffmpegMultiArgs(
+    path,
+    outputs.map((o) => o.req),
+    limits.maxFrames,
+  );
+  const extra = outputs.slice(1).map(() => 'pipe' as const);
+  const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe', ...extra] });
   let errText = '';
-  child.stderr.on('data', (c: Buffer) => {
+  child.stderr!.on('data', (c: Buffer) => {
     errText = (errText + c.toString('utf8')).slice(-4000);
   });
   let timedOut = false;
@@ -262,14 +283,17 @@ export async function decodeFrames(
     child.on('close', (code) => resolve(code));
     child.on('error', () => resolve(-1));
   });
-  let frame = new Uint8Array(frameBytes);
-  let filled = 0;
-  let index = 0;
   let over = false;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+  const read = async (stream: AsyncIterable<Buffer>, req: DecodeRequest, onFrame: (f: RawFrame) => void | Promise<void>) => {
+    const width = req.size?.width ?? info.width;
+    const height = req.size?.height ?? info.height;
+    const frameBytes = width * height * (req.pixelFormat === 'rgb24' ? 3 : 1);
+    let frame = new Uint8Array(frameBytes);
+    let filled = 0;
+    let index = 0;
+    for await (const chunk of stream) {
       let at = 0;
-      while (at < chunk.length) {
+      while (at < chunk.length && !over) {
         const n = Math.min(frameBytes - filled, chunk.length - at);
         frame.set(chunk.subarray(at, at + n), filled);
         filled += n;
@@ -277,6 +301,7 @@ export async function decodeFrames(
         if (filled === frameBytes) {
           if (index >= limits.maxFrames) {
             over = true;
+            child.kill('SIGKILL');
             break;
           }
           await onFrame({ index: index++, width, height, pixels: frame });
@@ -286,16 +311,23 @@ export async function decodeFrames(
       }
       if (over) break;
     }
-  } finally {
-    if (over) child.kill('SIGKILL');
+    return index;
+  };
+  const streams = [child.stdout!, ...outputs.slice(1).map((_, i) => child.stdio[i + 3] as NodeJS.ReadableStream)];
+  let frames: number[];
+  try {
+    frames = await Promise.all(outputs.map((o, i) => read(streams[i] as AsyncIterable<Buffer>, o.req, o.onFrame)));
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
   }
   const code = await closed;
   clearTimeout(timer);
   if (over) return err({ code: 'too_many_frames', detail: `the video has more than ${limits.maxFrames} frames to hash, the limit` });
   if (timedOut) return err({ code: 'timeout', detail: `decoding took longer than the limit of ${limits.timeoutMs} ms` });
   if (code !== 0) return err({ code: 'corrupt', detail: `ffmpeg could not decode the video: ${scrub(errText, path) || `exit ${code}`}` });
-  if (index === 0) return err({ code: 'corrupt', detail: 'the video decoded to no frames' });
-  return ok({ frames: index });
+  if (frames.some((n) => n === 0)) return err({ code: 'corrupt', detail: 'the video decoded to no frames' });
+  return ok({ frames });
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { compareTmk, createTmkAccumulator, PDQF_DIMENSION, tmkCompatible, tmkLevel1, tmkLevel2 } from './tmk.js';
-import { readTmkFile, tmkFileSize, writeTmkFile } from './tmk-file.js';
+import { readTmkFile, readTmkSignal, tmkFileSize, tmkSignalOf, writeTmkFile } from './tmk-file.js';
 
 const ROOT = new URL('../../../testdata/video-reference/tmk-hashes/', import.meta.url).pathname;
 const bytes = (name: string) => new Uint8Array(readFileSync(`${ROOT}${name}.tmk`));
@@ -64,5 +64,34 @@ describe('.tmk files (the reference format)', () => {
     assert.equal(tmkLevel1(t, t), 0);
     const back = readTmkFile(writeTmkFile(t));
     assert.ok(back.ok && back.value.average.length === PDQF_DIMENSION);
+  });
+});
+
+describe('TMK+PDQF signal strings (as sources send them)', () => {
+  it('reads the .tmk file in base64, URL-safe base64 and hex into the same features, and stores one form', () => {
+    const b = Buffer.from(bytes('pattern-sd-grey-bar'));
+    const forms = [
+      b.toString('base64'),
+      b.toString('base64url'),
+      b.toString('hex'),
+      b.toString('hex').toUpperCase(),
+      ` ${b.toString('base64')}\n`,
+    ];
+    const canonical = b.toString('base64');
+    for (const form of forms) {
+      const r = readTmkSignal(form);
+      assert.ok(r.ok, !r.ok ? r.error : '');
+      assert.equal(tmkSignalOf(r.value), canonical);
+    }
+  });
+
+  it('names what is wrong with a string that is not a .tmk file', () => {
+    const r = (v: string) => {
+      const x = readTmkSignal(v);
+      return x.ok ? 'ok' : x.error;
+    };
+    assert.equal(r('not base64!'), 'is a .tmk file in base64 or hex');
+    assert.match(r(Buffer.from('TMK1FVECGIST').toString('base64')), /32-byte header/);
+    assert.match(r(Buffer.from('TMK1FVECGISTxxxxxxxxxxxxxxxxxxxxxxxx').toString('hex')), /"GIST" is not supported/);
   });
 });

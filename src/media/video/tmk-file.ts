@@ -67,3 +67,23 @@ export function writeTmkFile(t: TmkFeatures): Uint8Array {
   for (const arr of [t.coefficients, t.average, t.cos, t.sin]) for (const v of arr) view.setFloat32((at += 4) - 4, v, true);
   return out;
 }
+
+/** Hex of a `.tmk` file starts with its magic, "TMK1" (544d4b31). */
+const HEX_TMK = /^544d4b31(?:[0-9a-f]{2})+$/i;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/**
+ * A TMK+PDQF signal as a string, in the forms sources send it: the reference's `.tmk` file in
+ * base64 (standard or URL-safe alphabet, padded or not; Warden's own form, HMA's and what
+ * NCMEC's API carries as TMK_PDQF) or in hex. Read into the in-memory feature form, or the
+ * reason it is not a `.tmk` file.
+ */
+export function readTmkSignal(value: string): Result<TmkFeatures, string> {
+  const v = value.trim();
+  if (HEX_TMK.test(v)) return readTmkFile(Buffer.from(v, 'hex'));
+  if (!BASE64.test(v)) return err('is a .tmk file in base64 or hex');
+  return readTmkFile(Buffer.from(v, v.includes('-') || v.includes('_') ? 'base64url' : 'base64'));
+}
+
+/** Warden's stored form of a TMK+PDQF signal: the `.tmk` file in standard base64. */
+export const tmkSignalOf = (t: TmkFeatures): string => Buffer.from(writeTmkFile(t)).toString('base64');

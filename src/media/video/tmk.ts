@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../core/result.js';
 import { lumaFromRgb, pdqFloat256From64 } from '../pdq/pdq-hash.js';
-import { decodeFrames, probeVideo, type VideoError, type VideoLimits } from './ffmpeg-decoder.js';
+import { decodeFrames, probeVideo, type DecodeRequest, type VideoError, type VideoLimits } from './ffmpeg-decoder.js';
 
 /*
  * TMK+PDQF (ThreatExchange `tmk/cpp`, the video fingerprint of NCMEC's hash sharing): the
@@ -134,18 +134,22 @@ export function pdqfOfFrame(rgb: Uint8Array, luma = new Float32Array(TMK_FRAME_S
   return pdqFloat256From64(luma);
 }
 
+/** What ffmpeg is asked for TMK+PDQF: `tmk-hash-video`'s `-s 64:64 -pix_fmt rgb24 -r 15`. */
+export const tmkDecodeRequest = (threads?: number): DecodeRequest => ({
+  pixelFormat: 'rgb24',
+  size: { width: TMK_FRAME_SIZE, height: TMK_FRAME_SIZE },
+  fps: TMK_FPS,
+  ...(threads ? { threads } : {}),
+});
+
 /** Hashes a video file as `tmk-hash-video` does: ffmpeg `-s 64:64 -pix_fmt rgb24 -r 15`, PDQF, TMK. */
 export async function hashTmkFile(path: string, limits: VideoLimits, threads?: number): Promise<Result<TmkFeatures, VideoError>> {
   const probed = await probeVideo(path, limits);
   if (!probed.ok) return probed;
   const acc = createTmkAccumulator();
   const luma = new Float32Array(TMK_FRAME_SIZE * TMK_FRAME_SIZE);
-  const decoded = await decodeFrames(
-    path,
-    probed.value,
-    { pixelFormat: 'rgb24', size: { width: TMK_FRAME_SIZE, height: TMK_FRAME_SIZE }, fps: TMK_FPS, ...(threads ? { threads } : {}) },
-    limits,
-    (frame) => acc.ingest(pdqfOfFrame(frame.pixels, luma)),
+  const decoded = await decodeFrames(path, probed.value, tmkDecodeRequest(threads), limits, (frame) =>
+    acc.ingest(pdqfOfFrame(frame.pixels, luma)),
   );
   if (!decoded.ok) return decoded;
   return ok(acc.finish());

@@ -1,8 +1,8 @@
 import { ok, type Result } from '../../core/result.js';
 import type { WardenConfig } from '../../config/config-schema.js';
-import { withVideoFile, type VideoError, type VideoLimits } from './ffmpeg-decoder.js';
-import { hashTmkFile, type TmkFeatures } from './tmk.js';
-import { hashVpdqFile, vpdqToJson, type VpdqFeature } from './vpdq.js';
+import { decodeOutputs, probeVideo, withVideoFile, type VideoError, type VideoLimits } from './ffmpeg-decoder.js';
+import { createTmkAccumulator, pdqfOfFrame, tmkDecodeRequest, TMK_FRAME_SIZE, type TmkFeatures } from './tmk.js';
+import { frameStride, hashVpdqFile, vpdqDecodeRequest, vpdqFeatureOf, vpdqToJson, type VpdqFeature } from './vpdq.js';
 
 /** The decoder's limits from the `media` config section. */
 export function videoLimits(media: WardenConfig['media']): VideoLimits {
@@ -45,25 +45,45 @@ export interface VideoHashes {
   tmk?: TmkFeatures;
 }
 
-/** vPDQ (and TMK+PDQF when asked) of a video file. */
+/**
+ * vPDQ (and TMK+PDQF when asked) of a video file. Both from one decode: one ffmpeg run with
+ * an output for each (decodeOutputs), giving each the frames its own run would.
+ */
 export async function hashVideoFile(
   path: string,
-  opts: { secondsPerHash: number; limits: VideoLimits; tmk?: boolean },
+  opts: { secondsPerHash: number; limits: VideoLimits; tmk?: boolean; threads?: number },
 ): Promise<Result<VideoHashes, VideoError>> {
-  const v = await hashVpdqFile(path, { secondsPerHash: opts.secondsPerHash, limits: opts.limits });
-  if (!v.ok) return v;
-  const out: VideoHashes = {
-    vpdq: v.value.features,
-    vpdqJson: vpdqToJson(v.value.features),
-    frames: v.value.frames,
-    durationSec: v.value.info.durationSec,
-  };
-  if (opts.tmk) {
-    const t = await hashTmkFile(path, opts.limits);
-    if (!t.ok) return t;
-    out.tmk = t.value;
+  const threads = opts.threads ? { threads: opts.threads } : {};
+  if (!opts.tmk) {
+    const v = await hashVpdqFile(path, { secondsPerHash: opts.secondsPerHash, limits: opts.limits, ...threads });
+    if (!v.ok) return v;
+    const { features, frames, info } = v.value;
+    return ok({ vpdq: features, vpdqJson: vpdqToJson(features), frames, durationSec: info.durationSec });
   }
-  return ok(out);
+  const probed = await probeVideo(path, opts.limits);
+  if (!probed.ok) return probed;
+  const info = probed.value;
+  const every = frameStride(opts.secondsPerHash, info.frameRate);
+  const features: VpdqFeature[] = [];
+  const acc = createTmkAccumulator();
+  const luma = new Float32Array(TMK_FRAME_SIZE * TMK_FRAME_SIZE);
+  const decoded = await decodeOutputs(
+    path,
+    info,
+    [
+      { req: vpdqDecodeRequest(every, threads), onFrame: (f) => void features.push(vpdqFeatureOf(f, every, info.frameRate)) },
+      { req: tmkDecodeRequest(opts.threads), onFrame: (f) => acc.ingest(pdqfOfFrame(f.pixels, luma)) },
+    ],
+    opts.limits,
+  );
+  if (!decoded.ok) return decoded;
+  return ok({
+    vpdq: features,
+    vpdqJson: vpdqToJson(features),
+    frames: decoded.value.frames[0]!,
+    durationSec: info.durationSec,
+    tmk: acc.finish(),
+  });
 }
 
 /** The same for bytes in memory (through a private temporary file, removed afterwards). */

@@ -127,7 +127,7 @@ describe('videos over HTTP and in the engine', { skip }, () => {
     assert.equal(added.stored, 1, add.body);
     assert.deepEqual(
       added.rejected.map((r: { errors: { reason: string }[] }) => r.errors[0]!.reason),
-      ['a tmk_pdqf signal is a .tmk file in base64', 'a tmk_pdqf signal: a .tmk file has a 32-byte header; this has 12 bytes'],
+      ['a tmk_pdqf signal is a .tmk file in base64 or hex', 'a tmk_pdqf signal: a .tmk file has a 32-byte header; this has 12 bytes'],
     );
     const variant = (await bytes('/v1/match?tmk=true&banks=videos-tmk', t.keys.decide, clip(LOGO))).json();
     assert.equal(variant.matches.length, 1, JSON.stringify(variant));

@@ -1,6 +1,14 @@
 import { err, ok, type Result } from '../../core/result.js';
 import { pdqOfDecoded } from '../pdq-hasher.js';
-import { decodeFrames, probeVideo, type VideoError, type VideoInfo, type VideoLimits } from './ffmpeg-decoder.js';
+import {
+  decodeFrames,
+  probeVideo,
+  type DecodeRequest,
+  type RawFrame,
+  type VideoError,
+  type VideoInfo,
+  type VideoLimits,
+} from './ffmpeg-decoder.js';
 
 /*
  * vPDQ (ThreatExchange `vpdq/`): PDQ of sampled video frames, each with its quality and
@@ -44,6 +52,21 @@ export interface VpdqHash {
 /** How many decoded frames apart the hashed ones are (at least 1). */
 export const frameStride = (secondsPerHash: number, frameRate: number) => Math.max(1, Math.trunc(secondsPerHash * frameRate));
 
+/** What ffmpeg is asked for vPDQ: RGB frames, one in `every` (frameStride), at the stream's size unless downsampled. */
+export const vpdqDecodeRequest = (every: number, opts: Pick<VpdqOptions, 'downsample' | 'threads'>): DecodeRequest => ({
+  pixelFormat: 'rgb24',
+  every,
+  ...(opts.downsample ? { size: opts.downsample } : {}),
+  ...(opts.threads ? { threads: opts.threads } : {}),
+});
+
+/** The vPDQ feature of one decoded frame of a request with stride `every`. */
+export function vpdqFeatureOf(f: RawFrame, every: number, frameRate: number): VpdqFeature {
+  const frameNumber = f.index * every;
+  const r = pdqOfDecoded({ width: f.width, height: f.height, channels: 3, pixels: f.pixels, format: 'video' });
+  return { pdqHex: r.hash, quality: r.quality, timestamp: frameNumber / frameRate, frameNumber };
+}
+
 export async function hashVpdqFile(path: string, opts: VpdqOptions): Promise<Result<VpdqHash, VideoError>> {
   const probed = await probeVideo(path, opts.limits);
   if (!probed.ok) return probed;
@@ -53,18 +76,9 @@ export async function hashVpdqFile(path: string, opts: VpdqOptions): Promise<Res
   const decoded = await decodeFrames(
     path,
     info,
-    {
-      pixelFormat: 'rgb24',
-      every,
-      ...(opts.downsample ? { size: opts.downsample } : {}),
-      ...(opts.threads ? { threads: opts.threads } : {}),
-    },
+    vpdqDecodeRequest(every, opts),
     opts.limits,
-    (f) => {
-      const frameNumber = f.index * every;
-      const r = pdqOfDecoded({ width: f.width, height: f.height, channels: 3, pixels: f.pixels, format: 'video' });
-      features.push({ pdqHex: r.hash, quality: r.quality, timestamp: frameNumber / info.frameRate, frameNumber });
-    },
+    (f) => void features.push(vpdqFeatureOf(f, every, info.frameRate)),
   );
   if (!decoded.ok) return decoded;
   return ok({ features, info, frames: decoded.value.frames });
