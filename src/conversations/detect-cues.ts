@@ -72,13 +72,16 @@ const GATES = createCueGates(GATE_EXPRESSIONS);
 /** How the prefilter covers the lexicon (for the bench and tests). */
 export const cueGateStats = (): GateStats => GATES.stats;
 
-/** `matches` for the whole message, testing only the expressions whose literals occurred in it. */
+/** `matches` for the whole message, testing only the expressions whose literals occurred in it (loops, not closures: it runs per message). */
 function gatedMatch(c: Compiled, j: number, text: string): boolean {
   const g = GATE_IDS[j]!;
   if (c.re !== undefined && GATES.open(g.re) && c.re.test(text)) return true;
-  for (let k = 0; k < c.frames.length; k++) {
+  frames: for (let k = 0; k < c.frames.length; k++) {
     const gates = g.frames[k]!;
-    if (gates.every((s) => GATES.open(s)) && c.frames[k]!.every((r) => r.test(text))) return true;
+    for (let q = 0; q < gates.length; q++) if (!GATES.open(gates[q]!)) continue frames;
+    const slots = c.frames[k]!;
+    for (let q = 0; q < slots.length; q++) if (!slots[q]!.test(text)) continue frames;
+    return true;
   }
   return false;
 }
