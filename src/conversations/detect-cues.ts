@@ -68,6 +68,8 @@ const CONTACT_CUE: Readonly<Cue> = Object.freeze({
 const GATE_EXPRESSIONS: RegExp[] = [];
 const gateOf = (re: RegExp) => GATE_EXPRESSIONS.push(re) - 1;
 const GATE_IDS = COMPILED.map((c) => ({ re: c.re ? gateOf(c.re) : -1, frames: c.frames.map((slots) => slots.map(gateOf)) }));
+// One set of marks for the module: a scan lasts until the next, so nothing called inside
+// detectCues' loop (withActs, speech acts) may call detectCues again.
 const GATES = createCueGates(GATE_EXPRESSIONS);
 /** How the prefilter covers the lexicon (for the bench and tests). */
 export const cueGateStats = (): GateStats => GATES.stats;
