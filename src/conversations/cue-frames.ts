@@ -14,8 +14,8 @@ import { LEXICON, type CueLang as Lang } from './cue-lexicon.js';
 export type Frames = Partial<Record<Lang, string[][]>>;
 
 /**
- * The frames of each cue code (the cue's stage and detail come from the lexicon). The rarest
- * part comes first: it alone stands for the frame in the scan that most messages stop at.
+ * The frames of each cue code (the cue's stage and detail come from the lexicon). A frame is
+ * tested only on messages holding a required literal of each of its parts (`cue-gates.ts`).
  */
 export const FRAMES: Record<string, Frames> = Object.fromEntries(
   LEXICON.cues

@@ -1,3 +1,4 @@
+import { createCueGates, type GateStats } from './cue-gates.js';
 import { FRAMES } from './cue-frames.js';
 import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
@@ -63,27 +64,29 @@ const CONTACT_CUE: Readonly<Cue> = Object.freeze({
   lang: 'en',
 });
 
-/**
- * Every pattern in a few combined expressions: most messages carry no cue, and a scan that
- * says so costs a fraction of the separate ones; only messages it matches are tested cue by
- * cue. Chunks of at most `CHUNK` patterns, because past about 350 alternatives V8 stops
- * compiling the expression to native code and one scan takes 60 µs instead of 1 (measured).
- */
-const CHUNK = 150;
-const chunked = (patterns: string[]) =>
-  Array.from(
-    { length: Math.ceil(patterns.length / CHUNK) },
-    (_, i) => new RegExp(word(patterns.slice(i * CHUNK, (i + 1) * CHUNK).join('|'))),
-  );
-const ANY = chunked(CUES.flatMap((c) => Object.values(c.patterns).flat()));
-// A frame's first (rarest) slot stands for it: a message without any of them skips every frame.
-const ANY_FRAME = chunked(
-  Object.values(FRAMES).flatMap((f) => Object.values(f).flatMap((frames) => (frames ?? []).map((slots) => slots[0]!))),
-);
-const anyOf = (res: RegExp[], text: string) => {
-  for (const re of res) if (re.test(text)) return true;
+/** Each compiled expression's gate (`cue-gates.ts`): its cue alternation's, then each frame slot's. */
+const GATE_EXPRESSIONS: RegExp[] = [];
+const gateOf = (re: RegExp) => GATE_EXPRESSIONS.push(re) - 1;
+const GATE_IDS = COMPILED.map((c) => ({ re: c.re ? gateOf(c.re) : -1, frames: c.frames.map((slots) => slots.map(gateOf)) }));
+// One set of marks for the module: a scan lasts until the next, so nothing called inside
+// detectCues' loop (withActs, speech acts) may call detectCues again.
+const GATES = createCueGates(GATE_EXPRESSIONS);
+/** How the prefilter covers the lexicon (for the bench and tests). */
+export const cueGateStats = (): GateStats => GATES.stats;
+
+/** `matches` for the whole message, testing only the expressions whose literals occurred in it (loops, not closures: it runs per message). */
+function gatedMatch(c: Compiled, j: number, text: string): boolean {
+  const g = GATE_IDS[j]!;
+  if (c.re !== undefined && GATES.open(g.re) && c.re.test(text)) return true;
+  frames: for (let k = 0; k < c.frames.length; k++) {
+    const gates = g.frames[k]!;
+    for (let q = 0; q < gates.length; q++) if (!GATES.open(gates[q]!)) continue frames;
+    const slots = c.frames[k]!;
+    for (let q = 0; q < slots.length; q++) if (!slots[q]!.test(text)) continue frames;
+    return true;
+  }
   return false;
-};
+}
 
 /**
  * A phone number, or a handle offered with an app name: contact details leaving the platform.
@@ -124,11 +127,11 @@ export function detectCues(
   const cues: Readonly<Cue>[] = [];
   if (normalized.length === 0) return { cues, normalized };
   const seen = new Set<string>();
-  const framesPossible = anyOf(ANY_FRAME, normalized);
-  if (framesPossible || anyOf(ANY, normalized)) {
+  if (GATES.scan(normalized)) {
     let parts: string[] | undefined;
-    for (const c of COMPILED) {
-      if (seen.has(c.cue.code) || !matches(c, normalized, framesPossible) || c.unless?.test(normalized)) continue;
+    for (let j = 0; j < COMPILED.length; j++) {
+      const c = COMPILED[j]!;
+      if (seen.has(c.cue.code) || !gatedMatch(c, j, normalized) || c.unless?.test(normalized)) continue;
       seen.add(c.cue.code);
       parts ??= sentences(normalized);
       cues.push(withActs(c, parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized));
@@ -140,6 +143,16 @@ export function detectCues(
     if (language) return { cues, normalized, language };
   }
   return { cues, normalized };
+}
+
+/** The cue codes of a normalised message by testing every expression, without the prefilter: its reference (tests only). */
+export function plainCueCodes(normalized: string): string[] {
+  const seen: string[] = [];
+  if (normalized.length === 0) return seen;
+  for (const c of COMPILED)
+    if (!seen.includes(c.cue.code) && matches(c, normalized, true) && !c.unless?.test(normalized)) seen.push(c.cue.code);
+  if (!seen.includes('platform_move') && CONTACT.test(normalized)) seen.push(CONTACT_CUE.code);
+  return seen;
 }
 
 export const stageMask = (cues: readonly Cue[]) => cues.reduce((m, c) => m | STAGE_BIT[c.stage], 0);

@@ -21,6 +21,11 @@ describe('normalizeText', () => {
       ['tu as quel âge', 'tu as quel age'],
       ['🤫 ok', 'secret ok'],
       ['send 📸', 'send photo'],
+      // Whitespace: runs, tabs, newlines and no-break spaces to one space, with and without leetspeak.
+      ['  dont\ttell \n\n anyone  ', 'dont tell anyone'],
+      ['dont\u00a0tell  anyone!', 'dont tell anyone!'],
+      ['k33p\t it  s3cr3t!!', 'keep it secret!!'],
+      ['great game today team!', 'great game today team!'],
     ];
     for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
   });
