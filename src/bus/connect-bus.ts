@@ -106,7 +106,9 @@ function consumerConfig(options: BusOptions, subject: string, p: number) {
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(options.ackWaitMs),
     // At most one batch in flight per partition.
-    max_ack_pending: options.batch,
+    // Two batches: the next one arrives while the current one commits (nothing is processed
+    // out of turn: a partition's loop folds one batch at a time, in delivery order).
+    max_ack_pending: options.batch * 2,
     max_deliver: -1,
   };
 }
