@@ -106,9 +106,10 @@ function consumerConfig(options: BusOptions, subject: string, p: number) {
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(options.ackWaitMs),
     // At most one batch in flight per partition.
-    // Two batches: the next one arrives while the current one commits (nothing is processed
-    // out of turn: a partition's loop folds one batch at a time, in delivery order).
-    max_ack_pending: options.batch * 2,
+    // One batch. Two (the next delivered while the current one commits) was tried: under load a
+    // queued batch's ack wait ran out before its turn, it was redelivered, and the partition
+    // restarted over and over (docs/scale-out.md, Speed).
+    max_ack_pending: options.batch,
     max_deliver: -1,
   };
 }

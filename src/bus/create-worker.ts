@@ -177,10 +177,10 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     ctl.done = (async () => {
       await resetConsumer(b, p);
       const consumer = await b.js.consumers.get(opts.bus.stream, consumerName(p));
-      // A continuous pull: the server keeps up to two batches in flight (max_ack_pending),
+      // A continuous pull: the server keeps up to `batch` messages in flight (max_ack_pending),
       // so a batch is whatever has arrived when the last one is committed. A fetch would wait
       // out its expiry whenever a partition has fewer than a full batch waiting.
-      const msgs = await consumer.consume({ max_messages: opts.bus.batch * 2 });
+      const msgs = await consumer.consume({ max_messages: opts.bus.batch });
       const queue: JsMsg[] = [];
       let failed = false;
       let wake: (() => void) | undefined;

@@ -191,18 +191,18 @@ describe('scale-out under faults', { skip: natsSkip, timeout: 420_000 * SCALE },
       return o.held === PARTITIONS && o.workers === n;
     };
     try {
-      await waitUntil('two workers to share every partition', sharedBy(2), 30_000);
+      await waitUntil('two workers to share every partition', sharedBy(2), 120_000);
       await publishFacts(c, s);
       let phase = 0;
       await publishAll(c.bus, logger, s.messages, 250, async (sent) => {
         if (phase === 0 && sent >= s.messages.length / 3) {
           phase = 1;
           c.add();
-          await waitUntil('the third worker to take its share', sharedBy(3), 30_000);
+          await waitUntil('the third worker to take its share', sharedBy(3), 120_000);
         } else if (phase === 1 && sent >= (2 * s.messages.length) / 3) {
           phase = 2;
           await c.workers[0]!.kill('SIGTERM');
-          await waitUntil('the two left to take every partition', sharedBy(2), 30_000);
+          await waitUntil('the two left to take every partition', sharedBy(2), 120_000);
         }
       });
       assert.equal(phase, 2);
