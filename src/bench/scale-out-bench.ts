@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { busOptions } from '../bus/bus-options.js';
@@ -16,10 +16,13 @@ import { scaleStream } from '../testing/scale-stream.js';
 import { createPgDatabase } from '../testing/test-databases.js';
 
 /*
- * `npm run bench -- --only=scale-out` (issue 18, item 6): events a second with 1, 2 and 4
- * workers beside the embedded mode (an in-process replay of the same events, in the same run),
- * the publish rate alone, end-to-end latency (publish to commit, from the workers' histogram),
- * and the gate's p99 over HTTP on a `serve --bus` node while the workers ingest.
+ * `npm run bench -- --only=scale-out` (issue 18): events a second with 1, 2 and 4 workers
+ * beside the embedded mode (an in-process replay of the same events, in the same run). The
+ * workers' rate is their drain of a backlog published while they were paused (SIGSTOP), so the
+ * publisher's own rate (reported apart) does not cap it; with it, the CPU the workers spent per
+ * event. Then, with the workers running, a live phase: end-to-end latency (publish to commit, from
+ * the workers' histograms, that phase only) and the gate's p99 over HTTP on a `serve --bus` node,
+ * idle and during that ingest, in every run (the same processes beside 1, 2 or 4 workers).
  */
 const PARTITIONS = 8;
 const logger = createLogger('silent');
@@ -37,17 +40,57 @@ function histogramQuantile(text: string, name: string, q: number): number {
   return buckets.find(([, c]) => c >= q * total)?.[0] ?? NaN;
 }
 
+export interface WorkerRun {
+  n: number;
+  /** Draining a backlog (the workers paused while it was published): what the workers take, without the publisher. */
+  perSecond: number;
+  ratioToOne: number;
+  ratioToEmbedded: number;
+  /** CPU the worker processes used per 1,000 events while draining (user + system, all workers). */
+  workerCpuMsPer1000: number;
+  /** Live: events published while the workers run, publish to commit. */
+  e2eP50Ms: number;
+  e2eP99Ms: number;
+  gateIdleP99Ms: number;
+  gateDuringIngestP99Ms: number;
+  loadAverage: number;
+}
+
 export interface ScaleOutResult {
   events: number;
   embeddedPerSecond: number;
   publishPerSecond: number;
-  workers: { n: number; perSecond: number; ratioToOne: number; ratioToEmbedded: number; e2eP50Ms: number; e2eP99Ms: number }[];
-  gate: { idleP99Ms: number; duringIngestP99Ms: number; ratio: number };
+  workers: WorkerRun[];
 }
 
-export async function benchScaleOut(quick: boolean): Promise<ScaleOutResult | string> {
+/** User + system CPU seconds a process has used (Linux /proc), 0 when it cannot be read. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const loadAverage = () => {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+};
+
+/** `onRun` hears each worker count's figures as soon as they are measured (a later run that fails loses nothing). */
+export async function benchScaleOut(
+  quick: boolean,
+  onRun?: (w: WorkerRun, embeddedPerSecond: number) => void,
+): Promise<ScaleOutResult | string> {
   if (natsSkip) return natsSkip;
-  const s = scaleStream(quick ? 200 : 2000, 10, Date.now() - 3_600_000, 'b');
+  const pairs = quick ? 300 : 2000;
+  const s = scaleStream(pairs, 10, Date.now() - 3_600_000, 'b');
+  // A second, smaller set for the live phase (end-to-end latency while the gate is probed).
+  const live = scaleStream(Math.max(50, pairs / 4), 10, Date.now() - 3_000_000, 'l');
   const dir = mkdtempSync(join(tmpdir(), 'warden-scale-bench-'));
   const nats = await startTestNats();
   try {
@@ -66,16 +109,8 @@ export async function benchScaleOut(quick: boolean): Promise<ScaleOutResult | st
     await edb.drop();
     const embeddedPerSecond = emb.accepted / emb.seconds;
 
-    // The bus alone: how fast one publisher gets acknowledgements (no worker running).
-    const pubBus = await connectBus(busOptions({ url: nats.url, stream: 'PUBONLY', partitions: PARTITIONS }), logger, 'bench');
-    let t0 = performance.now();
-    await publishAll(pubBus, logger, s.messages, 1000);
-    const publishPerSecond = s.messages.length / ((performance.now() - t0) / 1000);
-    await pubBus.jsm.streams.delete('PUBONLY');
-    await pubBus.close();
-
-    const workers: ScaleOutResult['workers'] = [];
-    let gate: ScaleOutResult['gate'] = { idleP99Ms: NaN, duringIngestP99Ms: NaN, ratio: NaN };
+    const workers: WorkerRun[] = [];
+    const publishRates: number[] = [];
     for (const n of [1, 2, 4]) {
       const stream = `BENCH${n}`;
       const db = await createPgDatabase();
@@ -89,79 +124,106 @@ export async function benchScaleOut(quick: boolean): Promise<ScaleOutResult | st
         ports.push(port);
         procs.push(spawnWorker({ bus: nats.url, db: db.url, stream, partitions: PARTITIONS, batch: 500, ackWaitMs: 30_000, port }));
       }
-      const server =
-        n === 2 ? await startServer(testConfig({ store: { url: db.url }, server: { port: 0 } }), logger, { bus: options }) : undefined;
+      // The same processes in every run: one serve --bus node answers the gate while the workers ingest.
+      const server = await startServer(testConfig({ store: { url: db.url }, server: { port: 0 } }), logger, { bus: options });
+      const drained = async (what: string) =>
+        waitUntil(what, async () => (await partitionLag(bus).catch(() => [1])).every((x) => x === 0), 600_000, 20);
       try {
         await waitUntil(
           `${n} workers to share the partitions`,
           async () => new Set((await partitionHolders(db.url)).values()).size === n,
-          60_000,
+          // Generous: on a loaded 2-core host four workers starting at once take long to load.
+          300_000,
         );
-        await publishAll(bus, logger, s.facts, 1000);
-        await waitUntil('the facts', async () => (await partitionLag(bus).catch(() => [1])).every((x) => x === 0), 120_000);
-        let stopGate = false;
-        const gateLatencies: number[] = [];
-        let gateLoop: Promise<void> | undefined;
-        if (server) {
-          const key = (await createApiKey(server.store.db, 'bench', 'decide')).key;
-          const one = async () => {
-            const t = performance.now();
-            const r = await fetch(`${server.url}/v1/decisions`, {
-              method: 'POST',
-              headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ action: 'message', actor: 'ba1', target: 'bm1' }),
-            });
-            await r.arrayBuffer();
-            return performance.now() - t;
-          };
-          const idle: number[] = [];
-          for (let i = 0; i < (quick ? 200 : 1000); i++) idle.push(await one());
-          gate.idleP99Ms = quantile(
-            idle.sort((a, b) => a - b),
-            0.99,
-          );
-          gateLoop = (async () => {
-            while (!stopGate) gateLatencies.push(await one());
-          })();
-        }
-        t0 = performance.now();
+        await publishAll(bus, logger, [...s.facts, ...live.facts], 1000);
+        await drained('the facts');
+
+        // Capacity: the backlog is published while the workers are paused, then drained.
+        for (const p of procs) p.child.kill('SIGSTOP');
+        let t0 = performance.now();
         await publishAll(bus, logger, s.messages, 1000);
-        await waitUntil('the messages', async () => (await partitionLag(bus).catch(() => [1])).every((x) => x === 0), 300_000, 20);
+        publishRates.push(s.messages.length / ((performance.now() - t0) / 1000));
+        const cpu0 = procs.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
+        t0 = performance.now();
+        for (const p of procs) p.child.kill('SIGCONT');
+        await drained('the backlog');
         const seconds = (performance.now() - t0) / 1000;
+        const cpu = procs.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0) - cpu0;
+        const load = loadAverage();
+
+        // Live: published while the workers run, the gate probed over HTTP meanwhile.
+        const key = (await createApiKey(server.store.db, 'bench', 'decide')).key;
+        const one = async () => {
+          const t = performance.now();
+          const r = await fetch(`${server.url}/v1/decisions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ action: 'message', actor: 'ba1', target: 'bm1' }),
+          });
+          await r.arrayBuffer();
+          return performance.now() - t;
+        };
+        const idle: number[] = [];
+        for (let i = 0; i < (quick ? 200 : 1000); i++) idle.push(await one());
+        const before = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        let stopGate = false;
+        const during: number[] = [];
+        const gateLoop = (async () => {
+          while (!stopGate) during.push(await one());
+        })();
+        await publishAll(bus, logger, live.messages, 200);
+        await drained('the live messages');
         stopGate = true;
         await gateLoop;
-        if (server) {
-          gate.duringIngestP99Ms = quantile(
-            gateLatencies.sort((a, b) => a - b),
-            0.99,
-          );
-          gate = { ...gate, ratio: gate.idleP99Ms / gate.duringIngestP99Ms };
-        }
-        // End to end from the workers' own histograms (all workers' buckets summed per bound).
-        const texts = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
-        const merged = mergeHistograms(texts, 'warden_end_to_end_seconds');
+        const after = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const e2e = subtractHistograms(
+          mergeHistograms(after, 'warden_end_to_end_seconds'),
+          mergeHistograms(before, 'warden_end_to_end_seconds'),
+          'warden_end_to_end_seconds',
+        );
         const perSecond = s.messages.length / seconds;
         workers.push({
           n,
           perSecond,
           ratioToOne: perSecond / (workers[0]?.perSecond ?? perSecond),
           ratioToEmbedded: perSecond / embeddedPerSecond,
-          e2eP50Ms: histogramQuantile(merged, 'warden_end_to_end_seconds', 0.5) * 1000,
-          e2eP99Ms: histogramQuantile(merged, 'warden_end_to_end_seconds', 0.99) * 1000,
+          workerCpuMsPer1000: (cpu * 1000 * 1000) / s.messages.length,
+          e2eP50Ms: histogramQuantile(e2e, 'warden_end_to_end_seconds', 0.5) * 1000,
+          e2eP99Ms: histogramQuantile(e2e, 'warden_end_to_end_seconds', 0.99) * 1000,
+          gateIdleP99Ms: quantile(
+            idle.sort((a, b) => a - b),
+            0.99,
+          ),
+          gateDuringIngestP99Ms: quantile(
+            during.sort((a, b) => a - b),
+            0.99,
+          ),
+          loadAverage: load,
         });
+        onRun?.(workers.at(-1)!, embeddedPerSecond);
       } finally {
-        await server?.close();
+        for (const p of procs) p.child.kill('SIGCONT');
+        await server.close();
         for (const p of procs) await p.kill('SIGTERM');
         await bus.jsm.streams.delete(stream).catch(() => undefined);
         await bus.close();
         await db.drop();
       }
     }
-    return { events: s.messages.length, embeddedPerSecond, publishPerSecond, workers, gate };
+    const publishPerSecond = publishRates.reduce((a, b) => a + b, 0) / publishRates.length;
+    return { events: s.messages.length, embeddedPerSecond, publishPerSecond, workers };
   } finally {
     await nats.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One exposition's histogram minus an earlier one's (the events of one phase). */
+function subtractHistograms(later: string, earlier: string, name: string): string {
+  const re = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)`, 'gm');
+  const base = new Map<string, number>();
+  for (const m of earlier.matchAll(re)) base.set(m[1]!, Number(m[2]));
+  return [...later.matchAll(re)].map((m) => `${name}_bucket{le="${m[1]}"} ${Number(m[2]) - (base.get(m[1]!) ?? 0)}`).join('\n');
 }
 
 /** Sums the cumulative bucket counts of one histogram over several processes' expositions. */

@@ -1,22 +1,23 @@
 import type { BenchContext } from './bench-context.js';
-import { benchScaleOut } from './scale-out-bench.js';
+import { benchScaleOut, type WorkerRun } from './scale-out-bench.js';
 
 /** The scale-out section of `npm run bench`: workers on PostgreSQL and JetStream beside embedded replay. */
 export async function benchScaleOutSection(ctx: BenchContext): Promise<void> {
   const { quick, say, fmt, results } = ctx;
-  const r = await benchScaleOut(quick);
+  const line = (w: WorkerRun) =>
+    say(
+      `  ${w.n} worker${w.n > 1 ? 's' : ''}: drain ${fmt(w.perSecond)} events/s (x${w.ratioToOne.toFixed(2)} of one worker, x${w.ratioToEmbedded.toFixed(2)} of embedded), ` +
+        `worker CPU ${fmt(w.workerCpuMsPer1000)} ms per 1,000 events, load ${w.loadAverage}; live publish to commit p50 <= ${fmt(w.e2eP50Ms)} ms, p99 <= ${fmt(w.e2eP99Ms)} ms; ` +
+        `gate p99 over HTTP ${w.gateIdleP99Ms.toFixed(1)} ms idle, ${w.gateDuringIngestP99Ms.toFixed(1)} ms during ingest`,
+    );
+  const r = await benchScaleOut(quick, (w, embedded) => {
+    if (w.n === 1) say(`scale-out: embedded replay ${fmt(embedded)} events/s`);
+    line(w);
+  });
   results.scaleOut = r;
   if (typeof r === 'string') say(`scale-out: skipped (${r})`);
-  else {
+  else
     say(
-      `scale-out (${fmt(r.events)} messages, 8 partitions, PostgreSQL + JetStream on this host): embedded replay ${fmt(r.embeddedPerSecond)} events/s; publish alone ${fmt(r.publishPerSecond)}/s`,
+      `scale-out (${fmt(r.events)} messages, 8 partitions, PostgreSQL + JetStream on this host): embedded replay ${fmt(r.embeddedPerSecond)} events/s; publish alone ${fmt(r.publishPerSecond)}/s (workers above)`,
     );
-    for (const w of r.workers)
-      say(
-        `  ${w.n} worker${w.n > 1 ? 's' : ''}: ${fmt(w.perSecond)} events/s (x${w.ratioToOne.toFixed(2)} of one worker, x${w.ratioToEmbedded.toFixed(2)} of embedded); publish to commit p50 <= ${fmt(w.e2eP50Ms)} ms, p99 <= ${fmt(w.e2eP99Ms)} ms`,
-      );
-    say(
-      `  gate over HTTP on a serve --bus node: p99 ${r.gate.idleP99Ms.toFixed(1)} ms idle, ${r.gate.duringIngestP99Ms.toFixed(1)} ms while 2 workers ingest`,
-    );
-  }
 }

@@ -28,6 +28,11 @@ export const BusOptionsSchema = z.strictObject({
   ackWaitMs: z.number().int().min(500).default(30_000),
   /** Messages a worker takes from one partition per commit. */
   batch: z.number().int().min(1).max(10_000).default(1000),
+  /**
+   * Each node applies other nodes' hash-bank changes after a random delay up to this, so that a
+   * large bank change never makes every node rework its index in the same instant.
+   */
+  bankJitterMs: z.number().int().min(0).max(600_000).default(2_000),
   /** How long a publish waits for the stream's acknowledgement before ingest answers 503. */
   publishTimeoutMs: z.number().int().min(100).default(5_000),
 });

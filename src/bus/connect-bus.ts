@@ -106,6 +106,9 @@ function consumerConfig(options: BusOptions, subject: string, p: number) {
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(options.ackWaitMs),
     // At most one batch in flight per partition.
+    // One batch. Two (the next delivered while the current one commits) was tried: under load a
+    // queued batch's ack wait ran out before its turn, it was redelivered, and the partition
+    // restarted over and over (docs/scale-out.md, Speed).
     max_ack_pending: options.batch,
     max_deliver: -1,
   };

@@ -11,6 +11,8 @@ import { connectBus, resetConsumer, type Bus } from './connect-bus.js';
 import { followModel, publishModelUpdate, type ModelFeed } from './model-feed.js';
 import { createPartitionFence } from './partition-fence.js';
 import { createPartitionLeases, type PartitionLeases } from './partition-leases.js';
+import { createJitteredApplier, createSharedChanges } from './shared-changes.js';
+import type { BankChange } from '../media/media-matcher.js';
 import { FACT_TYPES } from './partition-of.js';
 import type { ScaleMetrics } from './scale-metrics.js';
 
@@ -33,6 +35,8 @@ export interface Worker {
   readonly bus: Bus;
   readonly store: Store;
   readonly feed: ModelFeed;
+  /** The engine whose memory this worker folds into (replaced when it takes partitions). */
+  readonly engine: Engine;
   close(): Promise<void>;
 }
 
@@ -81,14 +85,22 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
       return store.write(ws);
     },
   };
+  // Bank changes made here (an entry quarantined by the upload flood limit) go to every node.
+  const shared = createSharedChanges();
+  shared.attach(b, id, log);
+  const newEngine = () => createEngine({ store: fenced, config, logger: log, onAlerts, onBankChange: shared.bank });
   let restoredAt = Date.now();
-  let engine: Engine = await createEngine({ store: fenced, config, logger: log, onAlerts });
+  let engine: Engine = await newEngine();
+  const banks = createJitteredApplier<BankChange>((c) => engine.state.matcher.applyChanges(c), opts.bus.bankJitterMs);
   const feed = await followModel(b, {
     origin: id,
     facts: () => engine.state.facts,
     sinceMs: restoredAt,
     logger: log,
     onDelay: (ms) => metrics?.modelDelay.observe(ms / 1000),
+    // Other workers' contacts: fan-out counts every worker's, not only this one's partitions.
+    onContacts: (rows) => engine.state.tracker.restore(rows, engine.state.facts),
+    onBank: (c) => banks.push(c),
   });
   const loops = new Map<number, PartitionLoop>();
   let processed = 0;
@@ -139,8 +151,9 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     const events: string[] = [];
     for (const it of items) if (FACT_TYPES.has(it.event.type)) events.push(it.body!);
     const flags = (outcome.flags ?? []).map((f) => ({ accountId: f.accountId, flag: f.flag as 'suspicious', set: true }));
+    const contacts = (outcome.contacts ?? []).map((c) => ({ from: c.from, to: c.to, lastMs: c.lastMs, lastEventId: c.lastEventId }));
     try {
-      await publishModelUpdate(b, { origin: id, sentMs: Date.now(), events, flags });
+      await publishModelUpdate(b, { origin: id, sentMs: Date.now(), events, flags, contacts });
     } catch (err) {
       return nak(err, 'committed, but the model update was not published; redelivering so it is');
     }
@@ -261,7 +274,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
       await fence.take(change.gained);
       log.debug('rebuilding memory');
       restoredAt = Date.now();
-      engine = await createEngine({ store: fenced, config, logger: log, onAlerts });
+      engine = await newEngine();
       await feed.restart(restoredAt);
       log.info({ gained: change.gained, owned: [...l.owned].sort((a, c) => a - c), members: l.members }, 'partitions taken');
     }
@@ -295,12 +308,17 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     bus: b,
     store,
     feed,
+    get engine() {
+      return engine;
+    },
     async close() {
       closing = true;
       clearTimeout(timer);
       await ticking;
       for (const p of [...loops.keys()]) await stopLoop(p);
       await engine.drain();
+      await shared.close();
+      banks.close();
       await feed.close();
       await l.close();
       await b.close();

@@ -5,6 +5,8 @@ import { packedUtcDate } from '../core/age-band.js';
 import { validateEvent } from '../events/validate-event.js';
 import { applyEvent } from '../facts/apply-event.js';
 import { FLAG, type Facts, type FlagName } from '../facts/facts.js';
+import { SIGNAL_TYPES } from '../media/hasher.js';
+import type { BankChange } from '../media/media-matcher.js';
 import { WriteSet } from '../store/write-set.js';
 import { modelStream, modelSubject } from './bus-options.js';
 import type { Bus } from './connect-bus.js';
@@ -17,17 +19,50 @@ import type { Bus } from './connect-bus.js';
  * event time, flags are bits), so the feed is at-least-once and a node re-reads it from a
  * little before each rebuild of its state.
  */
+const BankSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(['positive', 'negative']),
+  enabled: z.boolean(),
+  pdqThreshold: z.number().int(),
+});
+const EntrySchema = z.strictObject({
+  id: z.number().int(),
+  bankId: z.string().min(1),
+  signalType: z.enum(SIGNAL_TYPES),
+  value: z.string(),
+  quarantined: z.boolean(),
+});
+const BankChangeSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('bank'), bank: BankSchema }),
+  z.strictObject({ op: z.literal('add'), entry: EntrySchema }),
+  z.strictObject({ op: z.literal('remove'), id: z.number().int() }),
+  z.strictObject({ op: z.literal('quarantine'), id: z.number().int(), quarantined: z.boolean() }),
+]);
+const ContactSchema = z.strictObject({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  lastMs: z.number(),
+  lastEventId: z.string().min(1),
+});
+
 const ModelUpdateSchema = z.strictObject({
   origin: z.string().min(1),
   sentMs: z.number(),
   events: z.array(z.string()),
-  flags: z.array(z.strictObject({ accountId: z.string().min(1), flag: z.enum(['suspicious', 'restricted', 'hidden']), set: z.boolean() })),
+  flags: z.array(
+    z.strictObject({ accountId: z.string().min(1), flag: z.enum(['suspicious', 'restricted', 'hidden', 'decoy']), set: z.boolean() }),
+  ),
+  /** Messages from adults to unconnected minors: fan-out is counted over every worker's (docs/scale-out.md). */
+  contacts: z.array(ContactSchema).optional(),
+  /** Hash-bank changes, in the order they were made: each node's index follows them as deltas. */
+  bank: z.array(BankChangeSchema).optional(),
 });
 
 export type ModelUpdate = z.output<typeof ModelUpdateSchema>;
 
 export async function publishModelUpdate(bus: Bus, update: ModelUpdate): Promise<void> {
-  if (update.events.length === 0 && update.flags.length === 0) return;
+  if (update.events.length === 0 && update.flags.length === 0 && !update.contacts?.length && !update.bank?.length) return;
   const h = headers();
   h.set('Warden-Origin', update.origin);
   await bus.js.publish(modelSubject(bus.options), JSON.stringify(update), { headers: h, timeout: bus.options.publishTimeoutMs });
@@ -54,10 +89,14 @@ export interface FollowOptions {
   sinceMs: number;
   logger: Logger;
   onDelay?: (ms: number) => void;
+  /** Another node's contacts (fan-out), applied at once. */
+  onContacts?: (contacts: ModelUpdate['contacts'] & object) => void;
+  /** Another node's bank changes (the node applies them after its own jitter). */
+  onBank?: (changes: BankChange[]) => void;
 }
 
 export async function followModel(bus: Bus, opts: FollowOptions): Promise<ModelFeed> {
-  const { origin, facts, logger, onDelay } = opts;
+  const { origin, facts, logger, onDelay, onContacts, onBank } = opts;
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
   let applied = 0;
@@ -84,6 +123,8 @@ export async function followModel(bus: Bus, opts: FollowOptions): Promise<ModelF
       if (fl.set) f.setFlag(idx, FLAG[fl.flag as FlagName]);
       else f.clearFlag(idx, FLAG[fl.flag as FlagName]);
     }
+    if (update.contacts?.length) onContacts?.(update.contacts);
+    if (update.bank?.length) onBank?.(update.bank);
     applied++;
     lastDelayMs = Math.max(0, nowMs - update.sentMs);
     onDelay?.(lastDelayMs);

@@ -16,7 +16,7 @@ export interface ScaleMetrics {
   endToEnd: Histogram;
   modelDelay: Histogram;
   lag: Gauge<'partition'>;
-  outbox: Gauge;
+  outbox: Gauge<'outbox'>;
 }
 
 const LATENCY = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -59,6 +59,11 @@ export function createScaleMetrics(): ScaleMetrics {
       labelNames: ['partition'],
       registers: r,
     }),
-    outbox: new Gauge({ name: 'warden_outbox_depth', help: 'webhook deliveries waiting to be sent', registers: r }),
+    outbox: new Gauge({
+      name: 'warden_outbox_depth',
+      help: 'rows waiting in an outbox: webhook deliveries, or CyberTipline reports approved and not yet acknowledged',
+      labelNames: ['outbox'],
+      registers: r,
+    }),
   };
 }

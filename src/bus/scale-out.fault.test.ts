@@ -33,6 +33,8 @@ import { scaleStream, type ScaleStream } from '../testing/scale-stream.js';
 import { createPgDatabase, type TestDatabase } from '../testing/test-databases.js';
 
 const PAIRS = Number(process.env.WARDEN_SCALE_PAIRS ?? 300);
+/** Waits grow with the stream: WARDEN_SCALE_PAIRS=8110 is the issue's 100,000 events (12.3 a pair). */
+const SCALE = Math.max(1, PAIRS / 300);
 const PARTITIONS = 8;
 const logger = silentLogger();
 
@@ -103,7 +105,7 @@ async function replayed(s: ScaleStream): Promise<Effects> {
  */
 async function publishFacts(c: Cluster, s: ScaleStream) {
   await publishAll(c.bus, logger, s.facts, 250);
-  await waitUntil('the facts to be processed', drained(c), 45_000);
+  await waitUntil('the facts to be processed', drained(c), 45_000 * SCALE);
   await new Promise((r) => setTimeout(r, 1_000));
 }
 
@@ -114,7 +116,7 @@ function assertSameEffects(got: Effects, want: Effects, total: number) {
   assert.deepEqual(got.audit, want.audit, 'the same audit entries as the in-process replay, none doubled');
 }
 
-describe('scale-out under faults', { skip: natsSkip, timeout: 240_000 }, () => {
+describe('scale-out under faults', { skip: natsSkip, timeout: 420_000 * SCALE }, () => {
   let nats: TestNats;
   before(async () => {
     nats = await startTestNats();
@@ -138,7 +140,7 @@ describe('scale-out under faults', { skip: natsSkip, timeout: 240_000 }, () => {
         }
       });
       assert.ok(killed);
-      await waitUntil('every event to be processed', drained(c), 90_000);
+      await waitUntil('every event to be processed', drained(c), 90_000 * SCALE);
       assertSameEffects(await effectsIn(c.db.url), want, s.facts.length + s.messages.length);
       const order = await conversationOrderKept(c.db.url);
       assert.equal(order.outOfOrder, 0, `per-conversation order kept across ${order.conversations} conversations`);
@@ -168,7 +170,7 @@ describe('scale-out under faults', { skip: natsSkip, timeout: 240_000 }, () => {
       });
       assert.equal(step, 2);
       assert.ok(refusals > 0, 'ingest answered 503 while the bus was down');
-      await waitUntil('every event to be processed', drained(c), 90_000);
+      await waitUntil('every event to be processed', drained(c), 90_000 * SCALE);
       assertSameEffects(await effectsIn(c.db.url), want, s.facts.length + s.messages.length);
       assert.equal((await conversationOrderKept(c.db.url)).outOfOrder, 0);
     } finally {
@@ -189,22 +191,22 @@ describe('scale-out under faults', { skip: natsSkip, timeout: 240_000 }, () => {
       return o.held === PARTITIONS && o.workers === n;
     };
     try {
-      await waitUntil('two workers to share every partition', sharedBy(2), 30_000);
+      await waitUntil('two workers to share every partition', sharedBy(2), 120_000);
       await publishFacts(c, s);
       let phase = 0;
       await publishAll(c.bus, logger, s.messages, 250, async (sent) => {
         if (phase === 0 && sent >= s.messages.length / 3) {
           phase = 1;
           c.add();
-          await waitUntil('the third worker to take its share', sharedBy(3), 30_000);
+          await waitUntil('the third worker to take its share', sharedBy(3), 120_000);
         } else if (phase === 1 && sent >= (2 * s.messages.length) / 3) {
           phase = 2;
           await c.workers[0]!.kill('SIGTERM');
-          await waitUntil('the two left to take every partition', sharedBy(2), 30_000);
+          await waitUntil('the two left to take every partition', sharedBy(2), 120_000);
         }
       });
       assert.equal(phase, 2);
-      await waitUntil('every event to be processed', drained(c), 90_000);
+      await waitUntil('every event to be processed', drained(c), 90_000 * SCALE);
       assertSameEffects(await effectsIn(c.db.url), want, s.facts.length + s.messages.length);
       const order = await conversationOrderKept(c.db.url);
       assert.equal(order.outOfOrder, 0, `per-conversation order kept across ${order.conversations} conversations`);

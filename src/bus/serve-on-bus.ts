@@ -1,13 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Decision, DecisionRequest } from '../gate/gate.js';
 import type { Engine, IngestOutcome } from '../engine/create-engine.js';
 import type { IngestItem } from '../engine/ingest-item.js';
 import type { ScaleOutPort } from '../server/route-context.js';
+import type { Database } from '../store/tables.js';
 import { createBusIngest } from './bus-ingest.js';
 import type { BusOptions } from './bus-options.js';
 import { connectBus, type Bus } from './connect-bus.js';
 import { followModel, type ModelFeed } from './model-feed.js';
+import { setOutboxDepth } from './outbox-depth.js';
 import { cachedLag } from './partition-lag.js';
+import { createJitteredApplier, type SharedChanges } from './shared-changes.js';
+import type { BankChange } from '../media/media-matcher.js';
 import { createScaleMetrics, type ScaleMetrics } from './scale-metrics.js';
 
 export interface ServeOnBus {
@@ -24,6 +30,10 @@ export interface ServeOnBusOptions {
   maxLag?: number;
   /** When the engine's memory was read from the store (the model feed is read from just before). */
   restoredAtMs: number;
+  /** The shared store: the outbox depth is read from it for /metrics. */
+  db: Kysely<Database>;
+  /** Flags and bank changes this node's engine reports, to send to the other nodes. */
+  shared?: SharedChanges;
 }
 
 /**
@@ -34,8 +44,10 @@ export interface ServeOnBusOptions {
 export async function serveOnBus(options: BusOptions, engine: Engine, logger: Logger, o: ServeOnBusOptions): Promise<ServeOnBus> {
   const bus = await connectBus(options, logger, `warden serve (pid ${process.pid})`);
   const metrics = createScaleMetrics();
-  const origin = `serve-${process.pid}`;
+  // Unique per node, also for several nodes in one process (tests): a node skips only its own updates.
+  const origin = `serve-${process.pid}-${randomBytes(3).toString('hex')}`;
   let feed: ModelFeed;
+  const banks = createJitteredApplier<BankChange>((c) => engine.state.matcher.applyChanges(c), options.bankJitterMs);
   try {
     feed = await followModel(bus, {
       origin,
@@ -43,11 +55,13 @@ export async function serveOnBus(options: BusOptions, engine: Engine, logger: Lo
       sinceMs: o.restoredAtMs,
       logger,
       onDelay: (ms) => metrics.modelDelay.observe(ms / 1000),
+      onBank: (c) => banks.push(c),
     });
   } catch (e) {
     await bus.close();
     throw e;
   }
+  o.shared?.attach(bus, origin, logger);
   const publisher = createBusIngest(bus, logger, (n) => metrics.published.inc(n));
   const lag = cachedLag(bus);
   const maxLag = o.maxLag ?? 100_000;
@@ -90,10 +104,13 @@ export async function serveOnBus(options: BusOptions, engine: Engine, logger: Lo
         } catch {
           // The lag gauges keep their last values; readiness reports the bus.
         }
+        await setOutboxDepth(o.db, metrics);
         return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
       },
     },
     async close() {
+      await o.shared?.close();
+      banks.close();
       await feed.close();
       await bus.close();
     },

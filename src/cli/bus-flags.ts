@@ -8,6 +8,7 @@ export interface BusFlags {
   maxBacklog?: number;
   ackWaitMs?: number;
   batch?: number;
+  bankJitterMs?: number;
 }
 
 const int = (v: string) => Number(v);
@@ -20,7 +21,8 @@ export function withBusFlags(cmd: Command): Command {
     .option('--partitions <n>', 'partition count, fixed for the life of the stream (default 16)', int)
     .option('--max-backlog <n>', 'events waiting in the stream before ingest answers 503 (default 10,000,000)', int)
     .option('--ack-wait-ms <ms>', 'redeliver a batch a worker has not acknowledged after this long (default 30000)', int)
-    .option('--batch <n>', 'events a worker takes from a partition per commit (default 1000)', int);
+    .option('--batch <n>', 'events a worker takes from a partition per commit (default 1000)', int)
+    .option('--bank-jitter-ms <ms>', "apply other nodes' hash-bank changes after a random delay up to this (default 2000)", int);
 }
 
 export function busFrom(flags: BusFlags): BusOptions {
@@ -31,5 +33,6 @@ export function busFrom(flags: BusFlags): BusOptions {
     maxMessages: flags.maxBacklog,
     ackWaitMs: flags.ackWaitMs,
     batch: flags.batch,
+    bankJitterMs: flags.bankJitterMs,
   });
 }

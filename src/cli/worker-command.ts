@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error.js';
 import { createLogger } from '../core/create-logger.js';
 import { createWorker } from '../bus/create-worker.js';
 import { cachedLag } from '../bus/partition-lag.js';
+import { setOutboxDepth } from '../bus/outbox-depth.js';
 import { createScaleMetrics } from '../bus/scale-metrics.js';
 import { isPostgresUrl } from '../store/open-database.js';
 import { busFrom, withBusFlags, type BusFlags } from './bus-flags.js';
@@ -37,6 +38,7 @@ export function workerCommand(): Command {
                 if (req.url === '/metrics') {
                   const lags = await lag().catch(() => undefined);
                   lags?.forEach((n, p) => metrics.lag.set({ partition: String(p) }, n));
+                  await setOutboxDepth(worker.store.db, metrics);
                   res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
                 } else if (req.url === '/readyz') {
                   const why = await readiness();

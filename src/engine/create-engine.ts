@@ -9,7 +9,9 @@ import { createHttpClassifier, type ExternalClassifier } from '../conversations/
 import { hashMediaFiles } from '../media/hash-media-files.js';
 import { WriteSet, type FlagRow } from '../store/write-set.js';
 import { createLedger } from '../ledger/create-ledger.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { FlagChange, Ledger } from '../ledger/ledger.js';
+import type { BankChange } from '../media/media-matcher.js';
+import type { ContactSeen } from '../behaviour/contact-tracker.js';
 import { createFolder } from './create-folder.js';
 import { engineSettings } from './engine-settings.js';
 import { buildState, type EngineState } from './engine-state.js';
@@ -21,6 +23,8 @@ export interface IngestOutcome {
   alerts: Alert[];
   /** Flags the batch's alerts set on accounts (scale-out publishes them to every node's gate). */
   flags?: readonly FlagRow[];
+  /** Messages from adults to unconnected minors the batch recorded (scale-out shares them, for fan-out counts). */
+  contacts?: readonly ContactSeen[];
 }
 
 export interface Submitted extends IngestOutcome {
@@ -61,6 +65,10 @@ export interface EngineOptions {
   onAlerts?: (alerts: Alert[], json: string[]) => void;
   /** Leaves detectors out by name (benchmarks measure the pipeline without some); all configured ones run by default. */
   detectors?: (name: string) => boolean;
+  /** Scale-out: each change to the hash banks in memory, to send to the other nodes (docs/scale-out.md). */
+  onBankChange?: (change: BankChange) => void;
+  /** Scale-out: flags the ledger committed (cases, actions, restrictions), to send to the other nodes' gates. */
+  onLedgerFlags?: (flags: readonly FlagChange[]) => void;
 }
 
 /**
@@ -72,7 +80,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const { store, config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const settings = engineSettings(config);
-  let state = buildState(settings, clock, opts.detectors);
+  let state = buildState(settings, clock, opts.detectors, opts.onBankChange);
   const gateTally = createGateTally();
   await restoreState(store, state, settings, clock);
   const ledger = createLedger({
@@ -84,7 +92,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     // Memory is ahead of the store after a failed commit: rebuild it from what was committed,
     // so the rejected events can be retried and applied exactly once.
     async reload() {
-      const fresh = buildState(settings, clock, opts.detectors);
+      const fresh = buildState(settings, clock, opts.detectors, opts.onBankChange);
       await restoreState(store, fresh, settings, clock);
       state = fresh;
     },
@@ -173,15 +181,20 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         throw e;
       },
     );
-    return { statuses, alerts, flags: ws.flags, committed };
+    return { statuses, alerts, flags: ws.flags, contacts: ws.contacts, committed };
   }
 
   return {
     submit,
     async ingest(items) {
-      const { statuses, alerts, flags, committed } = await submit(items);
+      const { statuses, alerts, flags, contacts, committed } = await submit(items);
       await committed;
-      return { statuses, alerts, ...(flags && flags.length > 0 ? { flags } : {}) };
+      return {
+        statuses,
+        alerts,
+        ...(flags && flags.length > 0 ? { flags } : {}),
+        ...(contacts && contacts.length > 0 ? { contacts } : {}),
+      };
     },
     decide(req) {
       const d = state.gate.decide(req);
@@ -192,7 +205,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       const statements = gateTally.flush(store.db, clock.now());
       if (statements.length > 0) await ledger.apply({ statements });
     },
-    apply: (change) => ledger.apply(change),
+    async apply(change) {
+      await ledger.apply(change);
+      if (change.flags?.length) opts.onLedgerFlags?.(change.flags);
+    },
     audit: (entries) => ledger.audit(entries),
     drain: () => ledger.drain(),
     get state() {

@@ -4,7 +4,7 @@ import { createDeferredAuditChain, type AuditChain } from '../audit/audit-chain.
 import { createDetectorRegistry, type DetectorRegistry } from '../detection/detector-registry.js';
 import { createFacts, type Facts } from '../facts/facts.js';
 import { createGate, type Gate } from '../gate/gate.js';
-import { createMediaMatcher, type MediaMatcher } from '../media/media-matcher.js';
+import { createMediaMatcher, type BankChange, type MediaMatcher } from '../media/media-matcher.js';
 import { BUILTIN_DETECTORS, type BuiltinDetectors, type DetectorDeps } from './builtin-detectors.js';
 import type { EngineSettings } from './engine-settings.js';
 
@@ -20,12 +20,23 @@ export interface EngineState {
   audit: AuditChain;
 }
 
-/** A fresh, empty state with every configured detector (`keep` leaves some out, for benchmarks). */
-export function buildState(settings: EngineSettings, clock: Clock, keep?: (detector: string) => boolean): EngineState {
+/**
+ * A fresh, empty state with every configured detector (`keep` leaves some out, for benchmarks).
+ * `onBankChange` hears of each change to the hash banks in memory (scale-out sends them on).
+ */
+export function buildState(
+  settings: EngineSettings,
+  clock: Clock,
+  keep?: (detector: string) => boolean,
+  onBankChange?: (change: BankChange) => void,
+): EngineState {
   const { config } = settings;
   const facts = createFacts();
   const tracker = createContactTracker({ windowMs: settings.fanOutWindowMs, treatUnknownAgeAsAdult: settings.treatUnknownAgeAsAdult });
-  const matcher = createMediaMatcher({ floodLimitPerHour: config.media.floodLimitPerHour });
+  const matcher = createMediaMatcher({
+    floodLimitPerHour: config.media.floodLimitPerHour,
+    ...(onBankChange ? { onChange: onBankChange } : {}),
+  });
   const detectors = createDetectorRegistry<DetectorDeps, BuiltinDetectors>(BUILTIN_DETECTORS, { settings, tracker, matcher }, keep);
   return {
     facts,

@@ -113,7 +113,8 @@ export async function restoreState(store: Store, state: EngineState, settings: E
   }
   state.audit = createDeferredAuditChain(await auditHead(store.db));
   const media = await loadMatcherState(store.db);
-  for (const b of media.banks) state.matcher.setBank(b);
+  // Loaded, not changed: nothing to report to other nodes (scale-out), so not through setBank.
+  state.matcher.applyChanges(media.banks.map((bank) => ({ op: 'bank' as const, bank })));
   state.matcher.loadEntries(media.entries);
   // The flood counts: 2 uploads, a restart and 2 more still reach a limit of 3.
   for (const u of await loadFloodUploads(store.db)) state.matcher.restoreUpload(u.entryId, u.uploadKey, u.tsMs);

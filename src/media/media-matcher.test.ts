@@ -111,3 +111,45 @@ describe('MediaMatcher', () => {
     assert.deepEqual(m.match({ md5: 'ef'.repeat(16) }), []);
   });
 });
+
+describe('bank changes as deltas (scale-out)', () => {
+  it('reports each change made through it, not the load on start nor changes applied from another node', () => {
+    const told: string[] = [];
+    const m = createMediaMatcher({ floodLimitPerHour: 2, onChange: (c) => told.push(c.op) });
+    m.applyChanges([{ op: 'bank', bank: { id: 'k', name: 'k', kind: 'positive', enabled: true, pdqThreshold: 31 } }]);
+    m.loadEntries([{ id: 1, bankId: 'k', signalType: 'pdq', value: hex('a5'), quarantined: false }]);
+    assert.deepEqual(told, []);
+    m.setBank({ id: 'k', name: 'k', kind: 'positive', enabled: true, pdqThreshold: 20 });
+    m.addEntry({ id: 2, bankId: 'k', signalType: 'md5', value: 'cd'.repeat(16), quarantined: false });
+    m.setQuarantined(2, true);
+    m.removeEntry(2);
+    // The upload flood limit quarantines an entry: that too reaches the other nodes.
+    for (const key of ['u1', 'u2', 'u3']) m.noteUpload([1], key, 1_000);
+    assert.deepEqual(told, ['bank', 'add', 'quarantine', 'remove', 'quarantine']);
+  });
+
+  it('applies another node’s changes idempotently and in order, incrementally', () => {
+    const m = createMediaMatcher({ floodLimitPerHour: 100 });
+    const entry = { id: 7, bankId: 'k', signalType: 'pdq' as const, value: hex('a5'), quarantined: false };
+    const changes = [
+      { op: 'bank' as const, bank: { id: 'k', name: 'k', kind: 'positive' as const, enabled: true, pdqThreshold: 31 } },
+      { op: 'add' as const, entry },
+    ];
+    m.applyChanges(changes);
+    m.applyChanges(changes); // read twice from the feed
+    assert.equal(m.entryCount, 1);
+    assert.deepEqual(
+      m.match({ pdq: hex('a5') }).map((x) => x.entryId),
+      [7],
+    );
+    m.applyChanges([{ op: 'quarantine', id: 7, quarantined: true }]);
+    assert.equal(m.match({ pdq: hex('a5') }).length, 0);
+    m.applyChanges([
+      { op: 'quarantine', id: 7, quarantined: false },
+      { op: 'remove', id: 7 },
+      { op: 'remove', id: 7 },
+    ]);
+    assert.equal(m.match({ pdq: hex('a5') }).length, 0);
+    assert.equal(m.entryCount, 0);
+  });
+});

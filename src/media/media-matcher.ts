@@ -56,6 +56,16 @@ export const TMK_MATCH_THRESHOLD = Math.round(100 * (1 - TMK_LEVEL2_THRESHOLD));
  */
 export const VPDQ_MATCH_THRESHOLD = 100 - VPDQ_QUERY_MATCH_PERCENT;
 
+/**
+ * One change to the banks in memory, as another node applies it (scale-out: the hash index
+ * follows bank changes as deltas on the model feed, docs/scale-out.md).
+ */
+export type BankChange =
+  | { op: 'bank'; bank: BankInfo }
+  | { op: 'add'; entry: EntryInfo }
+  | { op: 'remove'; id: number }
+  | { op: 'quarantine'; id: number; quarantined: boolean };
+
 export interface MatchOptions {
   /** Only these banks (ids or names); all enabled banks when absent. */
   banks?: readonly string[] | undefined;
@@ -83,13 +93,24 @@ export interface MediaMatcher {
   restoreUpload(entryId: number, uploadKey: string, tsMs: number): void;
   bank(id: string): BankInfo | undefined;
   readonly entryCount: number;
+  /**
+   * Applies changes another node made (or the banks read on start), in order: idempotent (a
+   * change read twice from the feed changes nothing more) and not reported to `onChange`, so
+   * it is not sent back.
+   */
+  applyChanges(changes: readonly BankChange[]): void;
 }
 
 /** How far back the flood limit counts distinct uploads. */
 export const FLOOD_WINDOW_MS = 3600_000;
 const HOUR = FLOOD_WINDOW_MS;
 
-export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMatcher {
+export function createMediaMatcher(opts: {
+  floodLimitPerHour: number;
+  /** Told of each change made through setBank, addEntry, removeEntry and setQuarantined (not of the load on start). */
+  onChange?: (change: BankChange) => void;
+}): MediaMatcher {
+  const told = opts.onChange ?? (() => undefined);
   const banks = new Map<string, BankInfo>();
   const entries = new Map<number, EntryInfo>();
   const pdqIndex: MatchIndex = createMatchIndex();
@@ -123,6 +144,21 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
     }
   }
 
+  function unindex(id: number): void {
+    const e = entries.get(id);
+    if (!e) return;
+    entries.delete(id);
+    if (e.signalType === 'pdq') pdqIndex.remove(id);
+    else if (e.signalType === 'vpdq') vpdqIndex.remove(id);
+    else if (e.signalType === 'tmk_pdqf') tmks.delete(id);
+    else {
+      const k = digestKey(e.signalType, e.value);
+      const list = (digests.get(k) ?? []).filter((x) => x !== id);
+      if (list.length) digests.set(k, list);
+      else digests.delete(k);
+    }
+  }
+
   function usable(e: EntryInfo | undefined, allowed: ((b: BankInfo) => boolean) | undefined): { e: EntryInfo; b: BankInfo } | undefined {
     if (!e || e.quarantined) return undefined;
     const b = banks.get(e.bankId);
@@ -133,8 +169,14 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
   return {
     setBank(bank) {
       banks.set(bank.id, bank);
+      // Only the fields matching reads: callers pass stored records with more.
+      const { id, name, kind, enabled, pdqThreshold } = bank;
+      told({ op: 'bank', bank: { id, name, kind, enabled, pdqThreshold } });
     },
-    addEntry: (e) => index(e, false),
+    addEntry(e) {
+      index(e, false);
+      told({ op: 'add', entry: { id: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, quarantined: e.quarantined } });
+    },
     loadEntries(list) {
       const ids: number[] = [];
       const hashes = new Uint32Array(list.filter((e) => e.signalType === 'pdq').length * WORDS);
@@ -148,22 +190,26 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
       pdqIndex.addMany(ids, hashes);
     },
     removeEntry(id) {
-      const e = entries.get(id);
-      if (!e) return;
-      entries.delete(id);
-      if (e.signalType === 'pdq') pdqIndex.remove(id);
-      else if (e.signalType === 'vpdq') vpdqIndex.remove(id);
-      else if (e.signalType === 'tmk_pdqf') tmks.delete(id);
-      else {
-        const k = digestKey(e.signalType, e.value);
-        const list = (digests.get(k) ?? []).filter((x) => x !== id);
-        if (list.length) digests.set(k, list);
-        else digests.delete(k);
-      }
+      unindex(id);
+      told({ op: 'remove', id });
     },
     setQuarantined(id, q) {
       const e = entries.get(id);
       if (e) e.quarantined = q;
+      told({ op: 'quarantine', id, quarantined: q });
+    },
+    applyChanges(changes) {
+      for (const c of changes) {
+        if (c.op === 'bank') banks.set(c.bank.id, { ...c.bank });
+        else if (c.op === 'add') {
+          unindex(c.entry.id); // an add read twice replaces itself
+          index({ ...c.entry }, false);
+        } else if (c.op === 'remove') unindex(c.id);
+        else {
+          const e = entries.get(c.id);
+          if (e) e.quarantined = c.quarantined;
+        }
+      }
     },
     match(signals, matchOpts = {}) {
       const wanted = matchOpts.banks ? new Set(matchOpts.banks) : undefined;
@@ -229,6 +275,7 @@ export function createMediaMatcher(opts: { floodLimitPerHour: number }): MediaMa
           if (e && !e.quarantined) {
             e.quarantined = true;
             flooded.push(id);
+            told({ op: 'quarantine', id, quarantined: true });
           }
           recent.delete(id);
         }

@@ -13,6 +13,7 @@ import { auditConfig } from '../audit/audit-config.js';
 import { createCheckpointer, type Checkpointer } from '../audit/audit-checkpoint.js';
 import type { BusOptions } from '../bus/bus-options.js';
 import { serveOnBus, type ServeOnBus } from '../bus/serve-on-bus.js';
+import { createSharedChanges } from '../bus/shared-changes.js';
 
 export interface RunningServer {
   url: string;
@@ -53,7 +54,16 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   }
   const started = Date.now();
   let services: Services | undefined;
-  const engine = await createEngine({ store, config, logger, clock, onAlerts: () => services?.runner.wake() });
+  // Scale-out: flags and bank changes made on this node go to every other node's memory.
+  const shared = deps.bus ? createSharedChanges() : undefined;
+  const engine = await createEngine({
+    store,
+    config,
+    logger,
+    clock,
+    onAlerts: () => services?.runner.wake(),
+    ...(shared ? { onLedgerFlags: shared.flags, onBankChange: shared.bank } : {}),
+  });
   logger.info(
     {
       store: store.location,
@@ -74,7 +84,9 @@ export async function startServer(config: WardenConfig, logger: Logger, deps: Se
   const auth = createAuthenticator(store.db);
   let onBus: ServeOnBus | undefined;
   try {
-    onBus = deps.bus ? await serveOnBus(deps.bus, engine, logger, { restoredAtMs: started }) : undefined;
+    onBus = deps.bus
+      ? await serveOnBus(deps.bus, engine, logger, { restoredAtMs: started, db: store.db, ...(shared ? { shared } : {}) })
+      : undefined;
   } catch (e) {
     await reservation?.release();
     await engine.drain().catch(() => undefined);
