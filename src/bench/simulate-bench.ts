@@ -74,6 +74,8 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
 
   const floors: Timed[] = [];
   const drives: Timed[] = [];
+  /** The in-process Warden is a whole server (routes, console, services), heavier to start than replay's engine: shown apart. */
+  const startSeconds: number[] = [];
   try {
     for (let round = 0; round < (quick ? 1 : 2); round++) {
       floors.push(
@@ -83,9 +85,12 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
           return s.alerts;
         }),
       );
+      let started = 0;
       drives.push(
         await timed(events, async () => {
+          const t0 = performance.now();
           const target = await createInProcessTarget();
+          started = (performance.now() - t0) / 1000;
           try {
             const sim = await runSimulation({ ...base, target });
             if (sim.events.sent !== events) throw new Error(`the simulator sent ${sim.events.sent} events, not ${events}`);
@@ -95,6 +100,7 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
           }
         }),
       );
+      startSeconds.push(started);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -102,6 +108,8 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
   const best = (xs: Timed[]) => xs.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
   const floor = best(floors);
   const drive = best(drives);
+  const serverStartSeconds = startSeconds[drives.indexOf(drive)]!;
+  const runOnlyPerSecond = events / (events / drive.eventsPerSecond - serverStartSeconds);
   const ratios = drives.map((d, i) => d.eventsPerSecond / floors[i]!.eventsPerSecond);
   const r = {
     accounts,
@@ -111,10 +119,13 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
     rounds: drives.length,
     simulatorInProcessPerSecond: drive.eventsPerSecond,
     simulatorInProcessCpuMicrosPerEvent: drive.cpuMicrosPerEvent,
+    serverStartSeconds,
+    simulatorInProcessRunOnlyPerSecond: runOnlyPerSecond,
     simulatorAlonePerSecond: alone.eventsPerSecond,
     wardenReplayFloorPerSecond: floor.eventsPerSecond,
     wardenReplayCpuMicrosPerEvent: floor.cpuMicrosPerEvent,
     ratiosToReplayFloor: ratios,
+    cpuRatioToReplayFloor: floor.cpuMicrosPerEvent / drive.cpuMicrosPerEvent,
     targetPerSecond: TARGET_PER_SECOND,
     targetMet: drive.eventsPerSecond >= TARGET_PER_SECOND,
   };
@@ -124,8 +135,8 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
       ? `not met in process here: Warden's own replay of these events is itself below it on this host, so its ingest sets the pace, not the simulator${alone.eventsPerSecond >= TARGET_PER_SECOND ? ' (which alone is above it)' : ''}`
       : "not met in process: the driver is below Warden's own replay of its events";
   say(
-    `simulate (in process, shadow, ${fmt(accounts)} accounts, ${days} day${days === 1 ? '' : 's'}, ${fmt(events)} events; best of ${drives.length}): simulator+Warden ${fmt(drive.eventsPerSecond)} events/s (${drive.cpuMicrosPerEvent.toFixed(0)} µs CPU/event, ${fmt(drive.alerts)} alerts); ` +
-      `Warden's own replay of the same events ${fmt(floor.eventsPerSecond)}/s (${floor.cpuMicrosPerEvent.toFixed(0)} µs CPU/event, ${fmt(floor.alerts)} alerts); ratio per round ${ratios.map((x) => x.toFixed(2)).join(', ')}; ` +
+    `simulate (in process, shadow, ${fmt(accounts)} accounts, ${days} day${days === 1 ? '' : 's'}, ${fmt(events)} events; best of ${drives.length}): simulator+Warden ${fmt(drive.eventsPerSecond)} events/s (${drive.cpuMicrosPerEvent.toFixed(0)} µs CPU/event, ${fmt(drive.alerts)} alerts; ${fmt(runOnlyPerSecond)}/s without the ${serverStartSeconds.toFixed(1)} s server start); ` +
+      `Warden's own replay of the same events ${fmt(floor.eventsPerSecond)}/s (${floor.cpuMicrosPerEvent.toFixed(0)} µs CPU/event, ${fmt(floor.alerts)} alerts); ratio per round ${ratios.map((x) => x.toFixed(2)).join(', ')}, of CPU per event ${(floor.cpuMicrosPerEvent / drive.cpuMicrosPerEvent).toFixed(2)}; ` +
       `simulator into a sink ${fmt(alone.eventsPerSecond)}/s [target ≥ ${fmt(TARGET_PER_SECOND)}/s: ${verdict}]`,
   );
   const memAccounts = quick ? 20_000 : 1_000_000;
