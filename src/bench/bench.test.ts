@@ -38,7 +38,7 @@ describe('npm run bench --quick', () => {
       'conversation cues',
       'simulate (in process',
       'simulator state at 20,000 accounts',
-      'simulated platform with Warden in process at 20,000 accounts',
+      'simulated platform with Warden in process at 5,000 accounts',
     ])
       assert.ok(r.stdout.includes(section), `missing ${section}`);
     // Video hashing needs ffmpeg; without it the section says it was skipped.

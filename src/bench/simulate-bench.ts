@@ -158,7 +158,8 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
   say(
     `simulator state at ${fmt(mem.accounts)} accounts (${fmt(mem.conversations)} planned conversations): arrays ${fmt((mem.platformBytes + mem.conversationBytes) / 2 ** 20)} MiB (${perAccount.toFixed(1)} bytes/account), RSS growth ${fmt(mem.rssDeltaBytes / 2 ** 20)} MiB [target: 1M accounts in 8 GiB]`,
   );
-  const whole = wholePlatformMemory(memAccounts);
+  // Quick (the test suite's smoke run) keeps this child small: it starts a whole Warden.
+  const whole = wholePlatformMemory(quick ? 5_000 : memAccounts);
   say(
     `simulated platform with Warden in process at ${fmt(whole.accounts)} accounts (shadow, ${whole.days} day, ${fmt(whole.events)} events, ${fmt(whole.alerts)} alerts): ` +
       `peak RSS ${fmt(whole.peakRssBytes / 2 ** 20)} MiB (${fmt(whole.peakRssBytes / whole.accounts)} bytes/account) [target: 1M accounts in 8 GiB: ${whole.peakRssBytes <= 8 * 2 ** 30 ? 'fits' : 'does not fit'}${whole.accounts < 1_000_000 ? ', measured at this size only' : ''}]`,
