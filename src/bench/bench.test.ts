@@ -17,8 +17,9 @@ describe('npm run bench --quick', () => {
     const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./main.js', import.meta.url)), '--quick'], {
       cwd,
       encoding: 'utf8',
-      // Bounded so a stuck section fails the test; 300 s since the simulate section (about 10 s alone) joined.
-      timeout: 300_000,
+      // Bounded so a stuck section fails the test; 420 s since the simulate section measures Warden's
+      // replay and the whole platform's memory beside the simulator (about a minute alone, loaded).
+      timeout: 420_000,
     });
     assert.equal(r.status, 0, r.stderr);
     for (const section of [
@@ -37,6 +38,7 @@ describe('npm run bench --quick', () => {
       'conversation cues',
       'simulate (in process',
       'simulator state at 20,000 accounts',
+      'simulated platform with Warden in process at 5,000 accounts',
     ])
       assert.ok(r.stdout.includes(section), `missing ${section}`);
     // Video hashing needs ffmpeg; without it the section says it was skipped.
@@ -64,5 +66,6 @@ describe('npm run bench --quick', () => {
     assert.deepEqual(results.outbox.status, { delivered: 2000 }, 'every action reached the receiver');
     assert.ok(results.simulate.events > 0 && results.simulate.alerts > 0, 'the simulator drove Warden and it raised alerts');
     assert.equal(results.simulate.memory.accounts, 20_000);
+    assert.ok(results.simulate.wardenReplayFloorPerSecond > 0 && results.simulate.withWarden.peakRssBytes > 0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { OFFENDER_STAGES } from './phrase-bank.js';
+import { BENIGN_KINDS, OFFENDER_STAGES } from './phrase-bank.js';
 import type { ExposureReport } from './exposure-report.js';
 
 /** Chart.js (MIT), inlined from the installed package: the page opens offline and fetches nothing. */
@@ -47,6 +47,9 @@ export function exposureHtml(reports: readonly ExposureReport[]): string {
     row('time to intervention, median (simulated minutes)', (r) => minutes(r.intervention.medianMinutes)),
     row('time to intervention, p90 (simulated minutes)', (r) => minutes(r.intervention.p90Minutes)),
     row('benign conversations touched', (r) => `${r.benign.touched} of ${r.benign.conversations} (${(100 * r.benign.share).toFixed(1)}%)`),
+    ...BENIGN_KINDS.map((k) =>
+      row(`benign touched: ${k.replace('_', ' ')}`, (r) => `${r.benign.byKind[k].touched} of ${r.benign.byKind[k].conversations}`),
+    ),
     row('benign accounts acted on', (r) => r.benign.accountsActedOn),
     row(
       'decoy contacts (offenders)',

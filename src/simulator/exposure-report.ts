@@ -1,4 +1,4 @@
-import { OFFENDER_STAGES, type OffenderStage } from './phrase-bank.js';
+import { BENIGN_KINDS, OFFENDER_STAGES, type BenignKind, type OffenderStage } from './phrase-bank.js';
 
 export const MODES = ['off', 'shadow', 'live'] as const;
 export type Mode = (typeof MODES)[number];
@@ -30,7 +30,14 @@ export interface ExposureReport {
     medianMinutes: number | null;
     p90Minutes: number | null;
   };
-  benign: { conversations: number; touched: number; share: number; accountsActedOn: number };
+  benign: {
+    conversations: number;
+    touched: number;
+    share: number;
+    accountsActedOn: number;
+    /** The same, per family of benign conversation: which hard cases (teachers, neighbours, guilds...) a policy touches. */
+    byKind: Record<BenignKind, { conversations: number; touched: number }>;
+  };
   decoys: { count: number; marked: boolean | null; contacts: number; offendersContacting: number };
   actions: Record<string, number>;
   wallSeconds: number;
@@ -62,6 +69,10 @@ export function exposureTable(reports: readonly ExposureReport[]): string {
       'benign conversations touched',
       (r) => `${num(r.benign.touched)} of ${num(r.benign.conversations)} (${pct(r.benign.touched, r.benign.conversations)})`,
     ],
+    ...BENIGN_KINDS.map((k): [string, (r: ExposureReport) => string] => [
+      `  ${k.replace('_', ' ')}`,
+      (r) => `${num(r.benign.byKind[k].touched)} of ${num(r.benign.byKind[k].conversations)}`,
+    ]),
     ['benign accounts acted on', (r) => num(r.benign.accountsActedOn)],
     [
       'decoy contacts (offenders)',

@@ -258,6 +258,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   let offenderConversations = 0;
   let benignConvs = 0;
   let touched = 0;
+  const byKind = Object.fromEntries(BENIGN_KINDS.map((k) => [k, { conversations: 0, touched: 0 }])) as ExposureReport['benign']['byKind'];
   for (let c = 0; c < conv.count; c++) {
     if (isOffenderKind(conv.kind[c]!)) {
       if (!(conv.flags[c]! & CONV_FLAG.delivered)) continue;
@@ -267,7 +268,12 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
       });
     } else {
       benignConvs++;
-      if (conv.flags[c]! & CONV_FLAG.touched || actedOnAt[conv.a[c]!]! >= 0 || actedOnAt[conv.b[c]!]! >= 0) touched++;
+      const family = byKind[BENIGN_KINDS[conv.kind[c]!]!];
+      family.conversations++;
+      if (conv.flags[c]! & CONV_FLAG.touched || actedOnAt[conv.a[c]!]! >= 0 || actedOnAt[conv.b[c]!]! >= 0) {
+        touched++;
+        family.touched++;
+      }
     }
   }
   const delays: number[] = [];
@@ -307,7 +313,13 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
       medianMinutes: quantile(delays, 0.5),
       p90Minutes: quantile(delays, 0.9),
     },
-    benign: { conversations: benignConvs, touched, share: benignConvs === 0 ? 0 : touched / benignConvs, accountsActedOn: benignActed },
+    benign: {
+      conversations: benignConvs,
+      touched,
+      share: benignConvs === 0 ? 0 : touched / benignConvs,
+      accountsActedOn: benignActed,
+      byKind,
+    },
     decoys: { count: platform.decoys.length, marked: decoysMarked, contacts: decoyContacts, offendersContacting: decoyOffenders.size },
     actions,
     wallSeconds,

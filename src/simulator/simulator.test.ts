@@ -82,11 +82,27 @@ describe('runSimulation', () => {
     assert.ok(live.stages.payment < off.stages.payment || off.stages.payment === 0);
     // Hard benign cases (teachers, neighbours, guild adults) are touched by the gate, and counted.
     assert.ok(live.benign.touched > 0 && live.benign.touched < live.benign.conversations);
+    // Every hard family of the issue is simulated, and the touched count is the sum of its families'.
+    for (const r of [off, shadow, live]) {
+      for (const k of ['relative', 'coach', 'teacher', 'neighbour', 'guild', 'teen_dating'] as const)
+        assert.ok(r.benign.byKind[k].conversations > 0, `${r.mode}: ${k} conversations`);
+      const families = Object.values(r.benign.byKind);
+      assert.equal(
+        families.reduce((s, f) => s + f.conversations, 0),
+        r.benign.conversations,
+      );
+      assert.equal(
+        families.reduce((s, f) => s + f.touched, 0),
+        r.benign.touched,
+      );
+    }
+    assert.equal(off.benign.touched, 0, 'with Warden off nothing is touched');
     assert.equal(live.decoys.marked, true, 'the decoys were marked through PUT /v1/admin/decoys');
     assert.deepEqual(stable(again), stable(live), 'the same seed gives the same live run');
     const table = exposureTable(reports.slice(0, 3));
     assert.match(table, /measure +off +shadow +live/);
     assert.match(table, /minors reached by offenders/);
+    assert.match(table, /^ {2}teacher +0 of \d+ +\d+ of \d+ +\d+ of \d+$/m);
   });
 });
 
