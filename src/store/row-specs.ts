@@ -242,7 +242,8 @@ export const IP_EVENT_SPEC: RowSpec<IpEventRow> = {
 export const ACCOUNT_LINK_SPEC: RowSpec<AccountLinkRow> = {
   table: 'account_links',
   columns: ['account_id', 'linked_id', 'reason', 'ts_ms', 'event_id'],
-  conflict: () => 'on conflict (account_id, linked_id) do update set reason = excluded.reason, ts_ms = excluded.ts_ms, event_id = excluded.event_id',
+  conflict: () =>
+    'on conflict (account_id, linked_id) do update set reason = excluded.reason, ts_ms = excluded.ts_ms, event_id = excluded.event_id',
   values: (r, o) => {
     o.push(r.accountId, r.linkedId, r.reason, r.tsMs, r.eventId);
   },

@@ -17,10 +17,7 @@ describe('vPDQ and TMK+PDQF from one decode', { skip }, () => {
       args.filter((a) => a.startsWith('pipe:')),
       ['pipe:1', 'pipe:3'],
     );
-    assert.deepEqual(
-      args.slice(-7),
-      ['-pix_fmt', 'rgb24', '-r', '15', '-frames:v', '101', 'pipe:3'],
-    );
+    assert.deepEqual(args.slice(-7), ['-pix_fmt', 'rgb24', '-r', '15', '-frames:v', '101', 'pipe:3']);
   });
 
   for (const [name, secondsPerHash] of [
