@@ -31,7 +31,7 @@ export function exchangePaths(): Record<string, unknown> {
       put: op('HMA: enable or disable a bank.', [400, 401, 403, 404]),
     },
     '/v1/hma/c/bank/{bank_name}/signal': {
-      post: op('HMA: add signals {pdq, md5, sha256, note?} to a bank: {id, signals}.', [400, 401, 403, 404]),
+      post: op('HMA: add signals {pdq, md5, sha1, sha256, video_md5, note?} to a bank: {id, signals}.', [400, 401, 403, 404]),
     },
     '/v1/hma/c/bank/{bank_name}/content/{content_id}': {
       get: op('HMA: bank content (include_signals=true for its signal).', [401, 403, 404]),
