@@ -56,9 +56,7 @@ describe('the live demo in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
       for (let i = 0; i < 120 && !subjects.some((s) => /^u\d+$/.test(s)); i++) {
         await new Promise((r) => setTimeout(r, 1000));
         await page.reload();
-        subjects = await page.$$eval('table.cases tbody tr[data-href] td:nth-child(3)', (tds) =>
-          tds.map((t) => (t.textContent ?? '').trim()),
-        );
+        subjects = await page.$$eval('table.cases tbody tr[data-href] td.subject', (tds) => tds.map((t) => (t.textContent ?? '').trim()));
       }
       assert.ok(
         subjects.some((s) => /^u\d+$/.test(s)),

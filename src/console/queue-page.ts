@@ -96,7 +96,7 @@ export function queuePage(p: {
                 ${bulk ? html`<td><input type="checkbox" name="case" value="${c.id}" aria-label="select the case of ${c.subjectAccountId}" /></td>` : ''}
                 <td class="p${c.priority}">P${c.priority}${c.escalated ? ' ↑' : ''}</td>
                 <td>${c.queue}${c.restricted ? html` <span title="known-image case: child_safety role only">●</span>` : ''}</td>
-                <td><a href="/console/cases/${c.id}">${c.subjectAccountId}</a></td>
+                <td class="subject"><a href="/console/cases/${c.id}">${c.subjectAccountId}</a></td>
                 <td>${c.alertCount}</td>
                 <td class="${c.overdue ? 'overdue' : ''}">${c.status === 'closed' ? 'closed' : rel(c.dueAt, p.nowMs)}</td>
                 <td>${c.claimedBy ?? html`<span class="muted">—</span>`}</td>
