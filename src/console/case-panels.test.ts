@@ -6,6 +6,7 @@ import { actionRowOf, caseRow } from '../testing/case-rows.js';
 import { insertCase } from '../cases/case-store.js';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { createReviewer } from './reviewer-store.js';
+import { consoleSession } from '../testing/console-session.js';
 
 /*
  * Issue 17, part A, in the console: a case's actions with their state and the steps a role may
@@ -52,17 +53,7 @@ describe('enforcement, evidence and appeals in the console (issue 17)', () => {
   });
   after(() => t.close());
 
-  const session = async (username: string) => {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/console/login',
-      headers: form,
-      payload: new URLSearchParams({ username, password: PASSWORD }).toString(),
-    });
-    const cookie = String(r.headers['set-cookie']).split(';')[0]!;
-    const page = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
-    return { cookie, csrf: /csrf-token" content="([^"]+)"/.exec(page.body)![1]! };
-  };
+  const session = (username: string) => consoleSession(t.app, username, PASSWORD);
   type S = Awaited<ReturnType<typeof session>>;
   const post = (s: S, url: string, fields: Record<string, string>, csrf = s.csrf) =>
     t.app.inject({

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { adult, at, message, minor } from '../testing/events.js';
 import { createReviewer } from './reviewer-store.js';
+import { consoleSession } from '../testing/console-session.js';
 
 const PASSWORD = 'a long enough password';
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -42,17 +43,7 @@ describe('completing and approving a CyberTipline report in the console', () => 
   });
   after(() => t.close());
 
-  const session = async (username: string) => {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/console/login',
-      headers: form,
-      payload: new URLSearchParams({ username, password: PASSWORD }).toString(),
-    });
-    const cookie = String(r.headers['set-cookie']).split(';')[0]!;
-    const page = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
-    return { cookie, csrf: /csrf-token" content="([^"]+)"/.exec(page.body)![1]! };
-  };
+  const session = (username: string) => consoleSession(t.app, username, PASSWORD);
 
   it('drafts from the case page, refuses an incomplete draft naming the field, and approves once complete', async () => {
     const { cookie, csrf } = await session('lee');

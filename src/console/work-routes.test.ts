@@ -8,6 +8,7 @@ import { bearer, createTestApp, type TestApp } from '../testing/test-app.js';
 import { DIALECTS, storeLocation, type TestDatabase } from '../testing/test-databases.js';
 import { account, adult, at, minor, nextId } from '../testing/events.js';
 import { createReviewer } from './reviewer-store.js';
+import { consoleSession } from '../testing/console-session.js';
 
 /*
  * Issue 17, part B: work management (my cases, reassign, bulk decisions, routing of queues to
@@ -122,17 +123,7 @@ for (const dialect of DIALECTS)
       await db.drop();
     });
 
-    const session = async (username: string) => {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/console/login',
-        headers: form,
-        payload: new URLSearchParams({ username, password: PASSWORD }).toString(),
-      });
-      const cookie = String(r.headers['set-cookie']).split(';')[0]!;
-      const page = await t.app.inject({ method: 'GET', url: '/console', headers: { cookie } });
-      return { cookie, csrf: /csrf-token" content="([^"]+)"/.exec(page.body)![1]! };
-    };
+    const session = (username: string) => consoleSession(t.app, username, PASSWORD);
     const post = (s: { cookie: string; csrf: string }, url: string, fields: [string, string][]) =>
       t.app.inject({
         method: 'POST',
