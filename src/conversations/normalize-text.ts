@@ -25,6 +25,8 @@ const EMOJILIB = require('emojilib') as Record<string, string[]>;
 const CONFUSABLE = new Map<string, string>();
 for (const [from, to] of Object.entries(TR39)) {
   if (from.charCodeAt(0) < 0x80 || [...from].length !== 1) continue;
+  // A currency sign is not a letter: TR39 maps "€" to "e", which made "50€" the word "soe".
+  if (/\p{Sc}/u.test(from)) continue;
   const latin = [
     ...to
       .toLowerCase()
@@ -33,6 +35,9 @@ for (const [from, to] of Object.entries(TR39)) {
   ]
     .map((c) => LEXICON.letters[c] ?? c)
     .join('');
+  // Keyed by the lower case, so a capital I lookalike ("І", "Ι"), whose TR39 target is "l", would
+  // turn its small letter ("і", "ι": "i") into an l; text is lower-cased first, so an I is an i.
+  if (from !== from.toLowerCase() && latin === 'l') continue;
   if (/^[a-z]{1,2}$/.test(latin)) CONFUSABLE.set(from.toLowerCase(), latin);
 }
 for (const [from, to] of Object.entries(LEXICON.letters)) CONFUSABLE.set(from, to);
