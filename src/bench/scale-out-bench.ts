@@ -56,6 +56,8 @@ export interface WorkerRun {
   gateIdleP99Ms: number;
   gateDuringIngestP99Ms: number;
   loadAverage: number;
+  /** Events per committed batch while draining (the workers' `warden_batch_seconds` count). */
+  eventsPerBatch: number;
 }
 
 export interface ScaleOutResult {
@@ -134,6 +136,8 @@ export async function benchScaleOut(
         await drained('the facts');
 
         // Capacity: the backlog is published while the workers are paused, then drained.
+        const scrape = async () => Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const batchesBefore = batchCount(await scrape());
         for (const p of procs) p.child.kill('SIGSTOP');
         let t0 = performance.now();
         await publishAll(bus, logger, s.messages, 1000);
@@ -150,6 +154,7 @@ export async function benchScaleOut(
         await drained('the backlog');
         const seconds = (performance.now() - t0) / 1000;
         const cpu = await sampler.stop();
+        const batches = batchCount(await scrape()) - batchesBefore;
         const per1000 = (x: number) => (x * 1000 * 1000) / s.messages.length;
         const load = loadAverage();
 
@@ -167,7 +172,7 @@ export async function benchScaleOut(
         };
         const idle: number[] = [];
         for (let i = 0; i < (quick ? 200 : 1000); i++) idle.push(await one());
-        const before = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const before = await scrape();
         let stopGate = false;
         const during: number[] = [];
         const gateLoop = (async () => {
@@ -177,7 +182,7 @@ export async function benchScaleOut(
         await drained('the live messages');
         stopGate = true;
         await gateLoop;
-        const after = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const after = await scrape();
         const e2e = subtractHistograms(
           mergeHistograms(after, 'warden_end_to_end_seconds'),
           mergeHistograms(before, 'warden_end_to_end_seconds'),
@@ -210,6 +215,7 @@ export async function benchScaleOut(
             0.99,
           ),
           loadAverage: load,
+          eventsPerBatch: s.messages.length / Math.max(1, batches),
         });
         onRun?.(workers.at(-1)!, embeddedPerSecond);
       } finally {
@@ -227,6 +233,13 @@ export async function benchScaleOut(
     await nats.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Batches committed, summed over the workers' expositions. */
+function batchCount(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) n += Number(/^warden_batch_seconds_count(?:\{[^}]*\})? (\d+)/m.exec(t)?.[1] ?? 0);
+  return n;
 }
 
 /** One exposition's histogram minus an earlier one's (the events of one phase). */

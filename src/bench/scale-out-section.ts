@@ -16,7 +16,7 @@ export async function benchScaleOutSection(ctx: BenchContext): Promise<void> {
     say(
       `    CPU ms per 1,000 events while draining: workers ${fmt(c.workers)}, PostgreSQL backends ${fmt(c.postgresBackends)}, ` +
         `PostgreSQL background (host-wide) ${fmt(c.postgresBackground)}, nats-server ${fmt(c.nats)}, bench process ${fmt(c.bench)}; total ${fmt(total)}; ` +
-        `${c.pgTransactions.toFixed(1)} PostgreSQL transactions per 1,000 events`,
+        `${c.pgTransactions.toFixed(1)} PostgreSQL transactions per 1,000 events, ${fmt(w.eventsPerBatch)} events per batch`,
     );
   };
   const r = await benchScaleOut(quick, (w, embedded) => {
