@@ -99,6 +99,27 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
       try {
         client = await pool.connect();
         const c = client;
+        // The rows of every table go out as one statement where they fit (data-modifying CTEs,
+        // one per table and chunk: no foreign keys or triggers join them), so a commit is a few
+        // round trips whatever the number of tables, and a transaction waits less on the event
+        // loop between them (docs/scale-out.md, Where the bottleneck is).
+        let parts: string[] = [];
+        let params: unknown[] = [];
+        const flush = async () => {
+          if (parts.length === 0) return;
+          const last = parts.length - 1;
+          const text =
+            last === 0
+              ? parts[0]!
+              : `with ${parts
+                  .slice(0, last)
+                  .map((q, i) => `w${i} as (${q})`)
+                  .join(', ')} ${parts[last]}`;
+          const values = params;
+          parts = [];
+          params = [];
+          await c.query(text, values);
+        };
         const insert = async (spec: RowSpec<never>, rows: readonly unknown[]) => {
           if (rows.length === 0) return;
           const unique = coalesce(spec, rows as never[]);
@@ -106,17 +127,14 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
           const perStatement = Math.max(1, Math.floor(PG_MAX_PARAMS / cols));
           for (let start = 0; start < unique.length; start += perStatement) {
             const chunk = unique.slice(start, start + perStatement);
-            const params: unknown[] = [];
+            if (params.length + chunk.length * cols > PG_MAX_PARAMS) await flush();
             const tuples: string[] = [];
             for (const row of chunk) {
               const base = params.length;
               spec.values(row, params);
               tuples.push(`(${spec.columns.map((_, i) => `$${base + i + 1}`).join(', ')})`);
             }
-            await c.query(
-              `insert into ${spec.table} (${spec.columns.join(', ')}) values ${tuples.join(', ')} ${spec.conflict('postgres')}`,
-              params,
-            );
+            parts.push(`insert into ${spec.table} (${spec.columns.join(', ')}) values ${tuples.join(', ')} ${spec.conflict('postgres')}`);
           }
         };
         await c.query('begin');
@@ -125,6 +143,7 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
           if (entry[0].table === 'audit_log') audit = entry;
           else await insert(entry[0], entry[1]);
         }
+        await flush();
         // Compiled with the PostgreSQL dialect (`$1` placeholders): run as they are.
         for (const st of ws.statements ?? []) await c.query(st.sql, st.parameters as unknown[]);
         if (ws.audit?.length && audit) {
@@ -142,6 +161,7 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
           )) as unknown as pg.QueryResult<{ seq: number; hash: string }>[];
           sealAuditRows(ws.audit, r[1]?.rows[0] ?? { seq: 0, hash: GENESIS_HASH });
           await insert(audit[0], audit[1]);
+          await flush();
         }
         await c.query('commit');
       } catch (cause) {
