@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { busOptions } from '../bus/bus-options.js';
 import { connectBus } from '../bus/connect-bus.js';
-import { partitionLag } from '../bus/partition-lag.js';
 import { createLogger } from '../core/create-logger.js';
 import { replay } from '../engine/replay.js';
 import { createApiKey } from '../server/api-key-store.js';
@@ -13,7 +12,8 @@ import { testConfig } from '../testing/events.js';
 import { freePort, natsSkip, startTestNats } from '../testing/nats-server.js';
 import { partitionHolders, publishAll, spawnWorker, waitUntil, type WorkerProcess } from '../testing/scale-cluster.js';
 import { scaleStream } from '../testing/scale-stream.js';
-import { createPgDatabase } from '../testing/test-databases.js';
+import { createPgDatabase, PG_ADMIN_URL } from '../testing/test-databases.js';
+import { createCpuSampler, type CpuBreakdown } from './scale-out-cpu.js';
 
 /*
  * `npm run bench -- --only=scale-out` (issue 18): events a second with 1, 2 and 4 workers
@@ -48,12 +48,16 @@ export interface WorkerRun {
   ratioToEmbedded: number;
   /** CPU the worker processes used per 1,000 events while draining (user + system, all workers). */
   workerCpuMsPer1000: number;
+  /** CPU per 1,000 events while draining, per process group (ms). */
+  cpuMsPer1000: CpuBreakdown;
   /** Live: events published while the workers run, publish to commit. */
   e2eP50Ms: number;
   e2eP99Ms: number;
   gateIdleP99Ms: number;
   gateDuringIngestP99Ms: number;
   loadAverage: number;
+  /** Events per committed batch while draining (the workers' `warden_batch_seconds` count). */
+  eventsPerBatch: number;
 }
 
 export interface ScaleOutResult {
@@ -61,16 +65,6 @@ export interface ScaleOutResult {
   embeddedPerSecond: number;
   publishPerSecond: number;
   workers: WorkerRun[];
-}
-
-/** User + system CPU seconds a process has used (Linux /proc), 0 when it cannot be read. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 const loadAverage = () => {
@@ -126,8 +120,11 @@ export async function benchScaleOut(
       }
       // The same processes in every run: one serve --bus node answers the gate while the workers ingest.
       const server = await startServer(testConfig({ store: { url: db.url }, server: { port: 0 } }), logger, { bus: options });
+      // On a work-queue stream a message leaves once acknowledged: an empty stream is a drained
+      // one. One stream-info request per poll, not a consumer info per partition (those made
+      // nats-server count each consumer's pending messages 400 times a second during a drain).
       const drained = async (what: string) =>
-        waitUntil(what, async () => (await partitionLag(bus).catch(() => [1])).every((x) => x === 0), 600_000, 20);
+        waitUntil(what, async () => (await bus.jsm.streams.info(stream).catch(() => undefined))?.state.messages === 0, 600_000, 20);
       try {
         await waitUntil(
           `${n} workers to share the partitions`,
@@ -139,16 +136,26 @@ export async function benchScaleOut(
         await drained('the facts');
 
         // Capacity: the backlog is published while the workers are paused, then drained.
+        const scrape = async () => Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const batchesBefore = batchCount(await scrape());
         for (const p of procs) p.child.kill('SIGSTOP');
         let t0 = performance.now();
         await publishAll(bus, logger, s.messages, 1000);
         publishRates.push(s.messages.length / ((performance.now() - t0) / 1000));
-        const cpu0 = procs.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
+        const sampler = createCpuSampler({
+          adminUrl: PG_ADMIN_URL,
+          dbName: new URL(db.url).pathname.slice(1),
+          workerPids: () => procs.map((p) => p.child.pid),
+          natsPid: () => nats.pid,
+        });
+        await sampler.start();
         t0 = performance.now();
         for (const p of procs) p.child.kill('SIGCONT');
         await drained('the backlog');
         const seconds = (performance.now() - t0) / 1000;
-        const cpu = procs.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0) - cpu0;
+        const cpu = await sampler.stop();
+        const batches = batchCount(await scrape()) - batchesBefore;
+        const per1000 = (x: number) => (x * 1000 * 1000) / s.messages.length;
         const load = loadAverage();
 
         // Live: published while the workers run, the gate probed over HTTP meanwhile.
@@ -165,7 +172,7 @@ export async function benchScaleOut(
         };
         const idle: number[] = [];
         for (let i = 0; i < (quick ? 200 : 1000); i++) idle.push(await one());
-        const before = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const before = await scrape();
         let stopGate = false;
         const during: number[] = [];
         const gateLoop = (async () => {
@@ -175,7 +182,7 @@ export async function benchScaleOut(
         await drained('the live messages');
         stopGate = true;
         await gateLoop;
-        const after = await Promise.all(ports.map(async (p) => (await fetch(`http://127.0.0.1:${p}/metrics`)).text()));
+        const after = await scrape();
         const e2e = subtractHistograms(
           mergeHistograms(after, 'warden_end_to_end_seconds'),
           mergeHistograms(before, 'warden_end_to_end_seconds'),
@@ -187,7 +194,16 @@ export async function benchScaleOut(
           perSecond,
           ratioToOne: perSecond / (workers[0]?.perSecond ?? perSecond),
           ratioToEmbedded: perSecond / embeddedPerSecond,
-          workerCpuMsPer1000: (cpu * 1000 * 1000) / s.messages.length,
+          workerCpuMsPer1000: per1000(cpu.workers),
+          cpuMsPer1000: {
+            workers: per1000(cpu.workers),
+            postgresBackends: per1000(cpu.postgresBackends),
+            postgresBackground: per1000(cpu.postgresBackground),
+            nats: per1000(cpu.nats),
+            bench: per1000(cpu.bench),
+            // A count per 1,000 events, not CPU.
+            pgTransactions: (cpu.pgTransactions * 1000) / s.messages.length,
+          },
           e2eP50Ms: histogramQuantile(e2e, 'warden_end_to_end_seconds', 0.5) * 1000,
           e2eP99Ms: histogramQuantile(e2e, 'warden_end_to_end_seconds', 0.99) * 1000,
           gateIdleP99Ms: quantile(
@@ -199,6 +215,7 @@ export async function benchScaleOut(
             0.99,
           ),
           loadAverage: load,
+          eventsPerBatch: s.messages.length / Math.max(1, batches),
         });
         onRun?.(workers.at(-1)!, embeddedPerSecond);
       } finally {
@@ -216,6 +233,13 @@ export async function benchScaleOut(
     await nats.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Batches committed, summed over the workers' expositions. */
+function batchCount(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) n += Number(/^warden_batch_seconds_count(?:\{[^}]*\})? (\d+)/m.exec(t)?.[1] ?? 0);
+  return n;
 }
 
 /** One exposition's histogram minus an earlier one's (the events of one phase). */

@@ -10,9 +10,19 @@ export async function benchScaleOutSection(ctx: BenchContext): Promise<void> {
         `worker CPU ${fmt(w.workerCpuMsPer1000)} ms per 1,000 events, load ${w.loadAverage}; live publish to commit p50 <= ${fmt(w.e2eP50Ms)} ms, p99 <= ${fmt(w.e2eP99Ms)} ms; ` +
         `gate p99 over HTTP ${w.gateIdleP99Ms.toFixed(1)} ms idle, ${w.gateDuringIngestP99Ms.toFixed(1)} ms during ingest`,
     );
+  const cpu = (w: WorkerRun) => {
+    const c = w.cpuMsPer1000;
+    const total = c.workers + c.postgresBackends + c.postgresBackground + c.nats + c.bench;
+    say(
+      `    CPU ms per 1,000 events while draining: workers ${fmt(c.workers)}, PostgreSQL backends ${fmt(c.postgresBackends)}, ` +
+        `PostgreSQL background (host-wide) ${fmt(c.postgresBackground)}, nats-server ${fmt(c.nats)}, bench process ${fmt(c.bench)}; total ${fmt(total)}; ` +
+        `${c.pgTransactions.toFixed(1)} PostgreSQL transactions per 1,000 events, ${fmt(w.eventsPerBatch)} events per batch`,
+    );
+  };
   const r = await benchScaleOut(quick, (w, embedded) => {
     if (w.n === 1) say(`scale-out: embedded replay ${fmt(embedded)} events/s`);
     line(w);
+    cpu(w);
   });
   results.scaleOut = r;
   if (typeof r === 'string') say(`scale-out: skipped (${r})`);

@@ -98,39 +98,72 @@ export function createPostgresWriter(pool: pg.Pool): BatchWriter {
       let client: pg.PoolClient | undefined;
       try {
         client = await pool.connect();
-        await client.query('begin');
-        if (ws.audit?.length) {
-          // Several processes append to one chain here (that is what PostgreSQL is for).
-          // The head is taken inside this transaction under a lock held to its commit, so
-          // the next appender, in any process, reads the head this one leaves: appends
-          // interleave instead of colliding on a sequence number that someone cached.
-          await client.query('select pg_advisory_xact_lock($1::bigint)', [AUDIT_APPEND_LOCK.toString()]);
-          const r = await client.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
-          sealAuditRows(ws.audit, r.rows[0] ?? { seq: 0, hash: GENESIS_HASH });
-        }
-        for (const [spec, rows] of tablesOf(ws)) {
-          if (rows.length === 0) continue;
+        const c = client;
+        // The rows of every table go out as one statement where they fit (data-modifying CTEs,
+        // one per table and chunk: no foreign keys or triggers join them), so a commit is a few
+        // round trips whatever the number of tables, and a transaction waits less on the event
+        // loop between them (docs/scale-out.md, Where the bottleneck is).
+        let parts: string[] = [];
+        let params: unknown[] = [];
+        const flush = async () => {
+          if (parts.length === 0) return;
+          const last = parts.length - 1;
+          const text =
+            last === 0
+              ? parts[0]!
+              : `with ${parts
+                  .slice(0, last)
+                  .map((q, i) => `w${i} as (${q})`)
+                  .join(', ')} ${parts[last]}`;
+          const values = params;
+          parts = [];
+          params = [];
+          await c.query(text, values);
+        };
+        const insert = async (spec: RowSpec<never>, rows: readonly unknown[]) => {
+          if (rows.length === 0) return;
           const unique = coalesce(spec, rows as never[]);
           const cols = spec.columns.length;
           const perStatement = Math.max(1, Math.floor(PG_MAX_PARAMS / cols));
           for (let start = 0; start < unique.length; start += perStatement) {
             const chunk = unique.slice(start, start + perStatement);
-            const params: unknown[] = [];
+            if (params.length + chunk.length * cols > PG_MAX_PARAMS) await flush();
             const tuples: string[] = [];
             for (const row of chunk) {
               const base = params.length;
               spec.values(row, params);
               tuples.push(`(${spec.columns.map((_, i) => `$${base + i + 1}`).join(', ')})`);
             }
-            await client.query(
-              `insert into ${spec.table} (${spec.columns.join(', ')}) values ${tuples.join(', ')} ${spec.conflict('postgres')}`,
-              params,
-            );
+            parts.push(`insert into ${spec.table} (${spec.columns.join(', ')}) values ${tuples.join(', ')} ${spec.conflict('postgres')}`);
           }
+        };
+        await c.query('begin');
+        let audit: [RowSpec<never>, unknown[]] | undefined;
+        for (const entry of tablesOf(ws)) {
+          if (entry[0].table === 'audit_log') audit = entry;
+          else await insert(entry[0], entry[1]);
         }
-        // Compiled with the PostgreSQL dialect (`$1` placeholders): run as it is.
-        for (const st of ws.statements ?? []) await client.query(st.sql, st.parameters as unknown[]);
-        await client.query('commit');
+        await flush();
+        // Compiled with the PostgreSQL dialect (`$1` placeholders): run as they are.
+        for (const st of ws.statements ?? []) await c.query(st.sql, st.parameters as unknown[]);
+        if (ws.audit?.length && audit) {
+          // Several processes append to one chain here (that is what PostgreSQL is for). The
+          // head is taken inside this transaction under a lock held to its commit, so the next
+          // appender, in any process, reads the head this one leaves: appends interleave
+          // instead of colliding on a sequence number that someone cached. The lock is taken
+          // last, once every other row is in, so that it is held for three round trips (lock
+          // and head, audit rows, commit) rather than the whole transaction: with several
+          // workers on one database it was where their commits queued (docs/scale-out.md).
+          // Lock and head are one simple-protocol round trip; each statement of it takes its
+          // own snapshot, so the head is read after the lock is granted.
+          const r = (await c.query(
+            `select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK.toString()}::bigint); select seq, hash from audit_log order by seq desc limit 1`,
+          )) as unknown as pg.QueryResult<{ seq: number; hash: string }>[];
+          sealAuditRows(ws.audit, r[1]?.rows[0] ?? { seq: 0, hash: GENESIS_HASH });
+          await insert(audit[0], audit[1]);
+          await flush();
+        }
+        await c.query('commit');
       } catch (cause) {
         if (client) await client.query('rollback').catch(() => undefined);
         throw new AppError('store_failure', 'could not commit batch to PostgreSQL', { cause });

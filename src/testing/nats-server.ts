@@ -19,6 +19,8 @@ export const natsSkip = existsSync(NATS_SERVER_BIN)
 export interface TestNats {
   url: string;
   port: number;
+  /** The running nats-server's process id (the bench reads its CPU from /proc). */
+  readonly pid: number | undefined;
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
   /** Stops it and removes its storage. */
@@ -70,6 +72,9 @@ export async function startTestNats(): Promise<TestNats> {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid;
+    },
     start,
     stop,
     async close() {

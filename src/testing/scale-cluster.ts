@@ -29,7 +29,9 @@ export function spawnWorker(args: {
   /** Serves /metrics and /readyz on this port. */
   port?: number;
 }): WorkerProcess {
-  const argv = [CLI, 'worker', '--bus', args.bus, '--db', args.db, '--partitions', String(args.partitions)];
+  // Extra node flags for the worker processes (`--cpu-prof`, not allowed in NODE_OPTIONS), for profiling a bench run.
+  const nodeArgs = (process.env.WARDEN_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const argv = [...nodeArgs, CLI, 'worker', '--bus', args.bus, '--db', args.db, '--partitions', String(args.partitions)];
   argv.push(
     '--ack-wait-ms',
     String(args.ackWaitMs ?? 3_000),
