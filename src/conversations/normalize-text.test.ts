@@ -46,6 +46,8 @@ describe('normalizeText', () => {
       // Two letters, a digit or an ordinary word between the separators stay as written.
       ['a/b testing at 5/6', 'a/b testing at 5/6'],
       ['weißt du', 'weißt du'],
+      // A currency sign stays an amount's unit (TR39 would read "€" as "e", leetspeak then "500e" as "sooe").
+      ['mandami 500€', 'mandami 500€'],
     ];
     for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
   });

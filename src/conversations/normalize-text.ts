@@ -24,9 +24,9 @@ const EMOJILIB = require('emojilib') as Record<string, string[]>;
  */
 const CONFUSABLE = new Map<string, string>();
 for (const [from, to] of Object.entries(TR39)) {
-  if (from.charCodeAt(0) < 0x80 || [...from].length !== 1) continue;
-  // A currency sign is not a letter: TR39 maps "€" to "e", which made "50€" the word "soe".
-  if (/\p{Sc}/u.test(from)) continue;
+  // A currency sign is an amount's unit, not a disguised letter: TR39 maps "€" to "e", which
+  // turned "mandami 500€" into "mandami sooe" (leetspeak then read the digits as letters).
+  if (from.charCodeAt(0) < 0x80 || [...from].length !== 1 || /\p{Sc}/u.test(from)) continue;
   const latin = [
     ...to
       .toLowerCase()

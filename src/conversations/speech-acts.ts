@@ -34,7 +34,7 @@ const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.eve
  */
 export function sentences(normalized: string): string[] {
   return normalized
-    .split(/[.!?;\n]+|\s(?:but|pero|mais|aber)\s/)
+    .split(/[.!?;\n]+|\s(?:but|pero|mais|aber|ma)\s/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
