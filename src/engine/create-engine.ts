@@ -98,15 +98,12 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
   });
   /**
-   * Ids folded into memory whose commit has not finished, one set per batch in flight: a
-   * retry must not apply them twice. Each batch's own id set is reused, so the hot path
-   * adds and removes one set per batch instead of every id.
+   * Ids folded into memory whose commit has not finished: a retry must not apply them twice.
+   * One set for every batch in flight, not one per batch: a driver that submits faster than
+   * the store commits (the simulator, replay) has dozens in flight, and a probe of each per id
+   * cost more than the fold of an account upsert (docs/simulator.md, "Speed").
    */
-  const inFlight = new Set<Set<string>>();
-  const isPending = (id: string) => {
-    for (const ids of inFlight) if (ids.has(id)) return true;
-    return false;
-  };
+  const pending = new Set<string>();
 
   const { fold } = createFolder(() => state, clock, logger, store.db);
   const ec = config.conversations.externalClassifier;
@@ -159,7 +156,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     for (let i = 0; i < items.length; i++) {
       if (statuses[i] !== 'accepted') continue;
       const id = items[i]!.event.id;
-      if (existing.has(id) || (inFlight.size > 0 && isPending(id))) {
+      if (existing.has(id) || (pending.size > 0 && pending.has(id))) {
         statuses[i] = 'duplicate';
         seen.delete(id);
       }
@@ -170,14 +167,17 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     fold(items, statuses, ws, alerts, alertJson);
     if (ws.isEmpty) return { statuses, alerts, committed: Promise.resolve() };
     // `seen` now holds exactly the ids this batch folded.
-    inFlight.add(seen);
+    for (const id of seen) pending.add(id);
+    const settle = () => {
+      for (const id of seen) pending.delete(id);
+    };
     const committed = ledger.commit(ws).then(
       () => {
-        inFlight.delete(seen);
+        settle();
         if (alerts.length > 0) opts.onAlerts?.(alerts, alertJson);
       },
       (e: unknown) => {
-        inFlight.delete(seen);
+        settle();
         throw e;
       },
     );

@@ -68,4 +68,43 @@ describe('engine under failure and concurrency', () => {
     );
     await real.close();
   });
+
+  it('submitted faster than they commit: an id in any batch still in flight is a duplicate, once committed too', async () => {
+    const real = await createStore(':memory:');
+    const state = { failures: 0, commits: 0, rows: [] as number[] };
+    // Each commit waits a turn of the event loop, so a dozen batches are in flight at once.
+    const slow: Store = {
+      ...flaky(real, state),
+      write: (ws) => new Promise((r) => setTimeout(r, 5)).then(() => flaky(real, state).write(ws)),
+    };
+    const engine = await createEngine({ store: slow, config: testConfig(), logger: silentLogger() });
+    const events = Array.from({ length: 12 }, (_, b) => Array.from({ length: 20 }, (_, i) => valid(adult(`fl_${b}_${i}`))));
+    const submitted = [];
+    for (let b = 0; b < events.length; b++) {
+      // Each batch repeats one id of every batch before it: all of them still pending.
+      const repeats = events.slice(0, b).map((prev) => prev[b % 20]!);
+      submitted.push(await engine.submit([...events[b]!, ...repeats]));
+    }
+    submitted.forEach((s, b) => {
+      assert.equal(s.statuses.filter((x) => x === 'accepted').length, 20, `batch ${b}`);
+      assert.equal(s.statuses.filter((x) => x === 'duplicate').length, b, `batch ${b}`);
+    });
+    await Promise.all(submitted.map((s) => s.committed));
+    const again = await engine.ingest(events.map((b) => b[0]!));
+    assert.ok(
+      again.statuses.every((x) => x === 'duplicate'),
+      'committed ids are found in the store',
+    );
+    const stored = await real.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(stored.n), 240);
+    // A batch whose commit fails leaves no id pending: the retry is accepted.
+    const lost = [valid(adult('fl_lost'))];
+    state.failures = 1;
+    await assert.rejects(engine.ingest(lost));
+    assert.deepEqual((await engine.ingest(lost)).statuses, ['accepted']);
+    await real.close();
+  });
 });
