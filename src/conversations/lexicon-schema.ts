@@ -17,8 +17,13 @@ export type PatternEntry = z.infer<typeof Pattern>;
 /** A speech-act pattern: one expression, or several that must all match the same sentence. */
 const SpeechPattern = Pattern.extend({ re: z.union([Source, z.array(Source).min(1)]) });
 export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
-/** What a sentence does (`speech-acts.ts`), and what an image request asks to see. */
-export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child'] as const;
+/**
+ * What a sentence does (`speech-acts.ts`), what an image request asks to see, and what the
+ * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
+ * family (`kin`), the adult saying the child's parent knows or asked (`guardian`). Every key
+ * is optional in a language file.
+ */
+export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child', 'kin', 'guardian'] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
 export const CueIndexSchema = z.strictObject({
