@@ -25,6 +25,14 @@ const COMPILED = new Map<CueLang, Map<string, Compiled>>(
   ]),
 );
 const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.every((r) => r.test(s))) ?? false;
+/*
+ * What an image request names is read in every language at once: a cue is reported in the
+ * first language whose words match, and "manda foto do bilhete" is Portuguese matched by the
+ * Spanish "manda foto"; the object's form ("do bilhete", "de la ficha") is the other language's.
+ */
+const allOf = (key: string): Compiled => [...COMPILED.values()].flatMap((m) => m.get(key) ?? []);
+const THING_ANY = allOf('thing');
+const CHILD_ANY = allOf('child');
 
 /**
  * A message's sentences: split at sentence ends and at "but" (in each language), because a
@@ -44,7 +52,7 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
   const c = COMPILED.get(lang);
   if (!c) return { acts: [] };
   const acts = ACTS.filter((a) => any(c.get(a), sentence));
-  const thing = any(c.get('thing'), sentence) && !any(c.get('child'), sentence);
+  const thing = any(THING_ANY, sentence) && !any(CHILD_ANY, sentence);
   return thing ? { acts, imageOf: 'thing' } : { acts };
 }
 
