@@ -21,9 +21,10 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * What a sentence does (`speech-acts.ts`), what an image request asks to see, and what the
  * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
  * family (`kin`), the adult saying the child's parent knows or asked (`guardian`). Every key
- * is optional in a language file.
+ * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
+ * ("top dps gets 500 gold"), not a gift or a demand to one child.
  */
-export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child', 'kin', 'guardian'] as const;
+export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'prize', 'joke', 'request', 'thing', 'child', 'kin', 'guardian'] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
 export const CueIndexSchema = z.strictObject({

@@ -8,8 +8,8 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct = 'request' | 'offer' | 'prize' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'warning', 'reported', 'negated', 'joke'];
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -60,5 +60,7 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
 export function discounts(code: string, a: SentenceActs): boolean {
   if (a.acts.includes('warning') || a.acts.includes('reported') || a.acts.includes('negated')) return true;
   if (code === 'payment_demand' && a.acts.includes('offer')) return true;
+  // A reward put up for whoever wins, or for everyone in a raid, is a game's prize: no child is singled out.
+  if ((code === 'gift_offer' || code === 'payment_demand') && a.acts.includes('prize')) return true;
   return code === 'image_request' && a.imageOf === 'thing';
 }
