@@ -8,7 +8,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { kinAddress, mentionsGuardian } from './family-voice.js';
+import { kinAddress, mentionsGuardian, speaksAsKin } from './family-voice.js';
 import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
@@ -158,6 +158,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         const g = tracker.note(m.conversationId, m.from, ev.tsMs);
         if (!g.guardianAware) g.guardianAware = { eventId: ev.event.id };
       }
+      if (!minorSender && speaksAsKin(normalized)) {
+        const g = tracker.note(m.conversationId, m.from, ev.tsMs);
+        if (!g.kinSelf) g.kinSelf = { eventId: ev.event.id };
+      }
       const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
       const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
@@ -205,7 +209,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // adult family is weighed as with a family link; an adult who keeps the parents informed
       // is not approaching in secret, and is weighed as an adult the child knows. Graded, not a
       // switch: secrecy, another app or a threat still count from both.
-      const kinVoice = !minorSender && st.kin !== undefined && !isFamilyKind(rel.kind);
+      const linkedBefore = trustOf(rel) === 'connected' || trustOf(rel) === 'established';
+      const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (st.kinSelf !== undefined && linkedBefore));
       const guardianVoice = !minorSender && !kinVoice && st.guardianAware !== undefined && trustOf(rel) === 'approach';
       const trust: Trust = kinVoice ? 'established' : guardianVoice ? 'sought' : trustOf(rel);
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
@@ -310,7 +315,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         if (kinVoice)
           reasons.push({
             code: 'family_voice',
-            detail: `the child calls the adult "${st.kin!.word}" (event ${st.kin!.eventId}): weighed as family, though the platform holds no family link`,
+            detail: st.kin
+              ? `the child calls the adult "${st.kin.word}" (event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
+              : `the adult writes as the child's relative (event ${st.kinSelf!.eventId}) and the platform linked them before the conversation: weighed as family`,
           });
         if (guardianVoice)
           reasons.push({
