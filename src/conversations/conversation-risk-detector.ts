@@ -316,7 +316,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           reasons.push({
             code: 'family_voice',
             detail: st.kin
-              ? `the child calls the adult "${st.kin.word}" (event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
+              ? `the child addresses the adult as family ("${st.kin.word}", event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
               : `the adult writes as the child's relative (event ${st.kinSelf!.eventId}) and the platform linked them before the conversation: weighed as family`,
           });
         if (guardianVoice)

@@ -28,7 +28,7 @@ const KIN_SELF = union('kin_self');
 /** The family word a child's normalised message addresses the adult with, if any. */
 export function kinAddress(normalized: string): string | undefined {
   const m = KIN.exec(normalized.trim());
-  return m ? m[0].trim() : undefined;
+  return m ? m[0].replace(/[^a-z]+$/, '').trim() : undefined;
 }
 
 /** Whether an adult's normalised message says the child's parent knows, asked or is told. */
