@@ -91,12 +91,7 @@ describe('family voice in the detector', () => {
     );
     assert.ok(risky(untold.alerts).length > 0, 'the same meeting without the parents named');
     const secret = risky(
-      (
-        await ingest(
-          say('neighbour', 'kid1', 'keep this between us ok', 5),
-          say('neighbour', 'kid1', 'send me a pic of you', 6),
-        )
-      ).alerts,
+      (await ingest(say('neighbour', 'kid1', 'keep this between us ok', 5), say('neighbour', 'kid1', 'send me a pic of you', 6))).alerts,
     );
     assert.ok(secret.length > 0, 'a secret and an image request count whatever was said of the parents');
     assert.ok(secret[0]!.reasons.some((r) => r.code === 'parents_informed'));

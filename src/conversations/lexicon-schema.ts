@@ -24,7 +24,20 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child.
  */
-export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'prize', 'joke', 'request', 'thing', 'child', 'kin', 'kin_self', 'guardian'] as const;
+export const SPEECH_KEYS = [
+  'warning',
+  'reported',
+  'negated',
+  'offer',
+  'prize',
+  'joke',
+  'request',
+  'thing',
+  'child',
+  'kin',
+  'kin_self',
+  'guardian',
+] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
 export const CueIndexSchema = z.strictObject({
