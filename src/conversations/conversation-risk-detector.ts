@@ -8,7 +8,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { kinAddress, mentionsGuardian, speaksAsKin } from './family-voice.js';
+import { adultFamilyVoice, kinAddress } from './family-voice.js';
 import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
@@ -154,13 +154,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const detected = detectCues(m.text, { identify: false });
       const { normalized } = detected;
       // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
-      if (!minorSender && mentionsGuardian(normalized)) {
+      const voice = minorSender ? undefined : adultFamilyVoice(normalized);
+      if (voice && (voice.guardian || voice.kinSelf)) {
         const g = tracker.note(m.conversationId, m.from, ev.tsMs);
-        if (!g.guardianAware) g.guardianAware = { eventId: ev.event.id };
-      }
-      if (!minorSender && speaksAsKin(normalized)) {
-        const g = tracker.note(m.conversationId, m.from, ev.tsMs);
-        if (!g.kinSelf) g.kinSelf = { eventId: ev.event.id };
+        if (voice.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
+        if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
       }
       const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
       const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
