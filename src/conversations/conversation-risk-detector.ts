@@ -8,6 +8,8 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
+import { adultFamilyVoice, kinAddress } from './family-voice.js';
+import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
   countMutuals,
@@ -80,9 +82,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
     const adults = m.to.filter((t) => nonMinor(facts.bandAt(facts.indexOf(t), datePacked)));
     if (adults.length === 0 || !m.text) return;
     const reply = detectReplyCues(m.text);
-    if (!reply.refusal && reply.age === undefined) return;
+    // Only a one-to-one reply names its adult: "thanks mum" in a group is to someone else.
+    const kin = adults.length === 1 && m.to.length === 1 ? kinAddress(normalizeText(m.text)) : undefined;
+    if (!reply.refusal && reply.age === undefined && kin === undefined) return;
     for (const a of adults) {
       const st = tracker.note(m.conversationId, a, ev.tsMs);
+      if (kin !== undefined && !st.kin) st.kin = { word: kin, eventId: ev.event.id };
       if (reply.refusal && !st.refusal) st.refusal = { eventId: ev.event.id, tsMs: ev.tsMs };
       if (reply.age !== undefined && !st.ageGiven) st.ageGiven = { age: reply.age, eventId: ev.event.id };
     }
@@ -148,6 +153,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // (turn-window.ts); a cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move.
       const detected = detectCues(m.text, { identify: false });
       const { normalized } = detected;
+      // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
+      const voice = minorSender ? undefined : adultFamilyVoice(normalized);
+      if (voice && (voice.guardian || voice.kinSelf)) {
+        const g = tracker.note(m.conversationId, m.from, ev.tsMs);
+        if (voice.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
+        if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
+      }
       const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
       const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
@@ -191,7 +203,15 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
       }
-      const trust: Trust = trustOf(rel);
+      // What the conversation says of the relationship (family-voice.ts): a child who calls the
+      // adult family is weighed as with a family link; an adult who keeps the parents informed
+      // is not approaching in secret, and is weighed as an adult the child knows. Graded, not a
+      // switch: secrecy, another app or a threat still count from both.
+      const linkedBefore = trustOf(rel) === 'connected' || trustOf(rel) === 'established';
+      const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (st.kinSelf !== undefined && linkedBefore));
+      const guardianVoice = !minorSender && !kinVoice && st.guardianAware !== undefined && trustOf(rel) === 'approach';
+      const trust: Trust = kinVoice ? 'established' : guardianVoice ? 'sought' : trustOf(rel);
+      const familyLike = isFamilyKind(rel.kind) || kinVoice;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
       const context = {
@@ -210,7 +230,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         trust === 'approach'
           ? st.mask
           : trust === 'established'
-            ? st.connectedMask & ~(isFamilyKind(rel.kind) ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
+            ? st.connectedMask & ~(familyLike ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
             : st.connectedMask;
       let found = assess(mask, context);
       let actsAsAdult = false;
@@ -290,7 +310,19 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
                 ? 'at the first message the minor did not follow, befriend or hold the sender as a contact, and shared no family link with them'
                 : 'the link was made after the conversation began',
           });
-        if (context.family)
+        if (kinVoice)
+          reasons.push({
+            code: 'family_voice',
+            detail: st.kin
+              ? `the child addresses the adult as family ("${st.kin.word}", event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
+              : `the adult writes as the child's relative (event ${st.kinSelf!.eventId}) and the platform linked them before the conversation: weighed as family`,
+          });
+        if (guardianVoice)
+          reasons.push({
+            code: 'parents_informed',
+            detail: `the adult says the child's parent knows, asked or is told (event ${st.guardianAware!.eventId}): weighed as an adult the child knows`,
+          });
+        if (context.family && !kinVoice)
           reasons.push({
             code: isFamilyKind(rel.kind) ? 'family_link' : 'established_link',
             detail: isFamilyKind(rel.kind)

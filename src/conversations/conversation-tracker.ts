@@ -26,6 +26,12 @@ export interface ConversationState extends ModelState, LanguageSample {
   refusal?: { eventId: string; tsMs: number } | undefined;
   /** The age the child first gave the adult here. */
   ageGiven?: { age: number; eventId: string } | undefined;
+  /** The child addressed the adult as family here (`family-voice.ts`): the word and the event. */
+  kin?: { word: string; eventId: string } | undefined;
+  /** The adult wrote here as the child's relative (`family-voice.ts`). */
+  kinSelf?: { eventId: string } | undefined;
+  /** The adult said here that the child's parent knows, asked or is told (`family-voice.ts`). */
+  guardianAware?: { eventId: string } | undefined;
   /** Mutual connections of the adult and the child, counted once (a scan of the graph) when first needed. */
   mutuals?: number | undefined;
 }

@@ -17,8 +17,27 @@ export type PatternEntry = z.infer<typeof Pattern>;
 /** A speech-act pattern: one expression, or several that must all match the same sentence. */
 const SpeechPattern = Pattern.extend({ re: z.union([Source, z.array(Source).min(1)]) });
 export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
-/** What a sentence does (`speech-acts.ts`), and what an image request asks to see. */
-export const SPEECH_KEYS = ['warning', 'reported', 'negated', 'offer', 'joke', 'request', 'thing', 'child'] as const;
+/**
+ * What a sentence does (`speech-acts.ts`), what an image request asks to see, and what the
+ * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
+ * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`). Every key
+ * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
+ * ("top dps gets 500 gold"), not a gift or a demand to one child.
+ */
+export const SPEECH_KEYS = [
+  'warning',
+  'reported',
+  'negated',
+  'offer',
+  'prize',
+  'joke',
+  'request',
+  'thing',
+  'child',
+  'kin',
+  'kin_self',
+  'guardian',
+] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
 export const CueIndexSchema = z.strictObject({

@@ -8,8 +8,8 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct = 'request' | 'offer' | 'prize' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'warning', 'reported', 'negated', 'joke'];
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -25,6 +25,14 @@ const COMPILED = new Map<CueLang, Map<string, Compiled>>(
   ]),
 );
 const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.every((r) => r.test(s))) ?? false;
+/*
+ * What an image request names is read in every language at once: a cue is reported in the
+ * first language whose words match, and "manda foto do bilhete" is Portuguese matched by the
+ * Spanish "manda foto"; the object's form ("do bilhete", "de la ficha") is the other language's.
+ */
+const allOf = (key: string): Compiled => [...COMPILED.values()].flatMap((m) => m.get(key) ?? []);
+const THING_ANY = allOf('thing');
+const CHILD_ANY = allOf('child');
 
 /**
  * A message's sentences: split at sentence ends and at "but" (in each language), because a
@@ -44,7 +52,7 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
   const c = COMPILED.get(lang);
   if (!c) return { acts: [] };
   const acts = ACTS.filter((a) => any(c.get(a), sentence));
-  const thing = any(c.get('thing'), sentence) && !any(c.get('child'), sentence);
+  const thing = any(THING_ANY, sentence) && !any(CHILD_ANY, sentence);
   return thing ? { acts, imageOf: 'thing' } : { acts };
 }
 
@@ -52,5 +60,7 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
 export function discounts(code: string, a: SentenceActs): boolean {
   if (a.acts.includes('warning') || a.acts.includes('reported') || a.acts.includes('negated')) return true;
   if (code === 'payment_demand' && a.acts.includes('offer')) return true;
+  // A reward put up for whoever wins, or for everyone in a raid, is a game's prize: no child is singled out.
+  if ((code === 'gift_offer' || code === 'payment_demand') && a.acts.includes('prize')) return true;
   return code === 'image_request' && a.imageOf === 'thing';
 }

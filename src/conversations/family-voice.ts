@@ -1,0 +1,59 @@
+/*
+ * What a conversation says of the relationship that the platform's links may not: the child
+ * addresses the adult as family ("thanks auntie", "ok grandma"), or the adult says the child's
+ * parent knows, asked or is told ("your mum asked", "let your parents know", "I'll leave the
+ * key with your mum"). Relatives linked only as friends or follows, or not at all, and
+ * neighbours who pay for pet-sitting write like this; a groomer keeps the parents out. An
+ * adult who writes as the child's relative ("it's grandma") is believed only where the platform
+ * also holds a link made before the conversation: an impostor ("it's your uncle, new number") has none. The
+ * words are the `kin` and `guardian` keys of each language's `speech` section.
+ */
+import { createCueGates } from './cue-gates.js';
+import { LEXICON } from './cue-lexicon.js';
+
+/** Each pattern of a key in every language as one expression: a pattern of several parts must match them all. */
+const sources = (key: 'kin' | 'kin_self' | 'guardian'): string[] =>
+  LEXICON.languages.flatMap((l) =>
+    (l.speech.get(key) ?? []).map((p) =>
+      p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
+    ),
+  );
+// A language with neither key contributes nothing; an empty union never matches.
+const union = (alternatives: string[]) => (alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/);
+const KIN = union(sources('kin'));
+
+/*
+ * The adult's side is read on every message an adult writes to a minor, so it goes through
+ * the cue scan's prefilter (`cue-gates.ts`): an expression is tested only when a literal it
+ * cannot match without ("mum", "grandma", "madre") occurs in the message.
+ */
+const GUARDIAN_RES = sources('guardian').map((r) => new RegExp(r));
+const KIN_SELF_RES = sources('kin_self').map((r) => new RegExp(r));
+const ADULT_RES = [...GUARDIAN_RES, ...KIN_SELF_RES];
+const GATES = createCueGates(ADULT_RES);
+
+/** The family word a child's normalised message addresses the adult with, if any. */
+export function kinAddress(normalized: string): string | undefined {
+  const m = KIN.exec(normalized.trim());
+  return m ? m[0].replace(/[^a-z]+$/, '').trim() : undefined;
+}
+
+function anyOpen(from: number, to: number, text: string): boolean {
+  for (let i = from; i < to; i++) if (GATES.open(i) && ADULT_RES[i]!.test(text)) return true;
+  return false;
+}
+
+/** What an adult's normalised message says of the family: the parent informed (`guardian`), the adult speaking as a relative (`kinSelf`). */
+export function adultFamilyVoice(normalized: string): { guardian: boolean; kinSelf: boolean } {
+  if (!GATES.scan(normalized)) return { guardian: false, kinSelf: false };
+  return {
+    guardian: anyOpen(0, GUARDIAN_RES.length, normalized),
+    kinSelf: anyOpen(GUARDIAN_RES.length, ADULT_RES.length, normalized),
+  };
+}
+
+/** Whether an adult's normalised message says the child's parent knows, asked or is told. */
+export const mentionsGuardian = (normalized: string): boolean => adultFamilyVoice(normalized).guardian;
+
+/** Whether an adult's normalised message speaks as the child's relative ("it's grandma"); weighed only with a link made before the conversation. */
+export const speaksAsKin = (normalized: string): boolean => adultFamilyVoice(normalized).kinSelf;
