@@ -182,7 +182,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       for (const to of minors) {
         const i = facts.indexOf(to);
         const bits = facts.edges.get(i, senderIdx);
-        const rank = bits === 0 ? 0 : facts.edges.timeOf(i, senderIdx);
+        const rank = bits === 0 ? 0 : facts.edges.linkSince(i, senderIdx);
         if (rank < weakest) {
           weakest = rank;
           minorIdx = i;

@@ -154,6 +154,38 @@ describe('relationship and declared ages through the engine', () => {
     assert.match(why.relationship!, /^friends, linked 10 months before the adult's first message; 1 mutual connection/);
   });
 
+  it('dates the link by when it began, not by a second kind of link added after the chat began, live and after a restart', async () => {
+    const long = at(-60 * 24 * 500);
+    const events = [
+      adult('gran', long),
+      minor('kid9', '13-15', long),
+      connect('kid9', 'gran', 'follow', long),
+      say('g1', 'gran', 'kid9', 'how was the match today?', 5),
+      // Years after the follow, the two also become friends, after this chat began.
+      connect('kid9', 'gran', 'friend', at(10)),
+    ];
+    const facts = createFacts();
+    const [kid, gran] = [facts.ensure('kid9'), facts.ensure('gran')];
+    facts.edges.put(kid, gran, EDGE.follow, Date.parse(long));
+    facts.edges.put(kid, gran, EDGE.follow | EDGE.friend, Date.parse(at(10)));
+    const r = readRelationship(facts, kid, gran, { firstMs: Date.parse(at(5)), firstBy: 'adult', childMessages: 0 }, Date.parse(at(20)), 0);
+    assert.ok(Math.round(r.linkedDaysBefore!) === 500 && trustOf(r) === 'established', JSON.stringify(r));
+    // Through the engine, and again from the store after a restart (rows restored in any order).
+    const store = await createStore(':memory:');
+    stores.push(store);
+    const first = await createEngine({ store, config: testConfig({ conversations: { model: 'off' } }), logger: silentLogger(), clock });
+    await first.ingest(events.map((x) => valid(x, clock.now())));
+    const line = say('g1', 'gran', 'kid9', 'send me a pic of you in the new jersey', 30);
+    for (const e of [
+      first,
+      await createEngine({ store, config: testConfig({ conversations: { model: 'off' } }), logger: silentLogger(), clock }),
+    ]) {
+      const alerts = (await e.ingest([valid({ ...line, id: `${line.id}-${e === first ? 'a' : 'b'}` }, clock.now())])).alerts;
+      const risky = alerts.filter((a) => ['grooming', 'solicitation', 'sextortion'].includes(a.category));
+      assert.deepEqual(risky, [], 'a link of 500 days is not a stranger who asked to be followed back');
+    }
+  });
+
   it('reads sextortion between two declared minors, and leaves teasing alone', async () => {
     const ingest = await engine();
     await ingest(minor('ex', '16-17'), minor('kid3', '16-17'), connect('kid3', 'ex', 'friend', at(-600)));

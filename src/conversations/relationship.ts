@@ -97,7 +97,8 @@ export function readRelationship(
       kind = k;
       break;
     }
-  const linkMs = kind === 'none' ? 0 : facts.edges.timeOf(minor, adult);
+  // The link's own age: a pair linked for years that adds another kind later is still linked for years.
+  const linkMs = kind === 'none' ? 0 : facts.edges.linkSince(minor, adult);
   return {
     kind,
     linkedDaysBefore: kind === 'none' ? undefined : (conv.firstMs - linkMs) / DAY,

@@ -50,7 +50,7 @@ export async function restoreState(store: Store, state: EngineState, settings: E
       const to = facts.ensure(c.to_id);
       const put = (f: number, t: number) => {
         const cur = facts.edges.get(f, t);
-        facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)));
+        facts.edges.put(f, t, cur | bit, Math.max(c.updated_ms, facts.edges.timeOf(f, t)), c.updated_ms);
       };
       // Requests (pending, declined or accepted) count towards detectors' memory; each checks which.
       if (c.requested_ms !== null)

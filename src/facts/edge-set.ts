@@ -2,16 +2,26 @@
  * Directed edges between account indices with a few bits each, in an open-addressing
  * hash table over typed arrays. Written by hand because the memory target (10 million
  * connections well under 2 GiB) rules out a Map of Sets: that costs ~100 bytes an edge,
- * this costs 18 bytes a slot (two int32 keys, two bytes of bits, a float64 time), ~24 an edge at ≤ 0.75 load.
+ * this costs 22 bytes a slot (two int32 keys, two bytes of bits, a float64 time, the link's
+ * start in whole seconds as a uint32: good until 2106), ~30 an edge at ≤ 0.75 load.
  * Linear probing with backward-shift deletion keeps lookups to a cache line or two and
  * leaves no tombstones behind.
  */
 export interface EdgeSet {
   get(from: number, to: number): number;
-  /** Last time (ms) a change was applied to this pair; 0 when absent. */
+  /** Last time (ms) a change was applied to this pair; 0 when absent. Guards against late, older events. */
   timeOf(from: number, to: number): number;
-  /** Sets the pair's bits (0 removes it). */
-  put(from: number, to: number, bits: number, tsMs: number): void;
+  /**
+   * When (ms, to the second) the pair's link bits (the set's `linkMask`) last went from none to
+   * some; 0 when it holds none. A second kind of link added later (a follow, then years on a
+   * friendship) keeps the first one's time: the relationship's age is the link's, not the last change's.
+   */
+  linkSince(from: number, to: number): number;
+  /**
+   * Sets the pair's bits (0 removes it). `linkMs` (default `tsMs`) is when link bits this call
+   * adds were made: a restore passes each stored row's own time, in any order, and the earliest wins.
+   */
+  put(from: number, to: number, bits: number, tsMs: number, linkMs?: number): void;
   readonly size: number;
   readonly capacity: number;
   bytes(): number;
@@ -28,13 +38,17 @@ function hash(from: number, to: number, mask: number): number {
   return h & mask;
 }
 
-export function createEdgeSet(initialCapacity = 1024): EdgeSet {
+/** Whole seconds, plus one so that 0 stays "no link" (a link made at the epoch's first second included). */
+const toSeconds = (ms: number) => Math.min(0xfffffffe, Math.max(0, Math.floor(ms / 1000))) + 1;
+
+export function createEdgeSet(initialCapacity = 1024, linkMask = 0xffff): EdgeSet {
   let cap = 1;
   while (cap < initialCapacity) cap <<= 1;
   let froms = new Int32Array(cap).fill(EMPTY);
   let tos = new Int32Array(cap);
   let bitsArr = new Uint16Array(cap);
   let times = new Float64Array(cap);
+  let since = new Uint32Array(cap);
   let mask = cap - 1;
   let size = 0;
 
@@ -53,12 +67,14 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
     const oldTos = tos;
     const oldBits = bitsArr;
     const oldTimes = times;
+    const oldSince = since;
     cap <<= 1;
     mask = cap - 1;
     froms = new Int32Array(cap).fill(EMPTY);
     tos = new Int32Array(cap);
     bitsArr = new Uint16Array(cap);
     times = new Float64Array(cap);
+    since = new Uint32Array(cap);
     for (let j = 0; j < oldFroms.length; j++) {
       const f = oldFroms[j]!;
       if (f === EMPTY) continue;
@@ -68,6 +84,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
       tos[i] = oldTos[j]!;
       bitsArr[i] = oldBits[j]!;
       times[i] = oldTimes[j]!;
+      since[i] = oldSince[j]!;
     }
   }
 
@@ -87,6 +104,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
         tos[hole] = tos[i]!;
         bitsArr[hole] = bitsArr[i]!;
         times[hole] = times[i]!;
+        since[hole] = since[i]!;
         hole = i;
       }
       i = (i + 1) & mask;
@@ -94,6 +112,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
     froms[hole] = EMPTY;
     bitsArr[hole] = 0;
     times[hole] = 0;
+    since[hole] = 0;
     size--;
   }
 
@@ -106,11 +125,20 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
       const i = find(from, to);
       return i >= 0 ? times[i]! : 0;
     },
-    put(from, to, bits, tsMs) {
+    linkSince(from, to) {
+      const i = find(from, to);
+      return i >= 0 && since[i]! > 0 ? (since[i]! - 1) * 1000 : 0;
+    },
+    put(from, to, bits, tsMs, linkMs = tsMs) {
       const i = find(from, to);
       if (i >= 0) {
         if (bits === 0) remove(i);
         else {
+          const had = (bitsArr[i]! & linkMask) !== 0;
+          const has = (bits & linkMask) !== 0;
+          if (!has) since[i] = 0;
+          else if (!had) since[i] = toSeconds(linkMs);
+          else if (toSeconds(linkMs) < since[i]! && (bits & ~bitsArr[i]! & linkMask) !== 0) since[i] = toSeconds(linkMs);
           bitsArr[i] = bits;
           times[i] = tsMs;
         }
@@ -119,7 +147,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
       if (bits === 0) return;
       if ((size + 1) * 4 > cap * 3) {
         grow();
-        this.put(from, to, bits, tsMs);
+        this.put(from, to, bits, tsMs, linkMs);
         return;
       }
       const slot = -1 - i;
@@ -127,6 +155,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
       tos[slot] = to;
       bitsArr[slot] = bits;
       times[slot] = tsMs;
+      since[slot] = (bits & linkMask) !== 0 ? toSeconds(linkMs) : 0;
       size++;
     },
     get size() {
@@ -136,7 +165,7 @@ export function createEdgeSet(initialCapacity = 1024): EdgeSet {
       return cap;
     },
     bytes() {
-      return froms.byteLength + tos.byteLength + bitsArr.byteLength + times.byteLength;
+      return froms.byteLength + tos.byteLength + bitsArr.byteLength + times.byteLength + since.byteLength;
     },
     forEach(fn) {
       for (let i = 0; i < cap; i++) if (froms[i] !== EMPTY) fn(froms[i]!, tos[i]!, bitsArr[i]!);

@@ -104,7 +104,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
   let flagBits = new Uint8Array(cap);
   let updated = new Float64Array(cap);
   let count = 0;
-  const edges = createEdgeSet(initialEdges);
+  const edges = createEdgeSet(initialEdges, CONNECTED_BITS);
 
   function grow(): void {
     cap *= 2;
