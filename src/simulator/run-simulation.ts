@@ -294,6 +294,9 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
         settling.catch(() => undefined);
       } else act(await target!.settle(), ms + tickMs);
     }
+    // Making a tick needs no I/O, so without a turn of the event loop the settle in flight
+    // would not move past its first wait (the writer's reply, the webhooks' round trips).
+    else if (settling) await new Promise(setImmediate);
     if (o.pace && (await o.pace(tick, ticks)) === false) break;
   }
   await flush();
