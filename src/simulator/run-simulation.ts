@@ -25,6 +25,12 @@ export interface SimulationOptions {
   settleMinutes?: number;
   /** Put before every id, so that runs sharing one Warden over HTTP do not collide. */
   prefix?: string;
+  /**
+   * Shadow only (default on): make the next settle period while Warden settles this one. The
+   * gate questions and the events are queued in order and put to Warden only after the settle
+   * ends, so Warden sees the same calls in the same order as without it; off is for comparing.
+   */
+  pipeline?: boolean;
 }
 
 /** Actions after which the platform stops the account reaching minors (README: "Webhooks"). */
@@ -69,6 +75,15 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   const P = o.prefix ?? '';
   const uid = (i: number) => `${P}u${i}`;
   let buffer: object[] = [];
+  // Shadow pipelining: nothing Warden answers changes what the platform does next (the gate's
+  // answer only marks a conversation touched; stops and hides apply live only), so a period's
+  // events and gate questions are made while the last settle runs, and put to Warden, in the
+  // order they were made, once it is over (see runPending).
+  const pipelining = o.mode === 'shadow' && o.pipeline !== false;
+  let queuing = false;
+  type Ask = { action: 'message' | 'connect'; actor: string; target: string };
+  const pending: (readonly object[] | { ask: Ask; conv: number })[] = [];
+  let settling: Promise<void> | null = null;
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const flush = async () => {
@@ -78,8 +93,12 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
     }
     const batch = buffer;
     buffer = [];
+    if (queuing) pending.push(batch);
+    else await send(batch);
+  };
+  const send = async (batch: readonly object[]) => {
     events.sent += batch.length;
-    const r = await target.send(batch);
+    const r = await target!.send(batch);
     events.accepted += r.accepted;
     events.rejected += r.rejected;
     alerts += r.alerts;
@@ -99,12 +118,30 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
       if (HIDES.has(a.type)) hidden[i] = 1;
     }
   };
-  const decide = async (action: 'message' | 'connect', a: number, b: number): Promise<SimDecision['decision']> => {
-    if (!target) return 'allow';
-    const d0 = target.decide({ action, actor: uid(a), target: uid(b) });
+  /** The gate's answer; a benign conversation (touch >= 0) it does not allow is touched. */
+  const ask = async (req: Ask, touch: number): Promise<SimDecision['decision']> => {
+    const d0 = target!.decide(req);
     const d = d0 instanceof Promise ? await d0 : d0;
     gate[d.decision]++;
+    if (touch >= 0 && d.decision !== 'allow') conv.flags[touch]! |= CONV_FLAG.touched;
     return d.decision;
+  };
+  const decide = async (action: 'message' | 'connect', a: number, b: number, touch = -1): Promise<SimDecision['decision']> => {
+    if (!target) return 'allow';
+    const req = { action, actor: uid(a), target: uid(b) };
+    if (!queuing) return ask(req, touch);
+    // Queued (shadow): asked later, in order; the answer it stands for changes nothing here.
+    pending.push({ ask: req, conv: touch });
+    return 'allow';
+  };
+  /** Puts the queued period to Warden once the last settle is over: its questions and events, in order. */
+  const runPending = async () => {
+    if (settling) await settling;
+    settling = null;
+    for (const p of pending.splice(0)) {
+      if ('ask' in p) await ask(p.ask, p.conv);
+      else await send(p);
+    }
   };
 
   // The platform as it stands before the run: every account, and the links the benign chats rest on.
@@ -177,8 +214,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
         conv.flags[c]! |= CONV_FLAG.touched;
         return false;
       }
-      const d = await decide('message', from, to);
-      if (d !== 'allow') conv.flags[c]! |= CONV_FLAG.touched;
+      const d = await decide('message', from, to, c);
       if (d === 'block' && o.mode === 'live') return false;
       message(c, from, to, pickLine(o.phrases.benign[BENIGN_KINDS[kind]!]), ms);
       delivered(c, from, to, ms);
@@ -223,6 +259,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
     return s < SCRIPTS[kind]!.length;
   };
 
+  queuing = pipelining && target !== undefined;
   for (let tick = 0; tick < ticks; tick++) {
     const ms = o.startMs + tick * tickMs;
     let c = conv.head[tick]!;
@@ -247,11 +284,24 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
     const flushing = target && buffer.length > 0 && (buffer.length >= BATCH || (tick + 1) % settleTicks === 0);
     if (flushing) {
       await flush();
-      act(await target!.settle(), ms + tickMs);
+      if (queuing) {
+        // This period is made: put it to Warden after the last settle, then settle it while the
+        // next period is made (the settle's commit wait overlaps the simulator's own work).
+        await runPending();
+        const at = ms + tickMs;
+        settling = target!.settle().then((notices) => act(notices, at));
+        // Handled here too, so a failed settle is not an unhandled rejection before it is awaited.
+        settling.catch(() => undefined);
+      } else act(await target!.settle(), ms + tickMs);
     }
+    // Making a tick needs no I/O, so without a turn of the event loop the settle in flight
+    // would not move past its first wait (the writer's reply, the webhooks' round trips).
+    else if (settling) await new Promise(setImmediate);
     if (o.pace && (await o.pace(tick, ticks)) === false) break;
   }
   await flush();
+  await runPending();
+  queuing = false;
   if (target) act(await target.settle(), o.startMs + ticks * tickMs);
 
   const stages = Object.fromEntries(OFFENDER_STAGES.map((s) => [s, 0])) as ExposureReport['stages'];

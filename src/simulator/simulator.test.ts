@@ -11,6 +11,7 @@ import { loadPhraseBank } from './phrase-bank.js';
 import { planConversations } from './plan-conversations.js';
 import { ROLE, createPlatform } from './platform.js';
 import { runSimulation } from './run-simulation.js';
+import type { SimTarget } from './sim-target.js';
 import { defaultStart, parseSimulateOptions } from './simulate.js';
 
 const phrases = loadPhraseBank();
@@ -103,6 +104,50 @@ describe('runSimulation', () => {
     assert.match(table, /measure +off +shadow +live/);
     assert.match(table, /minors reached by offenders/);
     assert.match(table, /^ {2}teacher +0 of \d+ +\d+ of \d+ +\d+ of \d+$/m);
+  });
+});
+
+describe('shadow pipelining', () => {
+  /** Logs every call the simulator makes of Warden, and when each settle's answer came back. */
+  const recorded = (t: SimTarget, log: string[]): SimTarget => ({
+    name: t.name,
+    send: (events) => {
+      log.push(`send ${events.length} ${(events[0] as { id: string }).id}`);
+      return t.send(events);
+    },
+    decide: (req) => {
+      log.push(`decide ${req.action} ${req.actor} ${req.target}`);
+      return t.decide(req);
+    },
+    markDecoy: (id, label) => {
+      log.push(`decoy ${id}`);
+      return t.markDecoy(id, label);
+    },
+    settle: async () => {
+      log.push('settle');
+      const notices = await t.settle();
+      log.push(`settled ${notices.map((n) => `${n.type}:${n.accountId}`).join(',')}`);
+      return notices;
+    },
+    close: () => t.close(),
+  });
+
+  it('puts the same calls to Warden in the same order, and gives the same report, as without it', async () => {
+    const runs: { report: ExposureReport; log: string[] }[] = [];
+    for (const pipeline of [false, true]) {
+      const log: string[] = [];
+      const target = await createInProcessTarget();
+      try {
+        runs.push({ report: await runSimulation({ ...base, mode: 'shadow', target: recorded(target, log), pipeline }), log });
+      } finally {
+        await target.close();
+      }
+    }
+    const [plain, piped] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    assert.ok(plain.log.filter((l) => l === 'settle').length > 24, 'settled at least hourly');
+    assert.ok(plain.report.gate.allow > 0 && plain.report.intervention.offendersActedOn > 0);
+    assert.deepEqual(piped.log, plain.log);
+    assert.deepEqual(stable(piped.report), stable(plain.report));
   });
 });
 
