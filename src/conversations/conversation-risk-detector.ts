@@ -9,7 +9,6 @@ import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { adultFamilyVoice, kinAddress } from './family-voice.js';
-import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
   countMutuals,
@@ -83,7 +82,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
     if (adults.length === 0 || !m.text) return;
     const reply = detectReplyCues(m.text);
     // Only a one-to-one reply names its adult: "thanks mum" in a group is to someone else.
-    const kin = adults.length === 1 && m.to.length === 1 ? kinAddress(normalizeText(m.text)) : undefined;
+    const kin = adults.length === 1 && m.to.length === 1 ? kinAddress(reply.normalized) : undefined;
     if (!reply.refusal && reply.age === undefined && kin === undefined) return;
     for (const a of adults) {
       const st = tracker.note(m.conversationId, a, ev.tsMs);
@@ -207,10 +206,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // adult family is weighed as with a family link; an adult who keeps the parents informed
       // is not approaching in secret, and is weighed as an adult the child knows. Graded, not a
       // switch: secrecy, another app or a threat still count from both.
-      const linkedBefore = trustOf(rel) === 'connected' || trustOf(rel) === 'established';
+      const linkTrust = trustOf(rel);
+      const linkedBefore = linkTrust === 'connected' || linkTrust === 'established';
       const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (st.kinSelf !== undefined && linkedBefore));
-      const guardianVoice = !minorSender && !kinVoice && st.guardianAware !== undefined && trustOf(rel) === 'approach';
-      const trust: Trust = kinVoice ? 'established' : guardianVoice ? 'sought' : trustOf(rel);
+      const guardianVoice = !minorSender && !kinVoice && st.guardianAware !== undefined && linkTrust === 'approach';
+      const trust: Trust = kinVoice ? 'established' : guardianVoice ? 'sought' : linkTrust;
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;

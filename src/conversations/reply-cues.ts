@@ -15,6 +15,8 @@ const AGE = LEXICON.languages.flatMap((l) => l.reply.age.map((p) => new RegExp(`
 export interface ReplyCues {
   refusal: boolean;
   age?: number | undefined;
+  /** The reply as `normalizeText` made it, for the caller's other readings of the same message. */
+  normalized: string;
 }
 
 export function detectReplyCues(text: string): ReplyCues {
@@ -27,5 +29,5 @@ export function detectReplyCues(text: string): ReplyCues {
       break;
     }
   }
-  return { refusal: REFUSAL.test(t), age };
+  return { refusal: REFUSAL.test(t), age, normalized: t };
 }
