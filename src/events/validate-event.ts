@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { packIsoDate, packedUtcDate } from '../core/age-band.js';
 import type { FieldIssue } from '../core/app-error.js';
 import { err, ok, type Result } from '../core/result.js';
+import { fastEvent } from './fast-event.js';
 import { EVENT_SCHEMAS, EVENT_TYPES, type EventType, type WardenEvent } from './event-schema.js';
 
 /** An event that passed every rule of the protocol, with its time parsed once. */
@@ -104,10 +105,14 @@ export function validateEvent(raw: unknown, opts: ValidateOptions): Result<Valid
   if (!schema || !Object.hasOwn(EVENT_SCHEMAS, type)) {
     return err([{ field: 'type', reason: `unknown event type "${type.slice(0, 64)}"; expected one of ${EVENT_TYPES.join(', ')}` }]);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return err(zodIssues(parsed.error));
-
-  const event = parsed.data as WardenEvent;
+  // The common shapes are checked by a precompiled test that only ever accepts (fast-event.ts);
+  // everything else, and every rejection with its field and reason, is zod's.
+  let event = fastEvent(raw as Record<string, unknown>, type);
+  if (event === undefined) {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return err(zodIssues(parsed.error));
+    event = parsed.data as WardenEvent;
+  }
   const tsMs = Date.parse(event.ts);
   const issues: FieldIssue[] = [];
   if (tsMs < EARLIEST_EVENT_MS) issues.push({ field: 'ts', reason: `is before ${EARLIEST_EVENT}` });
