@@ -19,6 +19,21 @@ export interface WebhookDispatcher extends BackgroundLoop {
   runOnce(): Promise<number>;
 }
 
+/** One signed delivery as it goes out: the headers are the ones every transport must pass on unchanged. */
+export interface WebhookRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
+
+/**
+ * How a delivery reaches the platform: the receiver's HTTP status, or a thrown error for no
+ * answer. HTTP (undici) unless one is given; the in-process simulator hands its webhook inbox
+ * the same signed request directly (src/simulator/in-process-target.ts).
+ */
+export type WebhookTransport = (req: WebhookRequest) => Promise<number>;
+
 type Outcome = { kind: 'delivered' } | { kind: 'retry'; error: string } | { kind: 'permanent'; error: string };
 
 /**
@@ -53,6 +68,8 @@ export function createWebhookDispatcher(deps: {
   pollMs?: number;
   /** In-flight deliveries' time to finish once `stop` is called; SHUTDOWN_GRACE_MS by default. */
   shutdownGraceMs?: number;
+  /** Where deliveries go instead of HTTP (the in-process simulator); signed all the same. */
+  transport?: WebhookTransport;
 }): WebhookDispatcher {
   const { store, ledger, config, clock, logger } = deps;
   const random = deps.random ?? Math.random;
@@ -75,20 +92,17 @@ export function createWebhookDispatcher(deps: {
   async function deliver(a: ActionsTable): Promise<Outcome | undefined> {
     const body = JSON.stringify(actionPayload(a));
     const t = Math.floor(clock.now() / 1000);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': `warden/${VERSION}`,
+      'warden-signature': signWebhook(config.webhookSecret!, t, body),
+      'warden-delivery': a.id,
+      'warden-attempt': String(a.attempts + 1),
+    };
     try {
-      const res = await request(config.webhookUrl!, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': `warden/${VERSION}`,
-          'warden-signature': signWebhook(config.webhookSecret!, t, body),
-          'warden-delivery': a.id,
-          'warden-attempt': String(a.attempts + 1),
-        },
-        body,
-        dispatcher: pool,
-        signal: AbortSignal.any([AbortSignal.timeout(config.timeoutMs), abandon.signal]),
-      });
+      const signal = AbortSignal.any([AbortSignal.timeout(config.timeoutMs), abandon.signal]);
+      if (deps.transport) return outcomeOfStatus(await deps.transport({ url: config.webhookUrl!, headers, body, signal }));
+      const res = await request(config.webhookUrl!, { method: 'POST', headers, body, dispatcher: pool, signal });
       // Drain the body so the connection returns to the pool.
       await res.body.dump().catch(() => undefined);
       return outcomeOfStatus(res.statusCode);

@@ -17,7 +17,8 @@ import { markDecoyOverHttp } from './http-target.js';
 /**
  * Warden in this process on a throw-away embedded database: events go through the same
  * validation and engine call the `POST /v1/events` route makes, decisions through the same
- * gate call as `POST /v1/decisions`, decoys and webhooks over loopback HTTP. The rule runner
+ * gate call as `POST /v1/decisions`, decoys over loopback HTTP, and webhooks signed as for
+ * HTTP but handed to the platform's inbox in this process (verified there as over HTTP). The rule runner
  * and the outbox are driven here, one round at a time, instead of on their timers, so the
  * same seed gives the same run.
  */
@@ -57,6 +58,9 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
     config: config.actions,
     clock: systemClock,
     logger,
+    // Signed as over HTTP and verified by the inbox as the platform would, without the loopback
+    // round trip (undici, the HTTP parser on both sides): 3-4% of this thread's time before.
+    transport: (req) => Promise.resolve(inbox.receive(req.headers, req.body)),
   });
   const { key } = await createApiKey(server.store.db, 'simulator', 'admin');
   const skew = 300_000;

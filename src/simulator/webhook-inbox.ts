@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { z } from 'zod';
 import type { ActionNotice } from './sim-target.js';
 
@@ -12,12 +12,17 @@ export interface WebhookInbox {
   url: string;
   /** Requests refused: unsigned, badly signed, or not an action (answered 401 or 400). */
   readonly refused: number;
+  /**
+   * One signed request taken in, as the HTTP endpoint takes it (verified, deduplicated, read):
+   * the status it answers. The in-process simulator delivers through this, without a socket.
+   */
+  receive(headers: Readonly<Record<string, string | string[] | undefined>>, raw: string): number;
   drain(): ActionNotice[];
   close(): Promise<void>;
 }
 
 /** The README's reference check: `warden-signature: t=<sec>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
-function verified(secret: string, headers: IncomingHttpHeaders, raw: string, nowSec: number): boolean {
+function verified(secret: string, headers: Readonly<Record<string, string | string[] | undefined>>, raw: string, nowSec: number): boolean {
   const header = headers['warden-signature'];
   if (typeof header !== 'string') return false;
   const fields = new Map(header.split(',').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
@@ -38,31 +43,33 @@ export async function startWebhookInbox(opts: { port?: number; secret?: string }
   let inbox: ActionNotice[] = [];
   let refused = 0;
   const seen = new Set<string>();
-  const refuse = (res: ServerResponse, status: number) => {
+  const refuse = (status: number) => {
     refused++;
-    res.writeHead(status).end();
+    return status;
+  };
+  const receive = (headers: Readonly<Record<string, string | string[] | undefined>>, raw: string): number => {
+    const delivery = headers['warden-delivery'];
+    if (!opts.secret || typeof delivery !== 'string' || !verified(opts.secret, headers, raw, Math.floor(Date.now() / 1000))) {
+      return refuse(401);
+    }
+    if (seen.has(delivery)) return 204;
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = undefined;
+    }
+    const r = PayloadSchema.safeParse(body);
+    if (!r.success) return refuse(400);
+    seen.add(delivery);
+    inbox.push({ type: r.data.type, accountId: r.data.subject.accountId });
+    return 204;
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const delivery = req.headers['warden-delivery'];
-      if (!opts.secret || typeof delivery !== 'string' || !verified(opts.secret, req.headers, raw, Math.floor(Date.now() / 1000))) {
-        return refuse(res, 401);
-      }
-      if (seen.has(delivery)) return res.writeHead(204).end();
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        body = undefined;
-      }
-      const r = PayloadSchema.safeParse(body);
-      if (!r.success) return refuse(res, 400);
-      seen.add(delivery);
-      inbox.push({ type: r.data.type, accountId: r.data.subject.accountId });
-      res.writeHead(204).end();
+      res.writeHead(receive(req.headers, Buffer.concat(chunks).toString('utf8'))).end();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -72,6 +79,7 @@ export async function startWebhookInbox(opts: { port?: number; secret?: string }
   const addr = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${addr.port}/warden-actions`,
+    receive,
     get refused() {
       return refused;
     },
