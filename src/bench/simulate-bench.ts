@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,12 @@ interface Timed {
    * writer thread and V8's helpers (garbage collection, compilation). Undefined off Linux.
    */
   mainCpuMicrosPerEvent: number | undefined;
+  /**
+   * Of the rest, V8's helper threads' (parallel scavenges, concurrent marking and compiling:
+   * the threads already running when the run began); what is left after the main thread and
+   * these is the threads the run started, the SQLite writer above all. Undefined off Linux.
+   */
+  helpersCpuMicrosPerEvent: number | undefined;
   alerts: number;
 }
 
@@ -53,25 +59,62 @@ function mainThreadCpuMs(): number | undefined {
   }
 }
 
+/** CPU milliseconds so far of each of this process's threads but the main one, by thread id (Linux); undefined elsewhere. */
+function otherThreadsCpuMs(): Map<string, number> | undefined {
+  try {
+    const out = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
 async function timed(events: number, work: () => Promise<number>): Promise<Timed> {
   const c0 = process.cpuUsage();
   const m0 = mainThreadCpuMs();
+  const h0 = otherThreadsCpuMs();
   const t0 = performance.now();
   const alerts = await work();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const m1 = mainThreadCpuMs();
+  const h1 = otherThreadsCpuMs();
+  let helpersMs: number | undefined;
+  if (h0 && h1) {
+    helpersMs = 0;
+    for (const [tid, ms] of h0) helpersMs += (h1.get(tid) ?? ms) - ms;
+  }
   return {
     eventsPerSecond: events / seconds,
     cpuMicrosPerEvent: (cpu.user + cpu.system) / events,
     mainCpuMicrosPerEvent: m0 !== undefined && m1 !== undefined ? ((m1 - m0) * 1000) / events : undefined,
+    helpersCpuMicrosPerEvent: helpersMs !== undefined ? (helpersMs * 1000) / events : undefined,
     alerts,
   };
 }
 
 /** "65 µs CPU/event, 38 on the main thread". */
-const cpuText = (t: Timed) =>
-  `${t.cpuMicrosPerEvent.toFixed(0)} µs CPU/event${t.mainCpuMicrosPerEvent === undefined ? '' : `, ${t.mainCpuMicrosPerEvent.toFixed(0)} of it on the main thread`}`;
+const cpuText = (t: Timed) => {
+  const main = t.mainCpuMicrosPerEvent;
+  const helpers = t.helpersCpuMicrosPerEvent;
+  const split =
+    main === undefined
+      ? ''
+      : helpers === undefined
+        ? `, ${main.toFixed(0)} of it on the main thread`
+        : `, ${main.toFixed(0)} of it on the main thread, ${helpers.toFixed(0)} V8's helpers, ${(t.cpuMicrosPerEvent - main - helpers).toFixed(0)} threads the run started (the SQLite writer)`;
+  return `${t.cpuMicrosPerEvent.toFixed(0)} µs CPU/event${split}`;
+};
 
 /**
  * `--only=simulate` (issue 19). Three figures from one process, so their ratios mean something
@@ -148,12 +191,14 @@ export async function benchSimulate(quick: boolean, say: (s: string) => void, re
     simulatorInProcessPerSecond: drive.eventsPerSecond,
     simulatorInProcessCpuMicrosPerEvent: drive.cpuMicrosPerEvent,
     simulatorInProcessMainThreadCpuMicrosPerEvent: drive.mainCpuMicrosPerEvent,
+    simulatorInProcessHelpersCpuMicrosPerEvent: drive.helpersCpuMicrosPerEvent,
     serverStartSeconds,
     simulatorInProcessRunOnlyPerSecond: runOnlyPerSecond,
     simulatorAlonePerSecond: alone.eventsPerSecond,
     wardenReplayFloorPerSecond: floor.eventsPerSecond,
     wardenReplayCpuMicrosPerEvent: floor.cpuMicrosPerEvent,
     wardenReplayMainThreadCpuMicrosPerEvent: floor.mainCpuMicrosPerEvent,
+    wardenReplayHelpersCpuMicrosPerEvent: floor.helpersCpuMicrosPerEvent,
     ratiosToReplayFloor: ratios,
     cpuRatioToReplayFloor: floor.cpuMicrosPerEvent / drive.cpuMicrosPerEvent,
     targetPerSecond: TARGET_PER_SECOND,
