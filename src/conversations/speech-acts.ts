@@ -8,8 +8,8 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'prize' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct = 'request' | 'offer' | 'prize' | 'logistics' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'logistics', 'warning', 'reported', 'negated', 'joke'];
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -62,5 +62,8 @@ export function discounts(code: string, a: SentenceActs): boolean {
   if (code === 'payment_demand' && a.acts.includes('offer')) return true;
   // A reward put up for whoever wins, or for everyone in a raid, is a game's prize: no child is singled out.
   if ((code === 'gift_offer' || code === 'payment_demand') && a.acts.includes('prize')) return true;
+  // A pick-up announced for a set time or a known place is a family's or a club's logistics; the
+  // forms that isolate (somewhere quiet, alone, a secret, when a parent is out) are not logistics.
+  if (code === 'meeting_request' && a.acts.includes('logistics')) return true;
   return code === 'image_request' && a.imageOf === 'thing';
 }
