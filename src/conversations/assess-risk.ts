@@ -36,13 +36,6 @@ export interface Assessment {
   category: 'grooming' | 'solicitation' | 'sextortion';
   severity: Severity;
   score: number;
-  /**
-   * An image or meeting request from an adult who approached, with no other grooming move: the
-   * rule's own reading is words alone ("send me the photo of you with the trophy", "I'll pick
-   * you up at half 3"), so the detector weighs it with the model's reading of the conversation
-   * (`holdsBackBare`).
-   */
-  bare?: true;
 }
 
 /**
@@ -76,7 +69,6 @@ export function assess(
         category: 'solicitation',
         severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',
         score: Math.min(0.99, (grooming >= 1 ? 0.8 : 0.65) + boost),
-        ...(grooming === 0 && !context.flagged && !context.newAccount ? { bare: true as const } : {}),
       });
   }
   if (grooming >= 3) out.push({ category: 'grooming', severity: 'high', score: Math.min(0.99, 0.85 + boost) });
@@ -95,20 +87,6 @@ export function behavesAsAdult(mask: number): boolean {
   const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
   if (!hidden) return false;
   return bits(mask & GROOMING_MASK) >= 3 || has(mask, 'image_request') || has(mask, 'meeting_request');
-}
-
-/**
- * Whether a bare request (above) is held back: the model, reading the whole conversation and
- * the relationship, puts it below the level it keeps for adults the child knows (`known`).
- * On the shared corpora's dev seeds (7101-7103) bare requests were half of all false alarms
- * (relatives, grandparents and parents with no link on the platform, a pick-up, "a photo of you
- * with the trophy"), every one at a model risk of 0.04 or less, while the risky conversations
- * caught by a bare request alone were all at 0.5 or more (fast image requests, scouts). A bare
- * request from a flagged sender or a new account is not bare, and one after the child refused
- * is persistence: neither is held back.
- */
-export function holdsBackBare(a: Assessment, risk: number, known: number | undefined, refused = false): boolean {
-  return a.bare === true && !refused && known !== undefined && risk < known;
 }
 
 /** The category an early alert takes from the stages seen so far. */

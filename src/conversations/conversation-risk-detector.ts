@@ -3,7 +3,7 @@ import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/a
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
-import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, holdsBackBare, RANK } from './assess-risk.js';
+import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -250,7 +250,6 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         found = found
           .filter((a) => a.severity !== 'medium' || risk >= suppress)
           .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0))
-          .filter((a) => !holdsBackBare(a, risk, known, st.refusal !== undefined && st.refusal.tsMs <= ev.tsMs))
           .map((a) => ({ ...a, score: risk }));
         // The early warning is for adults who approached the child, on a message with a cue a
         // reviewer can check; from an adult the child knows, only on what a groomer the child
