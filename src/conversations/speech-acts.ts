@@ -56,14 +56,21 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
   return thing ? { acts, imageOf: 'thing' } : { acts };
 }
 
+/**
+ * A pick-up announced for a set time or a known place ("i'll pick you up at half 3 by the front
+ * gate") stays a meeting request, marked `logistics`: it is the sender's move, but alone it is a
+ * family's or a club's logistics, so it counts as from an adult the child knows (`assess`: it
+ * needs another grooming move). The forms that isolate (somewhere quiet, alone, a secret, when a
+ * parent is out) are not logistics.
+ */
+export const isLogistics = (cue: { code: string; acts?: readonly SpeechAct[] | undefined }) =>
+  cue.code === 'meeting_request' && (cue.acts?.includes('logistics') ?? false);
+
 /** Cue codes a sentence's acts take away from the sender: which cue an act makes not the sender's own move. */
 export function discounts(code: string, a: SentenceActs): boolean {
   if (a.acts.includes('warning') || a.acts.includes('reported') || a.acts.includes('negated')) return true;
   if (code === 'payment_demand' && a.acts.includes('offer')) return true;
   // A reward put up for whoever wins, or for everyone in a raid, is a game's prize: no child is singled out.
   if ((code === 'gift_offer' || code === 'payment_demand') && a.acts.includes('prize')) return true;
-  // A pick-up announced for a set time or a known place is a family's or a club's logistics; the
-  // forms that isolate (somewhere quiet, alone, a secret, when a parent is out) are not logistics.
-  if (code === 'meeting_request' && a.acts.includes('logistics')) return true;
   return code === 'image_request' && a.imageOf === 'thing';
 }
