@@ -221,6 +221,13 @@ describe('what a hard negative does', () => {
     assert.ok(own('send me a pic of you in the uniform, just for me').includes('image_request'));
     assert.ok(own("add me on telegram, it's a private group just for us").includes('platform_move'));
   });
+  it("reads a notice the parents will receive as no threat, and a parent's advice to say no as a warning", () => {
+    assert.deepEqual(own('obrigado, seus pais vão receber um e-mail de confirmação'), []);
+    assert.deepEqual(own('merci, tes parents vont recevoir un mail de confirmation'), []);
+    assert.ok(own('seus pais vao receber um e-mail com suas fotos').includes('exposure_threat'));
+    assert.deepEqual(own("rappel : si quelqu'un sur internet te demande une photo de toi, tu dis non et tu m'en parles"), []);
+    assert.deepEqual(own('promemoria: se qualcuno su internet ti chiede una tua foto, dici di no e me lo dici'), []);
+  });
   it('weighs a pick-up announced for a time or place as from an adult the child knows', () => {
     const meeting = STAGE_BIT.meeting_request;
     const stranger = { unconnected: true, flagged: false };
