@@ -44,7 +44,7 @@ export interface Assessment {
  */
 export function assess(
   mask: number,
-  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean },
+  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean; announcedOnly?: boolean },
 ): Assessment[] {
   const out: Assessment[] = [];
   const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
@@ -64,7 +64,10 @@ export function assess(
     // photo or a meeting is everyday; it counts once another grooming move joins it. From
     // family it takes two: a birthday secret and a photo of the new jacket are family life,
     // a secret, a move to another app and a photo request are not.
-    if (grooming >= (context.family ? 2 : 1) || context.unconnected)
+    // A meeting that is only a pick-up announced for a set time or place (`announcedOnly`,
+    // speech-acts.ts) is logistics: from an adult who approached, too, it needs another move.
+    const bareFromStranger = context.unconnected && (has(mask, 'image_request') || !context.announcedOnly);
+    if (grooming >= (context.family ? 2 : 1) || bareFromStranger)
       out.push({
         category: 'solicitation',
         severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',

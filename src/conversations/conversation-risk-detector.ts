@@ -4,6 +4,7 @@ import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
 import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
+import { isLogistics } from './speech-acts.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -214,7 +215,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
+      // Every meeting request seen so far is a pick-up announced for a set time or place (isLogistics).
+      const announcedOnly = st.evidence.every((e) => e.cues.every((c) => c.code !== 'meeting_request' || isLogistics(c)));
       const context = {
+        announcedOnly,
         unconnected: trust === 'approach',
         family: trust === 'established',
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,

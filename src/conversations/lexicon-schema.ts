@@ -22,7 +22,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
  * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
- * ("top dps gets 500 gold"), not a gift or a demand to one child.
+ * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
+ * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
  */
 export const SPEECH_KEYS = [
   'warning',
@@ -30,6 +31,7 @@ export const SPEECH_KEYS = [
   'negated',
   'offer',
   'prize',
+  'logistics',
   'joke',
   'request',
   'thing',

@@ -8,8 +8,8 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'prize' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct = 'request' | 'offer' | 'prize' | 'logistics' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'logistics', 'warning', 'reported', 'negated', 'joke'];
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -55,6 +55,16 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
   const thing = any(THING_ANY, sentence) && !any(CHILD_ANY, sentence);
   return thing ? { acts, imageOf: 'thing' } : { acts };
 }
+
+/**
+ * A pick-up announced for a set time or a known place ("i'll pick you up at half 3 by the front
+ * gate") stays a meeting request, marked `logistics`: it is the sender's move, but alone it is a
+ * family's or a club's logistics, so it counts as from an adult the child knows (`assess`: it
+ * needs another grooming move). The forms that isolate (somewhere quiet, alone, a secret, when a
+ * parent is out) are not logistics.
+ */
+export const isLogistics = (cue: { code: string; acts?: readonly SpeechAct[] | undefined }) =>
+  cue.code === 'meeting_request' && (cue.acts?.includes('logistics') ?? false);
 
 /** Cue codes a sentence's acts take away from the sender: which cue an act makes not the sender's own move. */
 export function discounts(code: string, a: SentenceActs): boolean {
