@@ -3,7 +3,7 @@ import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/a
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
-import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
+import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK, trustedEscalation } from './assess-risk.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -258,6 +258,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         if (found.length === 0 && earlyFrom && cues.length > 0 && risk >= model!.file.thresholds.early)
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
+      // A known adult (not family) combining a hidden channel, a bond and a request: not excused by the link (assess-risk.ts).
+      const escalation = !minorSender && trust !== 'approach' && !familyLike ? trustedEscalation(st.connectedMask) : undefined;
+      if (escalation && !found.some((a) => a.category === 'grooming' && RANK[a.severity] >= RANK.high)) found.push(escalation);
       if (found.length > 0 && st.mutuals === undefined) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
