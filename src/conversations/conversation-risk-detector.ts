@@ -259,8 +259,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       // A known adult (not family) combining a hidden channel, a bond and a request: not excused by the link (assess-risk.ts).
-      const escalation = !minorSender && trust !== 'approach' && !familyLike ? trustedEscalation(st.connectedMask) : undefined;
-      if (escalation && !found.some((a) => a.category === 'grooming' && RANK[a.severity] >= RANK.high)) found.push(escalation);
+      // So is an account that only claims to be 16-17 doing it to a child under 13 (two bands younger): a claim, not a peer.
+      const claimsPeer = minorSender && !(claimed && senderBand - youngest >= 2);
+      const escalation = !claimsPeer && trust !== 'approach' && !familyLike ? trustedEscalation(st.connectedMask) : undefined;
+      if (escalation && !found.some((a) => a.category === 'grooming' && RANK[a.severity] >= RANK.high)) {
+        found.push(escalation);
+        if (minorSender) actsAsAdult = true;
+      }
       if (found.length > 0 && st.mutuals === undefined) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };

@@ -75,4 +75,26 @@ describe('trusted adult escalation', () => {
     const codes = grooming.reasons.map((r) => r.code);
     for (const c of ['compliment_maturity', 'secrecy_request', 'meeting_request']) assert.ok(codes.includes(c), c);
   });
+
+  it('reads the same script from an account that only claims 16-17 towards a child under 13, not between 16-17s', async () => {
+    const ingest = await engine();
+    const long = at(-60 * 24 * 20);
+    await ingest(
+      minor('claims17', '16-17', long),
+      minor('small', 'under13', long),
+      minor('peer', '16-17', long),
+      connect('small', 'claims17', 'contact', long),
+      connect('peer', 'claims17', 'contact', long),
+    );
+    const script = (conv: string, to: string) => [
+      say(conv, 'claims17', to, "ur smarter than most adults i know, you're not like other kids", 5),
+      say(conv, 'claims17', to, "no need to tell your parents, it's our thing", 6),
+      say(conv, 'claims17', to, 'send me a pic of you, just for me', 7),
+    ];
+    const child = await ingest(...script('k1', 'small'));
+    const grooming = child.find((a) => a.category === 'grooming');
+    assert.ok(grooming, 'a claimed 16-17 to an under-13 child');
+    assert.ok(grooming.reasons.some((r) => r.code === 'declared_minor_acts_as_adult'));
+    assert.deepEqual(await ingest(...script('k2', 'peer')), [], 'the same lines between two 16-17 accounts');
+  });
 });
