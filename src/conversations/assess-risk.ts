@@ -98,3 +98,19 @@ export function earlyCategory(mask: number): Assessment['category'] {
   if (has(mask, 'image_request') || has(mask, 'meeting_request')) return 'solicitation';
   return 'grooming';
 }
+
+/*
+ * A trusted adult's escalation (2026-12-06, sixth round). From a link the child made before
+ * the conversation (a tutor, a coach, a family friend for years) single moves are everyday and
+ * the rules above weigh them down: a long-standing link does not count flattery, and the model
+ * holds back a rule hit from a known adult. Groomers the child already knows write exactly
+ * that way, so one combination is never excused by the link: a hidden channel (secrecy or
+ * another app), an exclusive bond or a gift, and a request to meet or for an image. On the
+ * shared corpora the link's age was why their tutors and coaches were missed.
+ */
+export function trustedEscalation(connectedMask: number): Assessment | undefined {
+  const hidden = has(connectedMask, 'exclusivity_secrecy') || has(connectedMask, 'isolation_platform_move');
+  const bond = has(connectedMask, 'relationship_forming');
+  const request = has(connectedMask, 'meeting_request') || has(connectedMask, 'image_request');
+  return hidden && bond && request ? { category: 'grooming', severity: 'high', score: 0.9 } : undefined;
+}

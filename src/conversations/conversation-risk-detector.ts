@@ -3,7 +3,7 @@ import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/a
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
-import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK } from './assess-risk.js';
+import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK, trustedEscalation } from './assess-risk.js';
 import { isLogistics } from './speech-acts.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
@@ -261,6 +261,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
         if (found.length === 0 && earlyFrom && cues.length > 0 && risk >= model!.file.thresholds.early)
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
+      }
+      // A known adult (not family) combining a hidden channel, a bond and a request: not excused by the link (assess-risk.ts).
+      // So is an account that only claims to be 16-17 doing it to a child under 13 (two bands younger): a claim, not a peer.
+      const claimsPeer = minorSender && !(claimed && senderBand - youngest >= 2);
+      const escalation = !claimsPeer && trust !== 'approach' && !familyLike ? trustedEscalation(st.connectedMask) : undefined;
+      if (escalation && !found.some((a) => a.category === 'grooming' && RANK[a.severity] >= RANK.high)) {
+        found.push(escalation);
+        if (minorSender) actsAsAdult = true;
       }
       if (found.length > 0 && st.mutuals === undefined) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
