@@ -5,10 +5,11 @@
  * message's letters, and each lexicon's everyday words, which see a code-switch inside one
  * message ("ok but schick mir ein foto": English words in a German sentence).
  *
- * The model is deliberately one-sided. A language is ruled out of a message only when ELD is
- * reliable, the message has enough letters, ELD's best language is one the lexicon covers and
- * leads the other language by a clear margin, and the message holds fewer than two of the
- * other language's everyday words. Everything else is undetermined, and a pattern of any
+ * The model is deliberately one-sided. A language is ruled out of a message only when the
+ * message holds two everyday words of another supported language and fewer than two of its
+ * own, ELD is reliable on the message's letters, and ELD's best language is that other one
+ * and leads the ruled-out language by a clear margin. Two everyday words of a language keep
+ * it in, whatever ELD says of the whole: that is a code-switch. Everything else is undetermined, and a pattern of any
  * language counts fully there: short messages ("pic?", "ok lol") are where chat borrows words
  * most, and ELD's guesses between near languages (Spanish and Italian on "mandame una foto
  * tuya": 0.687 against 0.686) are a coin toss.
@@ -26,8 +27,11 @@ import { MIN_LETTERS } from './identify-language.js';
 export const MARGIN = 0.15;
 
 export interface MessageLanguage {
-  /** Supported languages the message is read in: ELD's best when it is sure, and any with two everyday words. Empty: undetermined. */
-  languages: readonly CueLang[];
+  /**
+   * Supported languages the message is read in: those with two everyday words in it. Empty:
+   * undetermined, and read in its cue's language only.
+   */
+  readonly languages: readonly CueLang[];
   /** Whether a supported language is confidently not this message's (see the file's comment). */
   ruledOut(lang: CueLang): boolean;
 }
@@ -41,24 +45,39 @@ const speaks = (normalized: string, lang: CueLang) => (normalized.match(EVERYDAY
 
 const UNDETERMINED: MessageLanguage = Object.freeze({ languages: Object.freeze([]), ruledOut: () => false });
 
+interface Guess {
+  top: CueLang;
+  scores: Record<string, number>;
+}
+
+/** ELD's reading of a normalised message when it is sure and its best language is supported. */
+function guess(normalized: string): Guess | undefined {
+  const sample = normalized.length > 512 ? normalized.slice(0, 512) : normalized;
+  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
+  const r = eld.detect(sample);
+  if (!r.language || !r.isReliable() || !SUPPORTED.has(r.language)) return undefined;
+  return { top: r.language, scores: r.getScores() };
+}
+
 /**
  * The languages of a normalised message. ELD reads the normalised text too: lookalike letters,
  * leetspeak and separators undone ("zeig n13m4nd3m un5er3 chats" reads as French as written,
  * as German normalised); lower case and stripped accents cost it little on chat-length text.
+ * ELD (~44 µs) is asked only to rule a language out, and only when the message's everyday
+ * words name another language and not the one asked about: a message whose words name no
+ * language is undetermined (most short messages with a cue), one whose words name the
+ * language asked about keeps it.
  */
 export function messageLanguage(normalized: string): MessageLanguage {
   const spoken = LANGUAGES.filter((l) => speaks(normalized, l));
-  const sample = normalized.length > 512 ? normalized.slice(0, 512) : normalized;
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS)
-    return spoken.length ? { languages: spoken, ruledOut: () => false } : UNDETERMINED;
-  const r = eld.detect(sample);
-  if (!r.language || !r.isReliable() || !SUPPORTED.has(r.language))
-    return spoken.length ? { languages: spoken, ruledOut: () => false } : UNDETERMINED;
-  const scores = r.getScores();
-  const top = scores[r.language] ?? 0;
-  const languages = spoken.includes(r.language) ? spoken : [r.language, ...spoken];
+  if (spoken.length === 0) return UNDETERMINED;
+  let eldGuess: Guess | undefined | null = null;
   return {
-    languages,
-    ruledOut: (lang) => !languages.includes(lang) && top - (scores[lang] ?? 0) >= MARGIN,
+    languages: spoken,
+    ruledOut(lang) {
+      if (spoken.includes(lang)) return false;
+      const g = eldGuess === null ? (eldGuess = guess(normalized)) : eldGuess;
+      return g !== undefined && spoken.includes(g.top) && g.scores[g.top]! - (g.scores[lang] ?? 0) >= MARGIN;
+    },
   };
 }
