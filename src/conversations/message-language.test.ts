@@ -61,6 +61,11 @@ describe('detectCues by the message language', () => {
     assert.ok(!c || c.notOwn, JSON.stringify(c));
   });
 
+  it('rules on a long message without everyday words by language identification alone', () => {
+    // Portuguese advice; "gift card" is the English demand pattern's word, not a neutral one.
+    assert.equal(cue('Golpistas fingem ser adolescentes e depois pedem dinheiro ou gift card', 'payment_demand'), undefined);
+  });
+
   it('counts neutral patterns (a bare "foto?", a borrowed "countdown") in any language', () => {
     assert.ok(cue('foto? quiero ver con quien hablo', 'image_request'));
     assert.ok(cue('countdown started', 'deadline'));

@@ -25,6 +25,13 @@ import { MIN_LETTERS } from './identify-language.js';
  * as French); cues of another language on single-language text: 71 of 180.
  */
 export const MARGIN = 0.15;
+/**
+ * A message with no two everyday words of any language is ruled on by ELD alone only from
+ * this many characters, and with a wider margin: long enough that ELD has letters to go on,
+ * rare enough (a message with a matched pattern, and no everyday words) to stay off the hot path.
+ */
+const LONG = 40;
+const MARGIN_ALONE = 0.2;
 
 export interface MessageLanguage {
   /**
@@ -70,14 +77,16 @@ function guess(normalized: string): Guess | undefined {
  */
 export function messageLanguage(normalized: string): MessageLanguage {
   const spoken = LANGUAGES.filter((l) => speaks(normalized, l));
-  if (spoken.length === 0) return UNDETERMINED;
+  // No everyday words: undetermined, unless the message is long enough for ELD alone to be sure.
+  if (spoken.length === 0 && normalized.length < LONG) return UNDETERMINED;
   let eldGuess: Guess | undefined | null = null;
   return {
     languages: spoken,
     ruledOut(lang) {
       if (spoken.includes(lang)) return false;
       const g = eldGuess === null ? (eldGuess = guess(normalized)) : eldGuess;
-      return g !== undefined && spoken.includes(g.top) && g.scores[g.top]! - (g.scores[lang] ?? 0) >= MARGIN;
+      if (g === undefined || (spoken.length > 0 && !spoken.includes(g.top))) return false;
+      return g.top !== lang && g.scores[g.top]! - (g.scores[lang] ?? 0) >= (spoken.length > 0 ? MARGIN : MARGIN_ALONE);
     },
   };
 }
