@@ -156,7 +156,8 @@ export function detectCues(
       seen.add(c.cue.code);
       parts ??= sentences(normalized);
       const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
-      cues.push(withActs(c, sentence, lang.languages));
+      // Read in the cue's language where the message speaks it; in the message's languages too where the cue's words are foreign to it.
+      cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages));
     }
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);

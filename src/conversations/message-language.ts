@@ -34,10 +34,9 @@ const LONG = 40;
 const MARGIN_ALONE = 0.2;
 
 export interface MessageLanguage {
-  /**
-   * Supported languages the message is read in: those with two everyday words in it. Empty:
-   * undetermined, and read in its cue's language only.
-   */
+  /** Whether the message holds two everyday words of the language. */
+  speaks(lang: CueLang): boolean;
+  /** Supported languages the message holds two everyday words of. Empty: undetermined. */
   readonly languages: readonly CueLang[];
   /** Whether a supported language is confidently not this message's (see the file's comment). */
   ruledOut(lang: CueLang): boolean;
@@ -47,10 +46,14 @@ const SUPPORTED = new Set(LANGUAGES);
 const EVERYDAY = new Map(
   LEXICON.languages.map((l) => [l.language, new RegExp(`(?:^|[^a-z'])(?:${l.common.join('|')})(?![a-z'])`, 'g')] as const),
 );
-/** Whether a normalised message holds two everyday words of a language. */
-const speaks = (normalized: string, lang: CueLang) => (normalized.match(EVERYDAY.get(lang)!)?.length ?? 0) >= 2;
-
-const UNDETERMINED: MessageLanguage = Object.freeze({ languages: Object.freeze([]), ruledOut: () => false });
+/** Whether a normalised message holds two everyday words of a language (stops at the second: no match array). */
+function speaks(normalized: string, lang: CueLang): boolean {
+  const re = EVERYDAY.get(lang)!;
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(normalized) !== null) if (++n >= 2) return true;
+  return false;
+}
 
 interface Guess {
   top: CueLang;
@@ -76,17 +79,26 @@ function guess(normalized: string): Guess | undefined {
  * language asked about keeps it.
  */
 export function messageLanguage(normalized: string): MessageLanguage {
-  const spoken = LANGUAGES.filter((l) => speaks(normalized, l));
-  // No everyday words: undetermined, unless the message is long enough for ELD alone to be sure.
-  if (spoken.length === 0 && normalized.length < LONG) return UNDETERMINED;
+  // Everything is asked lazily: most messages with a cue speak the cue's own language, and one
+  // expression answers that (every language's, and ELD, only for a cue foreign to its message).
+  const known = new Map<CueLang, boolean>();
+  const says = (l: CueLang) => known.get(l) ?? (known.set(l, speaks(normalized, l)), known.get(l)!);
+  let spoken: readonly CueLang[] | undefined;
+  const all = () => (spoken ??= LANGUAGES.filter(says));
   let eldGuess: Guess | undefined | null = null;
   return {
-    languages: spoken,
+    speaks: says,
+    get languages() {
+      return all();
+    },
     ruledOut(lang) {
-      if (spoken.includes(lang)) return false;
+      if (says(lang)) return false;
+      const s = all();
+      // No everyday words: undetermined, unless the message is long enough for ELD alone to be sure.
+      if (s.length === 0 && normalized.length < LONG) return false;
       const g = eldGuess === null ? (eldGuess = guess(normalized)) : eldGuess;
-      if (g === undefined || (spoken.length > 0 && !spoken.includes(g.top))) return false;
-      return g.top !== lang && g.scores[g.top]! - (g.scores[lang] ?? 0) >= (spoken.length > 0 ? MARGIN : MARGIN_ALONE);
+      if (g === undefined || (s.length > 0 && !s.includes(g.top))) return false;
+      return g.top !== lang && g.scores[g.top]! - (g.scores[lang] ?? 0) >= (s.length > 0 ? MARGIN : MARGIN_ALONE);
     },
   };
 }
