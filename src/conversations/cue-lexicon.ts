@@ -20,6 +20,8 @@ export interface CueDef {
   detail: string;
   /** Expanded patterns by language. */
   patterns: Record<CueLang, string[]>;
+  /** The expanded patterns of `patterns` marked `neutral` (no one language's words), by language. */
+  neutral: Record<CueLang, string[]>;
   /**
    * Asked every day by adults the child chose to connect with (a relative checking the
    * school year, a coach filling in a roster): from them it is not a move on its own, and
@@ -45,6 +47,15 @@ export const CUES: CueDef[] = LEXICON.cues.map((c) => ({
   detail: c.detail,
   ...(c.everydayWhenConnected ? { everydayWhenConnected: true as const } : {}),
   patterns: Object.fromEntries(LEXICON.languages.map((l) => [l.language, l.cues.get(c.code)?.patterns.map((p) => p.expanded) ?? []])),
+  neutral: Object.fromEntries(
+    LEXICON.languages.map((l) => [
+      l.language,
+      l.cues
+        .get(c.code)
+        ?.patterns.filter((p) => p.neutral)
+        .map((p) => p.expanded) ?? [],
+    ]),
+  ),
   unless: Object.fromEntries(
     LEXICON.languages.flatMap((l) => (l.cues.get(c.code)?.unless.length ? [[l.language, l.cues.get(c.code)!.unless]] : [])),
   ),

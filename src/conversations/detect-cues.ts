@@ -3,7 +3,8 @@ import { FRAMES } from './cue-frames.js';
 import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { identifyLanguage, looksSupported, type LanguageGuess } from './identify-language.js';
-import { discounts, sentences, speechActs, type SpeechAct } from './speech-acts.js';
+import { messageLanguage, type MessageLanguage } from './message-language.js';
+import { discounts, sentences, speechActs, type SentenceActs, type SpeechAct } from './speech-acts.js';
 
 export interface Cue {
   code: string;
@@ -27,6 +28,8 @@ interface Compiled {
   /** Each frame's slots, all of which must match (`cue-frames.ts`). */
   frames: RegExp[][];
   unless?: RegExp | undefined;
+  /** The cue's patterns in this language marked `neutral`: they count on text of any language. */
+  neutral?: RegExp | undefined;
 }
 
 /*
@@ -53,6 +56,7 @@ const COMPILED: Compiled[] = CUES.flatMap((c) =>
       re: c.patterns[lang]!.length > 0 ? new RegExp(word(c.patterns[lang]!.join('|'))) : undefined,
       frames: (FRAMES[c.code]?.[lang] ?? []).map((slots) => slots.map((s) => new RegExp(word(s)))),
       unless: c.unless?.[lang]?.length ? new RegExp(`(?:${c.unless[lang]!.join('|')})`) : undefined,
+      neutral: c.neutral[lang]?.length ? new RegExp(word(c.neutral[lang]!.join('|'))) : undefined,
     })),
 );
 const matches = (c: Compiled, text: string, framesPossible: boolean) =>
@@ -99,9 +103,21 @@ const MIN_LENGTH = 20;
 const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
-/** The cue with what its sentence does; the shared frozen cue where the sentence does nothing of note. */
-function withActs(c: Compiled, sentence: string): Readonly<Cue> {
-  const a = speechActs(sentence, c.cue.lang);
+/** A sentence's acts read in each of the languages, together (an act found in any of them counts). */
+function actsIn(sentence: string, langs: readonly CueLang[]): SentenceActs {
+  const a = speechActs(sentence, langs[0]!);
+  for (let i = 1; i < langs.length; i++)
+    for (const act of speechActs(sentence, langs[i]!).acts) if (!a.acts.includes(act)) a.acts.push(act);
+  return a;
+}
+
+/**
+ * The cue with what its sentence does, read in the cue's language and in the message's
+ * (a German offer that names PayPal is found by the English pattern and is still an offer);
+ * the shared frozen cue where the sentence does nothing of note.
+ */
+function withActs(c: Compiled, sentence: string, langs: readonly CueLang[]): Readonly<Cue> {
+  const a = actsIn(sentence, langs.includes(c.cue.lang) ? langs : [c.cue.lang, ...langs]);
   if (a.acts.length === 0 && !a.imageOf) return c.cue;
   return Object.freeze({
     ...c.cue,
@@ -129,12 +145,19 @@ export function detectCues(
   const seen = new Set<string>();
   if (GATES.scan(normalized)) {
     let parts: string[] | undefined;
+    // Asked once, and only for a message where some pattern matched (ELD costs ~44 µs).
+    let lang: MessageLanguage | undefined;
     for (let j = 0; j < COMPILED.length; j++) {
       const c = COMPILED[j]!;
       if (seen.has(c.cue.code) || !gatedMatch(c, j, normalized) || c.unless?.test(normalized)) continue;
+      lang ??= messageLanguage(normalized);
+      // A pattern of a language the message is confidently not in counts only for its neutral words; the cue may still be found in the message's own language further on.
+      if (lang.ruledOut(c.cue.lang) && !c.neutral?.test(normalized)) continue;
       seen.add(c.cue.code);
       parts ??= sentences(normalized);
-      cues.push(withActs(c, parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized));
+      const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
+      // Read in the cue's language where the message speaks it; in the message's languages too where the cue's words are foreign to it.
+      cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages));
     }
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
@@ -149,8 +172,15 @@ export function detectCues(
 export function plainCueCodes(normalized: string): string[] {
   const seen: string[] = [];
   if (normalized.length === 0) return seen;
+  const lang = messageLanguage(normalized);
   for (const c of COMPILED)
-    if (!seen.includes(c.cue.code) && matches(c, normalized, true) && !c.unless?.test(normalized)) seen.push(c.cue.code);
+    if (
+      !seen.includes(c.cue.code) &&
+      matches(c, normalized, true) &&
+      !c.unless?.test(normalized) &&
+      (!lang.ruledOut(c.cue.lang) || c.neutral?.test(normalized))
+    )
+      seen.push(c.cue.code);
   if (!seen.includes('platform_move') && CONTACT.test(normalized)) seen.push(CONTACT_CUE.code);
   return seen;
 }

@@ -12,6 +12,12 @@ const Pattern = z.strictObject({
   re: Source,
   match: z.array(z.string().min(1)).min(1, 'needs at least one example the pattern matches'),
   not: z.array(z.string().min(1)).optional(),
+  /**
+   * The pattern's words are no one language's (a payment brand, an app's name, a borrowed
+   * "pic?"): it counts on text of any language, where the language's other patterns count
+   * only on text not confidently identified as another supported language (`message-language.ts`).
+   */
+  neutral: z.literal(true).optional(),
 });
 export type PatternEntry = z.infer<typeof Pattern>;
 /** A speech-act pattern: one expression, or several that must all match the same sentence. */
