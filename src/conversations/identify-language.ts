@@ -8,7 +8,7 @@
  * messages long enough to tell and in which no lexicon's words were found.
  */
 import { eld } from 'eld/small';
-import { LANGUAGES, LEXICON } from './cue-lexicon.js';
+import { LANGUAGES, LEXICON, type CueLang } from './cue-lexicon.js';
 
 export interface LanguageGuess {
   /** ISO 639-1 code as ELD gives it. */
@@ -21,19 +21,35 @@ const SUPPORTED = new Set(LANGUAGES);
 /** Fewer letters than this and ELD's guesses are noise ("ok", "lol", a name). */
 export const MIN_LETTERS = 16;
 
-/** The language of a message when ELD is confident of it, or undefined. */
-export function identifyLanguage(text: string): LanguageGuess | undefined {
+/** ELD's reading of a message when it has letters enough and is reliable: its best language, and every score on demand. */
+export function readLanguage(text: string): { code: string; scores: () => Record<string, number> } | undefined {
   const sample = text.length > 512 ? text.slice(0, 512) : text;
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
   const r = eld.detect(sample);
   if (!r.language || !r.isReliable()) return undefined;
-  return { code: r.language, supported: SUPPORTED.has(r.language) };
+  return { code: r.language, scores: () => r.getScores() };
 }
 
-const COMMON = LEXICON.languages.map((l) => new RegExp(`(?:^|[^a-z'])(?:${l.common.join('|')})(?![a-z'])`, 'g'));
+/** The language of a message when ELD is confident of it, or undefined. */
+export function identifyLanguage(text: string): LanguageGuess | undefined {
+  const r = readLanguage(text);
+  return r && { code: r.code, supported: SUPPORTED.has(r.code as CueLang) };
+}
+
+const EVERYDAY = new Map(
+  LEXICON.languages.map((l) => [l.language, new RegExp(`(?:^|[^a-z'])(?:${l.common.join('|')})(?![a-z'])`, 'g')] as const),
+);
+
+/** Whether a normalised message holds two everyday words of a language (stops at the second: no match array). */
+export function speaksEveryday(normalized: string, lang: CueLang): boolean {
+  const re = EVERYDAY.get(lang)!;
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(normalized) !== null) if (++n >= 2) return true;
+  return false;
+}
 
 /** Whether a normalised message holds two everyday words of one supported language (cheap; ELD is not). */
 export function looksSupported(normalized: string): boolean {
-  for (const re of COMMON) if ((normalized.match(re)?.length ?? 0) >= 2) return true;
-  return false;
+  return LANGUAGES.some((l) => speaksEveryday(normalized, l));
 }

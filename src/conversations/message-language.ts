@@ -14,9 +14,8 @@
  * most, and ELD's guesses between near languages (Spanish and Italian on "mandame una foto
  * tuya": 0.687 against 0.686) are a coin toss.
  */
-import { eld } from 'eld/small';
-import { LANGUAGES, LEXICON, type CueLang } from './cue-lexicon.js';
-import { MIN_LETTERS } from './identify-language.js';
+import { LANGUAGES, type CueLang } from './cue-lexicon.js';
+import { readLanguage, speaksEveryday } from './identify-language.js';
 
 /**
  * How far ELD's best supported language must lead another for that one to be ruled out. On
@@ -42,18 +41,7 @@ export interface MessageLanguage {
   ruledOut(lang: CueLang): boolean;
 }
 
-const SUPPORTED = new Set(LANGUAGES);
-const EVERYDAY = new Map(
-  LEXICON.languages.map((l) => [l.language, new RegExp(`(?:^|[^a-z'])(?:${l.common.join('|')})(?![a-z'])`, 'g')] as const),
-);
-/** Whether a normalised message holds two everyday words of a language (stops at the second: no match array). */
-function speaks(normalized: string, lang: CueLang): boolean {
-  const re = EVERYDAY.get(lang)!;
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(normalized) !== null) if (++n >= 2) return true;
-  return false;
-}
+const SUPPORTED = new Set<string>(LANGUAGES);
 
 interface Guess {
   top: CueLang;
@@ -62,11 +50,8 @@ interface Guess {
 
 /** ELD's reading of a normalised message when it is sure and its best language is supported. */
 function guess(normalized: string): Guess | undefined {
-  const sample = normalized.length > 512 ? normalized.slice(0, 512) : normalized;
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
-  const r = eld.detect(sample);
-  if (!r.language || !r.isReliable() || !SUPPORTED.has(r.language)) return undefined;
-  return { top: r.language, scores: r.getScores() };
+  const r = readLanguage(normalized);
+  return r && SUPPORTED.has(r.code) ? { top: r.code as CueLang, scores: r.scores() } : undefined;
 }
 
 /**
@@ -82,7 +67,7 @@ export function messageLanguage(normalized: string): MessageLanguage {
   // Everything is asked lazily: most messages with a cue speak the cue's own language, and one
   // expression answers that (every language's, and ELD, only for a cue foreign to its message).
   const known = new Map<CueLang, boolean>();
-  const says = (l: CueLang) => known.get(l) ?? (known.set(l, speaks(normalized, l)), known.get(l)!);
+  const says = (l: CueLang) => known.get(l) ?? (known.set(l, speaksEveryday(normalized, l)), known.get(l)!);
   let spoken: readonly CueLang[] | undefined;
   const all = () => (spoken ??= LANGUAGES.filter(says));
   let eldGuess: Guess | undefined | null = null;
