@@ -5,6 +5,7 @@ import { stageMask } from '../detect-cues.js';
 import { addMessage, CONVERSATION_FEATURES, emptyModelState, featureVector, type RiskContext } from './conversation-features.js';
 import { calibrationStats, fitPlatt, sigmoid, trainDense, trainSparse, type DenseSample, type SparseSample } from './logistic.js';
 import { gramBuckets, NGRAM_BUCKETS } from './ngram-features.js';
+import { knownLevel } from './known-level.js';
 import { createRiskModel, type RiskModelFile } from './risk-model.js';
 import type { LabelledConversation } from './training-data.js';
 import { relationFeatures, trustOf, type Relationship } from '../relationship.js';
@@ -196,15 +197,10 @@ export function trainRiskModel(
   // only the tune split's wording. With real labelled data, measure it before turning it on.
   const suppress = opts.suppress ?? 0;
   const riskyKept = risky.filter((p) => p >= suppress).length / Math.max(1, risky.length);
-  // From adults the child knows, the highest level that keeps 95% of their risky conversations:
-  // below it a rule hit is words without the rest of the script.
-  const knownRisky = perConv
-    .filter((c) => c.known && c.label !== 'benign')
-    .map((c) => c.probs.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0));
-  let known = 0;
-  for (let t = 0.05; t <= 0.9 + 1e-9; t += 0.05)
-    if (knownRisky.length > 0 && knownRisky.filter((p) => p >= t).length / knownRisky.length >= KNOWN_RECALL)
-      known = Math.round(t * 100) / 100;
+  // From adults the child knows: the level below which a rule hit is words without the rest of the script (known-level.ts).
+  const known = knownLevel(
+    perConv.filter((c) => c.known && c.label !== 'benign').map((c) => c.probs.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0)),
+  );
   draft.calibration = {
     a: Math.round(a * 10000) / 10000,
     b: Math.round(b * 10000) / 10000,
@@ -229,8 +225,6 @@ export function trainRiskModel(
   };
 }
 
-/** Share of known adults' risky conversations (calibration fold) that the `known` level keeps. */
-const KNOWN_RECALL = 0.95;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /**
