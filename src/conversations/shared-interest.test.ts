@@ -161,3 +161,26 @@ describe('an age asked for a stated purpose', () => {
     assert.ok(own('komm in den privaten sprachkanal').includes('platform_move'));
   });
 });
+
+describe('a prize the child won in a named event', () => {
+  const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);
+  it("is the event's prize, not a gift to the child", () => {
+    for (const t of [
+      'congrats! ur the tournament winner, ill send u the prize skin',
+      'ganaste el sorteo, te mando la skin',
+      'voce ganhou o sorteio, vou te mandar a skin',
+      "t'as gagne le giveaway, je t'envoie le skin",
+      'du hast das gewinnspiel gewonnen, ich schick dir den skin',
+      'hai vinto il giveaway, ti mando la skin',
+    ])
+      assert.ok(!own(t).includes('gift_offer'), t);
+  });
+  it('is a gift when no event is named, or when it is only for the child', () => {
+    assert.ok(own('ill send u a skin, only for u').includes('gift_offer'));
+    assert.ok(own('ill send u the skin code, only for u').includes('gift_offer'));
+  });
+  it('raises no early warning for the winner, and does for a gift with a question about the parents', async () => {
+    assert.deepEqual(await run(['congrats! ur the tournament winner, ill send u the prize skin, whats ur epic id']), []);
+    assert.ok((await run(['ill send u the skin code, only for u', 'how old r u? r ur parents home?'])).length > 0);
+  });
+});
