@@ -184,3 +184,27 @@ describe('a prize the child won in a named event', () => {
     assert.ok((await run(['ill send u the skin code, only for u', 'how old r u? r ur parents home?'])).length > 0);
   });
 });
+
+describe("a handle asked for the team's server or its matches", () => {
+  const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);
+  it('is no move to another app when the destination is the team, clan or guild, in five languages', () => {
+    for (const t of [
+      'dm me ur discord, we use it for scrims',
+      "what's ur discord? need it for the tournament bracket",
+      'pásame tu discord para meterte al servidor del equipo',
+      'me passa seu discord pra eu te colocar no servidor do time',
+      "donne-moi ton discord pour t'ajouter au serveur de la guilde",
+      'dammi il tuo discord che ti aggiungo al server del clan',
+    ])
+      assert.ok(!own(t).includes('platform_move'), t);
+  });
+  it('is one when it is just the two of them or kept from the parents', () => {
+    for (const t of [
+      'dm me ur discord, we use it for scrims, just us',
+      "add me on discord, don't tell your parents",
+      'pásame tu discord, solo tu y yo',
+      'dammi il tuo discord, solo noi due',
+    ])
+      assert.ok(own(t).includes('platform_move'), t);
+  });
+});
