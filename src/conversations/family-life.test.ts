@@ -108,9 +108,9 @@ const BENIGN: Case[] = [
     name: 'an aunt linked as a friend: a birthday present and a photo of the child opening it, "say hi to your mum for me"',
     link: ['friend', -30 * DAY],
     lines: [
-      ['adult', 'i got you a little present for your birthday, send me a pic of you when you open it'],
-      ['kid', 'ok'],
-      ['adult', 'say hi to your mum for me'],
+      ['adult', 'happy birthday! say hi to your mum for me'],
+      ['kid', 'thank you'],
+      ['adult', 'i got you a little present, send me a pic of you when you open it'],
     ],
   },
   {
