@@ -155,10 +155,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const { normalized } = detected;
       // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
       const voice = minorSender ? undefined : adultFamilyVoice(normalized);
-      if (voice && (voice.guardian || voice.kinSelf)) {
+      if (voice && (voice.guardian || voice.kinSelf || voice.kinTie)) {
         const g = tracker.note(m.conversationId, m.from, ev.tsMs);
         if (voice.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
         if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
+        if (voice.kinTie && !g.kinTie) g.kinTie = { eventId: ev.event.id };
       }
       const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
       const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
@@ -209,9 +210,17 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // switch: secrecy, another app or a threat still count from both.
       const linkTrust = trustOf(rel);
       const linkedBefore = linkTrust === 'connected' || linkTrust === 'established';
-      const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (st.kinSelf !== undefined && linkedBefore));
-      const guardianVoice = !minorSender && !kinVoice && st.guardianAware !== undefined && linkTrust === 'approach';
-      const trust: Trust = kinVoice ? 'established' : guardianVoice ? 'sought' : linkTrust;
+      // A relative new to the platform who names their tie to the child's family ("your dad's
+      // sister") is weighed as an adult the child knows, not as family: an impostor can say it too.
+      const adultKin = st.kinSelf ?? st.kinTie;
+      const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (adultKin !== undefined && linkedBefore));
+      const parentsNamed = st.guardianAware ?? st.kinTie;
+      // The parents informed: from an adult who approached, weighed as one the child knows; over
+      // a link the child made, as a long-standing link (a relative linked as a friend who says
+      // "say hi to your mum for me": compliments and gifts are everyday, secrets are not).
+      const guardianVoice =
+        !minorSender && !kinVoice && parentsNamed !== undefined && (linkTrust === 'approach' || linkTrust === 'connected');
+      const trust: Trust = kinVoice ? 'established' : guardianVoice ? (linkTrust === 'approach' ? 'sought' : 'established') : linkTrust;
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
@@ -236,7 +245,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           : trust === 'established'
             ? st.connectedMask & ~(familyLike ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
             : st.connectedMask;
-      let found = assess(mask, context);
+      // Family voice is words anyone can write (a family friend called "uncle dave", an
+      // impostor's signature): over a link not long-standing by itself it excuses the everyday
+      // moves above, but a request still counts with one other grooming move (a secret, another
+      // app), not two as from a platform family link or a long-standing one.
+      const voiceOnly = (kinVoice || guardianVoice) && linkTrust !== 'established';
+      let found = assess(mask, voiceOnly ? { ...context, family: false } : context);
       let actsAsAdult = false;
       let fansOut = false;
       if (minorSender) {
@@ -327,14 +341,18 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
             code: 'family_voice',
             detail: st.kin
               ? `the child addresses the adult as family ("${st.kin.word}", event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
-              : `the adult writes as the child's relative (event ${st.kinSelf!.eventId}) and the platform linked them before the conversation: weighed as family`,
+              : `the adult writes as the child's relative (event ${adultKin!.eventId}) and the platform linked them before the conversation: weighed as family`,
           });
         if (guardianVoice)
           reasons.push({
             code: 'parents_informed',
-            detail: `the adult says the child's parent knows, asked or is told (event ${st.guardianAware!.eventId}): weighed as an adult the child knows`,
+            detail: `${
+              st.guardianAware
+                ? `the adult says the child's parent knows, asked or is told (event ${st.guardianAware.eventId})`
+                : `the adult names their tie to the child's family (event ${st.kinTie!.eventId})`
+            }: weighed as ${linkTrust === 'approach' ? 'an adult the child knows' : 'a long-standing link'}`,
           });
-        if (context.family && !kinVoice)
+        if (context.family && !kinVoice && !guardianVoice)
           reasons.push({
             code: isFamilyKind(rel.kind) ? 'family_link' : 'established_link',
             detail: isFamilyKind(rel.kind)

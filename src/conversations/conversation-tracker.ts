@@ -30,6 +30,8 @@ export interface ConversationState extends ModelState, LanguageSample {
   kin?: { word: string; eventId: string } | undefined;
   /** The adult wrote here as the child's relative (`family-voice.ts`). */
   kinSelf?: { eventId: string } | undefined;
+  /** The adult named here their tie to the child's family, "your mom's sister" (`family-voice.ts`). */
+  kinTie?: { eventId: string } | undefined;
   /** The adult said here that the child's parent knows, asked or is told (`family-voice.ts`). */
   guardianAware?: { eventId: string } | undefined;
   /** Mutual connections of the adult and the child, counted once (a scan of the graph) when first needed. */

@@ -7,12 +7,17 @@
  * adult who writes as the child's relative ("it's grandma") is believed only where the platform
  * also holds a link made before the conversation: an impostor ("it's your uncle, new number") has none. The
  * words are the `kin` and `guardian` keys of each language's `speech` section.
+ *
+ * An adult who names their tie to the child's family ("your dad's sister", "tu papa (mi
+ * hermano)", `kin_tie`) says something the child can check with the parent it names, which an
+ * impostor's "new number" does not: from an adult who approached it is weighed as from one the
+ * child knows, as `guardian` is; with an older link, as family, as `kin_self` is.
  */
 import { createCueGates } from './cue-gates.js';
 import { LEXICON } from './cue-lexicon.js';
 
 /** Each pattern of a key in every language as one expression: a pattern of several parts must match them all. */
-const sources = (key: 'kin' | 'kin_self' | 'guardian'): string[] =>
+const sources = (key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie'): string[] =>
   LEXICON.languages.flatMap((l) =>
     (l.speech.get(key) ?? []).map((p) =>
       p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
@@ -29,7 +34,9 @@ const KIN = union(sources('kin'));
  */
 const GUARDIAN_RES = sources('guardian').map((r) => new RegExp(r));
 const KIN_SELF_RES = sources('kin_self').map((r) => new RegExp(r));
-const ADULT_RES = [...GUARDIAN_RES, ...KIN_SELF_RES];
+const KIN_TIE_RES = sources('kin_tie').map((r) => new RegExp(r));
+const ADULT_RES = [...GUARDIAN_RES, ...KIN_SELF_RES, ...KIN_TIE_RES];
+const SELF_END = GUARDIAN_RES.length + KIN_SELF_RES.length;
 const GATES = createCueGates(ADULT_RES);
 
 /** The family word a child's normalised message addresses the adult with, if any. */
@@ -43,12 +50,16 @@ function anyOpen(from: number, to: number, text: string): boolean {
   return false;
 }
 
-/** What an adult's normalised message says of the family: the parent informed (`guardian`), the adult speaking as a relative (`kinSelf`). */
-export function adultFamilyVoice(normalized: string): { guardian: boolean; kinSelf: boolean } {
-  if (!GATES.scan(normalized)) return { guardian: false, kinSelf: false };
+/**
+ * What an adult's normalised message says of the family: the parent informed (`guardian`), the
+ * adult speaking as a relative (`kinSelf`), the adult naming their tie to the child's family (`kinTie`).
+ */
+export function adultFamilyVoice(normalized: string): { guardian: boolean; kinSelf: boolean; kinTie: boolean } {
+  if (!GATES.scan(normalized)) return { guardian: false, kinSelf: false, kinTie: false };
   return {
     guardian: anyOpen(0, GUARDIAN_RES.length, normalized),
-    kinSelf: anyOpen(GUARDIAN_RES.length, ADULT_RES.length, normalized),
+    kinSelf: anyOpen(GUARDIAN_RES.length, SELF_END, normalized),
+    kinTie: anyOpen(SELF_END, ADULT_RES.length, normalized),
   };
 }
 
@@ -57,3 +68,6 @@ export const mentionsGuardian = (normalized: string): boolean => adultFamilyVoic
 
 /** Whether an adult's normalised message speaks as the child's relative ("it's grandma"); weighed only with a link made before the conversation. */
 export const speaksAsKin = (normalized: string): boolean => adultFamilyVoice(normalized).kinSelf;
+
+/** Whether an adult's normalised message names their tie to the child's family ("your mom's sister"). */
+export const namesFamilyTie = (normalized: string): boolean => adultFamilyVoice(normalized).kinTie;

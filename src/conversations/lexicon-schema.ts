@@ -26,7 +26,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
 /**
  * What a sentence does (`speech-acts.ts`), what an image request asks to see, and what the
  * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
- * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`). Every key
+ * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`), the adult naming their tie to the
+ * child's family ("your mom's sister": `kin_tie`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
@@ -45,6 +46,7 @@ export const SPEECH_KEYS = [
   'kin',
   'kin_self',
   'guardian',
+  'kin_tie',
 ] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */
