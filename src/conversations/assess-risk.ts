@@ -114,3 +114,9 @@ export function trustedEscalation(connectedMask: number): Assessment | undefined
   const request = has(connectedMask, 'meeting_request') || has(connectedMask, 'image_request');
   return hidden && bond && request ? { category: 'grooming', severity: 'high', score: 0.9 } : undefined;
 }
+
+/** Secrecy or another app together with a request to meet or for an image: the script from anyone, known or not. */
+export function hiddenRequest(mask: number): boolean {
+  const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
+  return hidden && (has(mask, 'meeting_request') || has(mask, 'image_request'));
+}

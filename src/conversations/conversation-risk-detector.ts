@@ -3,7 +3,16 @@ import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/a
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
-import { assess, behavesAsAdult, earlyCategory, ESTABLISHED_EVERYDAY, FAMILY_EVERYDAY, RANK, trustedEscalation } from './assess-risk.js';
+import {
+  assess,
+  behavesAsAdult,
+  earlyCategory,
+  ESTABLISHED_EVERYDAY,
+  FAMILY_EVERYDAY,
+  hiddenRequest,
+  RANK,
+  trustedEscalation,
+} from './assess-risk.js';
 import { isLogistics } from './speech-acts.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
@@ -264,10 +273,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       } else if (risk !== undefined) {
         const { suppress, known } = model!.file.thresholds;
         // From an adult the child knows, words alone are weak: a rule hit the model (which reads
-        // the relationship and the whole script) puts below `known` is held back. Sextortion is not.
+        // the relationship and the whole script) puts below `known` is held back. Sextortion is
+        // not, nor a request joined by secrecy or another app (a relative's impostor, a family
+        // friend who signs as an uncle): that is the script, whatever the model's words say.
+        const scripted = hiddenRequest(mask);
         found = found
           .filter((a) => a.severity !== 'medium' || risk >= suppress)
-          .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0))
+          .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0) || scripted)
           .map((a) => ({ ...a, score: risk }));
         // The early warning is for adults who approached the child, on a message with a cue a
         // reviewer can check; from an adult the child knows, only on what a groomer the child
