@@ -1,4 +1,4 @@
-import { CONNECTED_BITS, EDGE, type Facts } from '../facts/facts.js';
+import { EDGE, type Facts } from '../facts/facts.js';
 import type { RelationFeatures } from './model/conversation-features.js';
 
 /**
@@ -22,7 +22,7 @@ export interface Relationship {
   adultFollows: boolean;
   /** Who wrote the conversation's first message. */
   firstBy: 'adult' | 'minor' | 'unknown';
-  /** Accounts both are connected to; undefined where the graph is too large to count on the message path. */
+  /** Accounts both are connected to; undefined where not counted. */
   mutuals: number | undefined;
   /** Days from the conversation's first message to now. */
   talkedDays: number;
@@ -52,8 +52,6 @@ export const ESTABLISHED_DAYS = 30;
  * aunt/uncle 0.067 to 0.044, surprise party 0.200 to 0.157) and changed no recall.
  */
 export const LONG_STANDING_DAYS = 365;
-/** Mutual connections are counted by a scan of the graph; above this many edges they are not (the message path stays bounded). */
-const MUTUAL_SCAN_LIMIT = 2_000_000;
 const DAY = 86_400_000;
 
 const KINDS: [Relationship['kind'], number][] = [
@@ -65,21 +63,13 @@ const KINDS: [Relationship['kind'], number][] = [
   ['follow', EDGE.follow],
 ];
 
-/** Accounts both `a` and `b` are linked with (either direction), by one scan of the edges. */
-export function countMutuals(facts: Facts, a: number, b: number): number | undefined {
-  if (facts.edges.size > MUTUAL_SCAN_LIMIT) return undefined;
-  const ofA = new Set<number>();
-  const ofB = new Set<number>();
-  facts.edges.forEach((from, to, bits) => {
-    if ((bits & CONNECTED_BITS) === 0) return;
-    if (from === a && to !== b) ofA.add(to);
-    else if (to === a && from !== b) ofA.add(from);
-    if (from === b && to !== a) ofB.add(to);
-    else if (to === b && from !== a) ofB.add(from);
-  });
-  let n = 0;
-  for (const x of ofA) if (ofB.has(x)) n++;
-  return n;
+/**
+ * Accounts both `a` and `b` are connected with (either direction), from the smaller of their
+ * neighbour lists (`EdgeSet.mutualNeighbours`): the cost is that account's links, at any size of
+ * the graph. Until 2026-12-06 it was a scan of every edge, skipped (undefined) above 2 million.
+ */
+export function countMutuals(facts: Facts, a: number, b: number): number {
+  return facts.edges.mutualNeighbours(a, b);
 }
 
 export function readRelationship(

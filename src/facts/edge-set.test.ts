@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createEdgeSet } from './edge-set.js';
+import { createEdgeSet, type EdgeSet } from './edge-set.js';
 
 describe('EdgeSet', () => {
   it('matches a Map model under any sequence of puts and removals, through growth (property)', () => {
@@ -68,10 +68,95 @@ describe('EdgeSet', () => {
     assert.equal(set.linkSince(3, 4), 200_000);
   });
 
-  it('stays under 48 bytes an edge at a million edges (about half the slots free)', () => {
+  it('counts mutual neighbours as a scan of every edge does, through removals and growth (property)', () => {
+    const LINK = 1 | 2;
+    // What relationship.ts did until 2026-12-06: one pass over every edge.
+    const scan = (set: EdgeSet, a: number, b: number) => {
+      const ofA = new Set<number>();
+      const ofB = new Set<number>();
+      set.forEach((from, to, bits) => {
+        if ((bits & LINK) === 0) return;
+        if (from === a && to !== b) ofA.add(to);
+        else if (to === a && from !== b) ofA.add(from);
+        if (from === b && to !== a) ofB.add(to);
+        else if (to === b && from !== a) ofB.add(from);
+      });
+      let n = 0;
+      for (const x of ofA) if (ofB.has(x)) n++;
+      return n;
+    };
+    // Link bits, a request (4) or a block (64) alone, or removal: links come and go both ways.
+    const op = fc.record({
+      from: fc.integer({ min: 0, max: 30 }),
+      to: fc.integer({ min: 0, max: 30 }),
+      bits: fc.constantFrom(0, 1, 2, 3, 4, 64, 1 | 64, 2 | 4),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(op, { maxLength: 1500 }),
+        fc.array(fc.tuple(fc.integer({ min: -1, max: 32 }), fc.integer({ min: 0, max: 32 }))),
+        (ops, pairs) => {
+          const set = createEdgeSet(4, LINK);
+          ops.forEach(({ from, to, bits }, i) => set.put(from, to, bits, i));
+          for (const [a, b] of [...pairs, [0, 0], [0, 1], [5, 7]] as const)
+            assert.equal(set.mutualNeighbours(a, b), a < 0 ? 0 : scan(set, a, b), `${a},${b}`);
+          for (let x = 0; x <= 30; x++) {
+            const linked = new Set<number>();
+            set.forEach((f, t, bits) => {
+              if (bits & LINK && f === x) linked.add(t);
+              if (bits & LINK && t === x) linked.add(f);
+            });
+            assert.equal(set.degree(x), linked.size);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts mutual neighbours on a random graph of 20,000 accounts as the scan does', () => {
+    const LINK = 1;
+    const set = createEdgeSet(1024, LINK);
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // A few popular accounts and many small ones, as on a platform; a tenth of the links removed again.
+    const pick = () => (rnd() < 0.2 ? Math.floor(rnd() * 50) : Math.floor(rnd() * 20_000));
+    const made: [number, number][] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const pair: [number, number] = [pick(), pick()];
+      set.put(pair[0], pair[1], rnd() < 0.9 ? 1 : 64, i);
+      made.push(pair);
+    }
+    for (let i = 0; i < 6000; i++) set.put(...made[Math.floor(rnd() * made.length)]!, 0, 70_000 + i);
+    const neighbours = new Map<number, Set<number>>();
+    set.forEach((f, t, bits) => {
+      if (!(bits & LINK)) return;
+      for (const [x, y] of [
+        [f, t],
+        [t, f],
+      ] as const) {
+        if (!neighbours.has(x)) neighbours.set(x, new Set());
+        neighbours.get(x)!.add(y);
+      }
+    });
+    for (let k = 0; k < 2000; k++) {
+      const a = pick();
+      const b = k % 2 === 0 ? pick() : [...(neighbours.get(a) ?? [0])][0]!;
+      let expected = 0;
+      for (const x of neighbours.get(a) ?? []) if (x !== a && x !== b && neighbours.get(b)?.has(x)) expected++;
+      assert.equal(set.mutualNeighbours(a, b), expected, `${a},${b}`);
+    }
+  });
+
+  it('stays under 96 bytes an edge at a million edges over a million accounts (the hash table under 48)', () => {
     const set = createEdgeSet();
     for (let i = 0; i < 1_000_000; i++) set.put(i % 50_000, (i * 7919) % 1_000_003, 1, i);
     assert.equal(set.size, 1_000_000);
-    assert.ok(set.bytes() / set.size < 48, `bytes per edge ${set.bytes() / set.size}`);
+    // 22 bytes a slot at 2^21 slots (46 an edge). The neighbour lists add 8 bytes an account and 4
+    // an entry, two entries a link: here 42 bytes an edge, the worst case, with as many accounts as
+    // links, 50,000 lists grown in step (each size's freed segments left to the others) and the pool just doubled.
+    const table = set.capacity * 22;
+    assert.ok(table / set.size < 48, `table bytes per edge ${table / set.size}`);
+    assert.ok(set.bytes() / set.size < 96, `bytes per edge ${set.bytes() / set.size}`);
   });
 });

@@ -26,7 +26,17 @@ export interface EdgeSet {
   readonly capacity: number;
   bytes(): number;
   forEach(fn: (from: number, to: number, bits: number) => void): void;
+  /**
+   * Accounts linked (the set's `linkMask`, either direction) with both `a` and `b`, other than
+   * the two: read from the smaller of their neighbour lists, so it costs that account's links,
+   * not the graph's.
+   */
+  mutualNeighbours(a: number, b: number): number;
+  /** How many accounts are linked with x (either direction), x itself where it links to itself. */
+  degree(x: number): number;
 }
+
+import { createNeighbourLists } from './neighbour-lists.js';
 
 const EMPTY = -1;
 
@@ -51,6 +61,24 @@ export function createEdgeSet(initialCapacity = 1024, linkMask = 0xffff): EdgeSe
   let since = new Uint32Array(cap);
   let mask = cap - 1;
   let size = 0;
+  // Who is linked with whom, undirected: the pair {x, y} is listed (under both) while either
+  // direction holds link bits.
+  const adjacency = createNeighbourLists();
+  const linked = (from: number, to: number) => {
+    const i = find(from, to);
+    return i >= 0 && (bitsArr[i]! & linkMask) !== 0;
+  };
+  /** Keeps the lists in step when the pair's own link bits come or go; the reverse direction may still hold the pair. */
+  function relink(from: number, to: number, had: boolean, has: boolean): void {
+    if (had === has || (from !== to && linked(to, from))) return;
+    if (has) {
+      adjacency.add(from, to);
+      if (from !== to) adjacency.add(to, from);
+    } else {
+      adjacency.remove(from, to);
+      if (from !== to) adjacency.remove(to, from);
+    }
+  }
 
   function find(from: number, to: number): number {
     let i = hash(from, to, mask);
@@ -132,16 +160,17 @@ export function createEdgeSet(initialCapacity = 1024, linkMask = 0xffff): EdgeSe
     put(from, to, bits, tsMs, linkMs = tsMs) {
       const i = find(from, to);
       if (i >= 0) {
+        const had = (bitsArr[i]! & linkMask) !== 0;
+        const has = (bits & linkMask) !== 0;
         if (bits === 0) remove(i);
         else {
-          const had = (bitsArr[i]! & linkMask) !== 0;
-          const has = (bits & linkMask) !== 0;
           if (!has) since[i] = 0;
           else if (!had) since[i] = toSeconds(linkMs);
           else if (toSeconds(linkMs) < since[i]! && (bits & ~bitsArr[i]! & linkMask) !== 0) since[i] = toSeconds(linkMs);
           bitsArr[i] = bits;
           times[i] = tsMs;
         }
+        relink(from, to, had, has);
         return;
       }
       if (bits === 0) return;
@@ -157,6 +186,7 @@ export function createEdgeSet(initialCapacity = 1024, linkMask = 0xffff): EdgeSe
       times[slot] = tsMs;
       since[slot] = (bits & linkMask) !== 0 ? toSeconds(linkMs) : 0;
       size++;
+      relink(from, to, false, (bits & linkMask) !== 0);
     },
     get size() {
       return size;
@@ -165,10 +195,20 @@ export function createEdgeSet(initialCapacity = 1024, linkMask = 0xffff): EdgeSe
       return cap;
     },
     bytes() {
-      return froms.byteLength + tos.byteLength + bitsArr.byteLength + times.byteLength + since.byteLength;
+      return froms.byteLength + tos.byteLength + bitsArr.byteLength + times.byteLength + since.byteLength + adjacency.bytes();
     },
     forEach(fn) {
       for (let i = 0; i < cap; i++) if (froms[i] !== EMPTY) fn(froms[i]!, tos[i]!, bitsArr[i]!);
     },
+    mutualNeighbours(a, b) {
+      if (a < 0 || b < 0) return 0;
+      const [small, other] = adjacency.degree(a) <= adjacency.degree(b) ? [a, b] : [b, a];
+      let n = 0;
+      adjacency.forEach(small, (x) => {
+        if (x !== a && x !== b && (linked(other, x) || linked(x, other))) n++;
+      });
+      return n;
+    },
+    degree: (x) => adjacency.degree(x),
   };
 }

@@ -22,6 +22,9 @@ import { markDecoyOverHttp } from './http-target.js';
  * and the outbox are driven here, one round at a time, instead of on their timers, so the
  * same seed gives the same run.
  */
+/** Events folded and handed to the writer at a time (see send). */
+const CHUNK = 500;
+
 export async function createInProcessTarget(opts: { logLevel?: string } = {}): Promise<SimTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-sim-'));
   const secret = randomBytes(24).toString('base64url');
@@ -76,21 +79,28 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
         if (r.ok) items.push(r.value);
         else rejected++;
       }
-      if (items.length === 0) return { accepted: 0, rejected, alerts: 0 };
-      // Folded now (so the gate sees it at once), committed in the background while the simulator
-      // makes the next batch, as replay does; settle() waits for the commits before the rules run.
-      const out = await server.engine.submit(items);
-      // Handled here too, so a failed commit is not an unhandled rejection before settle() awaits it.
-      out.committed.catch(() => undefined);
-      committing.push(out.committed);
-      // At most two batches in flight, as replay keeps: the accounts at the start come faster than
-      // they commit, and a backlog of twenty batches kept every row alive long enough to be
-      // promoted, merged and cloned in bulk (the garbage collector's work doubled). Only the
-      // timing changes: each batch is still folded in order before the next is sent.
-      if (committing.length > 2) await committing.shift();
       let accepted = 0;
-      for (const s of out.statuses) if (s === 'accepted') accepted++;
-      return { accepted, rejected, alerts: out.alerts.length };
+      let alerts = 0;
+      // Folded now (so the gate sees it at once), committed in the background while the next part
+      // is folded or the simulator makes the next batch, as replay does; settle() waits for the
+      // commits before the rules run. In parts of at most CHUNK events: a settle period's batch
+      // (an hour in shadow, a few thousand events) folded whole and only then handed to the
+      // writer left the main thread waiting, at each settle, for the commit of all of it; in
+      // parts the writer commits each while the next is folded, and the wait is for the last.
+      for (let i = 0; i < items.length; i += CHUNK) {
+        const out = await server.engine.submit(items.length <= CHUNK ? items : items.slice(i, i + CHUNK));
+        // Handled here too, so a failed commit is not an unhandled rejection before settle() awaits it.
+        out.committed.catch(() => undefined);
+        committing.push(out.committed);
+        // At most two parts in flight, as replay keeps: the accounts at the start come faster than
+        // they commit, and a backlog of twenty batches kept every row alive long enough to be
+        // promoted, merged and cloned in bulk (the garbage collector's work doubled). Only the
+        // timing changes: each part is still folded in order before the next is submitted.
+        if (committing.length > 2) await committing.shift();
+        for (const st of out.statuses) if (st === 'accepted') accepted++;
+        alerts += out.alerts.length;
+      }
+      return { accepted, rejected, alerts };
     },
     decide: (req) => server.engine.decide(req),
     markDecoy: (accountId, label) => markDecoyOverHttp(server.url, key, accountId, label),

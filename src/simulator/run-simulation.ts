@@ -73,7 +73,12 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   const decoyOffenders = new Set<number>();
   let seq = 0;
   const P = o.prefix ?? '';
-  const uid = (i: number) => `${P}u${i}`;
+  // One string per account, made once: Warden in process looks each id up a dozen times an event
+  // (the facts' map, the gate, every detector), and the very string it was first given is found
+  // by identity (its hash kept, no compare of characters), where a string made anew per event is
+  // hashed and compared afresh, in a map of every account, every time. The same ids either way.
+  const ids: (string | undefined)[] = new Array<string | undefined>(n);
+  const uid = (i: number) => (ids[i] ??= `${P}u${i}`);
   let buffer: object[] = [];
   // Shadow pipelining: nothing Warden answers changes what the platform does next (the gate's
   // answer only marks a conversation touched; stops and hides apply live only), so a period's
