@@ -205,7 +205,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         childMessages: opener.minorMessages,
       };
       let rel = readRelationship(facts, minorIdx, senderIdx, conv, ev.tsMs, st.mutuals);
-      // Mutual connections cost a scan of the graph: counted once per conversation, and only when they decide.
+      // Mutual connections are counted once per conversation (neighbour lists), and only when they decide.
       const days = rel.linkedDaysBefore ?? 0;
       // The model reads them for any link, so with a model they are counted on a linked pair's first cue.
       const decides = !isFamilyKind(rel.kind) && days >= ESTABLISHED_DAYS && days < LONG_STANDING_DAYS;

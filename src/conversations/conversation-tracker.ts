@@ -34,7 +34,7 @@ export interface ConversationState extends ModelState, LanguageSample {
   kinTie?: { eventId: string } | undefined;
   /** The adult said here that the child's parent knows, asked or is told (`family-voice.ts`). */
   guardianAware?: { eventId: string } | undefined;
-  /** Mutual connections of the adult and the child, counted once (a scan of the graph) when first needed. */
+  /** Mutual connections of the adult and the child, counted once (from both neighbour lists) when first needed. */
   mutuals?: number | undefined;
 }
 
