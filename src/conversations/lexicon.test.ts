@@ -79,7 +79,8 @@ describe('lexicon data files', () => {
             const one = sentences(n).some((s) => res.every((r) => r.test(s)));
             if (!one) failures.push(`${act}: ${JSON.stringify(p.re)} does not match "${ex}" within one sentence`);
             const a = speechActs(n, l.language);
-            const readElsewhere = act === 'thing' || act === 'child' || act === 'kin' || act === 'kin_self' || act === 'guardian' || act === 'kin_tie';
+            const readElsewhere =
+              act === 'thing' || act === 'child' || act === 'kin' || act === 'kin_self' || act === 'guardian' || act === 'kin_tie';
             if (!readElsewhere && !a.acts.includes(act as never)) failures.push(`${act}: "${ex}" is not read as ${act}`);
             if (act === 'kin' && kinAddress(n) === undefined) failures.push(`kin: "${ex}" is not read as a family address`);
             if (act === 'kin_self' && !speaksAsKin(n)) failures.push(`kin_self: "${ex}" is not read as the adult speaking as family`);
