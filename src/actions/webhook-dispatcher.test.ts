@@ -286,6 +286,51 @@ describe('webhook dispatcher', () => {
     assert.ok((await statusOf('s8')).every((r) => r.status === 'delivered' && r.attempts === 1));
   });
 
+  it('commits outcomes that land together in one write, in the order they landed', async () => {
+    // A transport that answers at once (the in-process simulator): every outcome of the round
+    // lands before the first commit starts, and waiting for one commit before sending the next
+    // would cost the round a second trip to the writer.
+    await makeActions(12, 's11');
+    const write = store.write;
+    let writes = 0;
+    store.write = (ws) => {
+      writes++;
+      return write(ws);
+    };
+    const order: string[] = [];
+    try {
+      const d = createWebhookDispatcher({
+        store,
+        ledger: engine,
+        clock,
+        logger: silentLogger(),
+        config: { ...testConfig().actions, webhookUrl: url, webhookSecret: SECRET },
+        transport: (req) => {
+          order.push(req.headers['warden-delivery']!);
+          return Promise.resolve(order.length % 4 === 0 ? 503 : 200);
+        },
+      });
+      assert.equal(await d.runOnce(), 12);
+    } finally {
+      store.write = write;
+    }
+    assert.equal(writes, 1);
+    const rows = await store.db.selectFrom('actions').select(['id', 'status', 'attempts']).where('subject_account', '=', 's11').execute();
+    assert.equal(rows.filter((r) => r.status === 'delivered').length, 9);
+    assert.ok(rows.every((r) => r.attempts === 1));
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'action.delivered')
+      .where('subject_account', '=', 's11')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.target_id),
+      order.filter((_, i) => (i + 1) % 4 !== 0),
+    );
+  });
+
   it('stop() during a slow batch sends nothing more, lets those in flight finish and commits them', async () => {
     received.length = 0;
     const held: ServerResponse[] = [];
