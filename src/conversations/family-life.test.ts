@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import type { Alert } from '../alerts/alert-schema.js';
-import { fixedClock } from '../core/clock.js';
-import { createEngine } from '../engine/create-engine.js';
-import { createStore, type Store } from '../store/store.js';
-import { BASE_MS, adult, at, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { describe, it } from 'node:test';
+import { DAY_MINUTES, describeTwins, type ConversationCase } from '../testing/conversation-cases.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
 import { kinAddress, mentionsGuardian, namesFamilyTie, speaksAsKin } from './family-voice.js';
 import { normalizeText } from './normalize-text.js';
@@ -17,50 +13,9 @@ import { normalizeText } from './normalize-text.js';
  * setting: an impostor's "it's your uncle, new number", an impostor who claims a tie, a family
  * friend signing "uncle", all with secrecy and a photo of the child. Synthetic and non-graphic.
  */
-const clock = fixedClock(BASE_MS + 3600_000 * 24 * 30);
-const stores: Store[] = [];
-after(async () => {
-  for (const s of stores) await s.close();
-});
+const DAY = DAY_MINUTES;
 
-const DAY = 24 * 60;
-type Line = [who: 'adult' | 'kid', text: string];
-interface Case {
-  name: string;
-  /** How the child is linked to the adult: a kind and minutes from the first message (negative: before it). */
-  link?: [kind: string, minute: number];
-  lines: Line[];
-}
-
-const RISKY = ['grooming', 'solicitation', 'sextortion'];
-let n = 0;
-
-async function run(c: Case): Promise<Alert[]> {
-  const store = await createStore(':memory:');
-  stores.push(store);
-  const engine = await createEngine({
-    store,
-    config: testConfig({ conversations: { model: 'builtin' } }),
-    logger: silentLogger(),
-    clock,
-  });
-  const id = ++n;
-  const [a, k] = [`fa${id}`, `fk${id}`];
-  const setup: object[] = [adult(a), minor(k)];
-  const start = 20 * DAY;
-  if (c.link) setup.push(connect(k, a, c.link[0], at(start + c.link[1])));
-  const events = c.lines.map(([who, text], i) => ({
-    id: `fm${id}_${i}`,
-    type: 'message.sent',
-    ts: at(start + i * 2),
-    message: { id: `fm${id}_${i}`, conversationId: `fc${id}`, from: who === 'adult' ? a : k, to: [who === 'adult' ? k : a], text },
-  }));
-  const all = [...setup, ...events].sort((x, y) => String((x as { ts: string }).ts).localeCompare(String((y as { ts: string }).ts)));
-  const out = await engine.ingest(all.map((e) => valid(e, clock.now())));
-  return out.alerts.filter((al) => RISKY.includes(al.category));
-}
-
-const BENIGN: Case[] = [
+const BENIGN: ConversationCase[] = [
   {
     name: 'a relative new to the platform who names her tie to the family, an age question and a birthday photo',
     lines: [
@@ -122,7 +77,7 @@ const BENIGN: Case[] = [
   },
 ];
 
-const TWINS: Case[] = [
+const TWINS: ConversationCase[] = [
   {
     name: 'an impostor with no link: "it\'s your uncle, new number", secrecy and a photo of the child',
     lines: [
@@ -173,20 +128,7 @@ const TWINS: Case[] = [
   },
 ];
 
-describe('parents and relatives the child knows, and their risky twins (issue 16, seventh round)', () => {
-  for (const c of BENIGN)
-    it(`benign: ${c.name}`, async () => {
-      const alerts = await run(c);
-      assert.deepEqual(
-        alerts.map((a) => `${a.category}/${a.severity}: ${a.reasons.map((r) => r.code).join(',')}`),
-        [],
-      );
-    });
-  for (const c of TWINS)
-    it(`risky twin: ${c.name}`, async () => {
-      assert.ok((await run(c)).length > 0, 'fires');
-    });
-});
+describeTwins('parents and relatives the child knows, and their risky twins (issue 16, seventh round)', BENIGN, TWINS);
 
 describe('what family voice reads', () => {
   const norm = normalizeText;

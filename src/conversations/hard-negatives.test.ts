@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import type { Alert } from '../alerts/alert-schema.js';
-import { fixedClock } from '../core/clock.js';
-import { createEngine } from '../engine/create-engine.js';
-import { createStore, type Store } from '../store/store.js';
-import { BASE_MS, adult, at, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { describe, it } from 'node:test';
+import { describeTwins, type ConversationCase } from '../testing/conversation-cases.js';
 import { assess } from './assess-risk.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
 import { STAGE_BIT } from './cue-lexicon.js';
@@ -18,57 +14,8 @@ import { STAGE_BIT } from './cue-lexicon.js';
  * raise no grooming, solicitation or sextortion alert; their twins, which add the documented
  * cues (secrecy, another app alone, a photo of the child "just for me"), must.
  */
-const clock = fixedClock(BASE_MS + 3600_000 * 24 * 30);
-const stores: Store[] = [];
-after(async () => {
-  for (const s of stores) await s.close();
-});
 
-type Line = [who: 'adult' | 'kid', text: string];
-interface Case {
-  name: string;
-  /** How the child is linked to the adult: a kind and minutes from the first message (negative: before it). */
-  link?: [kind: string, minute: number];
-  /** Other minors in the conversation (a group). */
-  group?: number;
-  lines: Line[];
-}
-
-const RISKY = ['grooming', 'solicitation', 'sextortion'];
-let n = 0;
-
-async function run(c: Case): Promise<Alert[]> {
-  const store = await createStore(':memory:');
-  stores.push(store);
-  const engine = await createEngine({
-    store,
-    config: testConfig({ conversations: { model: 'builtin' } }),
-    logger: silentLogger(),
-    clock,
-  });
-  const id = ++n;
-  const a = `a${id}`;
-  const kids = [`k${id}`, ...Array.from({ length: c.group ?? 0 }, (_, i) => `k${id}_${i}`)];
-  const setup: object[] = [adult(a), ...kids.map((k) => minor(k))];
-  // Events carry minutes from BASE_MS; the conversation starts at day 20 so a link can be older.
-  const start = 20 * 24 * 60;
-  if (c.link) setup.push(connect(kids[0]!, a, c.link[0], at(start + c.link[1])));
-  const events = c.lines.map(([who, text], i) => {
-    const from = who === 'adult' ? a : kids[0]!;
-    const to = who === 'adult' ? kids : [a, ...kids.slice(1)];
-    return {
-      id: `m${id}_${i}`,
-      type: 'message.sent',
-      ts: at(start + i * 2),
-      message: { id: `m${id}_${i}`, conversationId: `c${id}`, from, to, text },
-    };
-  });
-  const all = [...setup, ...events].sort((x, y) => String((x as { ts: string }).ts).localeCompare(String((y as { ts: string }).ts)));
-  const out = await engine.ingest(all.map((e) => valid(e, clock.now())));
-  return out.alerts.filter((al) => RISKY.includes(al.category));
-}
-
-const BENIGN: Case[] = [
+const BENIGN: ConversationCase[] = [
   {
     name: 'an aunt linked as a friend after she wrote, who names no one',
     link: ['friend', 1],
@@ -136,7 +83,7 @@ const BENIGN: Case[] = [
   },
 ];
 
-const TWINS: Case[] = [
+const TWINS: ConversationCase[] = [
   {
     name: 'a friend-linked adult who wants the photo for himself and another app in secret',
     link: ['friend', 1],
@@ -178,20 +125,7 @@ const TWINS: Case[] = [
   },
 ];
 
-describe('hard negatives and their risky twins (issue 16, sixth round)', () => {
-  for (const c of BENIGN)
-    it(`benign: ${c.name}`, async () => {
-      const alerts = await run(c);
-      assert.deepEqual(
-        alerts.map((a) => `${a.category}/${a.severity}: ${a.reasons.map((r) => r.code).join(',')}`),
-        [],
-      );
-    });
-  for (const c of TWINS)
-    it(`risky twin: ${c.name}`, async () => {
-      assert.ok((await run(c)).length > 0, 'fires');
-    });
-});
+describeTwins('hard negatives and their risky twins (issue 16, sixth round)', BENIGN, TWINS);
 
 describe('what a hard negative does', () => {
   const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import type { Alert } from '../alerts/alert-schema.js';
-import { fixedClock } from '../core/clock.js';
-import { createEngine } from '../engine/create-engine.js';
-import { createStore, type Store } from '../store/store.js';
-import { BASE_MS, adult, at, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { describe, it } from 'node:test';
+import { runConversationCase, type Line } from '../testing/conversation-cases.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
@@ -17,35 +13,8 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * risky twin in the same setting and language that adds a documented move (whether the parents
  * are home, secrecy, a photo of the child "just for me") and must still raise an alert.
  */
-const clock = fixedClock(BASE_MS + 3600_000 * 24 * 30);
-const stores: Store[] = [];
-after(async () => {
-  for (const s of stores) await s.close();
-});
-
-const RISKY = ['grooming', 'solicitation', 'sextortion'];
-let n = 0;
-
 /** The adult writes every line, first, to one child they have no link with (the early warning's setting). */
-async function run(lines: string[]): Promise<Alert[]> {
-  const store = await createStore(':memory:');
-  stores.push(store);
-  const engine = await createEngine({ store, config: testConfig({ conversations: { model: 'builtin' } }), logger: silentLogger(), clock });
-  const id = ++n;
-  const start = 20 * 24 * 60;
-  const events = [
-    adult(`a${id}`),
-    minor(`k${id}`),
-    ...lines.map((text, i) => ({
-      id: `m${id}_${i}`,
-      type: 'message.sent',
-      ts: at(start + i * 2),
-      message: { id: `m${id}_${i}`, conversationId: `c${id}`, from: `a${id}`, to: [`k${id}`], text },
-    })),
-  ];
-  const out = await engine.ingest(events.map((e) => valid(e, clock.now())));
-  return out.alerts.filter((al) => RISKY.includes(al.category));
-}
+const run = (lines: string[]) => runConversationCase({ name: '', lines: lines.map((t): Line => ['adult', t]) });
 
 interface Pair {
   name: string;

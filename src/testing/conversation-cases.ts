@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { Alert } from '../alerts/alert-schema.js';
+import { fixedClock } from '../core/clock.js';
+import { createEngine } from '../engine/create-engine.js';
+import { createStore, type Store } from '../store/store.js';
+import { BASE_MS, adult, at, connect, minor, silentLogger, testConfig, valid } from './events.js';
+
+/*
+ * One conversation between an adult and a child run through a whole engine with the shipped
+ * model, for the hard-negative suites: a benign setting must raise no grooming, solicitation or
+ * sextortion alert, and its risky twin (the same setting with a documented move added) must.
+ */
+export type Line = [who: 'adult' | 'kid', text: string];
+export interface ConversationCase {
+  name: string;
+  /** How the child is linked to the adult: a kind and minutes from the first message (negative: before it). */
+  link?: [kind: string, minute: number];
+  /** Other minors in the conversation (a group). */
+  group?: number;
+  lines: Line[];
+}
+
+/** Minutes in a day, for `link`. */
+export const DAY_MINUTES = 24 * 60;
+const RISKY = ['grooming', 'solicitation', 'sextortion'];
+const clock = fixedClock(BASE_MS + 3600_000 * 24 * 30);
+const stores: Store[] = [];
+let n = 0;
+after(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+/** The risky alerts a fresh engine raises on the case; the conversation starts on day 20, so a link can be older. */
+export async function runConversationCase(c: ConversationCase): Promise<Alert[]> {
+  const store = await createStore(':memory:');
+  stores.push(store);
+  const engine = await createEngine({ store, config: testConfig({ conversations: { model: 'builtin' } }), logger: silentLogger(), clock });
+  const id = ++n;
+  const a = `ca${id}`;
+  const kids = [`ck${id}`, ...Array.from({ length: c.group ?? 0 }, (_, i) => `ck${id}_${i}`)];
+  const setup: object[] = [adult(a), ...kids.map((k) => minor(k))];
+  const start = 20 * DAY_MINUTES;
+  if (c.link) setup.push(connect(kids[0]!, a, c.link[0], at(start + c.link[1])));
+  const events = c.lines.map(([who, text], i) => ({
+    id: `cm${id}_${i}`,
+    type: 'message.sent',
+    ts: at(start + i * 2),
+    message: {
+      id: `cm${id}_${i}`,
+      conversationId: `cc${id}`,
+      from: who === 'adult' ? a : kids[0]!,
+      to: who === 'adult' ? kids : [a, ...kids.slice(1)],
+      text,
+    },
+  }));
+  const all = [...setup, ...events].sort((x, y) => String((x as { ts: string }).ts).localeCompare(String((y as { ts: string }).ts)));
+  const out = await engine.ingest(all.map((e) => valid(e, clock.now())));
+  return out.alerts.filter((al) => RISKY.includes(al.category));
+}
+
+/** A suite: every benign case raises nothing (its alerts are listed when it does), every twin raises something. */
+export function describeTwins(title: string, benign: ConversationCase[], twins: ConversationCase[]): void {
+  describe(title, () => {
+    for (const c of benign)
+      it(`benign: ${c.name}`, async () => {
+        const alerts = await runConversationCase(c);
+        assert.deepEqual(
+          alerts.map((a) => `${a.category}/${a.severity}: ${a.reasons.map((r) => r.code).join(',')}`),
+          [],
+        );
+      });
+    for (const c of twins)
+      it(`risky twin: ${c.name}`, async () => {
+        assert.ok((await runConversationCase(c)).length > 0, 'fires');
+      });
+  });
+}
