@@ -1,5 +1,5 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
-import { ASSURANCE, BAND, bandName, isMinorCode, packedUtcDate } from '../core/age-band.js';
+import { ASSURANCE, BAND, isMinorCode, packedUtcDate } from '../core/age-band.js';
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
 import type { ValidEvent } from '../events/validate-event.js';
 import { FLAG, type Facts } from '../facts/facts.js';
@@ -22,7 +22,6 @@ import { adultFamilyVoice, kinAddress } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
   countMutuals,
-  describeRelationship,
   ESTABLISHED_DAYS,
   LONG_STANDING_DAYS,
   isFamilyKind,
@@ -32,7 +31,8 @@ import {
   type Trust,
 } from './relationship.js';
 import { createTurnWindow } from './turn-window.js';
-import { describeUnsupported, sampleLanguage } from './unsupported-language.js';
+import { explainRisk, MANY_MINORS } from './risk-reasons.js';
+import { sampleLanguage } from './unsupported-language.js';
 
 export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
@@ -52,14 +52,7 @@ export interface ConversationRiskOptions {
  */
 const DECLARED_MINOR_FAN_OUT = 5;
 const DAY_MS = 86_400_000;
-const FAMILY_WORDS: Partial<Record<string, string>> = {
-  family: 'family of the child',
-  guardian: "the child's supervising parent or guardian",
-  household: 'living in the same household as the child',
-};
 
-/** An adult working through a list: grooming moves towards this many unconnected minors or more weigh one level more. */
-const MANY_MINORS = 3;
 /** An account younger than this adds to the score (a throwaway made for the contact is common in sextortion). */
 const NEW_ACCOUNT_DAYS = 30;
 
@@ -314,87 +307,19 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       for (const a of found) {
         if ((st.alerted[a.category] ?? -1) >= RANK[a.severity]) continue;
         st.alerted[a.category] = RANK[a.severity];
-        const reasons = st.evidence.flatMap((e) => [
-          ...e.cues.map((c) => ({ code: c.code, detail: `${c.detail} (event ${e.eventId}, ${c.lang})` })),
-          ...(e.grams?.length
-            ? [
-                {
-                  code: 'model_words',
-                  detail: `words the model weighs towards risk: ${e.grams.map((g) => `"${g}"`).join(', ')} (event ${e.eventId}, message score ${(e.p ?? 0).toFixed(2)})`,
-                },
-              ]
-            : []),
-        ]);
-        if (minorSender)
-          reasons.push({
-            code: fansOut ? 'declared_minor_fans_out' : actsAsAdult ? 'declared_minor_acts_as_adult' : 'minor_to_minor',
-            detail: fansOut
-              ? `an account that declares itself ${bandName(senderBand)} (not verified) opened one-to-one conversations with ${tracker.approached(m.from, undefined, ev.tsMs, since)} minors it had no link with in the fan-out window: scored as an adult`
-              : actsAsAdult
-                ? `an account that declares itself ${bandName(senderBand)} (not verified) approached a ${bandName(youngest)} account with the grooming script: a declared age is a claim`
-                : `a ${bandName(senderBand)} account writing to a ${bandName(youngest)} account: a threat with a demand or a countdown is sextortion whoever sends it`,
-          });
-        else
-          reasons.push({
-            code: 'adult_to_minor',
-            detail: `${senderBand === BAND.unknown ? 'an account of unknown age' : 'an adult'} writing to a ${bandName(youngest)} account`,
-          });
-        reasons.push({ code: 'relationship', detail: describeRelationship(rel) });
-        if (context.unconnected)
-          reasons.push({
-            code: 'unconnected',
-            detail:
-              rel.kind === 'none'
-                ? 'at the first message the minor did not follow, befriend or hold the sender as a contact, and shared no family link with them'
-                : 'the link was made after the conversation began',
-          });
-        if (kinVoice)
-          reasons.push({
-            code: 'family_voice',
-            detail: st.kin
-              ? `the child addresses the adult as family ("${st.kin.word}", event ${st.kin.eventId}): weighed as family, though the platform holds no family link`
-              : `the adult writes as the child's relative (event ${adultKin!.eventId}) and the platform linked them before the conversation: weighed as family`,
-          });
-        if (guardianVoice)
-          reasons.push({
-            code: 'parents_informed',
-            detail: `${
-              st.guardianAware
-                ? `the adult says the child's parent knows, asked or is told (event ${st.guardianAware.eventId})`
-                : `the adult names their tie to the child's family (event ${st.kinTie!.eventId})`
-            }: weighed as ${linkTrust === 'approach' ? 'an adult the child knows' : 'a long-standing link'}`,
-          });
-        if (context.family && !kinVoice && !guardianVoice)
-          reasons.push({
-            code: isFamilyKind(rel.kind) ? 'family_link' : 'established_link',
-            detail: isFamilyKind(rel.kind)
-              ? `the platform marks the sender as ${FAMILY_WORDS[rel.kind]}: their age questions, whereabouts questions, gifts, compliments and pick-ups are not counted`
-              : `a long-standing link (${ESTABLISHED_DAYS} days or more before the conversation with mutual connections, or a year or more): age and whereabouts questions, gifts and compliments are not counted`,
-          });
-        if (context.flagged) reasons.push({ code: 'flagged_sender', detail: 'the sender is already flagged as suspicious or restricted' });
-        if (context.newAccount)
-          reasons.push({ code: 'new_account', detail: `the sender's account is ${accountDays} day${accountDays === 1 ? '' : 's'} old` });
-        if (others >= MANY_MINORS)
-          reasons.push({
-            code: 'many_unconnected_minors',
-            detail: `the sender has messaged ${others} minors with no connection to them in the fan-out window`,
-          });
-        if (refused)
-          reasons.push({
-            code: 'continued_after_refusal',
-            detail: `the child refused or asked who this is (event ${st.refusal!.eventId}) and the adult went on`,
-          });
-        if (st.ageGiven)
-          reasons.push({
-            code: 'age_given',
-            detail: `the child told the adult they are ${st.ageGiven.age} (event ${st.ageGiven.eventId})`,
-          });
-        if (st.unsupported) reasons.push({ code: 'unsupported_language', detail: describeUnsupported(st.unsupported) });
-        if (risk !== undefined)
-          reasons.push({
-            code: 'model_score',
-            detail: `calibrated risk ${risk.toFixed(2)} from the cues, the message model and the context${a.severity === 'low' ? ' (an early warning: no rule has fired yet)' : ''}`,
-          });
+        const reasons = explainRisk({
+          st,
+          rel,
+          context,
+          sender: { band: senderBand, minor: minorSender, fansOut, actsAsAdult, accountDays },
+          youngest,
+          approached: () => tracker.approached(m.from, undefined, ev.tsMs, since),
+          voice: { kin: kinVoice, adultKin, guardian: guardianVoice, linkTrust },
+          others,
+          refused,
+          risk,
+          early: a.severity === 'low',
+        });
         drafts.push({
           category: a.category,
           severity: a.severity,
