@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import type { Alert } from '../alerts/alert-schema.js';
 import { fixedClock } from '../core/clock.js';
-import { createEngine, type Engine } from '../engine/create-engine.js';
+import { createEngine } from '../engine/create-engine.js';
 import { createFacts, EDGE } from '../facts/facts.js';
 import { createStore, type Store } from '../store/store.js';
 import { BASE_MS, account, adult, at, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { createRulesIngest, say } from '../testing/conversation-cases.js';
 import { countMutuals, describeRelationship, readRelationship, trustOf, type Relationship } from './relationship.js';
 
 /*
@@ -87,22 +87,7 @@ const stores: Store[] = [];
 after(async () => {
   for (const s of stores) await s.close();
 });
-async function engine(): Promise<(...e: object[]) => Promise<Alert[]>> {
-  const store = await createStore(':memory:');
-  stores.push(store);
-  const e: Engine = await createEngine({ store, config: testConfig({ conversations: { model: 'off' } }), logger: silentLogger(), clock });
-  return async (...events: object[]) =>
-    (await e.ingest(events.map((x) => valid(x, clock.now())))).alerts.filter((a) =>
-      ['grooming', 'solicitation', 'sextortion'].includes(a.category),
-    );
-}
-let n = 0;
-const say = (conv: string, from: string, to: string, text: string, minute: number) => ({
-  id: `r${++n}`,
-  type: 'message.sent',
-  ts: at(minute),
-  message: { id: `r${n}`, conversationId: conv, from, to: [to], text },
-});
+const engine = () => createRulesIngest(clock.now());
 
 describe('relationship and declared ages through the engine', () => {
   it('reads a follow-back (the link made after contact began) as no link, and says so', async () => {

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import type { Alert } from '../alerts/alert-schema.js';
-import { fixedClock } from '../core/clock.js';
-import { createEngine } from '../engine/create-engine.js';
-import { createStore, type Store } from '../store/store.js';
-import { BASE_MS, adult, at, connect, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { describe, it } from 'node:test';
+import { BASE_MS, adult, at, connect, minor } from '../testing/events.js';
+import { createRulesIngest, say } from '../testing/conversation-cases.js';
 import { trustedEscalation } from './assess-risk.js';
 import { STAGE_BIT } from './cue-lexicon.js';
 
@@ -13,27 +10,7 @@ import { STAGE_BIT } from './cue-lexicon.js';
  * never of a hidden channel with a bond and a request. Synthetic, non-graphic lines in the
  * corpora's documented cues only.
  */
-const clock = fixedClock(BASE_MS + 3600_000 * 24 * 400);
-const stores: Store[] = [];
-after(async () => {
-  for (const s of stores) await s.close();
-});
-async function engine(): Promise<(...e: object[]) => Promise<Alert[]>> {
-  const store = await createStore(':memory:');
-  stores.push(store);
-  const e = await createEngine({ store, config: testConfig({ conversations: { model: 'off' } }), logger: silentLogger(), clock });
-  return async (...events: object[]) =>
-    (await e.ingest(events.map((x) => valid(x, clock.now())))).alerts.filter((a) =>
-      ['grooming', 'solicitation', 'sextortion'].includes(a.category),
-    );
-}
-let n = 0;
-const say = (conv: string, from: string, to: string, text: string, minute: number) => ({
-  id: `t${++n}`,
-  type: 'message.sent',
-  ts: at(minute),
-  message: { id: `t${n}`, conversationId: conv, from, to: [to], text },
-});
+const engine = () => createRulesIngest(BASE_MS + 3600_000 * 24 * 400);
 
 describe('trusted adult escalation', () => {
   it('needs a hidden channel, a bond and a request together', () => {

@@ -76,3 +76,31 @@ export function describeTwins(title: string, benign: ConversationCase[], twins: 
       });
   });
 }
+
+/**
+ * A fresh engine on the cue rules alone (no model) at `clockMs`, as a function that ingests
+ * events and returns the risky alerts they raise: the relationship and escalation suites read
+ * the rules' own decisions, not the model's.
+ */
+export async function createRulesIngest(clockMs: number): Promise<(...events: object[]) => Promise<Alert[]>> {
+  const rulesClock = fixedClock(clockMs);
+  const store = await createStore(':memory:');
+  stores.push(store);
+  const engine = await createEngine({
+    store,
+    config: testConfig({ conversations: { model: 'off' } }),
+    logger: silentLogger(),
+    clock: rulesClock,
+  });
+  return async (...events: object[]) =>
+    (await engine.ingest(events.map((x) => valid(x, rulesClock.now())))).alerts.filter((a) => RISKY.includes(a.category));
+}
+
+let said = 0;
+/** A one-to-one message at `minute` (minutes from BASE_MS). */
+export const say = (conv: string, from: string, to: string, text: string, minute: number) => ({
+  id: `cs${++said}`,
+  type: 'message.sent',
+  ts: at(minute),
+  message: { id: `cs${said}`, conversationId: conv, from, to: [to], text },
+});
