@@ -134,7 +134,12 @@ describe(
       assert.equal(health.status, 200);
     });
 
-    it('streams a 200 MB hash list from an admin without holding it: memory stays under 300 MB', async (t) => {
+    it('streams a 200 MB hash list from an admin without holding it: memory grows by under 100 MB', async (t) => {
+      // Measured as growth over the server's own peak so far, not as one absolute figure: the
+      // server's resident memory at rest grows with its lexicons and model (250-270 MB by
+      // 2026-12-06, which left a 300 MB bound a few MB of noise from failing on code that streams).
+      // Holding the list would add at least its 200 MB.
+      const before = memoryOf(child.pid!);
       const created = await fetch(`${server.url}/v1/banks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${server.keys.admin}`, 'content-type': 'application/json' },
@@ -154,8 +159,8 @@ describe(
       assert.equal(r.status, 200);
       assert.equal(r.sent, 200 * MB, 'the whole list was read before the answer');
       const mem = memoryOf(child.pid!);
-      t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB after the streamed import`);
-      assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
+      t.diagnostic(`server peak RSS ${Math.round(before.peak / MB)} MB before the streamed import, ${Math.round(mem.peak / MB)} MB after`);
+      assert.ok(mem.peak - before.peak < 100 * MB, `peak RSS ${Math.round(before.peak / MB)} MB → ${Math.round(mem.peak / MB)} MB`);
     });
   },
 );
