@@ -44,7 +44,14 @@ export interface Assessment {
  */
 export function assess(
   mask: number,
-  context: { unconnected: boolean; flagged: boolean; newAccount?: boolean; family?: boolean; announcedOnly?: boolean },
+  context: {
+    unconnected: boolean;
+    flagged: boolean;
+    newAccount?: boolean;
+    family?: boolean;
+    announcedOnly?: boolean;
+    familyOnly?: boolean;
+  },
 ): Assessment[] {
   const out: Assessment[] = [];
   const boost = (context.unconnected ? 0.05 : 0) + (context.flagged ? 0.05 : 0) + (context.newAccount ? 0.05 : 0);
@@ -67,7 +74,14 @@ export function assess(
     // A meeting that is only a pick-up announced for a set time or place (`announcedOnly`,
     // speech-acts.ts) is logistics: from an adult who approached, too, it needs another move.
     const bareFromStranger = context.unconnected && (has(mask, 'image_request') || !context.announcedOnly);
-    if (grooming >= (context.family ? 2 : 1) || bareFromStranger)
+    // From an adult the child knows, a request that is family life (`familyOnly`: a photo of
+    // the child at a family occasion, an outing with the cousins: `occasion`, speech-acts.ts)
+    // is weighed as family weighs it: a present, a compliment or an age question beside it is
+    // family life too, and only a hidden channel, a normalising remark or a test of compliance
+    // counts.
+    const familyRequest = !context.unconnected && context.familyOnly === true;
+    const moves = familyRequest ? bits(mask & GROOMING_MASK & ~FAMILY_EVERYDAY) : grooming;
+    if (moves >= (context.family ? 2 : 1) || bareFromStranger)
       out.push({
         category: 'solicitation',
         severity: grooming >= 1 && context.unconnected ? 'high' : 'medium',
@@ -115,8 +129,13 @@ export function trustedEscalation(connectedMask: number): Assessment | undefined
   return hidden && bond && request ? { category: 'grooming', severity: 'high', score: 0.9 } : undefined;
 }
 
-/** Secrecy or another app together with a request to meet or for an image: the script from anyone, known or not. */
-export function hiddenRequest(mask: number): boolean {
-  const hidden = has(mask, 'exclusivity_secrecy') || has(mask, 'isolation_platform_move');
+/**
+ * Secrecy or another app together with a request to meet or for an image: the script from
+ * anyone, known or not. A request that is family life (`familyOnly`: a photo at a family
+ * occasion, an outing with the cousins) with another app is the family group's; with a secret
+ * it is still the script.
+ */
+export function hiddenRequest(mask: number, familyOnly = false): boolean {
+  const hidden = has(mask, 'exclusivity_secrecy') || (!familyOnly && has(mask, 'isolation_platform_move'));
   return hidden && (has(mask, 'meeting_request') || has(mask, 'image_request'));
 }

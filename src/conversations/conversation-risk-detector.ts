@@ -13,7 +13,7 @@ import {
   RANK,
   trustedEscalation,
 } from './assess-risk.js';
-import { isLogistics } from './speech-acts.js';
+import { isLogistics, isOccasion } from './speech-acts.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -228,8 +228,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
       // Every meeting request seen so far is a pick-up announced for a set time or place (isLogistics).
       const announcedOnly = st.evidence.every((e) => e.cues.every((c) => c.code !== 'meeting_request' || isLogistics(c)));
+      // Every image or meeting request seen so far is at a family occasion or with the family (isOccasion).
+      const familyOnly = st.evidence.every((e) =>
+        e.cues.every((c) => (c.code !== 'image_request' && c.code !== 'meeting_request') || isOccasion(c)),
+      );
       const context = {
         announcedOnly,
+        familyOnly,
         unconnected: trust === 'approach',
         family: trust === 'established',
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
@@ -269,7 +274,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // the relationship and the whole script) puts below `known` is held back. Sextortion is
         // not, nor a request joined by secrecy or another app (a relative's impostor, a family
         // friend who signs as an uncle): that is the script, whatever the model's words say.
-        const scripted = hiddenRequest(mask);
+        const scripted = hiddenRequest(mask, familyOnly);
         found = found
           .filter((a) => a.severity !== 'medium' || risk >= suppress)
           .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0) || scripted)

@@ -104,10 +104,10 @@ const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** A sentence's acts read in each of the languages, together (an act found in any of them counts). */
-function actsIn(sentence: string, langs: readonly CueLang[]): SentenceActs {
-  const a = speechActs(sentence, langs[0]!);
+function actsIn(sentence: string, langs: readonly CueLang[], message: string): SentenceActs {
+  const a = speechActs(sentence, langs[0]!, message);
   for (let i = 1; i < langs.length; i++)
-    for (const act of speechActs(sentence, langs[i]!).acts) if (!a.acts.includes(act)) a.acts.push(act);
+    for (const act of speechActs(sentence, langs[i]!, message).acts) if (!a.acts.includes(act)) a.acts.push(act);
   return a;
 }
 
@@ -116,8 +116,8 @@ function actsIn(sentence: string, langs: readonly CueLang[]): SentenceActs {
  * (a German offer that names PayPal is found by the English pattern and is still an offer);
  * the shared frozen cue where the sentence does nothing of note.
  */
-function withActs(c: Compiled, sentence: string, langs: readonly CueLang[]): Readonly<Cue> {
-  const a = actsIn(sentence, langs.includes(c.cue.lang) ? langs : [c.cue.lang, ...langs]);
+function withActs(c: Compiled, sentence: string, langs: readonly CueLang[], message: string): Readonly<Cue> {
+  const a = actsIn(sentence, langs.includes(c.cue.lang) ? langs : [c.cue.lang, ...langs], message);
   if (a.acts.length === 0 && !a.imageOf) return c.cue;
   return Object.freeze({
     ...c.cue,
@@ -157,7 +157,7 @@ export function detectCues(
       parts ??= sentences(normalized);
       const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
       // Read in the cue's language where the message speaks it; in the message's languages too where the cue's words are foreign to it.
-      cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages));
+      cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages, normalized));
     }
   }
   if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);

@@ -31,6 +31,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
+ * `occasion`: an image or meeting request at a family occasion or with the family (the wedding
+ * outfit, the birthday candles, the zoo with the cousins), never with a secret or "just for me".
  */
 export const SPEECH_KEYS = [
   'warning',
@@ -39,6 +41,7 @@ export const SPEECH_KEYS = [
   'offer',
   'prize',
   'logistics',
+  'occasion',
   'joke',
   'request',
   'thing',

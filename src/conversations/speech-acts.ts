@@ -8,8 +8,8 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'prize' | 'logistics' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'logistics', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct = 'request' | 'offer' | 'prize' | 'logistics' | 'occasion' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'logistics', 'occasion', 'warning', 'reported', 'negated', 'joke'];
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -47,12 +47,21 @@ export function sentences(normalized: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** The acts of one normalised sentence in one language; a language without a `speech` section has none. */
-export function speechActs(sentence: string, lang: CueLang): SentenceActs {
+/**
+ * The acts of one normalised sentence in one language; a language without a `speech` section has
+ * none. `message` is the whole message the sentence is in: an image request's object is often
+ * named in the sentence before it ("new haircut?! send me a pic", "did you get your report card?
+ * send me a photo"), so a request whose own sentence names neither a thing nor the child takes
+ * its object from the message, and a family occasion is read in the whole message ("happy
+ * birthday! send me a pic of you with your cake"), a secret anywhere in it ruling it out.
+ */
+export function speechActs(sentence: string, lang: CueLang, message: string = sentence): SentenceActs {
   const c = COMPILED.get(lang);
   if (!c) return { acts: [] };
-  const acts = ACTS.filter((a) => any(c.get(a), sentence));
-  const thing = any(THING_ANY, sentence) && !any(CHILD_ANY, sentence);
+  const acts = ACTS.filter((a) => any(c.get(a), a === 'occasion' ? message : sentence));
+  const named = any(THING_ANY, sentence) || any(CHILD_ANY, sentence);
+  const object = named ? sentence : message;
+  const thing = any(THING_ANY, object) && !any(CHILD_ANY, object);
   return thing ? { acts, imageOf: 'thing' } : { acts };
 }
 
@@ -65,6 +74,16 @@ export function speechActs(sentence: string, lang: CueLang): SentenceActs {
  */
 export const isLogistics = (cue: { code: string; acts?: readonly SpeechAct[] | undefined }) =>
   cue.code === 'meeting_request' && (cue.acts?.includes('logistics') ?? false);
+
+/**
+ * A photo of the child at a family occasion ("send me a pic of you in your dress for the
+ * wedding", "a video of you blowing out the candles") or an outing with the family ("we'll go
+ * to the zoo with your cousins") stays a request, marked `occasion`: from an adult the child
+ * knows it is family life, so a gift, a compliment or an age question beside it does not make
+ * it the script (`assess`); a secret still does.
+ */
+export const isOccasion = (cue: { code: string; acts?: readonly SpeechAct[] | undefined }) =>
+  (cue.code === 'image_request' || cue.code === 'meeting_request') && (cue.acts?.includes('occasion') ?? false);
 
 /** Cue codes a sentence's acts take away from the sender: which cue an act makes not the sender's own move. */
 export function discounts(code: string, a: SentenceActs): boolean {
