@@ -61,7 +61,7 @@ describe('warden command', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`database ${tmp}/warden-demo-`), 'the database was in the given TMPDIR');
     assert.deepEqual(leftovers(tmp), [], 'the demo removes its folder when it ends');
-    assert.match(r.stdout, /36 synthetic events -> 35 accepted, 1 duplicate, 0 rejected, 13 alerts/);
+    assert.match(r.stdout, /36 synthetic events -> 35 accepted, 1 duplicate, 0 rejected, 12 alerts/);
     assert.match(r.stdout, /grooming\s+high\s+u_max\s+-> u_noa\s+.*age_question.*secrecy_request.*continued_after_refusal/);
     assert.match(r.stdout, /suspicious_adult\s+high\s+u_vic/);
     assert.match(r.stdout, /message\s+u_aunt_rita\s+-> u_leo\s+block unconnected_adult_to_minor/);

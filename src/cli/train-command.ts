@@ -109,7 +109,7 @@ export function trainCommand(): Command {
         `calibration fold: before ECE ${f(report.beforeCalibration.ece)} Brier ${f(report.beforeCalibration.brier)} AUC ${f(report.beforeCalibration.auc)}; after ECE ${f(report.afterCalibration.ece)} Brier ${f(report.afterCalibration.brier)}\n`,
       );
       out.write(
-        `thresholds: early ${report.thresholds.early} (benign conversations over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)}), known ${report.thresholds.known ?? 0}\n`,
+        `thresholds: early ${report.thresholds.early} (of ${report.earlyReachable} benign conversations it can reach, over it ${f(report.earlyFalsePositiveRate)}), suppress ${report.thresholds.suppress} (risky conversations reaching it ${f(report.riskyKeptAtSuppress)}), known ${report.thresholds.known ?? 0}\n`,
       );
       out.write(`wrote ${opts.out}\n`);
       if (errors.length > 0) process.exitCode = 1;

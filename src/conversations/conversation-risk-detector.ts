@@ -14,6 +14,7 @@ import {
   trustedEscalation,
 } from './assess-risk.js';
 import { isLogistics, isOccasion } from './speech-acts.js';
+import { earlyWarningReady } from './early-warning.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -280,10 +281,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0) || scripted)
           .map((a) => ({ ...a, score: risk }));
         // The early warning is for adults who approached the child, on a message with a cue a
-        // reviewer can check; from an adult the child knows, only on what a groomer the child
-        // knows does (secrecy or another app with a request, a gift or a meeting: hiddenWithRequest).
+        // reviewer can check (after praise and a bare age question, on the next move: early-warning.ts);
+        // from an adult the child knows, only on what a groomer the child knows does (secrecy or
+        // another app with a request, a gift or a meeting: hiddenWithRequest).
         const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
-        if (found.length === 0 && earlyFrom && cues.length > 0 && risk >= model!.file.thresholds.early)
+        const ready = () => earlyWarningReady(st, { eventId: ev.event.id, cues, p }, relation.linkedAfter);
+        if (found.length === 0 && earlyFrom && risk >= model!.file.thresholds.early && ready())
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       // A known adult (not family) combining a hidden channel, a bond and a request: not excused by the link (assess-risk.ts).

@@ -167,7 +167,8 @@ describe('warden replay', () => {
     // u_vic: fan-out to five minors, and the same opener to three of them first (copied_openers).
     assert.deepEqual(byCategory('suspicious_adult'), ['u_rex', 'u_vic', 'u_vic']);
     assert.deepEqual(byCategory('unwanted_contact'), ['u_max', 'u_nobody', 'u_rex', 'u_vic', 'u_vic', 'u_vic', 'u_vic', 'u_vic']);
-    // u_max: asks a 16-year-old's age (an early warning), is asked who he is, and goes on to secrecy and a platform move.
-    assert.deepEqual(byCategory('grooming'), ['u_max', 'u_max']);
+    // u_max: praises a 16-year-old's running and asks her age (no early warning yet: it waits for his next move,
+    // early-warning.ts), is asked who he is, and goes on to secrecy and a platform move.
+    assert.deepEqual(byCategory('grooming'), ['u_max']);
   });
 });

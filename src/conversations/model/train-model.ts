@@ -1,10 +1,11 @@
 import { worthTracking } from '../conversation-tracker.js';
 import { detectCues } from '../detect-cues.js';
 import { CUES } from '../cue-lexicon.js';
-import { stageMask } from '../detect-cues.js';
+import { sendersOwn, stageMask } from '../detect-cues.js';
 import { addMessage, CONVERSATION_FEATURES, emptyModelState, featureVector, type RiskContext } from './conversation-features.js';
 import { calibrationStats, fitPlatt, sigmoid, trainDense, trainSparse, type DenseSample, type SparseSample } from './logistic.js';
 import { gramBuckets, NGRAM_BUCKETS } from './ngram-features.js';
+import { earlyLevel, earlyRate } from './early-level.js';
 import { knownLevel } from './known-level.js';
 import { createRiskModel, type RiskModelFile } from './risk-model.js';
 import type { LabelledConversation } from './training-data.js';
@@ -16,7 +17,15 @@ interface Prepared {
   row: LabelledConversation;
   ctx: RiskContext;
   /** The adult's messages: what the detector scores at run time. */
-  adult: { normalized: string; cues: { code: string }[]; mask: number; grams: Int32Array; risky: boolean | undefined }[];
+  adult: {
+    normalized: string;
+    cues: { code: string }[];
+    /** A cue the sender owns: the early path fires only on such a message. */
+    own: boolean;
+    mask: number;
+    grams: Int32Array;
+    risky: boolean | undefined;
+  }[];
 }
 
 export interface TrainReport {
@@ -27,8 +36,13 @@ export interface TrainReport {
   beforeCalibration: { ece: number; brier: number; auc: number };
   afterCalibration: { ece: number; brier: number; auc: number };
   thresholds: { early: number; suppress: number; known?: number | undefined };
-  /** Benign conversations in the calibration fold that would raise an early alert at that threshold. */
+  /**
+   * Benign conversations in the calibration fold from adults who approached the child that would
+   * raise an early alert at that threshold (their highest risk at a message with a cue: early-level.ts).
+   */
   earlyFalsePositiveRate: number;
+  /** How many benign conversations that rate is over (from adults who approached, with a cue). */
+  earlyReachable: number;
   /** Risky conversations in the calibration fold whose highest risk reaches the suppression level. */
   riskyKeptAtSuppress: number;
 }
@@ -83,7 +97,14 @@ export function trainRiskModel(
         .filter((m) => m.from === 'adult')
         .map((m) => {
           const { cues, normalized } = cached(m.text);
-          return { normalized, cues, mask: stageMask(cues), grams: gramBuckets(normalized), risky: m.risky };
+          return {
+            normalized,
+            cues,
+            own: sendersOwn(cues).length > 0,
+            mask: stageMask(cues),
+            grams: gramBuckets(normalized),
+            risky: m.risky,
+          };
         }),
     };
     progress(1);
@@ -138,7 +159,7 @@ export function trainRiskModel(
   };
 
   // 2. Combiner: one sample per adult message, labelled risky once a risky move has been made.
-  const walk = (p: Prepared, model: ReturnType<typeof createRiskModel>, visit: (x: Float64Array, y: 0 | 1) => void) => {
+  const walk = (p: Prepared, model: ReturnType<typeof createRiskModel>, visit: (x: Float64Array, y: 0 | 1, own: boolean) => void) => {
     const st = emptyModelState();
     let seenRisky = false;
     let tracking = false;
@@ -151,7 +172,7 @@ export function trainRiskModel(
       tracking = true;
       addMessage(st, m.mask, pm);
       const y = p.row.label === 'benign' ? 0 : !marked ? 1 : seenRisky ? 1 : 0;
-      visit(featureVector(st, p.ctx), y);
+      visit(featureVector(st, p.ctx), y, m.own);
     }
   };
   const messageModel = createRiskModel(draft);
@@ -165,33 +186,31 @@ export function trainRiskModel(
   const uncal = createRiskModel(draft);
   const zs: number[] = [];
   const ys: (0 | 1)[] = [];
-  const perConv: { label: string; probs: number[]; known: boolean }[] = [];
+  const perConv: { label: string; probs: number[]; cued: number[]; known: boolean }[] = [];
   for (const p of folds.calibration) {
     const probs: number[] = [];
-    walk(p, uncal, (x, y) => {
+    const cued: number[] = [];
+    walk(p, uncal, (x, y, own) => {
       let z = 0;
       for (let i = 0; i < x.length; i++) z += draft.conversation.weights[i]! * x[i]!;
       zs.push(z);
       ys.push(y);
       probs.push(z);
+      if (own) cued.push(z);
     });
-    perConv.push({ label: p.row.label, probs, known: !p.ctx.unconnected });
+    perConv.push({ label: p.row.label, probs, cued, known: !p.ctx.unconnected });
   }
   progress(folds.calibration.length);
   const before = calibrationStats(zs.map(sigmoid), ys);
   const { a, b } = fitPlatt(zs, ys);
   const calibrated = zs.map((z) => sigmoid(a * z + b));
   const after = calibrationStats(calibrated, ys);
-  const benign = perConv.filter((c) => c.label === 'benign').map((c) => c.probs.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0));
   const risky = perConv.filter((c) => c.label !== 'benign').map((c) => c.probs.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0));
-  const fpAt = (t: number) => (benign.length ? benign.filter((p) => p >= t).length / benign.length : 0);
-  // Early alerts: the lowest threshold that keeps benign conversations under 1% (the target is 2%).
-  let early = 0.95;
-  for (let t = 0.5; t <= 0.95 + 1e-9; t += 0.05)
-    if (fpAt(t) <= 0.01) {
-      early = Math.round(t * 100) / 100;
-      break;
-    }
+  // Early alerts: counted over the benign conversations the early path can reach (early-level.ts).
+  const reachable = perConv
+    .filter((c) => c.label === 'benign' && !c.known && c.cued.length > 0)
+    .map((c) => c.cued.reduce((m, z) => Math.max(m, sigmoid(a * z + b)), 0));
+  const early = earlyLevel(reachable);
   // Holding back medium rule hits is off unless asked for: on the synthetic corpus it cost
   // held-out recall (0.972 to 0.951) and removed no false positive, as the message model knows
   // only the tune split's wording. With real labelled data, measure it before turning it on.
@@ -219,7 +238,8 @@ export function trainRiskModel(
       beforeCalibration: before,
       afterCalibration: after,
       thresholds: draft.thresholds,
-      earlyFalsePositiveRate: fpAt(early),
+      earlyFalsePositiveRate: earlyRate(reachable, early),
+      earlyReachable: reachable.length,
       riskyKeptAtSuppress: riskyKept,
     },
   };
