@@ -227,12 +227,16 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
-      // Every meeting request seen so far is a pick-up announced for a set time or place (isLogistics).
-      const announcedOnly = st.evidence.every((e) => e.cues.every((c) => c.code !== 'meeting_request' || isLogistics(c)));
-      // Every image or meeting request seen so far is at a family occasion or with the family (isOccasion).
-      const familyOnly = st.evidence.every((e) =>
-        e.cues.every((c) => (c.code !== 'image_request' && c.code !== 'meeting_request') || isOccasion(c)),
-      );
+      // In one pass over the evidence: every meeting request seen so far is a pick-up announced for
+      // a set time or place (isLogistics); every image or meeting request is at a family occasion
+      // or with the family (isOccasion).
+      let announcedOnly = true;
+      let familyOnly = true;
+      for (const e of st.evidence)
+        for (const c of e.cues) {
+          if (c.code === 'meeting_request' && !isLogistics(c)) announcedOnly = false;
+          if ((c.code === 'image_request' || c.code === 'meeting_request') && !isOccasion(c)) familyOnly = false;
+        }
       const context = {
         announcedOnly,
         familyOnly,

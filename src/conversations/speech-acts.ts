@@ -59,10 +59,13 @@ export function speechActs(sentence: string, lang: CueLang, message: string = se
   const c = COMPILED.get(lang);
   if (!c) return { acts: [] };
   const acts = ACTS.filter((a) => any(c.get(a), a === 'occasion' ? message : sentence));
-  const named = any(THING_ANY, sentence) || any(CHILD_ANY, sentence);
-  const object = named ? sentence : message;
-  const thing = any(THING_ANY, object) && !any(CHILD_ANY, object);
-  return thing ? { acts, imageOf: 'thing' } : { acts };
+  let thingNamed = any(THING_ANY, sentence);
+  let childNamed = any(CHILD_ANY, sentence);
+  if (!thingNamed && !childNamed && message !== sentence) {
+    thingNamed = any(THING_ANY, message);
+    childNamed = any(CHILD_ANY, message);
+  }
+  return thingNamed && !childNamed ? { acts, imageOf: 'thing' } : { acts };
 }
 
 /**

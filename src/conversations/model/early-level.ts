@@ -23,8 +23,7 @@ const LEVELS = Array.from({ length: 10 }, (_, i) => Math.round(50 + i * 5) / 100
  */
 export function earlyLevel(reachableBenignMax: readonly number[]): number {
   if (reachableBenignMax.length === 0) return 0.8;
-  const over = (t: number) => reachableBenignMax.filter((p) => p >= t).length / reachableBenignMax.length;
-  return LEVELS.find((t) => over(t) <= EARLY_RATE) ?? LEVELS[LEVELS.length - 1]!;
+  return LEVELS.find((t) => earlyRate(reachableBenignMax, t) <= EARLY_RATE) ?? LEVELS[LEVELS.length - 1]!;
 }
 
 /** The share of reachable benign conversations an early warning would raise at `level`. */
