@@ -98,10 +98,14 @@ export function createFolder(getState: () => EngineState, clock: Clock, logger: 
       currentEventId = ev.event.id;
       raised.length = 0;
       const input = { ev, facts, datePacked, unconnected, mediaHashes: item.mediaHashes, external: item.external, effects, raised };
-      for (const detector of detectors) {
+      // Indexed loops: this runs per event and detector, and an array iterator the optimiser
+      // does not remove is an object per step (a sixth of a simulated run's garbage, measured).
+      for (let di = 0; di < detectors.length; di++) {
+        const detector = detectors[di]!;
         const drafts = hideDecoys(detector.name, detector.evaluate(input), facts);
-        for (const d of drafts) raised.push(d);
-        for (const draft of drafts) {
+        for (let k = 0; k < drafts.length; k++) raised.push(drafts[k]!);
+        for (let k = 0; k < drafts.length; k++) {
+          const draft = drafts[k]!;
           if (alertKeys.has(draft.dedupeKey)) continue;
           alertKeys.add(draft.dedupeKey);
           const alert = materialise(draft, detector.name, ev, nowMs);

@@ -123,6 +123,12 @@ export function statement(query: Compilable): Statement {
   return { sql, parameters };
 }
 
+const EVENT_COLUMNS = ['ids', 'types', 'tsMs', 'receivedMs', 'bodies'] as const;
+
+function copyInto(target: unknown[], from: readonly unknown[]): void {
+  for (let i = 0; i < from.length; i++) target.push(from[i]);
+}
+
 const ROW_KEYS = [
   'ipEvents',
   'accountLinks',
@@ -160,15 +166,11 @@ export class WriteSet implements FactRows {
   accountLinks: AccountLinkRow[] = [];
 
   append(other: WriteSet): void {
-    // Loops, not push(...spread): a spread of a large batch overflows the call stack.
-    for (const col of ['ids', 'types', 'tsMs', 'receivedMs', 'bodies'] as const) {
-      const target = this.events[col] as unknown[];
-      for (const v of other.events[col]) target.push(v);
-    }
-    for (const key of ROW_KEYS) {
-      const target = this[key] as unknown[];
-      for (const row of other[key]) target.push(row);
-    }
+    // Loops, not push(...spread): a spread of a large batch overflows the call stack. Indexed,
+    // not for-of: the column arrays hold any type here, and their iterators were not optimised
+    // away (an object per element, measured in a simulated run's allocation profile).
+    for (const col of EVENT_COLUMNS) copyInto(this.events[col] as unknown[], other.events[col] as unknown[]);
+    for (const key of ROW_KEYS) copyInto(this[key] as unknown[], other[key] as unknown[]);
   }
 
   /** True when committing it would change nothing: no events and no rows of any kind (audit and statements included). */
