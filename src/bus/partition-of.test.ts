@@ -16,6 +16,8 @@ describe('partition key', () => {
     assert.equal(partitionKey(valid(block('y', 'x')).event), partitionKey(valid(connect('x', 'y')).event), 'a block with the connection');
     assert.equal(partitionKey(valid(account('u7', { ageBand: 'adult' })).event), 'a:u7');
     assert.equal(partitionKey(valid(report('r1', 'u7')).event), 'a:u7', 'a report goes with the account it is about');
+    const member = { id: 'gj1', ts: '2026-06-01T12:00:00Z', type: 'group.joined', group: { id: 'g1', kind: 'club' }, member: 'u7' };
+    assert.equal(partitionKey(valid(member).event), 'a:u7', "a group membership goes with the member's own history");
   });
 
   it('maps every key into range, the same way every time (FNV-1a)', () => {

@@ -8,7 +8,7 @@ import type { WardenEvent } from '../events/event-schema.js';
  *   replies, the move-to-another-app cue) are folded in order by one owner;
  * - a connection or a block: the unordered pair, so request, accept and remove between two
  *   accounts stay in order whichever side acted;
- * - an account, a report, an upload, a search: the account it is about.
+ * - an account, a report, an upload, a search, a group membership: the account it is about.
  *
  * The cost: what spans keys (an adult's fan-out to many minors across conversations, the
  * other party's age) is read from the shared model, which lags by the model feed's delay.
@@ -30,6 +30,9 @@ export function partitionKey(event: WardenEvent): string {
       return `a:${event.media.owner}`;
     case 'search.performed':
       return `a:${event.actor}`;
+    case 'group.joined':
+    case 'group.left':
+      return `a:${event.member}`;
   }
 }
 
@@ -55,4 +58,6 @@ export const FACT_TYPES: ReadonlySet<string> = new Set([
   'connection.removed',
   'block.created',
   'report.filed',
+  'group.joined',
+  'group.left',
 ]);

@@ -1,3 +1,4 @@
+import { GROUP_KINDS, type GroupKind } from '../events/event-schema.js';
 import { EDGE, type Facts } from '../facts/facts.js';
 import type { RelationFeatures } from './model/conversation-features.js';
 
@@ -28,6 +29,24 @@ export interface Relationship {
   talkedDays: number;
   /** Messages the child wrote in this conversation. */
   childMessages: number;
+  /** The groups both are in now (`group.joined`); absent where they share none or the platform sends no groups. */
+  sharedGroups?: SharedGroups;
+}
+
+/**
+ * Groups the adult and the child share: context for a reviewer, not a connection. A child does
+ * not choose who else joins a guild or a club, and an adult who joins a children's group shortly
+ * before writing to one of its members is a documented way in; so a shared group neither counts
+ * as a link nor changes the trust grade, and the words say who joined first and when.
+ */
+export interface SharedGroups {
+  count: number;
+  /** The kinds of group, each once, in the protocol's order. */
+  kinds: GroupKind[];
+  /** Days from the adult's latest join of a shared group to the conversation's first message (negative: joined after it). */
+  adultJoinedDaysBefore: number;
+  /** In that group, the adult joined after the child. */
+  adultJoinedAfterChild: boolean;
 }
 
 /**
@@ -89,7 +108,9 @@ export function readRelationship(
     }
   // The link's own age: a pair linked for years that adds another kind later is still linked for years.
   const linkMs = kind === 'none' ? 0 : facts.edges.linkSince(minor, adult);
+  const shared = minor >= 0 && adult >= 0 ? sharedGroupsOf(facts, minor, adult, conv.firstMs) : undefined;
   return {
+    ...(shared ? { sharedGroups: shared } : {}),
     kind,
     linkedDaysBefore: kind === 'none' ? undefined : (conv.firstMs - linkMs) / DAY,
     adultFollows: adult >= 0 && minor >= 0 && (facts.edges.get(adult, minor) & EDGE.follow) !== 0,
@@ -97,6 +118,21 @@ export function readRelationship(
     mutuals,
     talkedDays: Math.max(0, (nowMs - conv.firstMs) / DAY),
     childMessages: conv.childMessages,
+  };
+}
+
+function sharedGroupsOf(facts: Facts, minor: number, adult: number, firstMs: number): SharedGroups | undefined {
+  const groups = facts.groups.shared(adult, minor);
+  if (groups.length === 0) return undefined;
+  // The adult's latest join among them: the one that says most about how the adult came near.
+  let latest = groups[0]!;
+  for (const g of groups) if (g.aJoinedMs > latest.aJoinedMs) latest = g;
+  const kinds = new Set(groups.map((g) => g.kind));
+  return {
+    count: groups.length,
+    kinds: GROUP_KINDS.filter((k) => kinds.has(k)),
+    adultJoinedDaysBefore: (firstMs - latest.aJoinedMs) / DAY,
+    adultJoinedAfterChild: latest.aJoinedMs > latest.bJoinedMs,
   };
 }
 
@@ -161,6 +197,14 @@ export function describeRelationship(r: Relationship): string {
       r.firstBy === 'adult' ? 'the adult wrote first' : r.firstBy === 'minor' ? 'the child wrote first' : 'who wrote first is not known',
     );
   if (r.mutuals !== undefined) parts.push(r.mutuals === 0 ? 'no mutual connections' : plural(r.mutuals, 'mutual connection'));
+  const g = r.sharedGroups;
+  if (g) {
+    const d = g.adultJoinedDaysBefore;
+    parts.push(
+      `both in ${plural(g.count, 'group')} (${g.kinds.join(', ')}); the adult joined ${g.count === 1 ? 'it' : 'the latest'} ` +
+        `${span(d)} ${d < 0 ? 'after' : 'before'} ${first}, ${g.adultJoinedAfterChild ? 'after' : 'before'} the child`,
+    );
+  }
   parts.push(`talking for ${span(r.talkedDays)}, ${plural(r.childMessages, 'message')} from the child`);
   return parts.join('; ');
 }

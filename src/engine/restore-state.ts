@@ -8,12 +8,13 @@ import {
   blockPairs,
   connectionPages,
   flagRows,
+  groupMemberPages,
   lastAlertId,
   minorComplaintPages,
   recentContactPages,
   recentMessagePages,
 } from '../store/load-state.js';
-import type { WardenEvent } from '../events/event-schema.js';
+import { GROUP_KINDS, type GroupKind, type WardenEvent } from '../events/event-schema.js';
 import type { Store } from '../store/store.js';
 import type { Severity } from '../alerts/alert-schema.js';
 import type { EngineSettings } from './engine-settings.js';
@@ -69,6 +70,12 @@ export async function restoreState(store: Store, state: EngineState, settings: E
     const from = facts.ensure(b.from_id);
     const to = facts.ensure(b.to_id);
     facts.edges.put(from, to, facts.edges.get(from, to) | EDGE.block, facts.edges.timeOf(from, to));
+  }
+  for await (const page of groupMemberPages(store)) {
+    for (const g of page) {
+      const kind = GROUP_KINDS.includes(g.kind as GroupKind) ? (g.kind as GroupKind) : 'other';
+      facts.groups.join(g.group_id, kind, facts.ensure(g.account_id), Number(g.updated_ms), Number(g.joined_ms ?? g.updated_ms));
+    }
   }
   for (const f of await flagRows(store)) {
     const bit = FLAG[f.flag as FlagName];

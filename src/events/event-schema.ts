@@ -182,6 +182,25 @@ export const SearchPerformedSchema = z.strictObject({
   query: Text,
 });
 
+// `group.joined` and `group.left` extend protocol version 1 compatibly (docs/protocol-extensions.md):
+// which groups (a school class, a club, a team, a gaming guild) an account is in, so that the
+// groups an adult and a child share are evidence in the relationship. Platforms without groups
+// never send them.
+export const GROUP_KINDS = ['school', 'club', 'team', 'gaming', 'interest', 'family', 'other'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export const GROUP_ROLES = ['member', 'moderator', 'owner'] as const;
+const GroupRef = z.strictObject({ id: Id, kind: z.enum(GROUP_KINDS).optional() });
+
+export const GroupJoinedSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('group.joined'),
+  group: GroupRef,
+  member: Id,
+  role: z.enum(GROUP_ROLES).optional(),
+});
+
+export const GroupLeftSchema = z.strictObject({ ...envelope, type: z.literal('group.left'), group: GroupRef, member: Id });
+
 export const EVENT_SCHEMAS = {
   'account.upserted': AccountUpsertedSchema,
   'connection.requested': ConnectionRequestedSchema,
@@ -192,6 +211,8 @@ export const EVENT_SCHEMAS = {
   'report.filed': ReportFiledSchema,
   'block.created': BlockCreatedSchema,
   'search.performed': SearchPerformedSchema,
+  'group.joined': GroupJoinedSchema,
+  'group.left': GroupLeftSchema,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -208,6 +229,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   ReportFiledSchema,
   BlockCreatedSchema,
   SearchPerformedSchema,
+  GroupJoinedSchema,
+  GroupLeftSchema,
 ]);
 
 export type WardenEvent = z.output<typeof EventSchema>;

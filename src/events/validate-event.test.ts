@@ -60,6 +60,8 @@ describe('event protocol v1 validation', () => {
       },
       { ...base, type: 'block.created', from: 'u2', to: 'u1' },
       { ...base, type: 'search.performed', actor: 'u1', query: 'skate park' },
+      { ...base, type: 'group.joined', group: { id: 'g1', kind: 'gaming' }, member: 'u1', role: 'moderator' },
+      { ...base, type: 'group.left', group: { id: 'g1' }, member: 'u1' },
     ];
     for (const e of valid) {
       const r = check(e);
@@ -73,6 +75,15 @@ describe('event protocol v1 validation', () => {
     assert.ok(issues(ev([{ id: '' }])).some((i) => i.field === 'account.linkedAccounts[0].id'));
     assert.ok(issues(ev([{ id: 'u2', how: 'x' }])).some((i) => i.field.startsWith('account.linkedAccounts[0]')));
     assert.ok(issues(ev(Array.from({ length: 51 }, (_, i) => ({ id: `u${i}` })))).some((i) => i.field === 'account.linkedAccounts'));
+  });
+
+  it('accepts group memberships (an extension) and names a bad field', () => {
+    const ev = (over: object) => ({ ...base, type: 'group.joined', group: { id: 'g1' }, member: 'u1', ...over });
+    assert.equal(check(ev({})).ok, true, 'the kind and the role are optional');
+    assert.ok(issues(ev({ group: { id: 'g1', kind: 'party' } })).some((i) => i.field === 'group.kind'));
+    assert.ok(issues(ev({ member: '' })).some((i) => i.field === 'member'));
+    assert.ok(issues(ev({ role: 'admin' })).some((i) => i.field === 'role'));
+    assert.ok(issues({ ...base, type: 'group.left', member: 'u1' }).some((i) => i.field === 'group'));
   });
 
   it('lower-cases MD5 and SHA-256 digests', () => {

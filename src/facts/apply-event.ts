@@ -132,5 +132,26 @@ export function applyEvent(facts: Facts, ev: ValidEvent, datePacked: number, out
     case 'search.performed':
       facts.ensure(event.actor);
       return;
+    case 'group.joined':
+    case 'group.left': {
+      const idx = facts.ensure(event.member);
+      const joined = event.type === 'group.joined';
+      const applied = joined
+        ? facts.groups.join(event.group.id, event.group.kind ?? 'other', idx, tsMs)
+        : facts.groups.leave(event.group.id, idx, tsMs);
+      // Out of order: kept in the event log, but an older change does not undo a newer one.
+      if (!applied) return;
+      out.groupMembers.push({
+        groupId: event.group.id,
+        accountId: event.member,
+        kind: event.group.kind ?? null,
+        role: joined ? (event.role ?? null) : null,
+        state: joined ? 'joined' : 'left',
+        joinedMs: joined ? tsMs : null,
+        updatedMs: tsMs,
+        eventId: event.id,
+      });
+      return;
+    }
   }
 }

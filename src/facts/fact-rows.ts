@@ -69,6 +69,20 @@ export interface AccountLinkRow {
   eventId: string;
 }
 
+/** An account's membership of a group, as last changed (`group.joined`, `group.left`). */
+export interface GroupMemberRow {
+  groupId: string;
+  accountId: string;
+  /** Null where the event did not say (a leave, or a join without a kind): the stored kind is kept. */
+  kind: string | null;
+  role: string | null;
+  state: 'joined' | 'left';
+  /** Set by a join; null on a leave, which keeps the stored time. */
+  joinedMs: number | null;
+  updatedMs: number;
+  eventId: string;
+}
+
 /** Where applyEvent queues the rows that make a change durable; the store's WriteSet is one. */
 export interface FactRows {
   accounts: AccountRow[];
@@ -77,4 +91,5 @@ export interface FactRows {
   reports: ReportRow[];
   ipEvents: IpEventRow[];
   accountLinks: AccountLinkRow[];
+  groupMembers: GroupMemberRow[];
 }

@@ -1,6 +1,7 @@
 import { BAND, bandAtDate, type BandCode } from '../core/age-band.js';
 import type { ConnectionKind } from '../events/event-schema.js';
 import { createEdgeSet, type EdgeSet } from './edge-set.js';
+import { createGroupMemberships, type GroupMemberships } from './group-memberships.js';
 
 /** Bits on a directed pair (from → to). `friend` is mutual and is set on both directions. */
 export const EDGE = {
@@ -90,6 +91,8 @@ export interface Facts {
   isFamily(from: number, to: number): boolean;
   hasBlocked(from: number, to: number): boolean;
 
+  /** Group memberships (`group.joined`, `group.left`). */
+  groups: GroupMemberships;
   bytes(): number;
 }
 
@@ -105,6 +108,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
   let updated = new Float64Array(cap);
   let count = 0;
   const edges = createEdgeSet(initialEdges, CONNECTED_BITS);
+  const groups = createGroupMemberships();
 
   function grow(): void {
     cap *= 2;
@@ -172,6 +176,7 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
     isConnected: (from, to) => (edges.get(from, to) & CONNECTED_BITS) !== 0,
     isFamily: (from, to) => (edges.get(from, to) & EDGE.family) !== 0,
     hasBlocked: (from, to) => (edges.get(from, to) & EDGE.block) !== 0,
+    groups,
     bytes() {
       // Typed arrays exactly; the id map and strings estimated (V8 does not expose them).
       let idBytes = 0;
@@ -185,7 +190,9 @@ export function createFacts(initialAccounts = 1024, initialEdges = 1024): Facts 
         flagBits.byteLength +
         updated.byteLength +
         edges.bytes() +
-        count * (avgId + 16 + 40)
+        count * (avgId + 16 + 40) +
+        // A membership: its entry in the account's map, the group id string shared with the event, the time.
+        groups.size * 120
       );
     },
   };

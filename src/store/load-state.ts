@@ -31,6 +31,26 @@ export function connectionPages(store: Store): AsyncIterable<StoredConnection[]>
   });
 }
 
+export interface StoredGroupMember {
+  group_id: string;
+  account_id: string;
+  kind: string | null;
+  joined_ms: number | null;
+  updated_ms: number;
+}
+
+/** Memberships held now (state `joined`), for the facts' group memberships. */
+export function groupMemberPages(store: Store): AsyncIterable<StoredGroupMember[]> {
+  return store.pages<StoredGroupMember>((after, limit) => {
+    let q = store.db
+      .selectFrom('group_members')
+      .select(['group_id', 'account_id', 'kind', 'joined_ms', 'updated_ms'])
+      .where('state', '=', 'joined');
+    if (after) q = q.where(sql<boolean>`(group_id, account_id) > (${after.group_id}, ${after.account_id})`);
+    return q.orderBy('group_id').orderBy('account_id').limit(limit).execute();
+  });
+}
+
 export interface StoredComplaint {
   from_id: string;
   to_id: string;

@@ -18,6 +18,7 @@ import { migration0040 } from './migrations/0040-bank-entry-bodies.js';
 import { migration0045 } from './migrations/0045-exchanges.js';
 import { migration0050 } from './migrations/0050-appeals.js';
 import { migration0055 } from './migrations/0055-work-and-investigation.js';
+import { migration0060 } from './migrations/0060-group-members.js';
 import type { Dialect } from './open-database.js';
 
 /*
@@ -51,6 +52,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0045_exchanges': migration0045(ctx),
     '0050_appeals': migration0050(ctx),
     '0055_work_and_investigation': migration0055(ctx),
+    '0060_group_members': migration0060(ctx),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   ContactRow,
   EventColumns,
   FlagRow,
+  GroupMemberRow,
   ReportRow,
   WriteSet,
 } from './write-set.js';
@@ -252,6 +253,34 @@ export const ACCOUNT_LINK_SPEC: RowSpec<AccountLinkRow> = {
   merge: (_earlier, later) => later,
 };
 
+/**
+ * A membership's last change wins by event time (an older, late one changes nothing); a leave
+ * or a join that does not name the kind keeps the stored kind and role, and a repeated join
+ * keeps the time the member first joined, as the facts in memory do.
+ */
+export const GROUP_MEMBER_SPEC: RowSpec<GroupMemberRow> = {
+  table: 'group_members',
+  columns: ['group_id', 'account_id', 'kind', 'role', 'state', 'joined_ms', 'updated_ms', 'event_id'],
+  conflict: () =>
+    'on conflict (group_id, account_id) do update set ' +
+    'kind = coalesce(excluded.kind, group_members.kind), role = coalesce(excluded.role, group_members.role), ' +
+    "joined_ms = case when group_members.state = 'joined' and excluded.state = 'joined' then group_members.joined_ms else coalesce(excluded.joined_ms, group_members.joined_ms) end, " +
+    'state = excluded.state, updated_ms = excluded.updated_ms, event_id = excluded.event_id ' +
+    'where excluded.updated_ms >= group_members.updated_ms',
+  values: (r, o) => {
+    o.push(r.groupId, r.accountId, r.kind, r.role, r.state, r.joinedMs, r.updatedMs, r.eventId);
+  },
+  // One row per membership in an INSERT (PostgreSQL refuses two): the batch's rows are in event
+  // order and only applied changes are queued, so the later one is the newer.
+  key: (r) => r.groupId + SEP + r.accountId,
+  merge: (earlier, later) => ({
+    ...later,
+    kind: later.kind ?? earlier.kind,
+    role: later.role ?? earlier.role,
+    joinedMs: later.state === 'joined' && earlier.state === 'joined' ? earlier.joinedMs : (later.joinedMs ?? earlier.joinedMs),
+  }),
+};
+
 /** Audit rows: a plain insert, no conflict clause. A duplicate seq means a second writer, and must fail the batch. */
 export const AUDIT_SPEC: RowSpec<AuditRow> = {
   table: 'audit_log',
@@ -290,6 +319,7 @@ export function tablesOf(ws: WriteSet): [RowSpec<never>, unknown[]][] {
     [NOTICE_SPEC, ws.notices ?? []],
     [IP_EVENT_SPEC, ws.ipEvents ?? []],
     [ACCOUNT_LINK_SPEC, ws.accountLinks ?? []],
+    [GROUP_MEMBER_SPEC, ws.groupMembers ?? []],
     [AUDIT_SPEC, ws.audit ?? []],
   ] as unknown as [RowSpec<never>, unknown[]][];
 }

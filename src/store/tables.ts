@@ -211,6 +211,18 @@ export interface AccountLinksTable {
   event_id: string;
 }
 
+/** Group memberships as last changed (`group.joined`, `group.left`; migration 0060). */
+export interface GroupMembersTable {
+  group_id: string;
+  account_id: string;
+  kind: string | null;
+  role: string | null;
+  state: 'joined' | 'left';
+  joined_ms: number | null;
+  updated_ms: number;
+  event_id: string;
+}
+
 /** Words of the messages a case cites: the console's text search (cases/case-terms.ts). */
 export interface CaseTermsTable {
   term: string;
@@ -241,6 +253,7 @@ export interface BusPartitionsTable {
 
 export interface Database {
   account_ip_events: AccountIpEventsTable;
+  group_members: GroupMembersTable;
   cybertip_reports: CybertipReportsTable;
   cybertip_report_files: CybertipReportFilesTable;
   evidence_packages: EvidencePackagesTable;

@@ -1,10 +1,10 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, FactRows, IpEventRow, ReportRow } from '../facts/fact-rows.js';
+import type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, FactRows, GroupMemberRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 import type { Compilable } from 'kysely';
 
 // The rows facts produce are defined in facts/ (facts may not import the store); re-exported for the writer.
-export type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
+export type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, GroupMemberRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
 
 export interface EventRow {
   id: string;
@@ -131,6 +131,7 @@ function copyInto(target: unknown[], from: readonly unknown[]): void {
 
 const ROW_KEYS = [
   'ipEvents',
+  'groupMembers',
   'accountLinks',
   'statements',
   'audit',
@@ -164,6 +165,7 @@ export class WriteSet implements FactRows {
   statements: Statement[] = [];
   ipEvents: IpEventRow[] = [];
   accountLinks: AccountLinkRow[] = [];
+  groupMembers: GroupMemberRow[] = [];
 
   append(other: WriteSet): void {
     // Loops, not push(...spread): a spread of a large batch overflows the call stack. Indexed,
