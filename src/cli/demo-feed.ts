@@ -30,6 +30,8 @@ export async function startDemoFeed(opts: { url: string; key: string; inbox: Web
     phrases: loadPhraseBank(),
     target,
     startMs: defaultStart(DAYS),
+    // The demo's alerts name the groups an adult and a child share (a school, a club, a guild).
+    groups: true,
     pace: async () => {
       await new Promise((r) => setTimeout(r, PACE_MS));
       return !stopping;

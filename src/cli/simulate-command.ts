@@ -17,6 +17,7 @@ interface SimulateFlags {
   start?: string;
   phrases?: string;
   tickMinutes: string;
+  groups?: boolean;
   json?: string;
   html?: string;
 }
@@ -40,6 +41,7 @@ export function simulateCommand(): Command {
     .option('--start <time>', 'simulated start, RFC 3339 (default: midnight UTC, days + 1 days ago)')
     .option('--phrases <file>', 'phrase bank (default data/simulator/phrases.json)')
     .option('--tick-minutes <n>', 'simulated minutes per step of the clock', '5')
+    .option('--groups', "send each account's school, club and gaming guild as group memberships (group.joined)")
     .option('--json <file>', 'write the reports as JSON')
     .option('--html <file>', 'write the reports as an HTML page with charts')
     .action(async (flags: SimulateFlags) => {
@@ -55,6 +57,7 @@ export function simulateCommand(): Command {
         start: flags.start,
         phrases: flags.phrases,
         tickMinutes: flags.tickMinutes,
+        groups: flags.groups === true,
       });
       const reports = await simulate(opts, (t) => {
         if (t.webhookUrl) process.stderr.write(`taking webhooks at ${t.webhookUrl} (set actions.webhookUrl of ${t.name} to it)\n`);

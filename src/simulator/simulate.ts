@@ -24,6 +24,7 @@ export const SimulateOptionsSchema = z.strictObject({
   start: z.iso.datetime({ offset: true }).optional(),
   phrases: z.string().min(1).optional(),
   tickMinutes: z.coerce.number().int().min(1).max(1440).default(5),
+  groups: z.boolean().default(false),
 });
 export type SimulateOptions = z.output<typeof SimulateOptionsSchema>;
 
@@ -78,6 +79,7 @@ export async function simulate(
           target,
           startMs,
           tickMinutes: opts.tickMinutes,
+          groups: opts.groups,
           prefix,
         }),
       );

@@ -151,6 +151,31 @@ describe('shadow pipelining', () => {
   });
 });
 
+describe('group memberships', () => {
+  it("sends each account's school, club and guild, all accepted, and changes what Warden does by nothing", async () => {
+    const reports: ExposureReport[] = [];
+    let members = 0;
+    for (const groups of [false, true]) {
+      const target = await createInProcessTarget();
+      try {
+        reports.push(await runSimulation({ ...base, mode: 'shadow', target, groups }));
+      } finally {
+        await target.close();
+      }
+    }
+    const [plain, grouped] = reports as [ExposureReport, ExposureReport];
+    const p = createPlatform({ accounts: base.accounts, seed: base.seed });
+    for (let i = 0; i < p.size; i++) members += Number(p.school[i]! >= 0) + Number(p.club[i]! >= 0) + Number(p.guild[i]! >= 0);
+    assert.ok(members > base.accounts / 2, `${members} memberships`);
+    assert.equal(grouped.events.sent, plain.events.sent + members, 'one group.joined per membership');
+    assert.equal(grouped.events.rejected, 0);
+    assert.equal(grouped.events.accepted, grouped.events.sent);
+    // A shared group is named in an alert's words, never weighed: the same alerts, gate answers and exposure.
+    const same = (r: ExposureReport) => ({ ...stable(r), events: undefined });
+    assert.deepEqual(same(grouped), same(plain));
+  });
+});
+
 describe('edges', () => {
   it('names the flag and the reason for bad options', () => {
     assert.throws(
