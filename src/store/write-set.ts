@@ -1,6 +1,15 @@
 import type { Alert } from '../alerts/alert-schema.js';
 import type { AuditRow } from '../audit/audit-chain.js';
-import type { AccountLinkRow, AccountRow, BlockRow, ConnectionRow, FactRows, GroupMemberRow, IpEventRow, ReportRow } from '../facts/fact-rows.js';
+import type {
+  AccountLinkRow,
+  AccountRow,
+  BlockRow,
+  ConnectionRow,
+  FactRows,
+  GroupMemberRow,
+  IpEventRow,
+  ReportRow,
+} from '../facts/fact-rows.js';
 import type { Compilable } from 'kysely';
 
 // The rows facts produce are defined in facts/ (facts may not import the store); re-exported for the writer.
