@@ -79,6 +79,10 @@ describeTwins(
       A('komm auf discord in den trainings-channel, jonas und lea sind auch dabei'),
     ]),
     DM('it: un compagno, il canale vocale della squadra', [...itMatch, A('aggiungimi su discord, tutta la squadra usa il canale vocale')]),
+    GROUP('it: un allenatore al gruppo, Telegram perché gli SMS non arrivano', [
+      A('allenamento spostato a domani'),
+      A('scrivetemi tutti su telegram, gli sms non arrivano'),
+    ]),
     GROUP('it: il capo clan al gruppo', [
       A('bel raid stasera'),
       A('siete fortissimi'),
@@ -122,6 +126,15 @@ describeTwins(
       A('gg, good pulls tonight'),
       K('ty'),
       A('my discord is raidlead_22, add me, just us'),
+    ]),
+    GROUP('es: el grupo y "los mods leen esto"', [
+      A('buena raid, equipo'),
+      A('sois unos cracks'),
+      A('escríbeme en snap, los mods leen esto'),
+    ]),
+    GROUP('it: al gruppo, "gli altri non devono saperlo"', [
+      A('allenamento spostato a domani'),
+      A('scrivimi su telegram, gli altri non devono saperlo'),
     ]),
     DM('es: "solo tú y yo"', [...esMatch, A('agrégame en snap, solo tú y yo')]),
     GROUP('es: el grupo del clan y una foto', [
@@ -203,6 +216,10 @@ describe('where a move goes (speech acts, six languages)', () => {
     assert.equal(move('everyone add me on discord for raid night', true), true);
     assert.equal(move('add me on snap, just you', true), false);
     assert.equal(move('agrégame en snap, en privado', true), false);
+    assert.equal(move('text me on kik, the mods read this', true), false);
+    assert.equal(move('me chama no telegram, os mods leem isso aqui', true), false);
+    assert.equal(move('schreib mir auf snap, nicht hier', true), false);
+    assert.equal(move('écris-moi sur snap, les modos lisent tout', true), false);
   });
 });
 

@@ -120,8 +120,9 @@ export const isOccasion = (cue: { code: string; acts?: readonly SpeechAct[] | un
  * A move to another app (or a handle) whose destination is a place a group shares: the team's or
  * guild's server or voice channel, a tournament or practice channel, "we all use it", teammates
  * named as there; or, in a group chat (`toGroup`: the message has several recipients), any move
- * said to all of them. Never where the message also names a private place ("just us", "my private
- * discord", a DM, vanishing messages): that is the adult alone with the child. It is still a
+ * said to all of them ("can you all write to me on telegram? texts don't arrive"). Never where the
+ * message also names a private place ("just us", "my private discord", a DM, vanishing
+ * messages, "the mods read this", "not here"): that is the adult alone with the child. It is still a
  * move (its stage is kept); `early-warning.ts` waits for a second stage before warning on it.
  */
 export function sharedDestination(cue: { code: string; acts?: readonly SpeechAct[] | undefined }, toGroup: boolean): boolean {
