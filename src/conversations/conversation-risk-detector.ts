@@ -14,7 +14,7 @@ import {
   trustedEscalation,
 } from './assess-risk.js';
 import { isLogistics, isOccasion } from './speech-acts.js';
-import { earlyWarningReady } from './early-warning.js';
+import { earlyWarningReady, saidToGroup } from './early-warning.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
@@ -289,7 +289,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // from an adult the child knows, only on what a groomer the child knows does (secrecy or
         // another app with a request, a gift or a meeting: hiddenWithRequest).
         const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
-        const ready = () => earlyWarningReady(st, { eventId: ev.event.id, cues, p }, relation.linkedAfter);
+        const ready = () =>
+          earlyWarningReady(st, { eventId: ev.event.id, cues, p, toGroup: saidToGroup(m.text!, m.to.length) }, relation.linkedAfter);
         if (found.length === 0 && earlyFrom && risk >= model!.file.thresholds.early && ready())
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }

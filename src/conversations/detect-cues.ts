@@ -4,7 +4,7 @@ import { CUES, STAGE_BIT, type CueLang, type Stage } from './cue-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { identifyLanguage, looksSupported, type LanguageGuess } from './identify-language.js';
 import { messageLanguage, type MessageLanguage } from './message-language.js';
-import { discounts, sentences, speechActs, type SentenceActs, type SpeechAct } from './speech-acts.js';
+import { destinationActs, discounts, sentences, speechActs, type SentenceActs, type SpeechAct } from './speech-acts.js';
 
 export interface Cue {
   code: string;
@@ -160,7 +160,11 @@ export function detectCues(
       cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages, normalized));
     }
   }
-  if (!seen.has('platform_move') && CONTACT.test(normalized)) cues.push(CONTACT_CUE);
+  if (!seen.has('platform_move') && CONTACT.test(normalized)) {
+    // Where the handle leads (a team's voice channel, or "just us") is read as for a move (early-warning.ts).
+    const acts = destinationActs(normalized);
+    cues.push(acts.length > 0 ? Object.freeze({ ...CONTACT_CUE, acts }) : CONTACT_CUE);
+  }
   if (opts.identify !== false && cues.length === 0 && normalized.length >= MIN_LENGTH && !looksSupported(normalized)) {
     const language = identifyLanguage(text);
     if (language) return { cues, normalized, language };

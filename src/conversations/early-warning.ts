@@ -1,6 +1,7 @@
 import { STAGE_BIT } from './cue-lexicon.js';
 import type { ConversationState } from './conversation-tracker.js';
 import type { Cue } from './detect-cues.js';
+import { sharedDestination } from './speech-acts.js';
 
 /**
  * A message the model alone scores this high is a move of its own (an image request, a gift,
@@ -27,18 +28,48 @@ function ageOnly(st: ConversationState): boolean {
   return st.mask === STAGE_BIT.risk_assessment && st.evidence.every((e) => e.cues.every((c) => c.code === 'age_question'));
 }
 
+/*
+ * Issue 16, ninth round. A move to another app is a groomer's first move as often as a team's:
+ * "add me on snap" and "add me on discord, we all use it for voice" are the same stage. Where the
+ * move goes tells them apart: a place a group shares (the team's voice channel, the tournament's
+ * server, teammates named as there), or a move said to a whole group chat, is not the adult
+ * getting the child alone. Such a move still counts as a stage, but alone it does not warn: the
+ * warning waits for a second stage (an age question, a secret, a gift, a photo request, a move
+ * to a private place). A move to a private place, or one with no place named, in a conversation
+ * between the adult and the child, warns at once as before.
+ */
+
+/** A message with this many recipients or more is said to a group (the adult and two children or more). */
+export const GROUP_RECIPIENTS = 2;
+/** An @-mention (`@kai`, `@Ethan_22`) in a group message: it is said to that one child, not to the group. */
+const MENTION = /(?:^|[\s(,;:])@[\p{L}\p{N}_.]/u;
+
+/**
+ * Whether a message is said to a group: several recipients, and no one of them singled out by an
+ * @-mention ("@Kai move to discord, easier there" in a squad's chat is a move to get Kai alone).
+ * Read from the raw text: normalising reads "@" as the letter "a".
+ */
+export const saidToGroup = (text: string, recipients: number): boolean => recipients >= GROUP_RECIPIENTS && !MENTION.test(text);
+
+/** Every cue the adult has made is a move to another app that goes somewhere shared (`sharedDestination`). */
+function sharedMoveOnly(st: ConversationState, toGroup: boolean): boolean {
+  return st.mask === STAGE_BIT.isolation_platform_move && st.evidence.every((e) => e.cues.every((c) => sharedDestination(c, toGroup)));
+}
+
 /**
  * Whether this message may raise the early warning (the model's low-severity alert on an
  * adult who approached; the caller checks the risk level): a message with a cue, as before;
  * but after praise the model alone lifted (a message with no cue it put at 0.5 or more) and a
  * bare age question, only a later message with a cue or one the model scores `RELEASE_P` or
- * more, unless the child linked to the adult after the adult wrote first.
+ * more, unless the child linked to the adult after the adult wrote first; and while every move
+ * so far goes somewhere shared, not at all (`toGroup`: the message is said to a group, `saidToGroup`).
  */
 export function earlyWarningReady(
   st: ConversationState,
-  message: { eventId: string; cues: readonly Cue[]; p: number },
+  message: { eventId: string; cues: readonly Cue[]; p: number; toGroup?: boolean },
   linkedAfter: boolean,
 ): boolean {
+  if (sharedMoveOnly(st, message.toGroup ?? false)) return false;
   if (linkedAfter || !ageOnly(st)) return message.cues.length > 0;
   const asked = st.evidence.findIndex((e) => e.cues.length > 0);
   const praised = asked > 0 && st.evidence.slice(0, asked).some((e) => e.cues.length === 0);

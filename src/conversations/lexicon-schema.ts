@@ -33,6 +33,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
  * `occasion`: an image or meeting request at a family occasion or with the family (the wedding
  * outfit, the birthday candles, the zoo with the cousins), never with a secret or "just for me".
+ * `shared_place` / `private_place`: where a move to another app goes, a place a group shares (the
+ * team's voice channel, "we all use it") or the adult alone with the child ("just us", a DM).
  */
 export const SPEECH_KEYS = [
   'warning',
@@ -42,6 +44,8 @@ export const SPEECH_KEYS = [
   'prize',
   'logistics',
   'occasion',
+  'shared_place',
+  'private_place',
   'joke',
   'request',
   'thing',

@@ -8,8 +8,23 @@
  */
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
-export type SpeechAct = 'request' | 'offer' | 'prize' | 'logistics' | 'occasion' | 'warning' | 'reported' | 'negated' | 'joke';
-const ACTS: readonly SpeechAct[] = ['request', 'offer', 'prize', 'logistics', 'occasion', 'warning', 'reported', 'negated', 'joke'];
+export type SpeechAct =
+  'request' | 'offer' | 'prize' | 'logistics' | 'occasion' | 'shared_place' | 'private_place' | 'warning' | 'reported' | 'negated' | 'joke';
+const ACTS: readonly SpeechAct[] = [
+  'request',
+  'offer',
+  'prize',
+  'logistics',
+  'occasion',
+  'shared_place',
+  'private_place',
+  'warning',
+  'reported',
+  'negated',
+  'joke',
+];
+/** Acts read over the whole message, not the cue's sentence: a place is often named in the sentence after the move. */
+const WHOLE_MESSAGE: ReadonlySet<SpeechAct> = new Set(['occasion', 'shared_place', 'private_place']);
 
 export interface SentenceActs {
   acts: SpeechAct[];
@@ -33,6 +48,19 @@ const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.eve
 const allOf = (key: string): Compiled => [...COMPILED.values()].flatMap((m) => m.get(key) ?? []);
 const THING_ANY = allOf('thing');
 const CHILD_ANY = allOf('child');
+const SHARED_ANY = allOf('shared_place');
+const PRIVATE_ANY = allOf('private_place');
+
+/**
+ * Where a handle given with no move's words goes ("my discord is raidlead_22, we all use it for
+ * voice"), read in every language at once: the contact cue has no language of its own.
+ */
+export function destinationActs(message: string): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  if (any(SHARED_ANY, message)) acts.push('shared_place');
+  if (any(PRIVATE_ANY, message)) acts.push('private_place');
+  return acts;
+}
 
 /**
  * A message's sentences: split at sentence ends and at "but" (in each language), because a
@@ -58,7 +86,7 @@ export function sentences(normalized: string): string[] {
 export function speechActs(sentence: string, lang: CueLang, message: string = sentence): SentenceActs {
   const c = COMPILED.get(lang);
   if (!c) return { acts: [] };
-  const acts = ACTS.filter((a) => any(c.get(a), a === 'occasion' ? message : sentence));
+  const acts = ACTS.filter((a) => any(c.get(a), WHOLE_MESSAGE.has(a) ? message : sentence));
   let thingNamed = any(THING_ANY, sentence);
   let childNamed = any(CHILD_ANY, sentence);
   if (!thingNamed && !childNamed && message !== sentence) {
@@ -87,6 +115,21 @@ export const isLogistics = (cue: { code: string; acts?: readonly SpeechAct[] | u
  */
 export const isOccasion = (cue: { code: string; acts?: readonly SpeechAct[] | undefined }) =>
   (cue.code === 'image_request' || cue.code === 'meeting_request') && (cue.acts?.includes('occasion') ?? false);
+
+/**
+ * A move to another app (or a handle) whose destination is a place a group shares: the team's or
+ * guild's server or voice channel, a tournament or practice channel, "we all use it", teammates
+ * named as there; or, in a group chat (`toGroup`: the message has several recipients), any move
+ * said to all of them ("can you all write to me on telegram? texts don't arrive"). Never where the
+ * message also names a private place ("just us", "my private discord", a DM, vanishing
+ * messages, "the mods read this", "not here"): that is the adult alone with the child. It is still a
+ * move (its stage is kept); `early-warning.ts` waits for a second stage before warning on it.
+ */
+export function sharedDestination(cue: { code: string; acts?: readonly SpeechAct[] | undefined }, toGroup: boolean): boolean {
+  if (cue.code !== 'platform_move' && cue.code !== 'contact_details') return false;
+  if (cue.acts?.includes('private_place')) return false;
+  return toGroup || (cue.acts?.includes('shared_place') ?? false);
+}
 
 /** Cue codes a sentence's acts take away from the sender: which cue an act makes not the sender's own move. */
 export function discounts(code: string, a: SentenceActs): boolean {
