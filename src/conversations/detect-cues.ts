@@ -104,10 +104,10 @@ const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** A sentence's acts read in each of the languages, together (an act found in any of them counts). */
-function actsIn(sentence: string, langs: readonly CueLang[], message: string): SentenceActs {
-  const a = speechActs(sentence, langs[0]!, message);
+function actsIn(sentence: string, langs: readonly CueLang[], message: string, code: string): SentenceActs {
+  const a = speechActs(sentence, langs[0]!, message, code);
   for (let i = 1; i < langs.length; i++)
-    for (const act of speechActs(sentence, langs[i]!, message).acts) if (!a.acts.includes(act)) a.acts.push(act);
+    for (const act of speechActs(sentence, langs[i]!, message, code).acts) if (!a.acts.includes(act)) a.acts.push(act);
   return a;
 }
 
@@ -117,7 +117,7 @@ function actsIn(sentence: string, langs: readonly CueLang[], message: string): S
  * the shared frozen cue where the sentence does nothing of note.
  */
 function withActs(c: Compiled, sentence: string, langs: readonly CueLang[], message: string): Readonly<Cue> {
-  const a = actsIn(sentence, langs.includes(c.cue.lang) ? langs : [c.cue.lang, ...langs], message);
+  const a = actsIn(sentence, langs.includes(c.cue.lang) ? langs : [c.cue.lang, ...langs], message, c.cue.code);
   if (a.acts.length === 0 && !a.imageOf) return c.cue;
   return Object.freeze({
     ...c.cue,
