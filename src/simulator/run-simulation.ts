@@ -1,11 +1,12 @@
 import { BAND, bandName, isMinorCode } from '../core/age-band.js';
 import { AppError } from '../core/app-error.js';
 import { prng } from '../core/prng.js';
-import { quantile, type ExposureReport, type Mode } from './exposure-report.js';
+import type { ExposureReport, Mode } from './exposure-report.js';
 import { BENIGN_KINDS, OFFENDER_STAGES, type PhraseBank } from './phrase-bank.js';
 import { CONV_FLAG, KIND, SCRIPTS, isOffenderKind, planConversations } from './plan-conversations.js';
 import { ROLE, createPlatform } from './platform.js';
 import type { ActionNotice, SimDecision, SimTarget } from './sim-target.js';
+import { tallyExposure } from './tally-exposure.js';
 
 export interface SimulationOptions {
   mode: Mode;
@@ -340,44 +341,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   queuing = false;
   if (target) act(await target.settle(), o.startMs + ticks * tickMs);
 
-  const stages = Object.fromEntries(OFFENDER_STAGES.map((s) => [s, 0])) as ExposureReport['stages'];
-  let offenderConversations = 0;
-  let benignConvs = 0;
-  let touched = 0;
-  const byKind = Object.fromEntries(BENIGN_KINDS.map((k) => [k, { conversations: 0, touched: 0 }])) as ExposureReport['benign']['byKind'];
-  for (let c = 0; c < conv.count; c++) {
-    if (isOffenderKind(conv.kind[c]!)) {
-      if (!(conv.flags[c]! & CONV_FLAG.delivered)) continue;
-      offenderConversations++;
-      OFFENDER_STAGES.forEach((s, i) => {
-        if (conv.stages[c]! & (1 << i)) stages[s]++;
-      });
-    } else {
-      benignConvs++;
-      const family = byKind[BENIGN_KINDS[conv.kind[c]!]!];
-      family.conversations++;
-      if (conv.flags[c]! & CONV_FLAG.touched || actedOnAt[conv.a[c]!]! >= 0 || actedOnAt[conv.b[c]!]! >= 0) {
-        touched++;
-        family.touched++;
-      }
-    }
-  }
-  const delays: number[] = [];
-  let active = 0;
-  for (const off of platform.offenders) {
-    if (firstContactAt[off]! < 0) continue;
-    active++;
-    if (actedOnAt[off]! >= 0) delays.push(Math.max(0, actedOnAt[off]! - firstContactAt[off]!) / 60_000);
-  }
-  delays.sort((x, y) => x - y);
-  let benignActed = 0;
-  let minorsAdult = 0;
-  let minorsOffender = 0;
-  for (let i = 0; i < n; i++) {
-    if (role[i] === ROLE.member && actedOnAt[i]! >= 0) benignActed++;
-    minorsAdult += reachedByAdult[i]!;
-    minorsOffender += reachedByOffender[i]!;
-  }
+  const tally = tallyExposure(platform, conv, { actedOnAt, firstContactAt, reachedByAdult, reachedByOffender });
   const wallSeconds = (performance.now() - began) / 1000;
   return {
     mode: o.mode,
@@ -389,23 +353,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
     events,
     alerts,
     gate,
-    minorsContactedByUnconnectedAdults: minorsAdult,
-    minorsReachedByOffenders: minorsOffender,
-    offenderConversations,
-    stages,
-    intervention: {
-      offendersActive: active,
-      offendersActedOn: delays.length,
-      medianMinutes: quantile(delays, 0.5),
-      p90Minutes: quantile(delays, 0.9),
-    },
-    benign: {
-      conversations: benignConvs,
-      touched,
-      share: benignConvs === 0 ? 0 : touched / benignConvs,
-      accountsActedOn: benignActed,
-      byKind,
-    },
+    ...tally,
     decoys: { count: platform.decoys.length, marked: decoysMarked, contacts: decoyContacts, offendersContacting: decoyOffenders.size },
     actions,
     wallSeconds,
