@@ -139,3 +139,23 @@ export function hiddenRequest(mask: number, familyOnly = false): boolean {
   const hidden = has(mask, 'exclusivity_secrecy') || (!familyOnly && has(mask, 'isolation_platform_move'));
   return hidden && (has(mask, 'meeting_request') || has(mask, 'image_request'));
 }
+
+/*
+ * A known adult's hidden request for the child's own image (2026-12-06, tenth round). From a
+ * long-standing or family link the rules above excuse a request beside one secret (a family
+ * link needs two moves; `trustedEscalation` needs a bond too), so "send me a selfie, just for
+ * me" with "don't show your parents" from a contact of a year raised nothing. Secrecy around a
+ * picture of the child is the script whoever asks: a platform family link can be a step-parent
+ * or an impostor, and no family-life photo (the new jacket, the arrival at camp) needs hiding.
+ * A trust-and-safety team reads it as a request for images of a child under secrecy:
+ * solicitation, high (a reviewer looks the same day), not grooming (no bond needs to be seen).
+ * `paired`: a secret said in the same message as a request for the child's own image (one that
+ * names no thing and is not at a family occasion: speech-acts.ts) or in the adult's very next
+ * message; a relative's "our secret: I'm taking you all to the theme park" before a trophy photo
+ * is not. Surprise secrets are not secrecy cues at all (the lexicon's `unless`).
+ */
+export function hiddenImageRequest(mask: number, paired: boolean): Assessment | undefined {
+  return paired && has(mask, 'exclusivity_secrecy') && has(mask, 'image_request')
+    ? { category: 'solicitation', severity: 'high', score: 0.85 }
+    : undefined;
+}

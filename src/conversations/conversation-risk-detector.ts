@@ -9,10 +9,12 @@ import {
   earlyCategory,
   ESTABLISHED_EVERYDAY,
   FAMILY_EVERYDAY,
+  hiddenImageRequest,
   hiddenRequest,
   RANK,
   trustedEscalation,
 } from './assess-risk.js';
+import { STAGE_BIT } from './cue-lexicon.js';
 import { isLogistics, isOccasion } from './speech-acts.js';
 import { earlyWarningReady, saidToGroup } from './early-warning.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
@@ -169,6 +171,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
+      // A secret is about a picture when said with the request or in the adult's very next message
+      // ("send me a selfie" / "don't show your parents"); one said before it, or messages later, is
+      // usually about something else (a gift, an outing) and the rules weigh it as it is.
+      const imageHere = cues.some((c) => c.code === 'image_request' && !isOccasion(c));
+      const secretHere = (stageMask(cues) & STAGE_BIT.exclusivity_secrecy) !== 0;
+      const pairedHere = secretHere && (imageHere || existing?.imageAsked === true);
+      if (existing) existing.imageAsked = imageHere;
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
       const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
       const st: ConversationState = tracker.record(
@@ -177,6 +186,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model && !minorSender ? p : undefined, grams },
         stageMask(cues),
       );
+      st.imageAsked = imageHere;
+      if (pairedHere && !st.hiddenImage) st.hiddenImage = { eventId: ev.event.id };
       // Only in a conversation that already has signals: is this message in a language no lexicon reads?
       if (cues.length === 0 && existing) sampleLanguage(st, m.text, normalized, ev.event.id);
       if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
@@ -302,6 +313,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         found.push(escalation);
         if (minorSender) actsAsAdult = true;
       }
+      // A secret around a request for the child's own image: the script from any link, family too (assess-risk.ts).
+      const hiddenImage = !claimsPeer ? hiddenImageRequest(mask, st.hiddenImage !== undefined) : undefined;
+      if (hiddenImage && !found.some((a) => a.category === 'solicitation' && RANK[a.severity] >= RANK.high)) {
+        found = [...found.filter((a) => a.category !== 'solicitation'), hiddenImage];
+        if (minorSender) actsAsAdult = true;
+      }
       if (found.length > 0 && st.mutuals === undefined) {
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
@@ -333,6 +350,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           risk,
           early: a.severity === 'low',
         });
+        if (a === hiddenImage)
+          reasons.push({
+            code: 'hidden_image_request',
+            detail: "asked for the child's own image together with secrecy: not excused by a long-standing or family link",
+          });
         drafts.push({
           category: a.category,
           severity: a.severity,

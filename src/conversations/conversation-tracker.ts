@@ -34,6 +34,10 @@ export interface ConversationState extends ModelState, LanguageSample {
   kinTie?: { eventId: string } | undefined;
   /** The adult said here that the child's parent knows, asked or is told (`family-voice.ts`). */
   guardianAware?: { eventId: string } | undefined;
+  /** The adult's last message here asked for the child's own image (`hiddenImageRequest`, assess-risk.ts). */
+  imageAsked?: boolean | undefined;
+  /** A secret said with a request for the child's own image, or in the adult's very next message: the event. */
+  hiddenImage?: { eventId: string } | undefined;
   /** Mutual connections of the adult and the child, counted once (from both neighbour lists) when first needed. */
   mutuals?: number | undefined;
 }
