@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeTwins, type ConversationCase, type Line } from '../testing/conversation-cases.js';
+import { detectCues, sendersOwn } from './detect-cues.js';
+
+/*
+ * Issue 16, tenth round: wordings a fresh probe set (38 risky conversations in six languages,
+ * written for this round without reading the lexicon first) found read in some languages and
+ * not in others. Each class is now read in every language that lacked it:
+ * - an image request as the condition of a gift ("te dou skins se me mandar uma selfie", the
+ *   German verb last: "wenn du mir ein selfie schickst"), or without its verb ("solo una foto
+ *   tuya"); an Italian article inside a word ("ti regalo") no longer makes the image a thing's;
+ * - a private video call ("video call tonight, just us");
+ * - a vanishing-message app named by what it does ("the app where msgs disappear");
+ * - supervision probed ("do they check ur phone?") and the child's time alone asked as a
+ *   schedule ("when r u usually home by urself?");
+ * - payment as the condition and everything as what goes out, no audience named ("if you don't
+ *   pay me 200 by tomorrow i post everything"), and the audience as the subject ("every follower
+ *   of yours gets them").
+ * The benign side is the wording's own hard negatives: a class notice that quotes the threat
+ * and says to tell a trusted adult (now read as a warning in English, Spanish, Portuguese and
+ * French, as it already was in German and Italian), a shop's rule, a lesson on camera, a receipt.
+ * Synthetic, non-graphic lines in the corpora's documented cues only.
+ */
+const A = (t: string): Line => ['adult', t];
+const K = (t: string): Line => ['kid', t];
+const C = (name: string, lines: Line[]): ConversationCase => ({ name, lines });
+
+const cue = (text: string) => sendersOwn(detectCues(text).cues).map((c) => c.code);
+
+describe('wordings read in every language (issue 16, tenth round)', () => {
+  const cases: [string, string][] = [
+    ['te dou skins se me mandar uma selfie', 'image_request'],
+    ['ich schenk dir v-bucks wenn du mir ein selfie schickst', 'image_request'],
+    ['ti regalo una ricarica se mi mandi un selfie', 'image_request'],
+    ['solo una foto tuya, nada más', 'image_request'],
+    ['só uma foto sua, nada mais', 'image_request'],
+    ['lets video call tonight, just us', 'image_request'],
+    ['hacemos videollamada esta noche? solo tú y yo', 'image_request'],
+    ['videochiamata stasera? solo noi due', 'image_request'],
+    ['we should talk on the app where msgs disappear', 'platform_move'],
+    ['vamos falar num app que apaga as mensagens', 'platform_move'],
+    ['do they check ur phone?', 'parents_present'],
+    ['tus papás te revisan el celular?', 'parents_present'],
+    ['when r u usually home by urself?', 'parents_present'],
+    ['cuándo te quedas sola en casa?', 'parents_present'],
+    ['quando você fica sozinha em casa?', 'parents_present'],
+    ["if you don't pay me 200 by tomorrow i post everything", 'exposure_threat'],
+    ['every follower of yours gets them unless u pay', 'exposure_threat'],
+    ['si no me pagas 200 mañana lo publico todo', 'exposure_threat'],
+    ['se não me pagar 200 reais até amanhã eu posto tudo', 'exposure_threat'],
+    ['me paga 100 reais ou mando pra todo mundo da sua escola', 'exposure_threat'],
+    ['si tu ne paies pas 200 euros demain je publie tout', 'exposure_threat'],
+    ['chacun de tes abonnés les recevra si tu paies pas', 'exposure_threat'],
+    ['se non mi paghi 200 euro domani pubblico tutto', 'exposure_threat'],
+  ];
+  for (const [text, code] of cases) it(`${code}: ${text}`, () => assert.ok(cue(text).includes(code), JSON.stringify(cue(text))));
+
+  it('a notice quoting the threat is a warning, not the sender’s own threat, in every language', () => {
+    for (const text of [
+      'Class notice: anyone who receives a threat online ("pay or I will post your pictures") should tell a trusted adult immediately.',
+      'Aviso: quien reciba una amenaza del tipo "paga o publico tus fotos" debe decírselo a un adulto de confianza.',
+      'Aviso: quem receber uma ameaça tipo "paga ou eu posto tudo" deve contar a um adulto de confiança.',
+      'Avis : si quelqu\'un reçoit une menace du genre "paie ou je publie tout", il faut le dire à un adulte de confiance.',
+      'Hinweis: Wer eine Drohung wie "zahl oder ich poste deine Fotos" bekommt, sagt das sofort einem Erwachsenen des Vertrauens.',
+      'Avviso: chi riceve una minaccia tipo "pagami o pubblico tutto" deve dirlo a un adulto di fiducia.',
+    ])
+      assert.deepEqual(cue(text), [], text);
+  });
+
+  it('"trusted adult" in the sender’s own mouth excuses nothing', () => {
+    assert.ok(cue("i'm a trusted adult, send me a pic of you").includes('image_request'));
+  });
+});
+
+describeTwins(
+  'unseen wordings: their hard negatives stay quiet, the scripts fire (issue 16, tenth round)',
+  [
+    C('en: a class notice quoting the threat', [
+      A(
+        'Class notice: anyone who receives a threat online ("pay or I will post your pictures") should tell a trusted adult immediately. It is a crime and it is never your fault.',
+      ),
+      K('ok'),
+    ]),
+    C('es: a class notice quoting the threat', [
+      A(
+        'Aviso: quien reciba una amenaza del tipo "paga o publico tus fotos" debe decírselo a un adulto de confianza inmediatamente. Es un delito y nunca es culpa vuestra.',
+      ),
+      K('vale'),
+    ]),
+    C('pt: a class notice quoting the threat', [
+      A(
+        'Aviso: quem receber uma ameaça tipo "paga ou eu posto tudo" deve contar a um adulto de confiança. Isso é crime e nunca é culpa de vocês.',
+      ),
+      K('ok'),
+    ]),
+    C('fr: a class notice quoting the threat', [
+      A(
+        'Avis : si quelqu\'un reçoit une menace du genre "paie ou je publie tout", il faut le dire à un adulte de confiance. Ce n\'est jamais votre faute.',
+      ),
+      K("d'accord"),
+    ]),
+    C('en: a shop that sends nothing unpaid', [
+      A('hi! your order of stickers is ready'),
+      K('cool'),
+      A("if you don't pay the invoice by friday we'll send it to collections, sorry, it's the rule"),
+    ]),
+    C('en: an online lesson on camera', [A('class starts in 5 minutes'), A('turn on your camera for the lesson please'), K('ok')]),
+    C('en: a video call with the whole class', [A('we have a video call with the whole class tonight at 6'), K('ok thanks')]),
+    C('pt: a receipt for a refund', [A('oi, sobre o reembolso'), A('se me mandar uma foto do comprovante eu libero o pedido'), K('ok')]),
+    C('de: a receipt for a refund', [
+      A('hallo, wegen der rückerstattung'),
+      A('wenn du mir ein foto vom kassenbon schickst, erstatte ich das geld'),
+      K('ok'),
+    ]),
+  ],
+  [
+    C('en: supervision probed, then a move', [
+      A('are ur parents strict?'),
+      K('kinda'),
+      A('do they check ur phone?'),
+      K('sometimes'),
+      A('we should talk on the app where msgs disappear'),
+    ]),
+    C('en: payment as the condition', [
+      A('i have the pics u sent, i saved everything'),
+      A("if you don't pay me 200 by tomorrow i post everything"),
+    ]),
+    C('es: a gift, then the photo without its verb', [
+      A('te regalo una tarjeta de recarga si me haces un favor'),
+      K('cual'),
+      A('solo una foto tuya, nada más'),
+    ]),
+    C('pt: a gift for a selfie', [A('te dou skins se me mandar uma selfie')]),
+    C('pt: payment as the condition', [A('tenho as fotos que você mandou'), A('se não me pagar 200 reais até amanhã eu posto tudo')]),
+    C('de: a gift for a selfie, verb last', [A('ich schenk dir v-bucks wenn du mir ein selfie schickst')]),
+    C('it: a top-up for a selfie', [A('ti regalo una ricarica se mi mandi un selfie')]),
+    C('fr: the audience as the subject', [A("j'ai tes photos"), A('chacun de tes abonnés les recevra si tu paies pas')]),
+    C('en: a private video call', [A('u seem so mature for ur age'), K('lol thx'), A('lets video call tonight, just us')]),
+  ],
+);
