@@ -51,6 +51,7 @@ export function assess(
     family?: boolean;
     announcedOnly?: boolean;
     familyOnly?: boolean;
+    familyChannel?: boolean;
   },
 ): Assessment[] {
   const out: Assessment[] = [];
@@ -80,7 +81,12 @@ export function assess(
     // family life too, and only a hidden channel, a normalising remark or a test of compliance
     // counts.
     const familyRequest = !context.unconnected && context.familyOnly === true;
-    const moves = familyRequest ? bits(mask & GROOMING_MASK & ~FAMILY_EVERYDAY) : grooming;
+    // From a relative in family voice over a link made before the conversation (`familyChannel`),
+    // another app is where the family already talks (a family group, grandma's video calls): it
+    // is not the move that makes a photo request solicitation; a secret, a normalising remark or a
+    // test of compliance still is, and both together are the grooming rule's below.
+    const counted = context.familyChannel === true ? mask & ~STAGE_BIT.isolation_platform_move : mask;
+    const moves = bits(counted & GROOMING_MASK & (familyRequest ? ~FAMILY_EVERYDAY : ~0));
     if (moves >= (context.family ? 2 : 1) || bareFromStranger)
       out.push({
         category: 'solicitation',

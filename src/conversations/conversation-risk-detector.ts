@@ -21,6 +21,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
+import { STAGE_BIT } from './cue-lexicon.js';
 import { adultFamilyVoice, kinAddress } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
@@ -273,7 +274,10 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // moves above, but a request still counts with one other grooming move (a secret, another
       // app), not two as from a platform family link or a long-standing one.
       const voiceOnly = (kinVoice || guardianVoice) && linkTrust !== 'established';
-      let found = assess(mask, voiceOnly ? { ...context, family: false } : context);
+      // Family voice over a link the child made before the conversation: another app is the
+      // family's channel, not a hidden one (assess-risk.ts); an impostor's new account has no such link.
+      const familyChannel = voiceOnly && linkTrust === 'connected';
+      let found = assess(mask, voiceOnly ? { ...context, family: false, familyChannel } : context);
       let actsAsAdult = false;
       let fansOut = false;
       if (minorSender) {
@@ -290,7 +294,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // the relationship and the whole script) puts below `known` is held back. Sextortion is
         // not, nor a request joined by secrecy or another app (a relative's impostor, a family
         // friend who signs as an uncle): that is the script, whatever the model's words say.
-        const scripted = hiddenRequest(mask, familyOnly);
+        const scripted = hiddenRequest(mask, familyOnly || familyChannel);
         found = found
           .filter((a) => a.severity !== 'medium' || risk >= suppress)
           .filter((a) => trust === 'approach' || a.category === 'sextortion' || risk >= (known ?? 0) || scripted)
@@ -299,7 +303,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // reviewer can check (after praise and a bare age question, on the next move: early-warning.ts);
         // from an adult the child knows, only on what a groomer the child knows does (secrecy or
         // another app with a request, a gift or a meeting: hiddenWithRequest).
-        const earlyFrom = context.unconnected || hiddenWithRequest(st.connectedMask);
+        const earlyFrom =
+          context.unconnected ||
+          hiddenWithRequest(familyChannel ? st.connectedMask & ~STAGE_BIT.isolation_platform_move : st.connectedMask);
         const ready = () =>
           earlyWarningReady(st, { eventId: ev.event.id, cues, p, toGroup: saidToGroup(m.text!, m.to.length) }, relation.linkedAfter);
         if (found.length === 0 && earlyFrom && risk >= model!.file.thresholds.early && ready())
