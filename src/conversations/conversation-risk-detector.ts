@@ -21,7 +21,6 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { STAGE_BIT } from './cue-lexicon.js';
 import { adultFamilyVoice, kinAddress } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
