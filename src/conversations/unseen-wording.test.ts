@@ -17,7 +17,8 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * - payment as the condition and everything as what goes out, no audience named ("if you don't
  *   pay me 200 by tomorrow i post everything"), and the audience as the subject ("every follower
  *   of yours gets them").
- * The benign side is the wording's own hard negatives: a class notice that quotes the threat
+ * The benign side is the wording's own hard negatives (and a neighbour's photo of what the child
+ * would see or find, or one stated for an insurer: a thing, read in every language): a class notice that quotes the threat
  * and says to tell a trusted adult (now read as a warning in English, Spanish, Portuguese and
  * French, as it already was in German and Italian), a shop's rule, a lesson on camera, a receipt.
  * Synthetic, non-graphic lines in the corpora's documented cues only.
@@ -108,6 +109,51 @@ describeTwins(
     C('en: an online lesson on camera', [A('class starts in 5 minutes'), A('turn on your camera for the lesson please'), K('ok')]),
     C('en: a video call with the whole class', [A('we have a video call with the whole class tonight at 6'), K('ok thanks')]),
     C('pt: a receipt for a refund', [A('oi, sobre o reembolso'), A('se me mandar uma foto do comprovante eu libero o pedido'), K('ok')]),
+    C("en: a neighbour's lost dog", [
+      A("hi it's sue from next door, our dog got out"),
+      A('if you see him could you send me a pic?'),
+      K('ok'),
+    ]),
+    C('en: a fence for the insurance', [
+      A('hey, the storm knocked our fence onto your side'),
+      A('can you send me a photo so i can tell the insurance?'),
+      K('sure'),
+    ]),
+    C('en: a parcel left next door', [
+      A('hi, did a parcel for number 8 get left at yours?'),
+      A("if it's there can you send me a photo?"),
+      K('yes its here'),
+    ]),
+    C("es: a neighbour's lost cat", [A('hola, soy la vecina, se escapó el gato'), A('si lo ves, mándame una foto porfa'), K('vale')]),
+    C('es: a fence for the insurance', [A('la tormenta tiró la valla a vuestro lado'), A('me mandas una foto para el seguro?'), K('si')]),
+    C("pt: a neighbour's lost dog", [A('oi, é a vizinha, o cachorro fugiu'), A('se você vir ele, me manda uma foto?'), K('ok')]),
+    C('pt: a fence for the insurance', [A('a tempestade derrubou a cerca do seu lado'), A('me manda uma foto pro seguro?'), K('ta')]),
+    C("fr: a neighbour's lost dog", [
+      A("bonjour, c'est la voisine, le chien s'est sauvé"),
+      A('si tu le vois, envoie-moi une photo stp'),
+      K('ok'),
+    ]),
+    C('fr: a fence for the insurance', [
+      A('la tempête a fait tomber la clôture chez vous'),
+      A("tu peux m'envoyer une photo pour l'assurance ?"),
+      K('oui'),
+    ]),
+    C("de: a neighbour's lost dog", [
+      A('hallo, hier ist die nachbarin, unser hund ist weg'),
+      A('wenn du ihn siehst, schick mir bitte ein foto'),
+      K('ok'),
+    ]),
+    C('de: a fence for the insurance', [
+      A('der sturm hat den zaun auf eure seite geworfen'),
+      A('kannst du mir ein foto schicken für die versicherung?'),
+      K('ja'),
+    ]),
+    C("it: a neighbour's lost dog", [A('ciao, sono la vicina, è scappato il cane'), A('se lo vedi mandami una foto per favore'), K('ok')]),
+    C('it: a fence for the insurance', [
+      A('il temporale ha buttato giù la recinzione dalla vostra parte'),
+      A("mi mandi una foto per l'assicurazione?"),
+      K('si'),
+    ]),
     C('de: a receipt for a refund', [
       A('hallo, wegen der rückerstattung'),
       A('wenn du mir ein foto vom kassenbon schickst, erstatte ich das geld'),
@@ -136,6 +182,15 @@ describeTwins(
     C('de: a gift for a selfie, verb last', [A('ich schenk dir v-bucks wenn du mir ein selfie schickst')]),
     C('it: a top-up for a selfie', [A('ti regalo una ricarica se mi mandi un selfie')]),
     C('fr: the audience as the subject', [A("j'ai tes photos"), A('chacun de tes abonnés les recevra si tu paies pas')]),
+    C('en: a "neighbour" who wants the child in the picture', [
+      A("hi it's sue from next door, our dog got out"),
+      A('if you see him send me a pic of you with him, just for me'),
+    ]),
+    C('es: a "neighbour" who wants a photo of the child', [A('hola, soy la vecina'), A('si lo ves, mándame una foto tuya, solo para mí')]),
+    C('de: a "neighbour" with a secret', [
+      A('hallo, hier ist die nachbarin'),
+      A('wenn du ihn siehst, schick mir ein foto von dir, sag deinen eltern nichts'),
+    ]),
     C('en: a private video call', [A('u seem so mature for ur age'), K('lol thx'), A('lets video call tonight, just us')]),
   ],
 );
