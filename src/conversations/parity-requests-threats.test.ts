@@ -48,7 +48,7 @@ const TABLE: Record<string, [string, string, string, string, string, string][]> 
     ],
     [
       "i'll pay for your vbucks",
-      'te pago los pavos',
+      'te regalo los pavos',
       'eu pago seus vbucks',
       'je te paie tes v-bucks',
       'ich bezahl dir die vbucks',
@@ -462,6 +462,16 @@ describeTwins(
       A('buongiorno ragazzi'),
       A('chi ha la foto di classe può mandarla nel gruppo, grazie'),
       K('ok prof'),
+    ]),
+    C('en: an online exam proctor', [
+      A('good morning, this is mr. hale, the online exam starts in 5 minutes'),
+      A('is anyone else in the room with you? exam rules'),
+      K('no'),
+    ]),
+    C('fr: an online exam proctor', [
+      A("bonjour, c'est madame roux, l'examen en ligne commence"),
+      A("y a quelqu'un d'autre dans ta chambre ? c'est la règle de l'examen"),
+      K('non'),
     ]),
   ],
   [
