@@ -305,9 +305,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         const earlyFrom =
           context.unconnected ||
           hiddenWithRequest(familyChannel ? st.connectedMask & ~STAGE_BIT.isolation_platform_move : st.connectedMask);
-        const ready = () =>
-          earlyWarningReady(st, { eventId: ev.event.id, cues, p, toGroup: saidToGroup(m.text!, m.to.length) }, relation.linkedAfter);
-        if (found.length === 0 && earlyFrom && risk >= model!.file.thresholds.early && ready())
+        const toGroup = saidToGroup(m.text!, m.to.length);
+        const ready = () => earlyWarningReady(st, { eventId: ev.event.id, cues, p, toGroup }, relation.linkedAfter);
+        // A move an adult who approached names as private ("text me on whatsapp, just me and you")
+        // in a conversation with the child alone is the move itself, whatever level the model's
+        // words reach (they moved below `early` for it when the model was retrained, tenth round).
+        const privateMove = context.unconnected && !toGroup && cues.some((c) => c.acts?.includes('private_place') === true);
+        if (found.length === 0 && earlyFrom && (risk >= model!.file.thresholds.early || privateMove) && ready())
           found.push({ category: earlyCategory(st.mask), severity: 'low', score: risk });
       }
       // A known adult (not family) combining a hidden channel, a bond and a request: not excused by the link (assess-risk.ts).
