@@ -7,7 +7,7 @@ import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
  * Issue 16, tenth round, parity: gifts, age questions, parents, image requests, threats,
- * payment and deadlines read alike in all six languages. Each row below is one phrasing class
+ * payment and deadlines read alike in all six languages. Each row of the table (a data file) is one phrasing class
  * written without reading the lexicon first, with how a native would say it in es, pt, fr, de
  * and it; every cell must carry the row's cue as the sender's own. Classes that were read in
  * some languages only: the bare "asl?"/"edad?"; chat abbreviations ("q edad tienes"); a

@@ -7,7 +7,7 @@ import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
  * Issue 16, tenth round, parity: every cue of the secrecy, move, meeting, normalising and
- * pressure group read alike in en, es, pt, fr, de and it. The phrasings below were written
+ * pressure group read alike in en, es, pt, fr, de and it. The phrasings (a data file) were written
  * before reading the lexicon (8-10 per cue and language, natural in each language, not word
  * for word); each one is read now. Classes a language lacked, now read in all six:
  * - pressure to prove trust (compliance_test): "would you do anything for me", "if you really
