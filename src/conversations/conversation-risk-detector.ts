@@ -175,16 +175,16 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // ("send me a selfie" / "don't show your parents"); one said before it, or messages later, is
       // usually about something else (a gift, an outing) and the rules weigh it as it is.
       const imageHere = cues.some((c) => c.code === 'image_request' && !isOccasion(c));
-      const secretHere = (stageMask(cues) & STAGE_BIT.exclusivity_secrecy) !== 0;
-      const pairedHere = secretHere && (imageHere || existing?.imageAsked === true);
-      if (existing) existing.imageAsked = imageHere;
+      const stages = stageMask(cues);
+      const pairedHere = (stages & STAGE_BIT.exclusivity_secrecy) !== 0 && (imageHere || existing?.imageAsked === true);
+      // A conversation already tracked is always recorded, so its `imageAsked` is set just below.
       if (!worthTracking(existing !== undefined, cues.length, p)) return NO_DRAFTS;
       const grams = model && p >= 0.5 ? model.explain(normalized, 3) : undefined;
       const st: ConversationState = tracker.record(
         m.conversationId,
         m.from,
         { eventId: ev.event.id, tsMs: ev.tsMs, cues, p: model && !minorSender ? p : undefined, grams },
-        stageMask(cues),
+        stages,
       );
       st.imageAsked = imageHere;
       if (pairedHere && !st.hiddenImage) st.hiddenImage = { eventId: ev.event.id };
