@@ -67,5 +67,6 @@ describe('npm run bench --quick', () => {
     assert.ok(results.simulate.events > 0 && results.simulate.alerts > 0, 'the simulator drove Warden and it raised alerts');
     assert.equal(results.simulate.memory.accounts, 20_000);
     assert.ok(results.simulate.wardenReplayFloorPerSecond > 0 && results.simulate.withWarden.peakRssBytes > 0);
+    assert.ok(results.simulate.simulatorWarmPerSecond > 0, 'the warm run was timed');
   });
 });
