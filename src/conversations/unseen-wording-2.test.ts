@@ -14,7 +14,8 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * tonight?"); telling the parents as leverage ("i'll tell your mom everything"); exposure by
  * its outcome ("this is going viral", "your whole class will have it"); a debt as the demand
  * ("you owe me 200", "pay what you owe"); a countdown without a number ("in an hour it's over",
- * "do it before midnight", "tonight or never"). The benign side: the same words from a
+ * "do it before midnight", "tonight or never"); a bare "if yes, send me a photo" whose object is only
+ * in the adult's message before (the neighbour's cat, or the child in their room). The benign side: the same words from a
  * grandparent, a neighbour, a coach, a sibling, a friend, a teacher and a safety notice.
  * Synthetic, non-graphic lines in the documented cues only.
  */
@@ -105,6 +106,43 @@ describeTwins(
     // Linked: unlinked, the deadline with the model's words raised a low alert before this round too.
     C('fr: une prof et le devoir', [A('bonjour à tous'), A('rendez le devoir avant minuit, dernière chance'), K('merci madame')], KNOWN),
     C('de: mama und die anmeldung', [A('letzte chance für die anmeldung zum zeltlager, mach es vor mitternacht'), K('ok mama')], KNOWN),
+    // The object only in the adult's message before: the neighbour's cat or parcel.
+    C('en: a neighbour and her cat, in two messages', [
+      A('hi its anna from no. 5'),
+      A('is my cat in your garden again?'),
+      K('ill look'),
+      A('if yes, send me a photo pls'),
+    ]),
+    C('es: un vecino y su paquete', [
+      A('hola, soy luis, el vecino del 3'),
+      A('¿ha llegado mi paquete a tu casa?'),
+      K('miro'),
+      A('si es así, mándame una foto'),
+    ]),
+    C('pt: a vizinha e o gato', [
+      A('oi, é a dona rita do 12'),
+      A('meu gato tá no seu quintal de novo?'),
+      K('vou ver'),
+      A('se sim, me manda uma foto'),
+    ]),
+    C('fr: une voisine et son chat', [
+      A("bonjour, c'est mme petit d'à côté"),
+      A('mon chat est encore dans votre jardin ?'),
+      K('je regarde'),
+      A('si oui, envoie-moi une photo'),
+    ]),
+    C('de: die nachbarin und die katze', [
+      A('hallo, hier ist frau berg von nebenan'),
+      A('ist meine katze wieder in eurem garten?'),
+      K('ich schau'),
+      A('wenn ja, schick mir ein foto'),
+    ]),
+    C('it: il vicino e il gatto', [
+      A('ciao sono marco il vicino'),
+      A('il mio gatto è nel vostro giardino?'),
+      K('guardo'),
+      A('se sì, mandami una foto'),
+    ]),
     C('en: a notice quoting the threat', [
       A('school safety notice'),
       A(
@@ -134,6 +172,8 @@ describeTwins(
       A('i have your pics'),
       A("you owe me 200, your whole class will have it by tomorrow if you don't answer"),
     ]),
+    C('en: the object is the child, in the message before', [A('are you in your room?'), K('yes'), A('if yes, send me a photo')]),
+    C('de: das objekt ist das kind, in der nachricht davor', [A('bist du in deinem zimmer?'), K('ja'), A('wenn ja, schick mir ein foto')]),
     C('es: tell your mom everything', [A('tengo tus fotos'), A('paga lo que me debes o le voy a contar todo a tu mamá')]),
   ],
 );
