@@ -64,20 +64,22 @@ export interface ObjectBefore {
  * "wenn ja, schick mir ein foto" names no object: in one message ("ist meine katze in eurem
  * garten? wenn ja, schick mir ein foto") the object is read from the sentence before
  * (speech-acts.ts), and a neighbour who splits it over two messages means the same. The sender's
- * last message is kept (one per sender, a gap limit, a cap on the senders held) and read with an
- * image request as one message: a thing named there makes the request a photo of the thing; the
- * child named in either ("are you in your room?" / "send me a pic of you"), or nothing, keeps it
- * the child's, as in one message.
+ * last message is kept (its last 280 characters, one per sender, a gap limit, a cap on the
+ * senders held) and read with an image request as one message: a thing named there makes the
+ * request a photo of the thing; the child named in either ("are you in your room?" / "send me a
+ * pic of you"), or nothing, keeps it the child's, as in one message.
  */
-export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number } = {}): ObjectBefore {
+export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number; maxChars?: number } = {}): ObjectBefore {
   const maxGapMs = opts.maxGapMs ?? 10 * 60_000;
+  const maxChars = opts.maxChars ?? 280;
   const maxKeys = opts.maxKeys ?? 50_000;
   const last = new Map<string, { text: string; tsMs: number }>();
   return {
     read(key, text, tsMs, cues) {
       const prev = last.get(key);
       last.delete(key); // re-inserted last: Map order is the eviction order
-      last.set(key, { text, tsMs });
+      // The end of a long message is kept: the object is named just before the request.
+      last.set(key, { text: text.length > maxChars ? text.slice(-maxChars) : text, tsMs });
       if (last.size > maxKeys) last.delete(last.keys().next().value!);
       const i = cues.findIndex((c) => c.code === 'image_request' && !c.notOwn);
       if (i < 0 || !prev || tsMs - prev.tsMs > maxGapMs || tsMs < prev.tsMs) return cues;
