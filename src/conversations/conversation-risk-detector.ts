@@ -33,7 +33,7 @@ import {
   trustOf,
   type Trust,
 } from './relationship.js';
-import { createTurnWindow } from './turn-window.js';
+import { createObjectBefore, createTurnWindow } from './turn-window.js';
 import { explainRisk, MANY_MINORS } from './risk-reasons.js';
 import { sampleLanguage } from './unsupported-language.js';
 
@@ -75,6 +75,7 @@ const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
  */
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
   const turns = createTurnWindow();
+  const objectBefore = createObjectBefore();
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
@@ -166,8 +167,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
         if (voice.kinTie && !g.kinTie) g.kinTie = { eventId: ev.event.id };
       }
-      const split = turns.splitCues(`${m.conversationId}\u0000${m.from}`, m.text, ev.tsMs, detected.cues);
-      const cues = sendersOwn(split.length > 0 ? [...detected.cues, ...split] : detected.cues);
+      const key = `${m.conversationId}\u0000${m.from}`;
+      const split = turns.splitCues(key, m.text, ev.tsMs, detected.cues);
+      // A bare "if yes, send me a photo" takes its object from the sender's message before (turn-window.ts).
+      const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
+      const cues = sendersOwn(split.length > 0 ? [...read, ...split] : read);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);

@@ -53,3 +53,39 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
     },
   };
 }
+
+/** An image request that names no object, re-read with the sender's message before it. */
+export interface ObjectBefore {
+  /** `cues` with an own image request marked a photo of a thing where the sender's message before names the thing. */
+  read(key: string, text: string, tsMs: number, cues: readonly Readonly<Cue>[]): readonly Readonly<Cue>[];
+}
+
+/*
+ * "wenn ja, schick mir ein foto" names no object: in one message ("ist meine katze in eurem
+ * garten? wenn ja, schick mir ein foto") the object is read from the sentence before
+ * (speech-acts.ts), and a neighbour who splits it over two messages means the same. The sender's
+ * last message is kept (its last 280 characters, one per sender, a gap limit, a cap on the
+ * senders held) and read with an image request as one message: a thing named there makes the
+ * request a photo of the thing; the child named in either ("are you in your room?" / "send me a
+ * pic of you"), or nothing, keeps it the child's, as in one message.
+ */
+export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number; maxChars?: number } = {}): ObjectBefore {
+  const maxGapMs = opts.maxGapMs ?? 10 * 60_000;
+  const maxChars = opts.maxChars ?? 280;
+  const maxKeys = opts.maxKeys ?? 50_000;
+  const last = new Map<string, { text: string; tsMs: number }>();
+  return {
+    read(key, text, tsMs, cues) {
+      const prev = last.get(key);
+      last.delete(key); // re-inserted last: Map order is the eviction order
+      // The end of a long message is kept: the object is named just before the request.
+      last.set(key, { text: text.length > maxChars ? text.slice(-maxChars) : text, tsMs });
+      if (last.size > maxKeys) last.delete(last.keys().next().value!);
+      const i = cues.findIndex((c) => c.code === 'image_request' && !c.notOwn);
+      if (i < 0 || !prev || tsMs - prev.tsMs > maxGapMs || tsMs < prev.tsMs) return cues;
+      const joined = detectCues(`${prev.text}\n${text}`, { identify: false }).cues;
+      if (!joined.some((c) => c.code === 'image_request' && c.imageOf === 'thing')) return cues;
+      return cues.map((c, j) => (j === i ? { ...c, imageOf: 'thing' as const, notOwn: true as const } : c));
+    },
+  };
+}
