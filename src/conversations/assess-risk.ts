@@ -52,6 +52,8 @@ export function assess(
     announcedOnly?: boolean;
     familyOnly?: boolean;
     familyChannel?: boolean;
+    /** An adult with no link before the conversation who writes as the child's relative (conversation-risk-detector.ts). */
+    kinClaim?: boolean;
   },
 ): Assessment[] {
   const out: Assessment[] = [];
@@ -74,7 +76,9 @@ export function assess(
     // a secret, a move to another app and a photo request are not.
     // A meeting that is only a pick-up announced for a set time or place (`announcedOnly`,
     // speech-acts.ts) is logistics: from an adult who approached, too, it needs another move.
-    const bareFromStranger = context.unconnected && (has(mask, 'image_request') || !context.announcedOnly);
+    // An adult who approached but writes as the child's relative (`kinClaim`) makes no bare request:
+    // it counts with one other grooming move, as from an adult the child knows.
+    const bareFromStranger = context.unconnected && context.kinClaim !== true && (has(mask, 'image_request') || !context.announcedOnly);
     // From an adult the child knows, a request that is family life (`familyOnly`: a photo of
     // the child at a family occasion, an outing with the cousins: `occasion`, speech-acts.ts)
     // is weighed as family weighs it: a present, a compliment or an age question beside it is
@@ -164,4 +168,19 @@ export function hiddenImageRequest(mask: number, paired: boolean): Assessment | 
   return paired && has(mask, 'exclusivity_secrecy') && has(mask, 'image_request')
     ? { category: 'solicitation', severity: 'high', score: 0.85 }
     : undefined;
+}
+
+/*
+ * The parents kept out of the contact (2026-12-06, eleventh round). `hiddenImageRequest` reads a
+ * secret paired with the picture; a known adult also says it first ("don't tell your mom we talk
+ * ok?", then "send me a pic of you" messages later) or beside a meeting ("don't tell your mom about
+ * this" / "come to my place alone on saturday"), which the link excused. The words are narrower than
+ * the secrecy cue: the adult keeps the child's parents out of the contact itself (`parents_out`,
+ * family-voice.ts), never a surprise, a present or the team's line-up. With a request for the
+ * child's own image (not a thing, not at a family occasion): solicitation, high; with a request to
+ * meet (not a pick-up announced for a set time, not an outing with the family): grooming, high.
+ */
+export function parentsKeptOut(ownImage: boolean, meeting: boolean): Assessment | undefined {
+  if (ownImage) return { category: 'solicitation', severity: 'high', score: 0.85 };
+  return meeting ? { category: 'grooming', severity: 'high', score: 0.9 } : undefined;
 }

@@ -11,6 +11,7 @@ import {
   FAMILY_EVERYDAY,
   hiddenImageRequest,
   hiddenRequest,
+  parentsKeptOut,
   RANK,
   trustedEscalation,
 } from './assess-risk.js';
@@ -21,7 +22,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { adultFamilyVoice, kinAddress } from './family-voice.js';
+import { adultFamilyVoice, familyAudience, kinAddress, saysNewAccount } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
 import {
   countMutuals,
@@ -61,6 +62,23 @@ const NEW_ACCOUNT_DAYS = 30;
 
 const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
 
+/** A threat, a money demand or a countdown: what a relative's tease to the family is read without. */
+const TEASE_STAGES = STAGE_BIT.sextortion_threat | STAGE_BIT.payment_demand | STAGE_BIT.countdown;
+
+/**
+ * What one adult's side of a conversation has said that the rules read across messages (eleventh
+ * round): the parents kept out of the contact (`keepsParentsOut`), and requests for the child's
+ * own image or to meet (not a pick-up, not a family occasion). Kept beside the conversation's
+ * state, so it goes when the state does.
+ */
+interface KeptOut {
+  parentsOut?: { eventId: string };
+  /** The adult, writing as kin, said the account or number is new: the impostor's opening. */
+  newAccount?: boolean;
+  ownImage?: boolean;
+  meeting?: boolean;
+}
+
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
  * age) writes to a minor. Messages between adults, between minors, or from a minor are not
@@ -76,6 +94,12 @@ const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
   const turns = createTurnWindow();
   const objectBefore = createObjectBefore();
+  const keptOut = new WeakMap<ConversationState, KeptOut>();
+  const keptOf = (st: ConversationState): KeptOut => {
+    let k = keptOut.get(st);
+    if (!k) keptOut.set(st, (k = {}));
+    return k;
+  };
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
@@ -161,8 +185,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const { normalized } = detected;
       // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
       const voice = minorSender ? undefined : adultFamilyVoice(normalized);
-      if (voice && (voice.guardian || voice.kinSelf || voice.kinTie)) {
+      if (voice && (voice.guardian || voice.kinSelf || voice.kinTie || voice.parentsOut)) {
         const g = tracker.note(m.conversationId, m.from, ev.tsMs);
+        const k = keptOf(g);
+        if (voice.parentsOut && !k.parentsOut) k.parentsOut = { eventId: ev.event.id };
+        if (voice.kinSelf && saysNewAccount(normalized)) k.newAccount = true;
         if (voice.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
         if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
         if (voice.kinTie && !g.kinTie) g.kinTie = { eventId: ev.event.id };
@@ -171,7 +198,16 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const split = turns.splitCues(key, m.text, ev.tsMs, detected.cues);
       // A bare "if yes, send me a photo" takes its object from the sender's message before (turn-window.ts).
       const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
-      const cues = sendersOwn(split.length > 0 ? [...read, ...split] : read);
+      let cues = sendersOwn(split.length > 0 ? [...read, ...split] : read);
+      // A relative's tease whose only audience is the family ("pay me 5 or the whole family sees
+      // the video of you singing", family-voice.ts) is no threat, demand or countdown, in any of the
+      // six languages; the image it names beside a money demand is the tease's object, not a request.
+      // A threat to show school, followers or friends, with nudes or what the child sent, or for
+      // more than a tease's amount is read as before, whatever the link.
+      if (cues.some((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) !== 0) && familyAudience(normalized)) {
+        const paid = cues.some((c) => c.stage === 'payment_demand');
+        cues = cues.filter((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) === 0 && !(paid && c.code === 'image_request'));
+      }
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
@@ -191,10 +227,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         stages,
       );
       st.imageAsked = imageHere;
+      const kept = keptOf(st);
+      if (imageHere) kept.ownImage = true;
+      if (cues.some((c) => c.code === 'meeting_request' && !isOccasion(c) && !isLogistics(c))) kept.meeting = true;
       if (pairedHere && !st.hiddenImage) st.hiddenImage = { eventId: ev.event.id };
       // Only in a conversation that already has signals: is this message in a language no lexicon reads?
       if (cues.length === 0 && existing) sampleLanguage(st, m.text, normalized, ev.event.id);
-      if (cues.length === 0 && p < 0.5) return NO_DRAFTS;
+      const parentsOutHere = kept.parentsOut?.eventId === ev.event.id;
+      if (cues.length === 0 && p < 0.5 && !parentsOutHere) return NO_DRAFTS;
       // The relationship with the least-linked minor among the recipients (in a group, the one a stranger singles out).
       let minorIdx = -1;
       let weakest = Infinity;
@@ -240,6 +280,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         !minorSender && !kinVoice && parentsNamed !== undefined && (linkTrust === 'approach' || linkTrust === 'connected');
       const trust: Trust = kinVoice ? 'established' : guardianVoice ? (linkTrust === 'approach' ? 'sought' : 'established') : linkTrust;
       const familyLike = isFamilyKind(rel.kind) || kinVoice;
+      // An adult with no link before the conversation who writes as the child's relative ("hi
+      // sweetie, it's aunt maria"): not believed as family (an impostor writes the same), but a
+      // bare request for a photo and the everyday moves beside it (how old, how grown up, how was
+      // school) are what relatives new to the platform write, not the stranger's script. One other
+      // move (a secret, another app, a threat) still makes the request solicitation (eleventh round).
+      // Not one who says the account or number is new (the impostor's "it's your aunt, new account").
+      const kinClaim = !minorSender && trust === 'approach' && st.kinSelf !== undefined && keptOf(st).newAccount !== true;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
       // In one pass over the evidence: every meeting request seen so far is a pick-up announced for
@@ -247,8 +294,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // or with the family (isOccasion).
       let announcedOnly = true;
       let familyOnly = true;
+      // A gift from an adult who only claims to be family still counts as a move (kinClaim, below).
+      let gifted = false;
       for (const e of st.evidence)
         for (const c of e.cues) {
+          if (c.code === 'gift_offer') gifted = true;
           if (c.code === 'meeting_request' && !isLogistics(c)) announcedOnly = false;
           if ((c.code === 'image_request' || c.code === 'meeting_request') && !isOccasion(c)) familyOnly = false;
         }
@@ -268,7 +318,9 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // age question is everyday; from a long-standing link, more (FAMILY_EVERYDAY).
       const mask =
         trust === 'approach'
-          ? st.mask
+          ? kinClaim
+            ? (st.mask & ~ESTABLISHED_EVERYDAY) | (gifted ? STAGE_BIT.relationship_forming : 0)
+            : st.mask
           : trust === 'established'
             ? st.connectedMask & ~(familyLike ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
             : st.connectedMask;
@@ -280,7 +332,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // Family voice over a link the child made before the conversation: another app is the
       // family's channel, not a hidden one (assess-risk.ts); an impostor's new account has no such link.
       const familyChannel = voiceOnly && linkTrust === 'connected';
-      let found = assess(mask, voiceOnly ? { ...context, family: false, familyChannel } : context);
+      let found = assess(mask, voiceOnly ? { ...context, family: false, familyChannel } : { ...context, kinClaim });
       let actsAsAdult = false;
       let fansOut = false;
       if (minorSender) {
@@ -307,7 +359,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         // from an adult the child knows, only on what a groomer the child knows does (secrecy or
         // another app with a request, a gift or a meeting: hiddenWithRequest).
         const earlyFrom =
-          context.unconnected ||
+          (context.unconnected && !kinClaim) ||
           hiddenWithRequest(familyChannel ? st.connectedMask & ~STAGE_BIT.isolation_platform_move : st.connectedMask);
         const toGroup = saidToGroup(m.text!, m.to.length);
         const ready = () => earlyWarningReady(st, { eventId: ev.event.id, cues, p, toGroup }, relation.linkedAfter);
@@ -330,6 +382,13 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const hiddenImage = !claimsPeer ? hiddenImageRequest(mask, st.hiddenImage !== undefined) : undefined;
       if (hiddenImage && !found.some((a) => a.category === 'solicitation' && RANK[a.severity] >= RANK.high)) {
         found = [...found.filter((a) => a.category !== 'solicitation'), hiddenImage];
+        if (minorSender) actsAsAdult = true;
+      }
+      // The parents kept out of the contact, then or later a request for the child's own image or to
+      // meet: the script from any link, family too (assess-risk.ts).
+      const keptOutAlert = !claimsPeer && kept.parentsOut ? parentsKeptOut(kept.ownImage === true, kept.meeting === true) : undefined;
+      if (keptOutAlert && !found.some((a) => a.category === keptOutAlert.category && RANK[a.severity] >= RANK.high)) {
+        found = [...found.filter((a) => a.category !== keptOutAlert.category), keptOutAlert];
         if (minorSender) actsAsAdult = true;
       }
       if (found.length > 0 && st.mutuals === undefined) {
@@ -363,6 +422,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           risk,
           early: a.severity === 'low',
         });
+        if (a === keptOutAlert)
+          reasons.push({
+            code: 'parents_kept_out',
+            detail:
+              "kept the child's parents out of the contact and asked for the child's own image or to meet: not excused by a known or family link",
+          });
         if (a === hiddenImage)
           reasons.push({
             code: 'hidden_image_request',

@@ -17,7 +17,7 @@ import { createCueGates } from './cue-gates.js';
 import { LEXICON } from './cue-lexicon.js';
 
 /** Each pattern of a key in every language as one expression: a pattern of several parts must match them all. */
-const sources = (key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie'): string[] =>
+const sources = (key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie' | 'family_audience' | 'parents_out' | 'new_account'): string[] =>
   LEXICON.languages.flatMap((l) =>
     (l.speech.get(key) ?? []).map((p) =>
       p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
@@ -35,8 +35,10 @@ const KIN = union(sources('kin'));
 const GUARDIAN_RES = sources('guardian').map((r) => new RegExp(r));
 const KIN_SELF_RES = sources('kin_self').map((r) => new RegExp(r));
 const KIN_TIE_RES = sources('kin_tie').map((r) => new RegExp(r));
-const ADULT_RES = [...GUARDIAN_RES, ...KIN_SELF_RES, ...KIN_TIE_RES];
+const PARENTS_OUT_RES = sources('parents_out').map((r) => new RegExp(r));
+const ADULT_RES = [...GUARDIAN_RES, ...KIN_SELF_RES, ...KIN_TIE_RES, ...PARENTS_OUT_RES];
 const SELF_END = GUARDIAN_RES.length + KIN_SELF_RES.length;
+const TIE_END = SELF_END + KIN_TIE_RES.length;
 const GATES = createCueGates(ADULT_RES);
 
 /** The family word a child's normalised message addresses the adult with, if any. */
@@ -54,13 +56,46 @@ function anyOpen(from: number, to: number, text: string): boolean {
  * What an adult's normalised message says of the family: the parent informed (`guardian`), the
  * adult speaking as a relative (`kinSelf`), the adult naming their tie to the child's family (`kinTie`).
  */
-export function adultFamilyVoice(normalized: string): { guardian: boolean; kinSelf: boolean; kinTie: boolean } {
-  if (!GATES.scan(normalized)) return { guardian: false, kinSelf: false, kinTie: false };
+export function adultFamilyVoice(normalized: string): { guardian: boolean; kinSelf: boolean; kinTie: boolean; parentsOut: boolean } {
+  if (!GATES.scan(normalized)) return { guardian: false, kinSelf: false, kinTie: false, parentsOut: false };
   return {
     guardian: anyOpen(0, GUARDIAN_RES.length, normalized),
     kinSelf: anyOpen(GUARDIAN_RES.length, SELF_END, normalized),
-    kinTie: anyOpen(SELF_END, ADULT_RES.length, normalized),
+    kinTie: anyOpen(SELF_END, TIE_END, normalized),
+    parentsOut: anyOpen(TIE_END, ADULT_RES.length, normalized),
   };
+}
+
+/**
+ * Whether an adult's normalised message keeps the child's parents out of the contact itself
+ * ("don't tell your mom we talk", "não conta nada disso pra sua mãe"): the opposite of
+ * `guardian`, and never a surprise or a present kept from a parent (eleventh round).
+ */
+export const keepsParentsOut = (normalized: string): boolean => adultFamilyVoice(normalized).parentsOut;
+
+const NEW_ACCOUNT = union(sources('new_account'));
+/**
+ * Whether an adult's normalised message says the account, number or phone is new ("it's your aunt,
+ * new account"): the impostor's opening, so an adult with no link before the conversation who
+ * says it is not weighed as a relative (eleventh round). Read only on messages that speak as kin.
+ */
+export const saysNewAccount = (normalized: string): boolean => NEW_ACCOUNT.test(normalized);
+
+const FAMILY_AUDIENCE = union(sources('family_audience'));
+/** Above this, an amount is not a relative's tease ("pay me 5"): sextortion asks for 50, 100, 500. */
+const TEASE_AMOUNT = 20;
+
+/**
+ * Whether a message holding a threat or a demand names the family as its only audience ("pay me
+ * 5 or the whole family sees the video of you singing", "gib mir 5 euro oder die ganze familie
+ * sieht es"): the family, never "your family", and none of what sextortion names beside it
+ * (school, followers, friends, nudes, what the child sent; the lexicon's `family_audience`),
+ * nor an amount over a tease's. Read only where the message holds such a cue (eleventh round).
+ */
+export function familyAudience(normalized: string): boolean {
+  if (!FAMILY_AUDIENCE.test(normalized)) return false;
+  for (const m of normalized.matchAll(/\d+/g)) if (Number(m[0]) > TEASE_AMOUNT) return false;
+  return true;
 }
 
 /** Whether an adult's normalised message says the child's parent knows, asked or is told. */

@@ -27,7 +27,9 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * What a sentence does (`speech-acts.ts`), what an image request asks to see, and what the
  * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
  * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`), the adult naming their tie to the
- * child's family ("your mom's sister": `kin_tie`). Every key
+ * child's family ("your mom's sister": `kin_tie`), a tease whose only audience is the family
+ * (`family_audience`), the adult keeping the parents out of the contact (`parents_out`), the adult saying the account
+ * or number is new (`new_account`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
@@ -54,6 +56,9 @@ export const SPEECH_KEYS = [
   'kin_self',
   'guardian',
   'kin_tie',
+  'family_audience',
+  'parents_out',
+  'new_account',
 ] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */

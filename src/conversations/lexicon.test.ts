@@ -7,7 +7,15 @@ import { detectCues } from './detect-cues.js';
 import { LEXICON_DIR, parseLexicon } from './load-lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { detectReplyCues } from './reply-cues.js';
-import { kinAddress, mentionsGuardian, namesFamilyTie, speaksAsKin } from './family-voice.js';
+import {
+  familyAudience,
+  keepsParentsOut,
+  saysNewAccount,
+  kinAddress,
+  mentionsGuardian,
+  namesFamilyTie,
+  speaksAsKin,
+} from './family-voice.js';
 import { sentences, speechActs } from './speech-acts.js';
 
 /*
@@ -80,12 +88,23 @@ describe('lexicon data files', () => {
             if (!one) failures.push(`${act}: ${JSON.stringify(p.re)} does not match "${ex}" within one sentence`);
             const a = speechActs(n, l.language);
             const readElsewhere =
-              act === 'thing' || act === 'child' || act === 'kin' || act === 'kin_self' || act === 'guardian' || act === 'kin_tie';
+              act === 'thing' ||
+              act === 'child' ||
+              act === 'kin' ||
+              act === 'kin_self' ||
+              act === 'guardian' ||
+              act === 'kin_tie' ||
+              act === 'family_audience' ||
+              act === 'parents_out' ||
+              act === 'new_account';
             if (!readElsewhere && !a.acts.includes(act as never)) failures.push(`${act}: "${ex}" is not read as ${act}`);
             if (act === 'kin' && kinAddress(n) === undefined) failures.push(`kin: "${ex}" is not read as a family address`);
             if (act === 'kin_self' && !speaksAsKin(n)) failures.push(`kin_self: "${ex}" is not read as the adult speaking as family`);
             if (act === 'guardian' && !mentionsGuardian(n)) failures.push(`guardian: "${ex}" is not read as naming the parent`);
             if (act === 'kin_tie' && !namesFamilyTie(n)) failures.push(`kin_tie: "${ex}" is not read as a tie to the family`);
+            if (act === 'family_audience' && !familyAudience(n)) failures.push(`family_audience: "${ex}" is not read as the family`);
+            if (act === 'new_account' && !saysNewAccount(n)) failures.push(`new_account: "${ex}" is not read as a new account`);
+            if (act === 'parents_out' && !keepsParentsOut(n)) failures.push(`parents_out: "${ex}" is not read as keeping parents out`);
             if (act === 'thing' && a.imageOf !== 'thing') failures.push(`thing: "${ex}" is not read as a photo of a thing`);
           }
           for (const ex of p.not ?? [])
