@@ -184,7 +184,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const detected = detectCues(m.text, { identify: false });
       const { normalized } = detected;
       // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
-      const voice = minorSender ? undefined : adultFamilyVoice(normalized);
+      const heard = minorSender ? undefined : adultFamilyVoice(normalized);
+      // A kin claim said with the adult's own secret is the story the child is told to give ("if
+      // anyone asks, say I'm your cousin"): a cover story, not a relative's voice.
+      const voice =
+        heard?.kinSelf && detected.cues.some((c) => c.stage === 'exclusivity_secrecy' && !c.notOwn) ? { ...heard, kinSelf: false } : heard;
       if (voice && (voice.guardian || voice.kinSelf || voice.kinTie || voice.parentsOut)) {
         const g = tracker.note(m.conversationId, m.from, ev.tsMs);
         const k = keptOf(g);
