@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeTwins, runConversationCase, type ConversationCase, type Line } from '../testing/conversation-cases.js';
+import { A, describeTwins, K, runConversationCase, type ConversationCase, type Line } from '../testing/conversation-cases.js';
 import { createConversationTracker } from './conversation-tracker.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { earlyWarningReady, saidToGroup } from './early-warning.js';
@@ -16,8 +16,6 @@ import { sharedDestination } from './speech-acts.js';
  * secret, an age question, a gift or a photo request; every twin fires, and a bare move to a
  * private place fires at the move itself, as before this round.
  */
-const A = (t: string): Line => ['adult', t];
-const K = (t: string): Line => ['kid', t];
 const DM = (name: string, lines: Line[]): ConversationCase => ({ name, lines });
 /** A group chat: the adult writes to the child and three other children. */
 const GROUP = (name: string, lines: Line[]): ConversationCase => ({ name, lines, group: 3 });

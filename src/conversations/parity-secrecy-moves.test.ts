@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { describeTwins, type ConversationCase, type Line } from '../testing/conversation-cases.js';
+import { A, C, describeTwins, K } from '../testing/conversation-cases.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
@@ -31,9 +31,6 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * "pass auf, dass…" in German (read as a warning).
  * Synthetic, non-graphic lines in the documented cues only.
  */
-const A = (t: string): Line => ['adult', t];
-const K = (t: string): Line => ['kid', t];
-const C = (name: string, lines: Line[]): ConversationCase => ({ name, lines });
 
 const cue = (text: string) => sendersOwn(detectCues(text).cues).map((c) => c.code);
 

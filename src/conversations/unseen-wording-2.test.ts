@@ -1,9 +1,5 @@
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
-import { DAY_MINUTES, describeTwins, type ConversationCase, type Line } from '../testing/conversation-cases.js';
-import { detectCues, sendersOwn } from './detect-cues.js';
+import { A, C, DAY_MINUTES, K, describeTwins } from '../testing/conversation-cases.js';
+import { describeParityTable } from '../testing/parity-table.js';
 
 /*
  * Issue 16, eleventh round: wordings the tenth round's parity probes found read in no language.
@@ -19,27 +15,12 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * grandparent, a neighbour, a coach, a sibling, a friend, a teacher and a safety notice.
  * Synthetic, non-graphic lines in the documented cues only.
  */
-const LANGS = ['en', 'es', 'pt', 'fr', 'de', 'it'] as const;
-/** cue -> rows of one phrasing in en, es, pt, fr, de and it. */
-const TABLE = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/parity/unseen-2.json', import.meta.url)), 'utf8')) as Record<
-  string,
-  [string, string, string, string, string, string][]
->;
 
-const cues = (text: string) => sendersOwn(detectCues(text).cues).map((c) => c.code);
+describeParityTable(
+  'unseen wordings, second set: every phrasing carries its cue in all six languages (issue 16, eleventh round)',
+  new URL('../../data/parity/unseen-2.json', import.meta.url),
+);
 
-describe('unseen wordings, second set: every phrasing carries its cue in all six languages (issue 16, eleventh round)', () => {
-  for (const [code, rows] of Object.entries(TABLE))
-    for (const row of rows)
-      it(`${code}: ${row[0]}`, () => {
-        const missing = LANGS.filter((_, i) => !cues(row[i]!).includes(code));
-        assert.deepEqual(missing, [], row.join(' / '));
-      });
-});
-
-const A = (t: string): Line => ['adult', t];
-const K = (t: string): Line => ['kid', t];
-const C = (name: string, lines: Line[], link?: [string, number]): ConversationCase => (link ? { name, lines, link } : { name, lines });
 /** A relative, a neighbour, a coach or a friend the child has been connected to for a year. */
 const KNOWN: [string, number] = ['friend', -400 * DAY_MINUTES];
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeTwins, type ConversationCase, type Line } from '../testing/conversation-cases.js';
+import { A, C, describeTwins, K } from '../testing/conversation-cases.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
@@ -23,9 +23,6 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * French, as it already was in German and Italian), a shop's rule, a lesson on camera, a receipt.
  * Synthetic, non-graphic lines in the corpora's documented cues only.
  */
-const A = (t: string): Line => ['adult', t];
-const K = (t: string): Line => ['kid', t];
-const C = (name: string, lines: Line[]): ConversationCase => ({ name, lines });
 
 const cue = (text: string) => sendersOwn(detectCues(text).cues).map((c) => c.code);
 

@@ -21,6 +21,12 @@ export interface ConversationCase {
   lines: Line[];
 }
 
+/** Lines and cases written short in the tables of tests: `C(name, [A('hi'), K('hey')], link)`. */
+export const A = (t: string): Line => ['adult', t];
+export const K = (t: string): Line => ['kid', t];
+export const C = (name: string, lines: Line[], link?: [string, number]): ConversationCase =>
+  link ? { name, lines, link } : { name, lines };
+
 /** Minutes in a day, for `link`. */
 export const DAY_MINUTES = 24 * 60;
 const RISKY = ['grooming', 'solicitation', 'sextortion'];
