@@ -1,8 +1,7 @@
 import type { AlertDraft } from '../alerts/alert-schema.js';
 import { ASSURANCE, BAND, isMinorCode, packedUtcDate } from '../core/age-band.js';
 import { NO_DRAFTS, type Detector, type UnconnectedContact } from '../detection/detector.js';
-import type { ValidEvent } from '../events/validate-event.js';
-import { FLAG, type Facts } from '../facts/facts.js';
+import { FLAG } from '../facts/facts.js';
 import {
   assess,
   behavesAsAdult,
@@ -22,8 +21,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { adultFamilyVoice, familyAudience, kinAddress, saysNewAccount } from './family-voice.js';
-import { detectReplyCues } from './reply-cues.js';
+import { createFamilyNotes, withoutFamilyTease } from './family-notes.js';
 import {
   countMutuals,
   ESTABLISHED_DAYS,
@@ -62,23 +60,6 @@ const NEW_ACCOUNT_DAYS = 30;
 
 const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
 
-/** A threat, a money demand or a countdown: what a relative's tease to the family is read without. */
-const TEASE_STAGES = STAGE_BIT.sextortion_threat | STAGE_BIT.payment_demand | STAGE_BIT.countdown;
-
-/**
- * What one adult's side of a conversation has said that the rules read across messages (eleventh
- * round): the parents kept out of the contact (`keepsParentsOut`), and requests for the child's
- * own image or to meet (not a pick-up, not a family occasion). Kept beside the conversation's
- * state, so it goes when the state does.
- */
-interface KeptOut {
-  parentsOut?: { eventId: string };
-  /** The adult, writing as kin, said the account or number is new: the impostor's opening. */
-  newAccount?: boolean;
-  ownImage?: boolean;
-  meeting?: boolean;
-}
-
 /**
  * `grooming`, `solicitation` and `sextortion` from what an adult (or an account of unknown
  * age) writes to a minor. Messages between adults, between minors, or from a minor are not
@@ -94,34 +75,10 @@ interface KeptOut {
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
   const turns = createTurnWindow();
   const objectBefore = createObjectBefore();
-  const keptOut = new WeakMap<ConversationState, KeptOut>();
-  const keptOf = (st: ConversationState): KeptOut => {
-    let k = keptOut.get(st);
-    if (!k) keptOut.set(st, (k = {}));
-    return k;
-  };
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
-  /** A child's reply to an adult: a refusal or an age, remembered on the adult's side of the conversation. */
-  function noteReply(
-    m: { conversationId: string; to: string[]; text?: string | undefined },
-    facts: Facts,
-    datePacked: number,
-    ev: ValidEvent,
-  ): void {
-    const adults = m.to.filter((t) => nonMinor(facts.bandAt(facts.indexOf(t), datePacked)));
-    if (adults.length === 0 || !m.text) return;
-    const reply = detectReplyCues(m.text);
-    // Only a one-to-one reply names its adult: "thanks mum" in a group is to someone else.
-    const kin = adults.length === 1 && m.to.length === 1 ? kinAddress(reply.normalized) : undefined;
-    if (!reply.refusal && reply.age === undefined && kin === undefined) return;
-    for (const a of adults) {
-      const st = tracker.note(m.conversationId, a, ev.tsMs);
-      if (kin !== undefined && !st.kin) st.kin = { word: kin, eventId: ev.event.id };
-      if (reply.refusal && !st.refusal) st.refusal = { eventId: ev.event.id, tsMs: ev.tsMs };
-      if (reply.age !== undefined && !st.ageGiven) st.ageGiven = { age: reply.age, eventId: ev.event.id };
-    }
-  }
+  const family = createFamilyNotes(tracker, nonMinor);
+  const { keptOf } = family;
   return {
     name: 'conversation_risk',
     /**
@@ -161,7 +118,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         }
       }
       if (minorSender) {
-        noteReply(m, facts, datePacked, ev);
+        family.noteReply(m, facts, datePacked, ev);
         // To adults a minor's message is a reply (above); between minors it is read too,
         // because a declared age is a claim: threats are threats from anyone (below).
         if (minors.length === 0) {
@@ -183,35 +140,14 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // (turn-window.ts); a cue in a warning, reported speech, a negated ask, an offer or a photo of a thing is not the sender's move.
       const detected = detectCues(m.text, { identify: false });
       const { normalized } = detected;
-      // The adult saying the child's parent knows or asked is remembered whether or not the message has a cue.
-      const heard = minorSender ? undefined : adultFamilyVoice(normalized);
-      // A kin claim said with the adult's own secret is the story the child is told to give ("if
-      // anyone asks, say I'm your cousin"): a cover story, not a relative's voice.
-      const voice =
-        heard?.kinSelf && detected.cues.some((c) => c.stage === 'exclusivity_secrecy' && !c.notOwn) ? { ...heard, kinSelf: false } : heard;
-      if (voice && (voice.guardian || voice.kinSelf || voice.kinTie || voice.parentsOut)) {
-        const g = tracker.note(m.conversationId, m.from, ev.tsMs);
-        const k = keptOf(g);
-        if (voice.parentsOut && !k.parentsOut) k.parentsOut = { eventId: ev.event.id };
-        if (voice.kinSelf && saysNewAccount(normalized)) k.newAccount = true;
-        if (voice.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
-        if (voice.kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
-        if (voice.kinTie && !g.kinTie) g.kinTie = { eventId: ev.event.id };
-      }
+      // What the adult says of the family is remembered whether or not the message has a cue.
+      if (!minorSender) family.noteAdult(m, normalized, detected.cues, ev);
       const key = `${m.conversationId}\u0000${m.from}`;
       const split = turns.splitCues(key, m.text, ev.tsMs, detected.cues);
       // A bare "if yes, send me a photo" takes its object from the sender's message before (turn-window.ts).
       const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
-      let cues = sendersOwn(split.length > 0 ? [...read, ...split] : read);
-      // A relative's tease whose only audience is the family ("pay me 5 or the whole family sees
-      // the video of you singing", family-voice.ts) is no threat, demand or countdown, in any of the
-      // six languages; the image it names beside a money demand is the tease's object, not a request.
-      // A threat to show school, followers or friends, with nudes or what the child sent, or for
-      // more than a tease's amount is read as before, whatever the link.
-      if (cues.some((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) !== 0) && familyAudience(normalized)) {
-        const paid = cues.some((c) => c.stage === 'payment_demand');
-        cues = cues.filter((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) === 0 && !(paid && c.code === 'image_request'));
-      }
+      // A relative's tease to the family is no threat (family-notes.ts).
+      const cues = withoutFamilyTease(sendersOwn(split.length > 0 ? [...read, ...split] : read), normalized);
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);

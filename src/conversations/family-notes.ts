@@ -1,0 +1,86 @@
+import type { ValidEvent } from '../events/validate-event.js';
+import type { Facts } from '../facts/facts.js';
+import type { ConversationState, ConversationTracker } from './conversation-tracker.js';
+import { STAGE_BIT } from './cue-lexicon.js';
+import type { Cue } from './detect-cues.js';
+import { adultFamilyVoice, familyAudience, kinAddress, saysNewAccount } from './family-voice.js';
+import { detectReplyCues } from './reply-cues.js';
+
+/**
+ * What one adult's side of a conversation has said that the rules read across messages (eleventh
+ * round): the parents kept out of the contact (`keepsParentsOut`), and requests for the child's
+ * own image or to meet (not a pick-up, not a family occasion). Kept beside the conversation's
+ * state, so it goes when the state does.
+ */
+export interface KeptOut {
+  parentsOut?: { eventId: string };
+  /** The adult, writing as kin, said the account or number is new: the impostor's opening. */
+  newAccount?: boolean;
+  ownImage?: boolean;
+  meeting?: boolean;
+}
+
+/** What the conversation-risk detector remembers of the family from both sides (family-voice.ts, reply-cues.ts). */
+export interface FamilyNotes {
+  keptOf(st: ConversationState): KeptOut;
+  /** A child's reply to an adult: a refusal, an age or a family word, remembered on the adult's side of the conversation. */
+  noteReply(m: { conversationId: string; to: string[]; text?: string | undefined }, facts: Facts, datePacked: number, ev: ValidEvent): void;
+  /** An adult's message: the parent informed or kept out, the adult writing as kin or naming a tie, whether or not it has a cue. */
+  noteAdult(m: { conversationId: string; from: string }, normalized: string, cues: readonly Readonly<Cue>[], ev: ValidEvent): void;
+}
+
+export function createFamilyNotes(tracker: ConversationTracker, nonMinor: (band: number) => boolean): FamilyNotes {
+  const keptOut = new WeakMap<ConversationState, KeptOut>();
+  const keptOf = (st: ConversationState): KeptOut => {
+    let k = keptOut.get(st);
+    if (!k) keptOut.set(st, (k = {}));
+    return k;
+  };
+  return {
+    keptOf,
+    noteReply(m, facts, datePacked, ev) {
+      const adults = m.to.filter((t) => nonMinor(facts.bandAt(facts.indexOf(t), datePacked)));
+      if (adults.length === 0 || !m.text) return;
+      const reply = detectReplyCues(m.text);
+      // Only a one-to-one reply names its adult: "thanks mum" in a group is to someone else.
+      const kin = adults.length === 1 && m.to.length === 1 ? kinAddress(reply.normalized) : undefined;
+      if (!reply.refusal && reply.age === undefined && kin === undefined) return;
+      for (const a of adults) {
+        const st = tracker.note(m.conversationId, a, ev.tsMs);
+        if (kin !== undefined && !st.kin) st.kin = { word: kin, eventId: ev.event.id };
+        if (reply.refusal && !st.refusal) st.refusal = { eventId: ev.event.id, tsMs: ev.tsMs };
+        if (reply.age !== undefined && !st.ageGiven) st.ageGiven = { age: reply.age, eventId: ev.event.id };
+      }
+    },
+    noteAdult(m, normalized, cues, ev) {
+      const heard = adultFamilyVoice(normalized);
+      // A kin claim said with the adult's own secret is the story the child is told to give ("if
+      // anyone asks, say I'm your cousin"): a cover story, not a relative's voice.
+      const kinSelf = heard.kinSelf && !cues.some((c) => c.stage === 'exclusivity_secrecy' && !c.notOwn);
+      if (!(heard.guardian || kinSelf || heard.kinTie || heard.parentsOut)) return;
+      const g = tracker.note(m.conversationId, m.from, ev.tsMs);
+      const k = keptOf(g);
+      if (heard.parentsOut && !k.parentsOut) k.parentsOut = { eventId: ev.event.id };
+      if (kinSelf && saysNewAccount(normalized)) k.newAccount = true;
+      if (heard.guardian && !g.guardianAware) g.guardianAware = { eventId: ev.event.id };
+      if (kinSelf && !g.kinSelf) g.kinSelf = { eventId: ev.event.id };
+      if (heard.kinTie && !g.kinTie) g.kinTie = { eventId: ev.event.id };
+    },
+  };
+}
+
+/** A threat, a money demand or a countdown: what a relative's tease to the family is read without. */
+const TEASE_STAGES = STAGE_BIT.sextortion_threat | STAGE_BIT.payment_demand | STAGE_BIT.countdown;
+
+/**
+ * A relative's tease whose only audience is the family ("pay me 5 or the whole family sees the
+ * video of you singing", family-voice.ts) is no threat, demand or countdown, in any of the six
+ * languages; the image it names beside a money demand is the tease's object, not a request. A
+ * threat to show school, followers or friends, with nudes or what the child sent, or for more
+ * than a tease's amount is read as before, whatever the link.
+ */
+export function withoutFamilyTease(cues: Readonly<Cue>[], normalized: string): Readonly<Cue>[] {
+  if (!cues.some((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) !== 0) || !familyAudience(normalized)) return cues;
+  const paid = cues.some((c) => c.stage === 'payment_demand');
+  return cues.filter((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) === 0 && !(paid && c.code === 'image_request'));
+}
