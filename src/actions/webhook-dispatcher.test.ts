@@ -10,6 +10,7 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import type { RuleMatch } from '../rules/evaluate-policy.js';
 import { createStore, type Store } from '../store/store.js';
 import { BASE_MS, adult, minor, silentLogger, testConfig, valid } from '../testing/events.js';
+import { dueActions } from './action-store.js';
 import { planActions } from './plan-actions.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.js';
 import { signWebhook } from './webhook-signature.js';
@@ -304,6 +305,9 @@ describe('webhook dispatcher', () => {
         ledger: engine,
         clock,
         logger: silentLogger(),
+        // Not Math.random: a zero jitter would leave the 503s due at once, for the next test
+        // to pick up as deliveries of its own (a CI run failed that way once in about twenty).
+        random: () => 0.5,
         config: { ...testConfig().actions, webhookUrl: url, webhookSecret: SECRET },
         transport: (req) => {
           order.push(req.headers['warden-delivery']!);
@@ -337,6 +341,12 @@ describe('webhook dispatcher', () => {
     respond = (_q, res) => held.push(res);
     await makeActions(10, 's9');
     const ids = await idsOf('s9');
+    const due = await dueActions(store.db, clock.now(), 100);
+    assert.deepEqual(
+      due.filter((a) => !ids.has(a.id)).map((a) => a.subject_account),
+      [],
+      'no earlier test left an action due that this round could send first',
+    );
     const d = dispatcher({ concurrency: 2, timeoutMs: 60_000 });
     d.start();
     await until('two deliveries in flight', () => held.length === 2);
