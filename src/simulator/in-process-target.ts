@@ -24,6 +24,7 @@ import { markDecoyOverHttp } from './http-target.js';
  */
 /** Events folded and handed to the writer at a time (see send). */
 const CHUNK = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function createInProcessTarget(opts: { logLevel?: string } = {}): Promise<SimTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-sim-'));
@@ -97,6 +98,11 @@ export async function createInProcessTarget(opts: { logLevel?: string } = {}): P
         // promoted, merged and cloned in bulk (the garbage collector's work doubled). Only the
         // timing changes: each part is still folded in order before the next is submitted.
         if (committing.length > 2) await committing.shift();
+        // Let the ledger's group commit start this part's write now (it starts on the next turn
+        // of the event loop, never within this one): nothing here yields to it otherwise, so each
+        // part waited for the wait above, and then the writer took three parts at once while this
+        // thread, blocked on the first of them, did nothing (replay yields at every read).
+        else await nextTurn();
         for (const st of out.statuses) if (st === 'accepted') accepted++;
         alerts += out.alerts.length;
       }
