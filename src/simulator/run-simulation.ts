@@ -6,6 +6,7 @@ import { BENIGN_KINDS, OFFENDER_STAGES, type PhraseBank } from './phrase-bank.js
 import { CONV_FLAG, KIND, SCRIPTS, isOffenderKind, planConversations } from './plan-conversations.js';
 import { ROLE, createPlatform } from './platform.js';
 import type { ActionNotice, SimDecision, SimTarget } from './sim-target.js';
+import { createIsoClock } from './iso-clock.js';
 import { tallyExposure } from './tally-exposure.js';
 
 export interface SimulationOptions {
@@ -97,7 +98,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   type Ask = { action: 'message' | 'connect'; actor: string; target: string };
   const pending: (readonly object[] | { ask: Ask; conv: number })[] = [];
   let settling: Promise<void> | null = null;
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const iso = createIsoClock();
 
   const flush = async () => {
     if (!target || buffer.length === 0) {
