@@ -88,6 +88,10 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
   // hashed and compared afresh, in a map of every account, every time. The same ids either way.
   const ids: (string | undefined)[] = new Array<string | undefined>(n);
   const uid = (i: number) => (ids[i] ??= `${P}u${i}`);
+  // The same for conversations: over HTTP, JSON.parse hands V8 an id of ten characters or fewer
+  // as one interned string, so a fresh string per message here was costlier than the real path.
+  const cids: (string | undefined)[] = new Array<string | undefined>(conv.count);
+  const cid = (c: number) => (cids[c] ??= `${P}c${c}`);
   let buffer: object[] = [];
   // Shadow pipelining: nothing Warden answers changes what the platform does next (the gate's
   // answer only marks a conversation touched; stops and hides apply live only), so a period's
@@ -220,7 +224,7 @@ export async function runSimulation(o: SimulationOptions): Promise<ExposureRepor
       id: `${P}e${s}`,
       type: 'message.sent',
       ts: iso(ms),
-      message: { id: `${P}m${s}`, conversationId: `${P}c${c}`, from: uid(from), to: [uid(to)], text },
+      message: { id: `${P}m${s}`, conversationId: cid(c), from: uid(from), to: [uid(to)], text },
     });
   };
   const realMinor = (i: number) => isMinorCode(band[i]!) && role[i] !== ROLE.decoy;
