@@ -159,8 +159,18 @@ const SHORT_ALL = new RegExp(SHORT_WORDS, 'g');
 const ELISION = /(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g;
 const shorthand = (text: string) => (SHORT.test(text) ? text.replace(SHORT_ALL, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
 
+/**
+ * European Portuguese puts the object pronoun after the verb, joined by a hyphen ("manda-me",
+ * "compro-te", "adiciona-me"), where Brazilian Portuguese, the form the Portuguese lexicon is
+ * written in, puts it before ("me manda", "te compro"): the pronoun is moved in front, so that
+ * every pattern reads both. Only after a verb-like ending (a vowel, -r, -s, -m, -ou), and only
+ * the pronouns no other supported language hyphenates (French joins -moi, -toi, -le, -la, -nous).
+ */
+const ENCLITIC = /(?<![a-z'-])([a-z]{2,}(?:[aeiou]|r|s|m))-(me|te|lhe|lhes|nos|vos)(?![a-z-])/g;
+const proclitic = (text: string) => (text.includes('-') ? text.replace(ENCLITIC, '$2 $1') : text);
+
 function finish(text: string): string {
-  return shorthand(spacedAndRuns(leet(text)));
+  return proclitic(shorthand(spacedAndRuns(leet(text))));
 }
 
 /** Each step of the full path, in order, for `npm run bench` to time one by one. */
@@ -172,4 +182,5 @@ export const NORMALIZE_STEPS: readonly (readonly [string, (s: string) => string]
   ['leetspeak inside words', leet],
   ['spaced-out letters and letter runs', spacedAndRuns],
   ['chat shorthand (u, r, lemme) and spaced French elision', shorthand],
+  ['European Portuguese pronouns after the verb', proclitic],
 ];
