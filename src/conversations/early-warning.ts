@@ -70,9 +70,6 @@ export function earlyWarningReady(
   linkedAfter: boolean,
 ): boolean {
   if (sharedMoveOnly(st, message.toGroup ?? false)) return false;
-  // A deadline alone ("hand it in before midnight, last chance") is what teachers, coaches and sales
-  // write; the script pairs it with a threat or a demand, which raises the warning when it comes (twelfth round).
-  if (st.mask === STAGE_BIT.countdown) return false;
   if (linkedAfter || !ageOnly(st)) return message.cues.length > 0;
   const asked = st.evidence.findIndex((e) => e.cues.length > 0);
   const praised = asked > 0 && st.evidence.slice(0, asked).some((e) => e.cues.length === 0);
