@@ -32,7 +32,7 @@ import {
   trustOf,
   type Trust,
 } from './relationship.js';
-import { createObjectBefore, createTurnWindow } from './turn-window.js';
+import { createObjectBefore, createTurnWindow, withSplit } from './turn-window.js';
 import { explainRisk, MANY_MINORS } from './risk-reasons.js';
 import { sampleLanguage } from './unsupported-language.js';
 
@@ -147,9 +147,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // A bare "if yes, send me a photo" takes its object from the sender's message before, and "or everyone sees it" its demand (turn-window.ts).
       const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
       // A relative's tease to the family, or from a family link to the parent, is no threat (family-notes.ts).
-      const own = sendersOwn(
-        split.length > 0 ? [...read.cues, ...split.filter((c) => !read.cues.some((o) => o.code === c.code))] : read.cues,
-      );
+      const own = sendersOwn(withSplit(read.cues, split));
       const cues = withoutFamilyTease(own, read.joined ?? normalized, () => linkedAsFamily(facts, minors, senderIdx));
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;

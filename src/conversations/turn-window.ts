@@ -104,3 +104,8 @@ export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number; 
     },
   };
 }
+
+/** A message's cues with those its split turns carry (`splitCues`), each code once: a continuation may carry the same. */
+export function withSplit(cues: readonly Readonly<Cue>[], split: readonly Readonly<Cue>[]): readonly Readonly<Cue>[] {
+  return split.length === 0 ? cues : [...cues, ...split.filter((c) => !cues.some((o) => o.code === c.code))];
+}
