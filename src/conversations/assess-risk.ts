@@ -180,7 +180,9 @@ export function hiddenImageRequest(mask: number, paired: boolean): Assessment | 
  * child's own image (not a thing, not at a family occasion): solicitation, high; with a request to
  * meet (not a pick-up announced for a set time, not an outing with the family): grooming, high.
  */
-export function parentsKeptOut(ownImage: boolean, meeting: boolean): Assessment | undefined {
+export function parentsKeptOut(ownImage: boolean, meeting: boolean, move = false): Assessment | undefined {
   if (ownImage) return { category: 'solicitation', severity: 'high', score: 0.85 };
-  return meeting ? { category: 'grooming', severity: 'high', score: 0.9 } : undefined;
+  if (meeting) return { category: 'grooming', severity: 'high', score: 0.9 };
+  // A move to another app that is not a group's shared place (twelfth round): the contact taken where the parents cannot see it.
+  return move ? { category: 'grooming', severity: 'medium', score: 0.8 } : undefined;
 }

@@ -21,7 +21,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { createFamilyNotes, withoutFamilyTease } from './family-notes.js';
+import { createFamilyNotes, linkedAsFamily, noteRequests, withoutFamilyTease } from './family-notes.js';
 import {
   countMutuals,
   ESTABLISHED_DAYS,
@@ -32,7 +32,7 @@ import {
   trustOf,
   type Trust,
 } from './relationship.js';
-import { createObjectBefore, createTurnWindow } from './turn-window.js';
+import { createObjectBefore, createTurnWindow, withSplit } from './turn-window.js';
 import { explainRisk, MANY_MINORS } from './risk-reasons.js';
 import { sampleLanguage } from './unsupported-language.js';
 
@@ -144,10 +144,11 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       if (!minorSender) family.noteAdult(m, normalized, detected.cues, ev);
       const key = `${m.conversationId}\u0000${m.from}`;
       const split = turns.splitCues(key, m.text, ev.tsMs, detected.cues);
-      // A bare "if yes, send me a photo" takes its object from the sender's message before (turn-window.ts).
+      // A bare "if yes, send me a photo" takes its object from the sender's message before, and "or everyone sees it" its demand (turn-window.ts).
       const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
-      // A relative's tease to the family is no threat (family-notes.ts).
-      const cues = withoutFamilyTease(sendersOwn(split.length > 0 ? [...read, ...split] : read), normalized);
+      // A relative's tease to the family, or from a family link to the parent, is no threat (family-notes.ts).
+      const own = sendersOwn(withSplit(read.cues, split));
+      const cues = withoutFamilyTease(own, read.joined ?? normalized, () => linkedAsFamily(facts, minors, senderIdx));
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       const existing = tracker.get(m.conversationId, m.from);
@@ -168,8 +169,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       );
       st.imageAsked = imageHere;
       const kept = keptOf(st);
-      if (imageHere) kept.ownImage = true;
-      if (cues.some((c) => c.code === 'meeting_request' && !isOccasion(c) && !isLogistics(c))) kept.meeting = true;
+      noteRequests(kept, cues, imageHere);
       if (pairedHere && !st.hiddenImage) st.hiddenImage = { eventId: ev.event.id };
       // Only in a conversation that already has signals: is this message in a language no lexicon reads?
       if (cues.length === 0 && existing) sampleLanguage(st, m.text, normalized, ev.event.id);
@@ -326,7 +326,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       }
       // The parents kept out of the contact, then or later a request for the child's own image or to
       // meet: the script from any link, family too (assess-risk.ts).
-      const keptOutAlert = !claimsPeer && kept.parentsOut ? parentsKeptOut(kept.ownImage === true, kept.meeting === true) : undefined;
+      const keptOutAlert =
+        !claimsPeer && kept.parentsOut ? parentsKeptOut(kept.ownImage === true, kept.meeting === true, kept.move === true) : undefined;
       if (keptOutAlert && !found.some((a) => a.category === keptOutAlert.category && RANK[a.severity] >= RANK.high)) {
         found = [...found.filter((a) => a.category !== keptOutAlert.category), keptOutAlert];
         if (minorSender) actsAsAdult = true;

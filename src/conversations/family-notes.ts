@@ -1,10 +1,11 @@
 import type { ValidEvent } from '../events/validate-event.js';
-import type { Facts } from '../facts/facts.js';
+import { EDGE, type Facts } from '../facts/facts.js';
 import type { ConversationState, ConversationTracker } from './conversation-tracker.js';
 import { STAGE_BIT } from './cue-lexicon.js';
 import type { Cue } from './detect-cues.js';
-import { adultFamilyVoice, familyAudience, kinAddress, saysNewAccount } from './family-voice.js';
+import { adultFamilyVoice, familyAudience, kinAddress, parentAudience, saysNewAccount } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
+import { isLogistics, isOccasion } from './speech-acts.js';
 
 /**
  * What one adult's side of a conversation has said that the rules read across messages (eleventh
@@ -18,6 +19,15 @@ export interface KeptOut {
   newAccount?: boolean;
   ownImage?: boolean;
   meeting?: boolean;
+  /** A move to another app that is not a place a group shares (twelfth round). */
+  move?: boolean;
+}
+
+/** The requests `parentsKeptOut` weighs, remembered from the adult's own cues of one message. */
+export function noteRequests(kept: KeptOut, cues: readonly Readonly<Cue>[], imageHere: boolean): void {
+  if (imageHere) kept.ownImage = true;
+  if (cues.some((c) => c.code === 'meeting_request' && !isOccasion(c) && !isLogistics(c))) kept.meeting = true;
+  if (cues.some((c) => c.code === 'platform_move' && c.acts?.includes('shared_place') !== true)) kept.move = true;
 }
 
 /** What the conversation-risk detector remembers of the family from both sides (family-voice.ts, reply-cues.ts). */
@@ -77,10 +87,21 @@ const TEASE_STAGES = STAGE_BIT.sextortion_threat | STAGE_BIT.payment_demand | ST
  * video of you singing", family-voice.ts) is no threat, demand or countdown, in any of the six
  * languages; the image it names beside a money demand is the tease's object, not a request. A
  * threat to show school, followers or friends, with nudes or what the child sent, or for more
- * than a tease's amount is read as before, whatever the link.
+ * than a tease's amount is read as before, whatever the link. A tease whose audience is the
+ * child's parent ("or i show your mom the video") is one only from an adult the platform links
+ * as family (`family`, asked only then): from anyone else it is what sextortion says (twelfth
+ * round). `normalized` is the message, or the sender's message before and this one read as one.
  */
-export function withoutFamilyTease(cues: Readonly<Cue>[], normalized: string): Readonly<Cue>[] {
-  if (!cues.some((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) !== 0) || !familyAudience(normalized)) return cues;
+export function withoutFamilyTease(cues: Readonly<Cue>[], normalized: string, family: () => boolean): Readonly<Cue>[] {
+  if (!cues.some((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) !== 0)) return cues;
+  if (!familyAudience(normalized) && !(parentAudience(normalized) && family())) return cues;
   const paid = cues.some((c) => c.stage === 'payment_demand');
   return cues.filter((c) => (STAGE_BIT[c.stage] & TEASE_STAGES) === 0 && !(paid && c.code === 'image_request'));
+}
+
+const FAMILY_EDGES = EDGE.family | EDGE.guardian | EDGE.household;
+/** Whether the platform links any of the minors to the sender as family (a relative, a guardian, the household). */
+export function linkedAsFamily(facts: Facts, minors: readonly string[], sender: number): boolean {
+  for (const to of minors) if ((facts.edges.get(facts.indexOf(to), sender) & FAMILY_EDGES) !== 0) return true;
+  return false;
 }

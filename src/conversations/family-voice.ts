@@ -17,7 +17,9 @@ import { createCueGates } from './cue-gates.js';
 import { LEXICON } from './cue-lexicon.js';
 
 /** Each pattern of a key in every language as one expression: a pattern of several parts must match them all. */
-const sources = (key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie' | 'family_audience' | 'parents_out' | 'new_account'): string[] =>
+const sources = (
+  key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie' | 'family_audience' | 'parent_audience' | 'parents_out' | 'new_account',
+): string[] =>
   LEXICON.languages.flatMap((l) =>
     (l.speech.get(key) ?? []).map((p) =>
       p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
@@ -82,6 +84,7 @@ const NEW_ACCOUNT = union(sources('new_account'));
 export const saysNewAccount = (normalized: string): boolean => NEW_ACCOUNT.test(normalized);
 
 const FAMILY_AUDIENCE = union(sources('family_audience'));
+const PARENT_AUDIENCE = union(sources('parent_audience'));
 /** Above this, an amount is not a relative's tease ("pay me 5"): sextortion asks for 50, 100, 500. */
 const TEASE_AMOUNT = 20;
 
@@ -93,9 +96,24 @@ const TEASE_AMOUNT = 20;
  * nor an amount over a tease's. Read only where the message holds such a cue (eleventh round).
  */
 export function familyAudience(normalized: string): boolean {
-  if (!FAMILY_AUDIENCE.test(normalized)) return false;
+  return FAMILY_AUDIENCE.test(normalized) && teaseAmount(normalized);
+}
+
+/** No amount in the message over a tease's. */
+function teaseAmount(normalized: string): boolean {
   for (const m of normalized.matchAll(/\d+/g)) if (Number(m[0]) > TEASE_AMOUNT) return false;
   return true;
+}
+
+/**
+ * Whether a message holding a threat or a demand names the child's parent as its only audience
+ * ("do the dishes or i show your mom the video", "gib mir 5 euro oder ich zeig deiner mama das
+ * video"), with nothing sextortion names beside it and no amount over a tease's (the lexicon's
+ * `parent_audience`). A parent is what sextortion names too, so the caller reads it only from a
+ * relative the platform links as family (twelfth round).
+ */
+export function parentAudience(normalized: string): boolean {
+  return PARENT_AUDIENCE.test(normalized) && teaseAmount(normalized);
 }
 
 /** Whether an adult's normalised message says the child's parent knows, asked or is told. */

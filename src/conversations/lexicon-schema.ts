@@ -28,7 +28,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * conversation says of the relationship (`family-voice.ts`): the child addressing the adult as
  * family (`kin`), the adult writing as the child's relative (`kin_self`), the adult saying the child's parent knows or asked (`guardian`), the adult naming their tie to the
  * child's family ("your mom's sister": `kin_tie`), a tease whose only audience is the family
- * (`family_audience`), the adult keeping the parents out of the contact (`parents_out`), the adult saying the account
+ * (`family_audience`), a tease whose audience is the child's parent, read from a family link only
+ * (`parent_audience`), the adult keeping the parents out of the contact (`parents_out`), the adult saying the account
  * or number is new (`new_account`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
@@ -57,6 +58,7 @@ export const SPEECH_KEYS = [
   'guardian',
   'kin_tie',
   'family_audience',
+  'parent_audience',
   'parents_out',
   'new_account',
 ] as const;

@@ -10,6 +10,7 @@ import { detectReplyCues } from './reply-cues.js';
 import {
   familyAudience,
   keepsParentsOut,
+  parentAudience,
   saysNewAccount,
   kinAddress,
   mentionsGuardian,
@@ -95,6 +96,7 @@ describe('lexicon data files', () => {
               act === 'guardian' ||
               act === 'kin_tie' ||
               act === 'family_audience' ||
+              act === 'parent_audience' ||
               act === 'parents_out' ||
               act === 'new_account';
             if (!readElsewhere && !a.acts.includes(act as never)) failures.push(`${act}: "${ex}" is not read as ${act}`);
@@ -103,6 +105,7 @@ describe('lexicon data files', () => {
             if (act === 'guardian' && !mentionsGuardian(n)) failures.push(`guardian: "${ex}" is not read as naming the parent`);
             if (act === 'kin_tie' && !namesFamilyTie(n)) failures.push(`kin_tie: "${ex}" is not read as a tie to the family`);
             if (act === 'family_audience' && !familyAudience(n)) failures.push(`family_audience: "${ex}" is not read as the family`);
+            if (act === 'parent_audience' && !parentAudience(n)) failures.push(`parent_audience: "${ex}" is not read as the parent`);
             if (act === 'new_account' && !saysNewAccount(n)) failures.push(`new_account: "${ex}" is not read as a new account`);
             if (act === 'parents_out' && !keepsParentsOut(n)) failures.push(`parents_out: "${ex}" is not read as keeping parents out`);
             if (act === 'thing' && a.imageOf !== 'thing') failures.push(`thing: "${ex}" is not read as a photo of a thing`);

@@ -54,11 +54,19 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
   };
 }
 
-/** An image request that names no object, re-read with the sender's message before it. */
+/** An image request that names no object, or a message that goes on from one before, re-read with the sender's message before it. */
 export interface ObjectBefore {
-  /** `cues` with an own image request marked a photo of a thing where the sender's message before names the thing. */
-  read(key: string, text: string, tsMs: number, cues: readonly Readonly<Cue>[]): readonly Readonly<Cue>[];
+  /**
+   * `cues` with an own image request marked a photo of a thing where the sender's message before
+   * names the thing; for a message that goes on from the one before ("or everyone sees it"), with
+   * the threat, demand or countdown the two carry together, and `joined`, the two normalised as one.
+   */
+  read(key: string, text: string, tsMs: number, cues: readonly Readonly<Cue>[]): { cues: readonly Readonly<Cue>[]; joined?: string };
 }
+
+/** A message that opens with "or", "otherwise" (six languages): the second half of the sender's threat or tease before. */
+const GOES_ON = /^\s*(?:or|otherwise|o|oppure|altrimenti|ou|sinon|oder|sonst|ansonsten)\b/i;
+const COERCION: ReadonlySet<string> = new Set(['sextortion_threat', 'payment_demand', 'countdown']);
 
 /*
  * "wenn ja, schick mir ein foto" names no object: in one message ("ist meine katze in eurem
@@ -81,11 +89,23 @@ export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number; 
       // The end of a long message is kept: the object is named just before the request.
       last.set(key, { text: text.length > maxChars ? text.slice(-maxChars) : text, tsMs });
       if (last.size > maxKeys) last.delete(last.keys().next().value!);
+      if (!prev || tsMs - prev.tsMs > maxGapMs || tsMs < prev.tsMs) return { cues };
+      // "pay me 50" / "or everyone sees it": read as the one message it would be (twelfth round).
+      if (GOES_ON.test(text)) {
+        const both = detectCues(`${prev.text} ${text}`, { identify: false });
+        const more = both.cues.filter((c) => COERCION.has(c.stage) && !c.notOwn && !cues.some((o) => o.code === c.code));
+        return { cues: more.length > 0 ? [...cues, ...more] : cues, joined: both.normalized };
+      }
       const i = cues.findIndex((c) => c.code === 'image_request' && !c.notOwn);
-      if (i < 0 || !prev || tsMs - prev.tsMs > maxGapMs || tsMs < prev.tsMs) return cues;
+      if (i < 0) return { cues };
       const joined = detectCues(`${prev.text}\n${text}`, { identify: false }).cues;
-      if (!joined.some((c) => c.code === 'image_request' && c.imageOf === 'thing')) return cues;
-      return cues.map((c, j) => (j === i ? { ...c, imageOf: 'thing' as const, notOwn: true as const } : c));
+      if (!joined.some((c) => c.code === 'image_request' && c.imageOf === 'thing')) return { cues };
+      return { cues: cues.map((c, j) => (j === i ? { ...c, imageOf: 'thing' as const, notOwn: true as const } : c)) };
     },
   };
+}
+
+/** A message's cues with those its split turns carry (`splitCues`), each code once: a continuation may carry the same. */
+export function withSplit(cues: readonly Readonly<Cue>[], split: readonly Readonly<Cue>[]): readonly Readonly<Cue>[] {
+  return split.length === 0 ? cues : [...cues, ...split.filter((c) => !cues.some((o) => o.code === c.code))];
 }
