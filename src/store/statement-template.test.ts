@@ -153,6 +153,12 @@ describe('statement templates give exactly what Kysely builds', () => {
       const fewer = { id: 'c' };
       for (const r of [full, partial, fewer, full])
         assert.deepEqual(t.statement(db, r), statement(db.insertInto('case_history').values(r as never)));
+      // An array spreads into a list of parameters whose length is the array's: never templated.
+      const listed = createTemplate((d: Kysely<Database>, r: { ids: string[] }) =>
+        d.selectFrom('events').select('id').where('id', 'in', r.ids),
+      );
+      for (const ids of [['a'], ['a', 'b', 'c']])
+        assert.deepEqual(listed.statement(db, { ids }), statement(db.selectFrom('events').select('id').where('id', 'in', ids)));
       // A field spliced into the text (here as a column alias) cannot be refilled: no template.
       const aliased = createTemplate((d: Kysely<Database>, r: { name: string }) =>
         d.selectFrom('cursors').select(`position as ${r.name}` as 'position'),

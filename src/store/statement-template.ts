@@ -30,7 +30,7 @@ const SENTINEL = '\u0000warden-template:';
  * compile placed them (values `build` writes itself stay as compiled). `build` must use every
  * field of its input as a plain value, never compute with one or branch on one; when a field
  * ends up in the text or changed, or when an input's fields differ from the first
- * one's (another key set or order, or an undefined value, which Kysely leaves out of an insert), the
+ * one's (another key set or order, an undefined value, which Kysely leaves out of an insert, or an array or object), the
  * query is built as before. So the text and parameters are always exactly what `build` alone
  * gives (statement-template.test.ts checks both dialects).
  */
@@ -82,7 +82,13 @@ export function createTemplate<Db extends object, In extends object>(build: (db:
 
   function template(db: Db, input: In): Compiled | null {
     const row = input as Record<string, unknown>;
-    for (const k in row) if (row[k] === undefined) return null;
+    // Only plain values (strings, numbers, null): Kysely spreads an array into a list of
+    // parameters (`in (?, ?)`) and may treat other objects as expressions, so their text
+    // depends on the value, and the marker (a string) would compile to something else.
+    for (const k in row) {
+      const v = row[k];
+      if (v === undefined || (typeof v === 'object' && v !== null) || typeof v === 'function') return null;
+    }
     let variants = byDb.get(db);
     if (!variants) byDb.set(db, (variants = []));
     for (const t of variants) if (fits(t, row)) return t.unusable ? null : t;
