@@ -1,6 +1,7 @@
 import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
+import { createTemplate } from '../store/statement-template.js';
 import { statement, type Statement } from '../store/write-set.js';
 
 /*
@@ -31,23 +32,26 @@ export interface ActionsTable {
 
 type Db = Kysely<Database>;
 
+// Compiled once (statement-template.ts): rule intake and the outbox make these per action.
+const insertActionQuery = createTemplate((db: Db, row: ActionsTable) =>
+  db
+    .insertInto('actions')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+);
+const markDeliveredQuery = createTemplate((db: Db, p: { id: string; attempts: number; nowMs: number }) =>
+  db
+    .updateTable('actions')
+    .set({ status: 'delivered', attempts: p.attempts, delivered_ms: p.nowMs, last_error: null })
+    .where('id', '=', p.id)
+    .where('status', '=', 'pending'),
+);
+
 /** Keyed by origin, rule and type: planning the same alert twice (after a crash) adds nothing. */
-export const insertAction = (db: Db, row: ActionsTable): Statement =>
-  statement(
-    db
-      .insertInto('actions')
-      .values(row)
-      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
-  );
+export const insertAction = (db: Db, row: ActionsTable): Statement => insertActionQuery.statement(db, row);
 
 export const markDelivered = (db: Db, id: string, attempts: number, nowMs: number): Statement =>
-  statement(
-    db
-      .updateTable('actions')
-      .set({ status: 'delivered', attempts, delivered_ms: nowMs, last_error: null })
-      .where('id', '=', id)
-      .where('status', '=', 'pending'),
-  );
+  markDeliveredQuery.statement(db, { id, attempts, nowMs });
 
 export const markFailed = (db: Db, id: string, attempts: number, error: string): Statement =>
   statement(

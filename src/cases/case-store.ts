@@ -4,7 +4,8 @@ import { AlertSchema, type Alert } from '../alerts/alert-schema.js';
 import { AppError } from '../core/app-error.js';
 import { RESTRICTED_CATEGORIES } from '../core/restricted.js';
 import type { Database } from '../store/tables.js';
-import { statement, type Statement } from '../store/write-set.js';
+import { createTemplate } from '../store/statement-template.js';
+import type { Statement } from '../store/write-set.js';
 import { canSeeRestricted, caseView, type CaseStatus, type CaseView, type Viewer } from './case-model.js';
 
 /*
@@ -53,34 +54,37 @@ type Db = Kysely<Database>;
 
 export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** The subject's newest case that is not closed: where a new alert about them joins. */
-export const openCaseOf = (db: Db, subject: string) =>
+// Compiled once (statement-template.ts): intake makes these per alert.
+const openCaseQuery = createTemplate((db: Db, p: { subject: string }) =>
+  db.selectFrom('cases').selectAll().where('subject_account', '=', p.subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc'),
+);
+const insertCaseQuery = createTemplate((db: Db, c: CasesTable) => db.insertInto('cases').values(c));
+const updateCaseQuery = createTemplate((db: Db, c: CasesTable) => {
+  const { id, subject_account: _subject, opened_ms: _opened, ...rest } = c;
+  return db.updateTable('cases').set(rest).where('id', '=', id);
+});
+const insertHistoryQuery = createTemplate((db: Db, row: CaseHistoryTable) => db.insertInto('case_history').values(row));
+const linkAlertQuery = createTemplate((db: Db, row: CaseAlertsTable) =>
   db
-    .selectFrom('cases')
-    .selectAll()
-    .where('subject_account', '=', subject)
-    .where('status', '!=', 'closed')
-    .orderBy('opened_ms', 'desc')
-    .executeTakeFirst();
+    .insertInto('case_alerts')
+    .values(row)
+    .onConflict((oc) => oc.column('alert_id').doNothing()),
+);
 
-export const insertCase = (db: Db, c: CasesTable): Statement => statement(db.insertInto('cases').values(c));
+/** The subject's newest case that is not closed: where a new alert about them joins. */
+export const openCaseOf = async (db: Db, subject: string): Promise<CasesTable | undefined> =>
+  (await db.executeQuery<CasesTable>(openCaseQuery.compiled(db, { subject }))).rows[0];
+
+export const insertCase = (db: Db, c: CasesTable): Statement => insertCaseQuery.statement(db, c);
 
 /** Writes every column but the key and the opening fields (subject, opened time), which never change. */
-export function updateCase(db: Db, c: CasesTable): Statement {
-  const { id, subject_account: _subject, opened_ms: _opened, ...rest } = c;
-  return statement(db.updateTable('cases').set(rest).where('id', '=', id));
-}
+export const updateCase = (db: Db, c: CasesTable): Statement => updateCaseQuery.statement(db, c);
 
-export const insertHistory = (db: Db, row: CaseHistoryTable): Statement => statement(db.insertInto('case_history').values(row));
+export const insertHistory = (db: Db, row: CaseHistoryTable): Statement => insertHistoryQuery.statement(db, row);
 
 /** An alert joins a case once; an alert handled again after a crash adds nothing. */
 export const linkAlert = (db: Db, alertId: string, caseId: string, nowMs: number): Statement =>
-  statement(
-    db
-      .insertInto('case_alerts')
-      .values({ alert_id: alertId, case_id: caseId, added_ms: nowMs })
-      .onConflict((oc) => oc.column('alert_id').doNothing()),
-  );
+  linkAlertQuery.statement(db, { alert_id: alertId, case_id: caseId, added_ms: nowMs });
 
 /** The bodies of the alerts a case cites (what a reviewer may reveal media from). */
 export async function caseAlertBodies(db: Db, caseId: string): Promise<string[]> {

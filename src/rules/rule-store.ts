@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
+import { createTemplate } from '../store/statement-template.js';
 import { statement, type Statement } from '../store/write-set.js';
 
 /*
@@ -55,12 +56,15 @@ export async function readCursor(db: Db, name: string): Promise<string | undefin
   return row?.position;
 }
 
+// Compiled once (statement-template.ts): the rule runner saves its cursor every round.
+const saveCursorQuery = createTemplate((db: Db, row: CursorsTable) =>
+  db
+    .insertInto('cursors')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_ms: eb.ref('excluded.updated_ms') })),
+    ),
+);
+
 export const saveCursor = (db: Db, name: string, position: string, nowMs: number): Statement =>
-  statement(
-    db
-      .insertInto('cursors')
-      .values({ name, position, updated_ms: nowMs })
-      .onConflict((oc) =>
-        oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_ms: eb.ref('excluded.updated_ms') })),
-      ),
-  );
+  saveCursorQuery.statement(db, { name, position, updated_ms: nowMs });
