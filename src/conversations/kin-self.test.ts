@@ -15,7 +15,8 @@ import { speaksAsKin } from './family-voice.js';
  * meeting was solicitation. A tease with the child's parent as its audience ("pay me 5 bucks or
  * i show your mom") is no threat from a relative the conversation names over a link made before
  * it, as from a platform family link. The same lines from an adult with no link, or linked
- * during the conversation (the impostor's link), still fire. Tables in data/parity/kin-self.json.
+ * during the conversation (the impostor's link), still fire (the teases in Spanish, Portuguese and
+ * French since first-person-threats.test.ts's words). Tables in data/parity/kin-self.json.
  * Synthetic and non-graphic.
  */
 interface Row {
