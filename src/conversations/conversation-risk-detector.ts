@@ -21,7 +21,7 @@ import { worthTracking, type ConversationTracker, type ConversationState } from 
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
-import { createFamilyNotes, linkedAsFamily, noteRequests, withoutFamilyTease } from './family-notes.js';
+import { createFamilyNotes, familyForTease, noteRequests, withoutFamilyTease } from './family-notes.js';
 import {
   countMutuals,
   ESTABLISHED_DAYS,
@@ -148,10 +148,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const read = objectBefore.read(key, m.text, ev.tsMs, detected.cues);
       // A relative's tease to the family, or from a family link to the parent, is no threat (family-notes.ts).
       const own = sendersOwn(withSplit(read.cues, split));
-      const cues = withoutFamilyTease(own, read.joined ?? normalized, () => linkedAsFamily(facts, minors, senderIdx));
+      const existing = tracker.get(m.conversationId, m.from);
+      const cues = withoutFamilyTease(own, read.joined ?? normalized, () =>
+        familyForTease(facts, minors, senderIdx, existing, opener.firstMs),
+      );
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
-      const existing = tracker.get(m.conversationId, m.from);
       // A secret is about a picture when said with the request or in the adult's very next message
       // ("send me a selfie" / "don't show your parents"); one said before it, or messages later, is
       // usually about something else (a gift, an outing) and the rules weigh it as it is.

@@ -105,3 +105,26 @@ export function linkedAsFamily(facts: Facts, minors: readonly string[], sender: 
   for (const to of minors) if ((facts.edges.get(facts.indexOf(to), sender) & FAMILY_EDGES) !== 0) return true;
   return false;
 }
+
+/**
+ * Who may tease with the child's parent as the audience: an adult the platform links as family,
+ * or a relative linked only as a friend or a follow, known by the conversation's words (the child
+ * calls the adult family, or the adult names their tie) over a link made before its first
+ * message (thirteenth round). The detector weighs the same evidence as family (`kinVoice`); an
+ * impostor's link is made during the conversation, or not at all.
+ */
+export function familyForTease(
+  facts: Facts,
+  minors: readonly string[],
+  sender: number,
+  st: ConversationState | undefined,
+  firstMs: number,
+): boolean {
+  if (linkedAsFamily(facts, minors, sender)) return true;
+  if (st === undefined || (st.kin ?? st.kinSelf ?? st.kinTie) === undefined) return false;
+  for (const to of minors) {
+    const since = facts.edges.linkSince(facts.indexOf(to), sender);
+    if (since > 0 && since <= firstMs) return true;
+  }
+  return false;
+}
