@@ -81,7 +81,22 @@ GATE_IDS.forEach((g, j) => {
   if (g.re >= 0) GATE_OWNER[g.re] = j;
   for (const slots of g.frames) for (const q of slots) GATE_OWNER[q] = j;
 });
-const ascending = (a: number, b: number) => a - b;
+/**
+ * Sorts a short list of gate ids in place, ascending. By hand: a message opens a few dozen
+ * gates at most, and `Array.prototype.sort` with a comparator cost 5% of the scan (profiled).
+ */
+function sortGates(a: number[]): number[] {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let k = i - 1;
+    while (k >= 0 && a[k]! > x) {
+      a[k + 1] = a[k]!;
+      k--;
+    }
+    a[k + 1] = x;
+  }
+  return a;
+}
 /** How the prefilter covers the lexicon (for the bench and tests). */
 export const cueGateStats = (): GateStats => GATES.stats;
 
@@ -158,7 +173,7 @@ export function detectCues(
     // Only the entries with a gate open, in COMPILED's order (the first entry of a code that
     // matches names it): an entry with none cannot match. Visiting every entry and asking each
     // gate was most of this function's own time on messages with no cue (profiled).
-    const open = GATES.opened().sort(ascending);
+    const open = sortGates(GATES.opened());
     let last = -1;
     for (let q = 0; q < open.length; q++) {
       const j = GATE_OWNER[open[q]!]!;
