@@ -99,7 +99,19 @@ const fresh = (tsMs: number): ConversationState => ({
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
   const openers = new Map<string, Opener>();
-  const key = (c: string, s: string) => `${c}\u0000${s}`;
+  // The detector asks `get` then `record` of the same pair for each message: the key is built
+  // (and hashed by the Map) once, not twice. Strings compare by value, so a hit is always right.
+  let lastC = '';
+  let lastS = '';
+  let lastK = '\u0000';
+  const key = (c: string, s: string) => {
+    if (c !== lastC || s !== lastS) {
+      lastC = c;
+      lastS = s;
+      lastK = `${c}\u0000${s}`;
+    }
+    return lastK;
+  };
   const reach = new Map<string, Map<string, number>>();
   return {
     approached(sender, minor, tsMs, sinceMs) {

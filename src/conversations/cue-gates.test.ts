@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createCueGates } from './cue-gates.js';
 import { LEXICON } from './cue-lexicon.js';
 import { cueGateStats, detectCues, plainCueCodes } from './detect-cues.js';
 import { EVAL_PHRASES_DIR } from './eval/phrases.js';
@@ -84,5 +85,19 @@ describe('cue prefilter', () => {
     assertSame(phrases.flatMap(disguises));
     // Phrases joined in pairs, as the turn window and longer messages combine moves.
     assertSame(phrases.slice(1).map((p, i) => `${phrases[i]!}. ${p}`));
+  });
+
+  it('lists exactly the gates it opened, each once, always-open ones included', () => {
+    const gates = createCueGates([/send (?:me|us) a pic/, /snap(?:chat)?/, /(?:a|b)c?/, /secret|secreto/]);
+    for (const text of ['send me a pic on snapchat', 'snap snap snap', 'a secreto', 'nothing here', '']) {
+      gates.scan(text);
+      const listed = gates.opened();
+      assert.equal(new Set(listed).size, listed.length, text);
+      assert.deepEqual(
+        [...listed].sort((a, b) => a - b),
+        [0, 1, 2, 3].filter((g) => gates.open(g)),
+        text,
+      );
+    }
   });
 });

@@ -16,6 +16,12 @@ export interface CueGates {
    */
   scan(text: string): boolean;
   open(gate: number): boolean;
+  /**
+   * The gates the last scan opened (always-open ones first, then each literal's, as found),
+   * each once: a caller can visit these instead of asking `open` of every gate. Valid until the
+   * next scan, which reuses the array.
+   */
+  opened(): number[];
   readonly stats: GateStats;
 }
 
@@ -52,6 +58,9 @@ export function createCueGates(expressions: readonly RegExp[]): CueGates {
   const alwaysTested = always.reduce((n, a) => n + a, 0);
   const scanner = createLiteralScan([...byLiteral.keys()], [...byLiteral.values()]);
   const marks = new Uint32Array(expressions.length);
+  const alwaysGates: number[] = [];
+  always.forEach((a, g) => a === 1 && alwaysGates.push(g));
+  const hits: number[] = [];
   let stamp = 0;
   return {
     stats: { expressions: expressions.length, alwaysTested, literals: byLiteral.size, states: scanner.states },
@@ -61,8 +70,11 @@ export function createCueGates(expressions: readonly RegExp[]): CueGates {
         marks.fill(0);
         stamp = 1;
       }
-      return scanner.scan(text, marks, stamp) || alwaysTested > 0;
+      hits.length = 0;
+      for (const g of alwaysGates) hits.push(g);
+      return scanner.scan(text, marks, stamp, hits) || alwaysTested > 0;
     },
     open: (g) => always[g] === 1 || marks[g] === stamp,
+    opened: () => hits,
   };
 }

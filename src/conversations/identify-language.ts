@@ -20,11 +20,13 @@ export interface LanguageGuess {
 const SUPPORTED = new Set(LANGUAGES);
 /** Fewer letters than this and ELD's guesses are noise ("ok", "lol", a name). */
 export const MIN_LETTERS = 16;
+/** At least MIN_LETTERS letters, counted from the start without building an array of them (anchored: linear). */
+const ENOUGH_LETTERS = new RegExp(`^(?:[^\\p{L}]*\\p{L}){${MIN_LETTERS}}`, 'u');
 
 /** ELD's reading of a message when it has letters enough and is reliable: its best language, and every score on demand. */
 export function readLanguage(text: string): { code: string; scores: () => Record<string, number> } | undefined {
   const sample = text.length > 512 ? text.slice(0, 512) : text;
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
+  if (!ENOUGH_LETTERS.test(sample)) return undefined;
   const r = eld.detect(sample);
   if (!r.language || !r.isReliable()) return undefined;
   return { code: r.language, scores: () => r.getScores() };

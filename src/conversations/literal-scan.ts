@@ -14,8 +14,9 @@ export interface LiteralScan {
   /**
    * Sets `marks[t] = stamp` for the target of every literal that occurs in `text`; returns
    * whether any did. The caller picks a new stamp per text, so marks never need clearing.
+   * With `hits`, each target marked is also pushed there, once (so a caller can visit only those).
    */
-  scan(text: string, marks: Uint32Array, stamp: number): boolean;
+  scan(text: string, marks: Uint32Array, stamp: number, hits?: number[]): boolean;
 }
 
 /** An automaton over `literals`; `targets[i]` are the ids that literal i marks. */
@@ -79,7 +80,7 @@ export function createLiteralScan(literals: readonly string[], targets: readonly
 
   return {
     states: next.length,
-    scan(text, marks, stamp) {
+    scan(text, marks, stamp, hits) {
       let s = 0;
       let any = false;
       for (let i = 0; i < text.length; i++) {
@@ -87,7 +88,11 @@ export function createLiteralScan(literals: readonly string[], targets: readonly
         s = delta[s * width + (code < 128 ? ascii[code]! : (column.get(code) ?? 0))]!;
         const end = outStart[s + 1]!;
         for (let k = outStart[s]!; k < end; k++) {
-          marks[outList[k]!] = stamp;
+          const t = outList[k]!;
+          if (marks[t] !== stamp) {
+            marks[t] = stamp;
+            hits?.push(t);
+          }
           any = true;
         }
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normalizeText, normalizeTextFullPath } from './normalize-text.js';
+import { elide, hasRun, normalizeText, normalizeTextFullPath } from './normalize-text.js';
 
 describe('normalizeText', () => {
   it('undoes common disguises', () => {
@@ -84,5 +84,19 @@ describe('normalizeText', () => {
       fc.property(fc.string({ maxLength: 80 }), (s) => normalizeText(s) === normalizeTextFullPath(s)),
       { numRuns: 2000 },
     );
+  });
+
+  it('skips the elision and letter-run replaces only where those find nothing', () => {
+    // The hand checks stand in front of two expressions: the results must be the expressions' own.
+    const near = fc.string({ unit: fc.constantFrom(..."qutjmlcdnsaeiouyhxz' .".split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(near, (s) => {
+        assert.equal(elide(s), s.replace(/(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g, "$1'"));
+        assert.equal(hasRun(s), /([a-z])\1{2,}/.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ['j ai', 'qu on', 't envoie', ' j ai', 'ja i', "l'l a", 'aqu on', 'squ a'])
+      assert.equal(elide(s), s.replace(/(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g, "$1'"), s);
   });
 });

@@ -124,6 +124,21 @@ const SEP = '[ ._\\-/*·•+~:]';
 const SEPARATOR = new RegExp(SEP, 'g');
 const SPACED = new RegExp(`(?<![a-z0-9])(?:[a-z]${SEP}{1,3}){2,}[a-z](?![a-z0-9])`, 'g');
 
+/** Three or more of one letter a-z in a row. */
+const RUNS = /([a-z])\1{2,}/g;
+
+/**
+ * Whether RUNS would change anything: a loop over the codes, where the back-reference
+ * expression tried every position and was the costliest step of the ASCII path (profiled).
+ */
+export function hasRun(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 function spacedAndRuns(text: string): string {
   let s = text;
   // Spaced-out letters (three or more single letters separated by SEPARATOR) and runs of a
@@ -131,7 +146,8 @@ function spacedAndRuns(text: string): string {
   // other may reveal ("s.ooo.s"), and each pass only shortens the text.
   for (let i = 0; i < 8; i++) {
     const before = s;
-    s = s.replace(SPACED, (m) => m.replace(SEPARATOR, '')).replace(/([a-z])\1{2,}/g, '$1');
+    s = s.replace(SPACED, (m) => m.replace(SEPARATOR, ''));
+    if (hasRun(s)) s = s.replace(RUNS, '$1');
     if (s === before) break;
   }
   return collapseSpace(s).trim();
@@ -157,7 +173,30 @@ const SHORT = new RegExp(SHORT_WORDS);
 const SHORT_ALL = new RegExp(SHORT_WORDS, 'g');
 /** French elision typed with a space for the apostrophe: "t envoie", "j ai", "qu on". */
 const ELISION = /(?<![a-z'])(qu|[tjmlcdns]) (?=[aeiouyh])/g;
-const shorthand = (text: string) => (SHORT.test(text) ? text.replace(SHORT_ALL, (w) => SHORTHAND[w]!) : text).replace(ELISION, "$1'");
+const shorthand = (text: string) => elide(SHORT.test(text) ? text.replace(SHORT_ALL, (w) => SHORTHAND[w]!) : text);
+
+const ELIDED = new Set([...'tjmlcdns'].map((c) => c.charCodeAt(0)));
+const VOWEL_OR_H = new Set([...'aeiouyh'].map((c) => c.charCodeAt(0)));
+/** Not a letter a-z nor an apostrophe, or before the text: where ELISION's lookbehind holds. */
+const opensWord = (t: string, i: number) => {
+  const c = i < 0 ? -1 : t.charCodeAt(i);
+  return !((c >= 97 && c <= 122) || c === 39);
+};
+
+/**
+ * ELISION's replace, run only where it matches: a space between a lone "qu" or one of its
+ * letters and a vowel or h. Checked by hand first, as a replace that finds nothing still costs
+ * (most messages are not French).
+ */
+export function elide(text: string): string {
+  for (let i = text.indexOf(' ', 1); i > 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
+    if (!VOWEL_OR_H.has(text.charCodeAt(i + 1))) continue;
+    const b = text.charCodeAt(i - 1);
+    if ((ELIDED.has(b) && opensWord(text, i - 2)) || (b === 117 && i >= 2 && text.charCodeAt(i - 2) === 113 && opensWord(text, i - 3)))
+      return text.replace(ELISION, "$1'");
+  }
+  return text;
+}
 
 /**
  * European Portuguese puts the object pronoun after the verb, joined by a hyphen ("manda-me",

@@ -15,8 +15,8 @@ export interface TurnWindow {
 interface Turns {
   texts: string[];
   lastMs: number;
-  /** Cue codes the joined earlier turns already carried: not news when this turn is added. */
-  before: Set<string>;
+  /** Cue codes the joined earlier turns already carried: not news when this turn is added (a few: an array, not a Set per message). */
+  before: readonly string[];
 }
 
 export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; maxChars?: number; maxKeys?: number } = {}): TurnWindow {
@@ -33,7 +33,7 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
         if (t) byKey.delete(key);
         return [];
       }
-      if (!t || tsMs - t.lastMs > maxGapMs || tsMs < t.lastMs) t = { texts: [], lastMs: tsMs, before: new Set() };
+      if (!t || tsMs - t.lastMs > maxGapMs || tsMs < t.lastMs) t = { texts: [], lastMs: tsMs, before: [] };
       byKey.delete(key); // re-inserted last: Map order is the eviction order
       t.texts.push(text);
       if (t.texts.length > maxTurns) t.texts.shift();
@@ -41,14 +41,14 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
       byKey.set(key, t);
       if (byKey.size > maxKeys) byKey.delete(byKey.keys().next().value!);
       if (t.texts.length < 2) {
-        t.before = new Set(ownCues.map((c) => c.code));
+        t.before = ownCues.map((c) => c.code);
         return [];
       }
       // Only cues are wanted from the joined turns; each turn's language was asked about on its own.
       const joined = detectCues(t.texts.join(' '), { identify: false }).cues;
-      const own = new Set(ownCues.map((c) => c.code));
-      const news = joined.filter((c) => !own.has(c.code) && !t.before.has(c.code));
-      t.before = new Set(joined.map((c) => c.code));
+      const before = t.before;
+      const news = joined.filter((c) => !ownCues.some((o) => o.code === c.code) && !before.includes(c.code));
+      t.before = joined.map((c) => c.code);
       return news;
     },
   };
@@ -84,21 +84,29 @@ export function createObjectBefore(opts: { maxGapMs?: number; maxKeys?: number; 
   const last = new Map<string, { text: string; tsMs: number }>();
   return {
     read(key, text, tsMs, cues) {
-      const prev = last.get(key);
-      last.delete(key); // re-inserted last: Map order is the eviction order
+      const entry = last.get(key);
+      // The entry is reused for this message (one object per sender, not one per message): what it held is read first.
+      const prevText = entry?.text ?? '';
+      const prevMs = entry?.tsMs ?? 0;
       // The end of a long message is kept: the object is named just before the request.
-      last.set(key, { text: text.length > maxChars ? text.slice(-maxChars) : text, tsMs });
+      const kept = text.length > maxChars ? text.slice(-maxChars) : text;
+      if (entry) {
+        last.delete(key); // re-inserted last: Map order is the eviction order
+        entry.text = kept;
+        entry.tsMs = tsMs;
+        last.set(key, entry);
+      } else last.set(key, { text: kept, tsMs });
       if (last.size > maxKeys) last.delete(last.keys().next().value!);
-      if (!prev || tsMs - prev.tsMs > maxGapMs || tsMs < prev.tsMs) return { cues };
+      if (!entry || tsMs - prevMs > maxGapMs || tsMs < prevMs) return { cues };
       // "pay me 50" / "or everyone sees it": read as the one message it would be (twelfth round).
       if (GOES_ON.test(text)) {
-        const both = detectCues(`${prev.text} ${text}`, { identify: false });
+        const both = detectCues(`${prevText} ${text}`, { identify: false });
         const more = both.cues.filter((c) => COERCION.has(c.stage) && !c.notOwn && !cues.some((o) => o.code === c.code));
         return { cues: more.length > 0 ? [...cues, ...more] : cues, joined: both.normalized };
       }
       const i = cues.findIndex((c) => c.code === 'image_request' && !c.notOwn);
       if (i < 0) return { cues };
-      const joined = detectCues(`${prev.text}\n${text}`, { identify: false }).cues;
+      const joined = detectCues(`${prevText}\n${text}`, { identify: false }).cues;
       if (!joined.some((c) => c.code === 'image_request' && c.imageOf === 'thing')) return { cues };
       return { cues: cues.map((c, j) => (j === i ? { ...c, imageOf: 'thing' as const, notOwn: true as const } : c)) };
     },
