@@ -6,8 +6,6 @@ import {
   assess,
   behavesAsAdult,
   earlyCategory,
-  ESTABLISHED_EVERYDAY,
-  FAMILY_EVERYDAY,
   hiddenImageRequest,
   hiddenRequest,
   parentsKeptOut,
@@ -15,26 +13,18 @@ import {
   trustedEscalation,
 } from './assess-risk.js';
 import { STAGE_BIT } from './cue-lexicon.js';
-import { isLogistics, isOccasion } from './speech-acts.js';
+import { isOccasion } from './speech-acts.js';
 import { earlyWarningReady, saidToGroup } from './early-warning.js';
 import { worthTracking, type ConversationTracker, type ConversationState } from './conversation-tracker.js';
 import { hiddenWithRequest } from './model/conversation-features.js';
 import type { RiskModel } from './model/risk-model.js';
 import { detectCues, sendersOwn, stageMask } from './detect-cues.js';
 import { createFamilyNotes, familyForTease, noteRequests, withoutFamilyTease } from './family-notes.js';
-import {
-  countMutuals,
-  ESTABLISHED_DAYS,
-  LONG_STANDING_DAYS,
-  isFamilyKind,
-  readRelationship,
-  relationFeatures,
-  trustOf,
-  type Trust,
-} from './relationship.js';
+import { countMutuals, ESTABLISHED_DAYS, LONG_STANDING_DAYS, isFamilyKind, readRelationship, relationFeatures } from './relationship.js';
 import { createObjectBefore, createTurnWindow, withSplit } from './turn-window.js';
 import { explainRisk, MANY_MINORS } from './risk-reasons.js';
 import { sampleLanguage } from './unsupported-language.js';
+import { maskFor, readEvidence, weighRelationship } from './weigh-relationship.js';
 
 export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
@@ -204,46 +194,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         st.mutuals = countMutuals(facts, minorIdx, senderIdx);
         rel = { ...rel, mutuals: st.mutuals };
       }
-      // What the conversation says of the relationship (family-voice.ts): a child who calls the
-      // adult family is weighed as with a family link; an adult who keeps the parents informed
-      // is not approaching in secret, and is weighed as an adult the child knows. Graded, not a
-      // switch: secrecy, another app or a threat still count from both.
-      const linkTrust = trustOf(rel);
-      const linkedBefore = linkTrust === 'connected' || linkTrust === 'established';
-      // A relative new to the platform who names their tie to the child's family ("your dad's
-      // sister") is weighed as an adult the child knows, not as family: an impostor can say it too.
-      const adultKin = st.kinSelf ?? st.kinTie;
-      const kinVoice = !minorSender && !isFamilyKind(rel.kind) && (st.kin !== undefined || (adultKin !== undefined && linkedBefore));
-      const parentsNamed = st.guardianAware ?? st.kinTie;
-      // The parents informed: from an adult who approached, weighed as one the child knows; over
-      // a link the child made, as a long-standing link (a relative linked as a friend who says
-      // "say hi to your mum for me": compliments and gifts are everyday, secrets are not).
-      const guardianVoice =
-        !minorSender && !kinVoice && parentsNamed !== undefined && (linkTrust === 'approach' || linkTrust === 'connected');
-      const trust: Trust = kinVoice ? 'established' : guardianVoice ? (linkTrust === 'approach' ? 'sought' : 'established') : linkTrust;
-      const familyLike = isFamilyKind(rel.kind) || kinVoice;
-      // An adult with no link before the conversation who writes as the child's relative ("hi
-      // sweetie, it's aunt maria"): not believed as family (an impostor writes the same), but a
-      // bare request for a photo and the everyday moves beside it (how old, how grown up, how was
-      // school) are what relatives new to the platform write, not the stranger's script. One other
-      // move (a secret, another app, a threat) still makes the request solicitation (eleventh round).
-      // Not one who says the account or number is new (the impostor's "it's your aunt, new account").
-      const kinClaim = !minorSender && trust === 'approach' && st.kinSelf !== undefined && keptOf(st).newAccount !== true;
+      // What the conversation says of the relationship, weighed with the link (weigh-relationship.ts).
+      const w = weighRelationship(rel, st, minorSender, kept.newAccount === true);
+      const { trust, familyLike, kinClaim, voiceOnly, familyChannel } = w;
       const created = facts.createdDay(senderIdx);
       const accountDays = created > 0 ? Math.floor(ev.tsMs / 86_400_000) - created : -1;
-      // In one pass over the evidence: every meeting request seen so far is a pick-up announced for
-      // a set time or place (isLogistics); every image or meeting request is at a family occasion
-      // or with the family (isOccasion).
-      let announcedOnly = true;
-      let familyOnly = true;
-      // A gift from an adult who only claims to be family still counts as a move (kinClaim, below).
-      let gifted = false;
-      for (const e of st.evidence)
-        for (const c of e.cues) {
-          if (c.code === 'gift_offer') gifted = true;
-          if (c.code === 'meeting_request' && !isLogistics(c)) announcedOnly = false;
-          if ((c.code === 'image_request' || c.code === 'meeting_request') && !isOccasion(c)) familyOnly = false;
-        }
+      const { announcedOnly, familyOnly, gifted } = readEvidence(st);
       const context = {
         announcedOnly,
         familyOnly,
@@ -256,24 +212,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       const risk = minorSender
         ? undefined
         : model?.conversationProbability(st, { ...context, youngMinor: youngest !== BAND['16-17'], relation });
-      // From an adult the child chose (a coach, a relative, a support desk the child wrote to), an
-      // age question is everyday; from a long-standing link, more (FAMILY_EVERYDAY).
-      const mask =
-        trust === 'approach'
-          ? kinClaim
-            ? (st.mask & ~ESTABLISHED_EVERYDAY) | (gifted ? STAGE_BIT.relationship_forming : 0)
-            : st.mask
-          : trust === 'established'
-            ? st.connectedMask & ~(familyLike ? FAMILY_EVERYDAY : ESTABLISHED_EVERYDAY)
-            : st.connectedMask;
-      // Family voice is words anyone can write (a family friend called "uncle dave", an
-      // impostor's signature): over a link not long-standing by itself it excuses the everyday
-      // moves above, but a request still counts with one other grooming move (a secret, another
-      // app), not two as from a platform family link or a long-standing one.
-      const voiceOnly = (kinVoice || guardianVoice) && linkTrust !== 'established';
-      // Family voice over a link the child made before the conversation: another app is the
-      // family's channel, not a hidden one (assess-risk.ts); an impostor's new account has no such link.
-      const familyChannel = voiceOnly && linkTrust === 'connected';
+      const mask = maskFor(st, w, gifted);
       let found = assess(mask, voiceOnly ? { ...context, family: false, familyChannel } : { ...context, kinClaim });
       let actsAsAdult = false;
       let fansOut = false;
@@ -359,7 +298,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
           sender: { band: senderBand, minor: minorSender, fansOut, actsAsAdult, accountDays },
           youngest,
           approached: () => tracker.approached(m.from, undefined, ev.tsMs, since),
-          voice: { kin: kinVoice, adultKin, guardian: guardianVoice, linkTrust },
+          voice: { kin: w.kinVoice, adultKin: w.adultKin, guardian: w.guardianVoice, linkTrust: w.linkTrust },
           others,
           refused,
           risk,
