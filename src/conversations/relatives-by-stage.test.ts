@@ -89,16 +89,16 @@ const CHANNEL: [string, string, string, string][] = [
     'télécharge whatsapp pour voir les photos du mariage et envoie-moi une photo de toi',
   ],
   [
-    'fr: le groupe famille sur whatsapp',
-    'on a créé un groupe famille sur whatsapp, ajoute-moi',
-    'ok tonton',
-    'envoie-moi une photo de toi avec ton nouveau vélo',
-  ],
-  [
     'fr: un téléphone qui marche sur telegram',
     'salut ma puce',
     'salut tonton',
     'écris-moi sur telegram et envoie-moi une photo de toi avec le chien',
+  ],
+  [
+    'fr: le groupe famille sur whatsapp',
+    'on a créé un groupe famille sur whatsapp, ajoute-moi',
+    'ok tonton',
+    'envoie-moi une photo de toi avec ton nouveau vélo',
   ],
   [
     'de: die Hochzeitsfotos auf whatsapp',
