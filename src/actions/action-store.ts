@@ -99,17 +99,21 @@ export async function otherLiveOfTypes(db: Db, accountId: string, types: readonl
   return (await q.limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** The outbox's next batch: pending and due, oldest due first. */
-export const dueActions = (db: Db, nowMs: number, limit: number) =>
+// Compiled once (statement-template.ts): the outbox asks for its next batch every round.
+export const dueActionsQuery = createTemplate((db: Db, p: { nowMs: number; limit: number }) =>
   db
     .selectFrom('actions')
     .selectAll()
     .where('status', '=', 'pending')
-    .where('next_attempt_ms', '<=', nowMs)
+    .where('next_attempt_ms', '<=', p.nowMs)
     .orderBy('next_attempt_ms')
     .orderBy('id')
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+
+/** The outbox's next batch: pending and due, oldest due first. */
+export const dueActions = async (db: Db, nowMs: number, limit: number): Promise<ActionsTable[]> =>
+  (await db.executeQuery<ActionsTable>(dueActionsQuery.compiled(db, { nowMs, limit }))).rows;
 
 export const findAction = (db: Db, id: string) =>
   db.selectFrom('actions').select(['id', 'status', 'subject_account', 'type']).where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../core/app-error.js';
+import { createTemplate } from '../store/statement-template.js';
 import type { Database } from '../store/tables.js';
 import type { AlertQuery } from './alert-requests.js';
 import type { Alert } from './alert-schema.js';
@@ -56,8 +57,12 @@ export async function getAlert(db: Kysely<Database>, id: string): Promise<Alert 
 }
 
 /** The next alerts in id order (ids are minted in commit order), for consumers that keep a cursor. */
-export const alertsAfter = (db: Kysely<Database>, after: string | undefined, limit: number) => {
-  let q = db.selectFrom('alerts').select(['id', 'body']);
-  if (after !== undefined) q = q.where('id', '>', after);
-  return q.orderBy('id').limit(limit).execute();
+export const alertsAfter = async (db: Kysely<Database>, after: string | undefined, limit: number) => {
+  if (after === undefined) return db.selectFrom('alerts').select(['id', 'body']).orderBy('id').limit(limit).execute();
+  return (await db.executeQuery<{ id: string; body: string }>(alertsAfterQuery.compiled(db, { after, limit }))).rows;
 };
+
+// Compiled once (statement-template.ts): the rule runner reads the alerts after its cursor every round.
+export const alertsAfterQuery = createTemplate((db: Kysely<Database>, p: { after: string; limit: number }) =>
+  db.selectFrom('alerts').select(['id', 'body']).where('id', '>', p.after).orderBy('id').limit(p.limit),
+);

@@ -68,5 +68,6 @@ describe('npm run bench --quick', () => {
     assert.equal(results.simulate.memory.accounts, 20_000);
     assert.ok(results.simulate.wardenReplayFloorPerSecond > 0 && results.simulate.withWarden.peakRssBytes > 0);
     assert.ok(results.simulate.simulatorWarmPerSecond > 0, 'the warm run was timed');
+    assert.equal(results.simulate.simulatorWarmPerSecondEachRound.length, results.simulate.rounds, 'every round is reported');
   });
 });

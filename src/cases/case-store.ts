@@ -55,7 +55,7 @@ type Db = Kysely<Database>;
 export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 
 // Compiled once (statement-template.ts): intake makes these per alert.
-const openCaseQuery = createTemplate((db: Db, p: { subject: string }) =>
+export const openCaseQuery = createTemplate((db: Db, p: { subject: string }) =>
   db.selectFrom('cases').selectAll().where('subject_account', '=', p.subject).where('status', '!=', 'closed').orderBy('opened_ms', 'desc'),
 );
 const insertCaseQuery = createTemplate((db: Db, c: CasesTable) => db.insertInto('cases').values(c));

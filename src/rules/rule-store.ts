@@ -51,9 +51,13 @@ export const insertPolicy = (db: Db, p: { source: string; createdBy: string; now
       ),
   );
 
+// Compiled once (statement-template.ts): the rule runner reads its cursor every round.
+export const readCursorQuery = createTemplate((db: Db, p: { name: string }) =>
+  db.selectFrom('cursors').select('position').where('name', '=', p.name),
+);
+
 export async function readCursor(db: Db, name: string): Promise<string | undefined> {
-  const row = await db.selectFrom('cursors').select('position').where('name', '=', name).executeTakeFirst();
-  return row?.position;
+  return (await db.executeQuery<{ position: string }>(readCursorQuery.compiled(db, { name }))).rows[0]?.position;
 }
 
 // Compiled once (statement-template.ts): the rule runner saves its cursor every round.

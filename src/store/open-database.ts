@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
 import { applySqlitePragmas, type Synchronous } from './sqlite-pragmas.js';
@@ -59,6 +59,32 @@ export function redactLocation(location: string): string {
   }
 }
 
+/** Statements kept per connection; past this many (a query whose text varies) the cache starts over. */
+const MAX_PREPARED = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, each text prepared once. The driver
+ * prepares every query anew (a parse and plan each time: a third of the rule runner's and
+ * the outbox's reads, which run every round, docs/simulator.md). A prepared statement is
+ * reusable once its last call returned, and the driver runs one query at a time on its one
+ * connection (a streamed read holds it to the end), so a statement is never run twice at once.
+ */
+function preparedOnce(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sql) {
+      let st = prepared.get(sql);
+      if (!st) {
+        st = sqlite.prepare(sql);
+        if (prepared.size >= MAX_PREPARED) prepared.clear();
+        prepared.set(sql, st);
+      }
+      return st;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 /** `--db` is a SQLite path (`./warden.db`, `:memory:`) or a `postgres://` URL (docs/architecture.md, Storage). */
 export function openDatabase(location: string, opts: OpenOptions = {}): OpenDatabase {
   if (isPostgresUrl(location)) {
@@ -85,7 +111,7 @@ export function openDatabase(location: string, opts: OpenOptions = {}): OpenData
     throw new AppError('store_failure', `cannot open SQLite database at ${location}`, { cause });
   }
   applySqlitePragmas(sqlite, location === ':memory:', opts.sqliteSynchronous ?? 'full');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   return {
     dialect: 'sqlite',
     db,

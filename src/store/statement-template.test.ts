@@ -10,9 +10,10 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import { insertAction, markDelivered, type ActionsTable } from '../actions/action-store.js';
-import { insertCase, insertHistory, linkAlert, updateCase, type CasesTable } from '../cases/case-store.js';
-import { saveCursor } from '../rules/rule-store.js';
+import { dueActionsQuery, insertAction, markDelivered, type ActionsTable } from '../actions/action-store.js';
+import { alertsAfterQuery } from '../alerts/alert-store.js';
+import { insertCase, insertHistory, linkAlert, openCaseQuery, updateCase, type CasesTable } from '../cases/case-store.js';
+import { readCursorQuery, saveCursor } from '../rules/rule-store.js';
 import { createTemplate } from './statement-template.js';
 import { statement } from './write-set.js';
 import type { Database } from './tables.js';
@@ -142,6 +143,57 @@ describe('statement templates give exactly what Kysely builds', () => {
           ),
         );
       }
+    });
+
+    it(`${dialect}: the rule runner's and the outbox's reads`, () => {
+      const same = (a: { sql: string; parameters: readonly unknown[] }, b: { sql: string; parameters: readonly unknown[] }) =>
+        assert.deepEqual({ sql: a.sql, parameters: a.parameters }, { sql: b.sql, parameters: b.parameters });
+      for (let i = 0; i < 12; i++) {
+        same(
+          alertsAfterQuery.compiled(db, { after: `alr_${i}`, limit: 500 + i }),
+          db
+            .selectFrom('alerts')
+            .select(['id', 'body'])
+            .where('id', '>', `alr_${i}`)
+            .orderBy('id')
+            .limit(500 + i)
+            .compile(),
+        );
+        same(
+          readCursorQuery.compiled(db, { name: `c${i}` }),
+          db.selectFrom('cursors').select('position').where('name', '=', `c${i}`).compile(),
+        );
+        same(
+          dueActionsQuery.compiled(db, { nowMs: 1_700_000_000_000 + i, limit: 100 + i }),
+          db
+            .selectFrom('actions')
+            .selectAll()
+            .where('status', '=', 'pending')
+            .where('next_attempt_ms', '<=', 1_700_000_000_000 + i)
+            .orderBy('next_attempt_ms')
+            .orderBy('id')
+            .limit(100 + i)
+            .compile(),
+        );
+        same(
+          openCaseQuery.compiled(db, { subject: `u${i}` }),
+          db
+            .selectFrom('cases')
+            .selectAll()
+            .where('subject_account', '=', `u${i}`)
+            .where('status', '!=', 'closed')
+            .orderBy('opened_ms', 'desc')
+            .compile(),
+        );
+      }
+      // Each read is filled from its one compile (the same operation tree every time), not built anew.
+      assert.equal(
+        alertsAfterQuery.compiled(db, { after: 'a', limit: 1 }).query,
+        alertsAfterQuery.compiled(db, { after: 'b', limit: 2 }).query,
+      );
+      assert.equal(readCursorQuery.compiled(db, { name: 'a' }).query, readCursorQuery.compiled(db, { name: 'b' }).query);
+      assert.equal(dueActionsQuery.compiled(db, { nowMs: 1, limit: 1 }).query, dueActionsQuery.compiled(db, { nowMs: 2, limit: 2 }).query);
+      assert.equal(openCaseQuery.compiled(db, { subject: 'a' }).query, openCaseQuery.compiled(db, { subject: 'b' }).query);
     });
 
     it(`${dialect}: an undefined field, another key set, or a field used in the text falls back to a full build`, () => {
