@@ -9,6 +9,8 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  * Indirect requests from conversations-b's euphemism_solicitation family and issue 16's class 5
  * (fourteenth round), read in six languages:
  * - what the child wears now, asked to be shown to the sender alone ("just for me");
+ * - the child's style, look or outfit asked to be shown, a full-length or mirror picture, one in
+ *   new clothes, "just one, then I'll stop asking" (German and Italian read these already);
  * - "I showed you mine, now you": reciprocity after the sender's own picture;
  * - a picture the child "would never post", or one "for my eyes only";
  * - vanishing messages asked for without the app's name ("turn on disappearing msgs", "the chats
@@ -19,12 +21,15 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  */
 const DATA = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../data/parity/indirect-requests.json', import.meta.url)), 'utf8'),
-) as Record<'wearingNow' | 'showedMine' | 'forMyEyes' | 'vanishing' | 'quietImage' | 'quietMove', string[]>;
+) as Record<'wearingNow' | 'styleShown' | 'showedMine' | 'forMyEyes' | 'vanishing' | 'quietImage' | 'quietMove', string[]>;
 const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);
 
 describe('indirect requests, in six languages', () => {
   it('reads what the child wears now, shown to the sender alone, as an image request', () => {
     for (const t of DATA.wearingNow) assert.ok(own(t).includes('image_request'), t);
+  });
+  it('reads the child\'s style or outfit shown, a full-length picture and "just one" as an image request', () => {
+    for (const t of DATA.styleShown) assert.ok(own(t).includes('image_request'), t);
   });
   it('reads "I showed you mine, now you" as an image request', () => {
     for (const t of DATA.showedMine) assert.ok(own(t).includes('image_request'), t);
