@@ -25,6 +25,7 @@ import { createObjectBefore, createTurnWindow, withSplit } from './turn-window.j
 import { explainRisk, MANY_MINORS } from './risk-reasons.js';
 import { sampleLanguage } from './unsupported-language.js';
 import { maskFor, readEvidence, weighRelationship } from './weigh-relationship.js';
+import { createSentPictures } from './your-turn.js';
 
 export interface ConversationRiskOptions {
   treatUnknownAgeAsAdult: boolean;
@@ -65,6 +66,7 @@ const NO_EFFECTS = { quarantineEntry: () => {}, countUpload: () => {} };
 export function createConversationRiskDetector(tracker: ConversationTracker, opts: ConversationRiskOptions): Detector {
   const turns = createTurnWindow();
   const objectBefore = createObjectBefore();
+  const sent = createSentPictures();
   const { model } = opts;
   const nonMinor = (b: number) => b === BAND.adult || (b === BAND.unknown && opts.treatUnknownAgeAsAdult);
   const family = createFamilyNotes(tracker, nonMinor);
@@ -93,6 +95,8 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
     evaluate({ ev, facts, datePacked, unconnected }) {
       if (ev.event.type !== 'message.sent') return NO_DRAFTS;
       const m = ev.event.message;
+      // Who sent a picture, whatever its text: a "your turn" after it asks for one back (your-turn.ts).
+      if (m.media !== undefined && m.media.length > 0) sent.note(`${m.conversationId}\u0000${m.from}`, ev.tsMs);
       if (!m.text) return NO_DRAFTS;
       const senderIdx = facts.indexOf(m.from);
       const senderBand = facts.bandAt(senderIdx, datePacked);
@@ -139,9 +143,12 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
       // A relative's tease to the family, or from a family link to the parent, is no threat (family-notes.ts).
       const own = sendersOwn(withSplit(read.cues, split));
       const existing = tracker.get(m.conversationId, m.from);
-      const cues = withoutFamilyTease(own, read.joined ?? normalized, () =>
+      const told = withoutFamilyTease(own, read.joined ?? normalized, () =>
         familyForTease(facts, minors, senderIdx, existing, opener.firstMs),
       );
+      // A bare "your turn" after the sender's own picture asks for the child's (your-turn.ts).
+      const turn = sent.turnCue(key, normalized, ev.tsMs, told, m.to.length);
+      const cues = turn ? [...told, turn] : told;
       // The message model learned adults' moves; a declared minor's messages are read by the cues alone.
       const p = model && !minorSender ? model.messageProbability(normalized, cues) : 0;
       // A secret is about a picture when said with the request or in the adult's very next message

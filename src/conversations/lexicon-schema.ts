@@ -30,7 +30,8 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * child's family ("your mom's sister": `kin_tie`), a tease whose only audience is the family
  * (`family_audience`), a tease whose audience is the child's parent, read from a family link only
  * (`parent_audience`), the adult keeping the parents out of the contact (`parents_out`), the adult saying the account
- * or number is new (`new_account`). Every key
+ * or number is new (`new_account`), a bare "your turn" (`your_turn`, read after the sender's own
+ * picture: `your-turn.ts`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
@@ -61,6 +62,7 @@ export const SPEECH_KEYS = [
   'parent_audience',
   'parents_out',
   'new_account',
+  'your_turn',
 ] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */

@@ -18,6 +18,7 @@ import {
   speaksAsKin,
 } from './family-voice.js';
 import { sentences, speechActs } from './speech-acts.js';
+import { asksTurn } from './your-turn.js';
 
 /*
  * The lexicon's own examples are its tests: every pattern matches the sentences listed under
@@ -98,7 +99,8 @@ describe('lexicon data files', () => {
               act === 'family_audience' ||
               act === 'parent_audience' ||
               act === 'parents_out' ||
-              act === 'new_account';
+              act === 'new_account' ||
+              act === 'your_turn';
             if (!readElsewhere && !a.acts.includes(act as never)) failures.push(`${act}: "${ex}" is not read as ${act}`);
             if (act === 'kin' && kinAddress(n) === undefined) failures.push(`kin: "${ex}" is not read as a family address`);
             if (act === 'kin_self' && !speaksAsKin(n)) failures.push(`kin_self: "${ex}" is not read as the adult speaking as family`);
@@ -108,6 +110,7 @@ describe('lexicon data files', () => {
             if (act === 'parent_audience' && !parentAudience(n)) failures.push(`parent_audience: "${ex}" is not read as the parent`);
             if (act === 'new_account' && !saysNewAccount(n)) failures.push(`new_account: "${ex}" is not read as a new account`);
             if (act === 'parents_out' && !keepsParentsOut(n)) failures.push(`parents_out: "${ex}" is not read as keeping parents out`);
+            if (act === 'your_turn' && asksTurn(n) === undefined) failures.push(`your_turn: "${ex}" is not read as a turn`);
             if (act === 'thing' && a.imageOf !== 'thing') failures.push(`thing: "${ex}" is not read as a photo of a thing`);
           }
           for (const ex of p.not ?? [])
