@@ -62,6 +62,8 @@ describe('detectCues', () => {
       ['parlons sur snap', 'platform_move'],
       ["let's chat on discord", 'platform_move'],
       ['my snap is sk8r_kid', 'contact_details'],
+      ['add my snapchat: sk8r_kid', 'contact_details'],
+      ['my insta is @lil.dani', 'contact_details'],
       // Added 2026-11-30 after fresh14 (new wordings as classes, not its lines).
       ['how young are u really', 'age_question'],
       ['em que ano vc nasceu?', 'age_question'],
@@ -202,6 +204,9 @@ describe('detectCues', () => {
       'great game today team!',
       'happy birthday!! see you at grandma on sunday',
       'gg wp',
+      // An app's name is a whole word: not the start of another word before a full stop.
+      'deine mutter hat mir das programm installiert.',
+      "c'est signalé.",
       '',
     ]) {
       assert.deepEqual(codes(t), [], t);

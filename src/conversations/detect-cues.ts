@@ -118,13 +118,14 @@ function gatedMatch(c: Compiled, j: number, text: string): boolean {
 /**
  * A phone number, or a handle offered with an app name: contact details leaving the platform.
  * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
- * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
+ * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not. The app's name is a
+ * whole word: "installiert." is not "insta" with a handle (fifteenth round).
  */
 /** Shorter normalised messages are not worth asking language identification about (see identify-language.ts). */
 const MIN_LENGTH = 20;
 
 const CONTACT =
-  /(?:\+?\d[\d ().-]{7,}\d)|(?:(?:snap|telegram|whatsapp|kik|discord|insta|signal)\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
+  /(?:\+?\d[\d ().-]{7,}\d)|(?:\b(?:snap(?:chat)?|telegram|whatsapp|kik|discord|insta(?:gram)?|signal)\b\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** A sentence's acts read in each of the languages, together (an act found in any of them counts). */
 function actsIn(sentence: string, langs: readonly CueLang[], message: string, code: string): SentenceActs {
@@ -186,7 +187,7 @@ export function detectCues(
       // A pattern of a language the message is confidently not in counts only for its neutral words; the cue may still be found in the message's own language further on.
       if (lang.ruledOut(c.cue.lang) && !c.neutral?.test(normalized)) continue;
       seen.push(c.cue.code);
-      parts ??= sentences(normalized);
+      parts ??= sentences(normalized, lang.ruledOut('it'));
       const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
       // Read in the cue's language where the message speaks it; in the message's languages too where the cue's words are foreign to it.
       cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages, normalized));

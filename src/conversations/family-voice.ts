@@ -28,6 +28,7 @@ const sources = (
 // A language with neither key contributes nothing; an empty union never matches.
 const union = (alternatives: string[]) => (alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/);
 const KIN = union(sources('kin'));
+const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+$/u;
 
 /*
  * The adult's side is read on every message an adult writes to a minor, so it goes through
@@ -45,7 +46,9 @@ const GATES = createCueGates(ADULT_RES);
 
 /** The family word a child's normalised message addresses the adult with, if any. */
 export function kinAddress(normalized: string): string | undefined {
-  const m = KIN.exec(normalized.trim());
+  // A heart or a smile after the address ("love you nan ❤️", "ok mum 😊") is how children sign
+  // off, in every language: the patterns end at the family word (fifteenth round).
+  const m = KIN.exec(normalized.replace(TRAILING_EMOJI, ''));
   return m ? m[0].replace(/[^a-z]+$/, '').trim() : undefined;
 }
 

@@ -86,7 +86,7 @@ describe('lexicon data files', () => {
           const res = p.expanded.map((r) => new RegExp(r));
           for (const ex of p.match) {
             const n = normalizeText(ex);
-            const one = sentences(n).some((s) => res.every((r) => r.test(s)));
+            const one = sentences(n, l.language !== 'it').some((s) => res.every((r) => r.test(s)));
             if (!one) failures.push(`${act}: ${JSON.stringify(p.re)} does not match "${ex}" within one sentence`);
             const a = speechActs(n, l.language);
             const readElsewhere =

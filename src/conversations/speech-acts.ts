@@ -81,9 +81,11 @@ function readFor(a: SpeechAct, code: string): boolean {
  * me a pic" is a request). Commas do not split: a warning's condition and its "tell me" are
  * often one sentence joined by a comma.
  */
-export function sentences(normalized: string): string[] {
+export function sentences(normalized: string, notItalian = false): string[] {
+  // Italian "ma" (but) is French "ma" (my): "coucou ma fille" is one sentence, so a message
+  // confidently not Italian is not split there (fifteenth round).
   return normalized
-    .split(/[.!?;\n]+|\s(?:but|pero|mais|aber|ma)\s/)
+    .split(notItalian ? /[.!?;\n]+|\s(?:but|pero|mais|aber)\s/ : /[.!?;\n]+|\s(?:but|pero|mais|aber|ma)\s/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

@@ -19,6 +19,9 @@ interface Turns {
   before: readonly string[];
 }
 
+/** A sentence's end, before any emoji or spaces that close the message. */
+const ENDS_SENTENCE = /[.!?][\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$/u;
+
 export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; maxChars?: number; maxKeys?: number } = {}): TurnWindow {
   const maxTurns = opts.maxTurns ?? 4;
   const maxGapMs = opts.maxGapMs ?? 5 * 60_000;
@@ -42,6 +45,7 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
       if (byKey.size > maxKeys) byKey.delete(byKey.keys().next().value!);
       if (t.texts.length < 2) {
         t.before = ownCues.map((c) => c.code);
+        if (ENDS_SENTENCE.test(text)) byKey.delete(key);
         return [];
       }
       // Only cues are wanted from the joined turns; each turn's language was asked about on its own.
@@ -49,6 +53,10 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
       const before = t.before;
       const news = joined.filter((c) => !ownCues.some((o) => o.code === c.code) && !before.includes(c.code));
       t.before = joined.map((c) => c.code);
+      // A turn that ends its sentence ("shh don't tell dad about the cake!") may end a split
+      // request, never start one: read with the next turns, a surprise's "don't tell" and a
+      // parent's "see you tonight" made a secret meeting (fifteenth round).
+      if (ENDS_SENTENCE.test(text)) byKey.delete(key);
       return news;
     },
   };
