@@ -15,9 +15,11 @@ import { normalizeText } from './normalize-text.js';
  *   "Good morning sunshine, Grandad here"), or greeting the child as their son or daughter ("oi
  *   filha"); "my son says" and "ma fille dit" are not;
  * - a secret that is how much a relative gave ("don't tell your mum I gave you extra"): the
- *   parent knows of the gift and the contact; a secret about the contact still reads;
+ *   parent knows of the gift and the contact; so is a present kept from the one it is for ("no
+ *   le digas a tu hermano lo que le compramos"); a secret about the contact still reads;
  * - emojilib's "photo" tag on sights (a roller coaster, a sunrise) is no picture;
- * - "Ist das deine Nummer?" checks the number the adult writes to, and asks for no other app.
+ * - "Ist das deine Nummer?" checks the number the adult writes to, and asks for no other app;
+ * - "check if my charger is in the kitchen, send a pic" asks for a photo of the sender's thing.
  * Tables in data/parity/relatives-voice.json; synthetic and non-graphic.
  */
 const DATA = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/parity/relatives-voice.json', import.meta.url)), 'utf8')) as Record<
@@ -29,7 +31,9 @@ const DATA = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/parity/re
   | 'sights'
   | 'cameras'
   | 'numberCheck'
-  | 'numberAsk',
+  | 'numberAsk'
+  | 'ownThing'
+  | 'childPhoto',
   string[]
 >;
 const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);
@@ -42,13 +46,18 @@ describe('relatives and parents, in six languages', () => {
     for (const t of DATA.adultAsKin) assert.ok(speaksAsKin(normalizeText(t)), t);
     for (const t of DATA.notKin) assert.equal(speaksAsKin(normalizeText(t)), false, t);
   });
-  it('reads a secret about how much was given as none, and a secret about the contact as one', () => {
+  it('reads a secret about how much was given, or a present kept from the one it is for, as none; one about the contact as one', () => {
     for (const t of DATA.giftAmountSecret) assert.equal(own(t).includes('secrecy_request'), false, t);
     for (const t of DATA.contactSecret) assert.ok(own(t).includes('secrecy_request'), t);
   });
   it('reads a camera as a picture and a sight as none', () => {
     for (const t of DATA.sights) assert.equal(normalizeText(`x ${t}`).includes('photo'), false, t);
     for (const t of DATA.cameras) assert.ok(normalizeText(`x ${t}`).includes('photo'), t);
+  });
+  it("reads a photo of the sender's own thing the child checks as a thing, and one of the child as the child's", () => {
+    const ownImage = (t: string) => own(t).includes('image_request');
+    for (const t of DATA.ownThing) assert.equal(ownImage(t), false, t);
+    for (const t of DATA.childPhoto) assert.ok(ownImage(t), t);
   });
   it('reads a check of the number the adult writes to as no move, and a request for a number as one', () => {
     for (const t of DATA.numberCheck) assert.equal(own(t).includes('platform_move'), false, t);
@@ -128,7 +137,7 @@ describeTwins(
       A('sag deiner mama nicht, dass wir schreiben'),
     ]),
     C('um pai que esconde a conversa', [A('oi filha'), A('vou te buscar'), K('blz'), A('não conta pra tua mãe que a gente conversa')]),
-    C("a surprise, then a meeting kept from the parents", [
+    C('a surprise, then a meeting kept from the parents', [
       A("shh don't tell dad about the cake!"),
       K('kk'),
       A('I sent you $10 for lunch'),
