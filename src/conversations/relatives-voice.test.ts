@@ -16,7 +16,8 @@ import { normalizeText } from './normalize-text.js';
  *   filha"); "my son says" and "ma fille dit" are not;
  * - a secret that is how much a relative gave ("don't tell your mum I gave you extra"): the
  *   parent knows of the gift and the contact; so is a present kept from the one it is for ("no
- *   le digas a tu hermano lo que le compramos"); a secret about the contact still reads;
+ *   le digas a tu hermano lo que le compramos"), and family news kept until it is announced ("don't
+ *   tell anyone yet but aunt steve is having a baby"); a secret about the contact still reads;
  * - emojilib's "photo" tag on sights (a roller coaster, a sunrise) is no picture;
  * - "Ist das deine Nummer?" checks the number the adult writes to, and asks for no other app;
  * - "check if my charger is in the kitchen, send a pic" asks for a photo of the sender's thing.
@@ -33,7 +34,8 @@ const DATA = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/parity/re
   | 'numberCheck'
   | 'numberAsk'
   | 'ownThing'
-  | 'childPhoto',
+  | 'childPhoto'
+  | 'familyNews',
   string[]
 >;
 const own = (t: string) => sendersOwn(detectCues(t, { identify: false }).cues).map((c) => c.code);
@@ -47,7 +49,7 @@ describe('relatives and parents, in six languages', () => {
     for (const t of DATA.notKin) assert.equal(speaksAsKin(normalizeText(t)), false, t);
   });
   it('reads a secret about how much was given, or a present kept from the one it is for, as none; one about the contact as one', () => {
-    for (const t of DATA.giftAmountSecret) assert.equal(own(t).includes('secrecy_request'), false, t);
+    for (const t of [...DATA.giftAmountSecret, ...DATA.familyNews]) assert.equal(own(t).includes('secrecy_request'), false, t);
     for (const t of DATA.contactSecret) assert.ok(own(t).includes('secrecy_request'), t);
   });
   it('reads a camera as a picture and a sight as none', () => {
