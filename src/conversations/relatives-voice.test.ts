@@ -68,6 +68,7 @@ describe('relatives and parents, in six languages', () => {
 });
 
 const AUNT: [string, number] = ['contact', -900 * DAY_MINUTES];
+const PARENT: [string, number] = ['contact', -1300 * DAY_MINUTES];
 describeTwins(
   'relatives with no link who name themselves stay quiet; the same relatives who keep the contact secret fire',
   [
@@ -123,8 +124,30 @@ describeTwins(
       A('mi mandi una tua foto di oggi?'),
       A('Ti ho messo un pensierino sul conto per il compleanno. Non dire alla mamma che ti ho dato di più 😉'),
     ]),
+    C(
+      'a parent linked as a contact for years shares family news and a pick-up',
+      [
+        K('we have a half day tomorrow'),
+        A("thanks for telling me, I'll get you at 12"),
+        A("Don't tell anyone yet but aunt Steve is having a baby!! She'll announce it Sunday 😊"),
+        K("that's so cute"),
+        A("I'll pick you up at 4 to get the balloons"),
+      ],
+      PARENT,
+    ),
   ],
   [
+    C(
+      'an adult linked as a contact for years who keeps the contact secret before a pick-up',
+      [
+        K('we have a half day tomorrow'),
+        A("thanks for telling me, I'll get you at 12"),
+        A("Don't tell anyone we talk, it's just between us"),
+        K('ok'),
+        A("I'll pick you up at 4 and we'll go somewhere quiet"),
+      ],
+      PARENT,
+    ),
     C('a grandfather who keeps the contact secret', [
       A('Good morning sunshine, Grandad here'),
       K('hi'),
