@@ -118,14 +118,15 @@ function gatedMatch(c: Compiled, j: number, text: string): boolean {
 /**
  * A phone number, or a handle offered with an app name: contact details leaving the platform.
  * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
- * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not. The app's name is a
- * whole word: "installiert." is not "insta" with a handle (fifteenth round).
+ * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
  */
 /** Shorter normalised messages are not worth asking language identification about (see identify-language.ts). */
 const MIN_LENGTH = 20;
 
+// The app's name is a whole word, and a dash after it is set off by a space: "signaler.",
+// "signalement.", "instalar." and "discord-regel" are words of their own, not handles (fifteenth round).
 const CONTACT =
-  /(?:\+?\d[\d ().-]{7,}\d)|(?:\b(?:snap(?:chat)?|telegram|whatsapp|kik|discord|insta(?:gram)?|signal)\b\s*(?:(?:is|:|-|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
+  /(?:\+?\d[\d ().-]{7,}\d)|(?:(?<![a-z])(?:snap(?:chat)?|telegram|whatsapp|kik|discord|insta(?:gram)?|signal)(?![a-z])\s*(?:(?:is|:|\s-|-\s|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 
 /** A sentence's acts read in each of the languages, together (an act found in any of them counts). */
 function actsIn(sentence: string, langs: readonly CueLang[], message: string, code: string): SentenceActs {
@@ -189,8 +190,9 @@ export function detectCues(
       seen.push(c.cue.code);
       parts ??= sentences(normalized, lang.ruledOut('it'));
       const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
-      // Read in the cue's language where the message speaks it; in the message's languages too where the cue's words are foreign to it.
-      cues.push(withActs(c, sentence, lang.speaks(c.cue.lang) ? [c.cue.lang] : lang.languages, normalized));
+      // Read in the cue's language and in every language the message speaks: a Portuguese warning
+      // whose request is matched by the Spanish "manda foto" is still a warning (fifteenth round).
+      cues.push(withActs(c, sentence, lang.languages, normalized));
     }
   }
   if (!seen.includes('platform_move') && CONTACT.test(normalized)) {
