@@ -1,5 +1,6 @@
 import { connectedStageMask, type Cue } from './detect-cues.js';
 import { addMessage, emptyModelState, type ModelState } from './model/conversation-features.js';
+import { partyRecord, type PartyPlan } from './surprise-party.js';
 import type { LanguageSample } from './unsupported-language.js';
 
 export interface CueEvidence {
@@ -40,6 +41,8 @@ export interface ConversationState extends ModelState, LanguageSample {
   hiddenImage?: { eventId: string } | undefined;
   /** Mutual connections of the adult and the child, counted once (from both neighbour lists) when first needed. */
   mutuals?: number | undefined;
+  /** A party the adult named for a third person, and the secrets it holds back (`surprise-party.ts`). */
+  party?: PartyPlan | undefined;
 }
 
 /** When a conversation began and who began it: the relationship is judged at its first message, not now. */
@@ -95,6 +98,16 @@ const fresh = (tsMs: number): ConversationState => ({
   lastMs: tsMs,
   alerted: {},
 });
+
+/** Gives back what a party plan held: its secrecy stages and its messages' model scores (not counted again as messages). */
+function restoreHeld(st: ConversationState, held: PartyPlan): void {
+  st.mask |= held.held;
+  st.connectedMask |= held.heldConnected;
+  for (const p of held.heldScores) {
+    addMessage(st, 0, p);
+    st.messages--;
+  }
+}
 
 export function createConversationTracker(maxConversations = 200_000): ConversationTracker {
   const states = new Map<string, ConversationState>();
@@ -164,12 +177,15 @@ export function createConversationTracker(maxConversations = 200_000): Conversat
       if (st)
         states.delete(k); // re-inserted below: Map order is recency order
       else st = fresh(e.tsMs);
-      addMessage(st, mask, e.p ?? 0);
-      if (e.cues.length > 0) st.connectedMask |= connectedStageMask(e.cues);
+      // A secret kept from a party's subject waits until the adult makes another move (surprise-party.ts).
+      const r = partyRecord(st.party, e, mask);
+      addMessage(st, r.mask, r.p ?? 0);
+      if (r.restore) restoreHeld(st, r.restore);
+      if (r.cues.length > 0) st.connectedMask |= connectedStageMask(r.cues) & ~r.held;
       st.firstMs = Math.min(st.firstMs, e.tsMs);
       st.lastMs = Math.max(st.lastMs, e.tsMs);
       if (e.cues.length > 0 || (e.grams?.length ?? 0) > 0) {
-        st.evidence.push(e);
+        st.evidence.push(r.cues === e.cues ? e : { ...e, cues: r.cues });
         if (st.evidence.length > MAX_EVIDENCE) st.evidence.splice(KEEP_FIRST, 1);
       }
       states.set(k, st);

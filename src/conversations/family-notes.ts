@@ -6,6 +6,7 @@ import type { Cue } from './detect-cues.js';
 import { adultFamilyVoice, familyAudience, kinAddress, parentAudience, saysNewAccount } from './family-voice.js';
 import { detectReplyCues } from './reply-cues.js';
 import { isLogistics, isOccasion } from './speech-acts.js';
+import { notePartyMessage } from './surprise-party.js';
 
 /**
  * What one adult's side of a conversation has said that the rules read across messages (eleventh
@@ -63,6 +64,10 @@ export function createFamilyNotes(tracker: ConversationTracker, nonMinor: (band:
       }
     },
     noteAdult(m, normalized, cues, ev) {
+      // A party named for a third person, and how this message's secret or meeting reads beside it (surprise-party.ts).
+      notePartyMessage(tracker.get(m.conversationId, m.from) ?? {}, normalized, cues, ev.event.id, () =>
+        tracker.note(m.conversationId, m.from, ev.tsMs),
+      );
       const heard = adultFamilyVoice(normalized);
       // A kin claim said with the adult's own secret is the story the child is told to give ("if
       // anyone asks, say I'm your cousin"): a cover story, not a relative's voice.

@@ -31,7 +31,9 @@ export type SpeechPatternEntry = z.infer<typeof SpeechPattern>;
  * (`family_audience`), a tease whose audience is the child's parent, read from a family link only
  * (`parent_audience`), the adult keeping the parents out of the contact (`parents_out`), the adult saying the account
  * or number is new (`new_account`), a bare "your turn" (`your_turn`, read after the sender's own
- * picture: `your-turn.ts`). Every key
+ * picture: `your-turn.ts`), a celebration prepared for someone other than the child (`party`), a secret
+ * kept from a third person (`party_secret`) and a meeting for the party's preparation (`party_task`), and what rules all three out in any
+ * language's words (`party_not`, all read across the conversation: `surprise-party.ts`). Every key
  * is optional in a language file. `prize`: a reward put up for whoever wins or takes part
  * ("top dps gets 500 gold"), not a gift or a demand to one child. `logistics`: a pick-up announced
  * for a set time or a known place ("i'll pick you up at half 3 by the front gate"), not a meeting.
@@ -63,6 +65,10 @@ export const SPEECH_KEYS = [
   'parents_out',
   'new_account',
   'your_turn',
+  'party',
+  'party_secret',
+  'party_task',
+  'party_not',
 ] as const;
 
 /** `lexicon/cues.yaml`: what each cue means, in every language, and the parts of its frames. */

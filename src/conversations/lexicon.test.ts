@@ -18,6 +18,7 @@ import {
   speaksAsKin,
 } from './family-voice.js';
 import { sentences, speechActs } from './speech-acts.js';
+import { keptFromCelebrant, namesParty, partyTask } from './surprise-party.js';
 import { asksTurn } from './your-turn.js';
 
 /*
@@ -100,7 +101,11 @@ describe('lexicon data files', () => {
               act === 'parent_audience' ||
               act === 'parents_out' ||
               act === 'new_account' ||
-              act === 'your_turn';
+              act === 'your_turn' ||
+              act === 'party' ||
+              act === 'party_secret' ||
+              act === 'party_task' ||
+              act === 'party_not';
             if (!readElsewhere && !a.acts.includes(act as never)) failures.push(`${act}: "${ex}" is not read as ${act}`);
             if (act === 'kin' && kinAddress(n) === undefined) failures.push(`kin: "${ex}" is not read as a family address`);
             if (act === 'kin_self' && !speaksAsKin(n)) failures.push(`kin_self: "${ex}" is not read as the adult speaking as family`);
@@ -111,6 +116,12 @@ describe('lexicon data files', () => {
             if (act === 'new_account' && !saysNewAccount(n)) failures.push(`new_account: "${ex}" is not read as a new account`);
             if (act === 'parents_out' && !keepsParentsOut(n)) failures.push(`parents_out: "${ex}" is not read as keeping parents out`);
             if (act === 'your_turn' && asksTurn(n) === undefined) failures.push(`your_turn: "${ex}" is not read as a turn`);
+            if (act === 'party' && !namesParty(n)) failures.push(`party: "${ex}" is not read as a party for someone else`);
+            if (act === 'party_secret' && !keptFromCelebrant(n))
+              failures.push(`party_secret: "${ex}" is not read as kept from a third person`);
+            if (act === 'party_task' && !partyTask(n)) failures.push(`party_task: "${ex}" is not read as the party's preparation`);
+            if (act === 'party_not' && namesParty(`${n}, a surprise for his birthday`))
+              failures.push(`party_not: "${ex}" does not rule out a party`);
             if (act === 'thing' && a.imageOf !== 'thing') failures.push(`thing: "${ex}" is not read as a photo of a thing`);
           }
           for (const ex of p.not ?? [])
