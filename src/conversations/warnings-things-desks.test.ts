@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DAY_MINUTES, describeTwins, type ConversationCase, type Line } from '../testing/conversation-cases.js';
 import { detectCues, sendersOwn } from './detect-cues.js';
+import { createObjectBefore } from './turn-window.js';
 
 /*
  * Conversations-b's false alarms outside the family (issue 16, fifteenth round), read as classes
@@ -93,6 +94,24 @@ describe('warnings, things and desks, in six languages', () => {
         own(t).some((c) => c === 'contact_details' || c === 'platform_move'),
         t,
       );
+  });
+});
+
+describe('the team number is a thing; the phone number is not', () => {
+  it('keeps a bare picture request after "give me your number" the child\'s own, in en, pt and fr', () => {
+    for (const [ask, pic] of [
+      ["what's your number, it's easier", 'send a pic pls'],
+      ['me passa teu número é mais fácil', 'manda foto pfv'],
+      ["donne-moi ton numéro, c'est plus simple", 'envoie une photo stp'],
+    ] as const) {
+      const before = createObjectBefore();
+      before.read('k', ask, 0, detectCues(ask).cues);
+      const read = before.read('k', pic, 60_000, detectCues(pic).cues).cues;
+      assert.ok(
+        read.some((c) => c.code === 'image_request' && !c.notOwn),
+        `${ask} / ${pic}`,
+      );
+    }
   });
 });
 
