@@ -26,6 +26,11 @@ describe('normalizeText', () => {
       ['dont\u00a0tell  anyone!', 'dont tell anyone!'],
       ['k33p\t it  s3cr3t!!', 'keep it secret!!'],
       ['great game today team!', 'great game today team!'],
+      // A number with its unit is a time or an age, not leetspeak; a digit inside a word still is.
+      ['you have 24h to pay', 'you have 24h to pay'],
+      ['tienes 48h, 10min max', 'tienes 48h, 10min max'],
+      ['see you at 3pm, im 15yo', 'see you at 3pm, im 15yo'],
+      ['5end me a pic', 'send me a pic'],
     ];
     for (const [input, out] of cases) assert.equal(normalizeText(input), out, input);
   });

@@ -62,12 +62,17 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 const LEET_CHAR = /[0-9@$!|]/;
 
 /** Leetspeak only inside tokens that also hold letters: "s3cr3t" is a word, "13" an age; trailing punctuation stays. */
+const NUMBER_WITH_UNIT = /^\d+(?:[.,:]\d+)?(?:h|hr|hrs|hs|min|mins|sec|secs|am|pm|st|nd|rd|th|yo|yrs|k|x)$/;
+
 function unLeet(token: string): string {
   // Most words of a message with a digit or "!" hold none themselves; the split below is costly (measured).
   if (!LEET_CHAR.test(token)) return token;
   const m = /^(.*?)([!?.,;:]*)$/.exec(token)!;
   const body = m[1]!;
   if (!/[a-z]/.test(body) || !/[0-9@$!|]/.test(body)) return token;
+  // A number with its unit ("24h", "10min", "3pm", "15yo", "2nd") is a time, an age or an order,
+  // not a disguised word: "24h" read as "2ah" hid a countdown (fifteenth round).
+  if (NUMBER_WITH_UNIT.test(body)) return token;
   return body.replace(/[0-9@$!|]/g, (c) => LEET[c] ?? c) + m[2]!;
 }
 
