@@ -28,7 +28,7 @@ const sources = (
 // A language with neither key contributes nothing; an empty union never matches.
 const union = (alternatives: string[]) => (alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/);
 const KIN = union(sources('kin'));
-const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+$/u;
+const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 
 /*
  * The adult's side is read on every message an adult writes to a minor, so it goes through
