@@ -23,6 +23,14 @@ describe('createTurnWindow', () => {
     assert.deepEqual(feed(w2, 'c1|a', ['a pic of u']), [[]]);
   });
 
+  it('starts no split request at a statement, and goes on after a question', () => {
+    const last = (texts: string[]) => feed(createTurnWindow(), 'c1|a', texts).at(-1);
+    // A surprise's "don't tell" and a parent's "see you tonight" are two statements, not a secret meeting.
+    assert.deepEqual(last(["shh don't tell dad about the cake!", 'i sent you $10 for lunch', 'love you, see you tonight ❤️']), []);
+    assert.deepEqual(last(['tem discord?', 'me add']), ['platform_move']);
+    assert.deepEqual(last(['u on snap?', 'add me']), ['platform_move']);
+  });
+
   it('does not report again what one turn or the turns before already carried', () => {
     assert.deepEqual(feed(createTurnWindow(), 'c1|a', ['send me a pic', 'now', 'ok']), [[], [], []]);
   });

@@ -19,8 +19,8 @@ interface Turns {
   before: readonly string[];
 }
 
-/** A sentence's end, before any emoji or spaces that close the message. */
-const ENDS_SENTENCE = /[.!?][\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$/u;
+/** A statement's end (`.` or `!`, not `?`), before any emoji or spaces that close the message. */
+const ENDS_SENTENCE = /[.!][\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$/u;
 
 export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; maxChars?: number; maxKeys?: number } = {}): TurnWindow {
   const maxTurns = opts.maxTurns ?? 4;
@@ -53,9 +53,10 @@ export function createTurnWindow(opts: { maxTurns?: number; maxGapMs?: number; m
       const before = t.before;
       const news = joined.filter((c) => !ownCues.some((o) => o.code === c.code) && !before.includes(c.code));
       t.before = joined.map((c) => c.code);
-      // A turn that ends its sentence ("shh don't tell dad about the cake!") may end a split
+      // A turn that ends a statement ("shh don't tell dad about the cake!") may end a split
       // request, never start one: read with the next turns, a surprise's "don't tell" and a
-      // parent's "see you tonight" made a secret meeting (fifteenth round).
+      // parent's "see you tonight" made a secret meeting (fifteenth round). A question goes on
+      // ("tem discord?" / "me add" is one move).
       if (ENDS_SENTENCE.test(text)) byKey.delete(key);
       return news;
     },
