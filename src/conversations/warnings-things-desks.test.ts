@@ -98,11 +98,12 @@ describe('warnings, things and desks, in six languages', () => {
 });
 
 describe('the team number is a thing; the phone number is not', () => {
-  it('keeps a bare picture request after "give me your number" the child\'s own, in en, pt and fr', () => {
+  it('keeps a bare picture request after "give me your number" the child\'s own, in en, pt, fr and it', () => {
     for (const [ask, pic] of [
       ["what's your number, it's easier", 'send a pic pls'],
       ['me passa teu número é mais fácil', 'manda foto pfv'],
       ["donne-moi ton numéro, c'est plus simple", 'envoie une photo stp'],
+      ['dammi il tuo num3r0 è più comodo', 'mandami qualcosa di speciale'],
     ] as const) {
       const before = createObjectBefore();
       before.read('k', ask, 0, detectCues(ask).cues);
