@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BASE_MS, minor } from '../testing/events.js';
-import { createRulesIngest, say } from '../testing/conversation-cases.js';
+import { describePeerScripts } from '../testing/conversation-cases.js';
 import { detectCues } from './detect-cues.js';
 
 /*
@@ -53,25 +52,4 @@ describe('leverage without a threat verb, in six languages', () => {
   });
 });
 
-describe('between declared minors: the script reads, the teasing stays quiet', () => {
-  const run = async (lines: string[]) => {
-    const ingest = await createRulesIngest(BASE_MS + 3600_000);
-    const setup = [minor('lt_s', '16-17'), minor('lt_k', '13-15')];
-    return ingest(...setup, ...lines.map((t, i) => say('lt_c', 'lt_s', 'lt_k', t, 2 + i * 2)));
-  };
-  for (const lines of DATA.peerScripts)
-    it(`critical sextortion: ${lines[0]}`, async () => {
-      const alerts = await run(lines);
-      assert.ok(
-        alerts.some((a) => a.category === 'sextortion' && a.severity === 'critical'),
-        alerts.map((a) => `${a.category}/${a.severity}`).join(','),
-      );
-    });
-  for (const lines of DATA.peerTeases)
-    it(`nothing: ${lines[0]}`, async () => {
-      assert.deepEqual(
-        (await run(lines)).map((a) => `${a.category}/${a.severity}`),
-        [],
-      );
-    });
-});
+describePeerScripts('lt', DATA.peerScripts, DATA.peerTeases);

@@ -110,3 +110,33 @@ export const say = (conv: string, from: string, to: string, text: string, minute
   ts: at(minute),
   message: { id: `cs${said}`, conversationId: conv, from, to: [to], text },
 });
+
+/**
+ * A suite between a declared 16-17 sender and a 13-15 child on the cue rules alone: each script
+ * (the lines of one conversation) raises critical sextortion, each tease raises nothing. `id`
+ * keeps each file's accounts apart.
+ */
+export function describePeerScripts(id: string, scripts: string[][], teases: string[][]): void {
+  describe('between declared minors: the script reads, the teasing stays quiet', () => {
+    const run = async (lines: string[]) => {
+      const ingest = await createRulesIngest(BASE_MS + 3600_000);
+      const setup = [minor(`${id}_s`, '16-17'), minor(`${id}_k`, '13-15')];
+      return ingest(...setup, ...lines.map((t, i) => say(`${id}_c`, `${id}_s`, `${id}_k`, t, 2 + i * 2)));
+    };
+    for (const lines of scripts)
+      it(`critical sextortion: ${lines[0]}`, async () => {
+        const alerts = await run(lines);
+        assert.ok(
+          alerts.some((a) => a.category === 'sextortion' && a.severity === 'critical'),
+          alerts.map((a) => `${a.category}/${a.severity}`).join(','),
+        );
+      });
+    for (const lines of teases)
+      it(`nothing: ${lines[0]}`, async () => {
+        assert.deepEqual(
+          (await run(lines)).map((a) => `${a.category}/${a.severity}`),
+          [],
+        );
+      });
+  });
+}
