@@ -17,6 +17,18 @@ describe('requiredLiterals', () => {
     assert.deepEqual(lits(/a+bcd/), ['bcd']);
   });
 
+  it('names what a positive lookaround needs: the scan reads the whole text, not the match', () => {
+    // A pattern of several parts, each part anywhere in the message: the part with the longer literals.
+    assert.deepEqual(lits(/^(?=[\s\S]*?(?:surprise|party))(?=[\s\S]*?\bher\b)/), ['party', 'surprise']);
+    assert.deepEqual(lits(/(?<=tell )(?:mum|dad)/), ['tell ']);
+    // A negative lookaround needs nothing.
+    assert.equal(requiredLiterals(/^(?![\s\S]*alone)[\s\S]*/), undefined);
+    for (const t of ['a surprise for her', 'her party is on friday']) {
+      const re = /^(?=[\s\S]*?(?:surprise|party))(?=[\s\S]*?\bher\b)/;
+      assert.ok(re.test(t) && requiredLiterals(re)!.some((x) => t.includes(x)), t);
+    }
+  });
+
   it('names none where a match may hold no fixed text, so that expression is always tested', () => {
     assert.equal(requiredLiterals(/\d{3,}/), undefined);
     assert.equal(requiredLiterals(/(?:snap|\d+)/), undefined);

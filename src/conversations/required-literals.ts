@@ -1,6 +1,7 @@
 /*
  * The literals a regular expression cannot match without: a set of strings at least one of
- * which occurs in every text the expression matches. The cue scan looks for all of them at
+ * which occurs in every text the expression matches (in the match itself, or where a positive
+ * lookaround looked). The cue scan looks for all of them at
  * once (`literal-scan.ts`) and runs only the expressions whose literals occurred, so the
  * lexicon's data files need no hints: a new pattern is covered the moment it loads. Parsed
  * with regexpp (the parser ESLint uses), so every syntax is read as V8 reads it; anything it
@@ -123,7 +124,14 @@ function element(el: AST.Element): Info {
     case 'Quantifier':
       return quantifier(el);
     case 'Assertion':
-      // Zero-width: a lookaround or boundary adds no text to the match.
+      // A positive lookaround adds no text to the match, but what it needs occurs in the text,
+      // which is all the scan looks at: "^(?=…party…)(?=…his…)", a pattern of several parts,
+      // has the literals of either part. It ends the run of exact text beside it (`exact` unknown).
+      if ((el.kind === 'lookahead' || el.kind === 'lookbehind') && !el.negate) {
+        const inner = alternatives(el.alternatives);
+        return { exact: undefined, required: better(inner.required, asRequired(inner.exact)) };
+      }
+      // Zero-width: a negative lookaround or a boundary adds nothing a text must hold.
       return EMPTY;
     default:
       // A class escape (\d, \w, .), a backreference, a class expression: no literal to name.

@@ -6,6 +6,7 @@
  * homework, the back of a gift card) all use a cue's words without making its move. The
  * words are each language's `speech` section in `lexicon/<language>.yaml`.
  */
+import { createCueGates, type CueGates } from './cue-gates.js';
 import { LEXICON, type CueLang } from './cue-lexicon.js';
 
 export type SpeechAct =
@@ -32,14 +33,47 @@ export interface SentenceActs {
   imageOf?: 'child' | 'thing';
 }
 
-type Compiled = RegExp[][];
+/** A key's patterns: each a list of parts that must all match, each part with its gate in `GATES`. */
+type Compiled = { re: RegExp; gate: number }[][];
+const PARTS: RegExp[] = [];
 const COMPILED = new Map<CueLang, Map<string, Compiled>>(
   LEXICON.languages.map((l) => [
     l.language,
-    new Map([...l.speech].map(([k, v]) => [k, v.map((p) => p.expanded.map((r) => new RegExp(r)))])),
+    new Map(
+      [...l.speech].map(([k, v]) => [k, v.map((p) => p.expanded.map((r) => ({ re: new RegExp(r), gate: PARTS.push(new RegExp(r)) - 1 })))]),
+    ),
   ]),
 );
-const any = (c: Compiled | undefined, s: string) => c?.some((parts) => parts.every((r) => r.test(s))) ?? false;
+/*
+ * Every pattern's parts behind the cue scan's prefilter (`cue-gates.ts`): a cue's sentence is read
+ * in each language the message speaks, for eleven acts and an image's object, and testing each
+ * pattern was most of the cost of a message with a cue (fifteenth round, profiled). A sentence and
+ * its message are each scanned once, and the last two texts' scans are kept: `speechActs` is asked
+ * of the same sentence and message once per language.
+ */
+const SCANS = [createCueGates(PARTS), createCueGates(PARTS)];
+const scanned: (string | undefined)[] = [undefined, undefined];
+let older = 0;
+function gatesFor(text: string): CueGates {
+  if (scanned[0] === text) return SCANS[0]!;
+  if (scanned[1] === text) return SCANS[1]!;
+  const k = older;
+  older = 1 - k;
+  scanned[k] = text;
+  SCANS[k]!.scan(text);
+  return SCANS[k]!;
+}
+function any(c: Compiled | undefined, s: string): boolean {
+  if (!c || c.length === 0) return false;
+  const g = gatesFor(s);
+  patterns: for (let i = 0; i < c.length; i++) {
+    const parts = c[i]!;
+    for (let k = 0; k < parts.length; k++) if (!g.open(parts[k]!.gate)) continue patterns;
+    for (let k = 0; k < parts.length; k++) if (!parts[k]!.re.test(s)) continue patterns;
+    return true;
+  }
+  return false;
+}
 /*
  * What an image request names is read in every language at once: a cue is reported in the
  * first language whose words match, and "manda foto do bilhete" is Portuguese matched by the

@@ -17,6 +17,7 @@
  * home-alone question, a compliment, a threat, a meeting with isolating words) ends it for the
  * conversation and puts the held secrets and their message scores back.
  */
+import { createGatedTest } from './cue-gates.js';
 import { LEXICON } from './cue-lexicon.js';
 import type { Stage } from './cue-stages.js';
 import { STAGE_BIT } from './cue-stages.js';
@@ -24,15 +25,20 @@ import type { Cue } from './detect-cues.js';
 
 type Key = 'party' | 'party_secret' | 'party_task' | 'party_not';
 
-/** Each key's patterns in every language as one expression (a pattern of several parts must match them all). */
-const union = (key: Key): RegExp => {
-  const alternatives = LEXICON.languages.flatMap((l) =>
-    (l.speech.get(key) ?? []).map((p) =>
-      p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
+/**
+ * Each key's patterns in every language, tested through the cue scan's prefilter (a pattern of
+ * several parts must match them all): read on every adult message, so only the patterns whose
+ * literals occur in it are tried.
+ */
+const union = (key: Key): ((text: string) => boolean) =>
+  createGatedTest(
+    LEXICON.languages.flatMap((l) =>
+      (l.speech.get(key) ?? []).map(
+        (p) =>
+          new RegExp(p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`),
+      ),
     ),
   );
-  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/;
-};
 const PARTY = union('party');
 const PARTY_SECRET = union('party_secret');
 const PARTY_TASK = union('party_task');
@@ -42,17 +48,13 @@ const PARTY_TASK = union('party_task');
  * whose exclusions are Portuguese.
  */
 const PARTY_NOT = union('party_not');
-/** A cheap literal screen before the union: every `party` pattern needs one of these stems. */
-const PARTY_STEM =
-  /surpri|sorpres|mission|mision|missao|geheimmission|surpres|fete|soiree|part[iy]|fest|fiest|feier|uberrasch|retire|jubil|aposent|depart|pension|anniv|aniver|birthday|bday|compleann|cumple|geburtstag|retraite|abschied|leaving|despedid|ruhestand/;
 
 /** Whether a normalised message names a celebration being prepared for someone other than the child. */
-export const namesParty = (normalized: string): boolean =>
-  PARTY_STEM.test(normalized) && PARTY.test(normalized) && !PARTY_NOT.test(normalized);
+export const namesParty = (normalized: string): boolean => PARTY(normalized) && !PARTY_NOT(normalized);
 /** Whether a normalised message keeps its secret from a third person, not the parents, "us" or everyone. */
-export const keptFromCelebrant = (normalized: string): boolean => PARTY_SECRET.test(normalized) && !PARTY_NOT.test(normalized);
+export const keptFromCelebrant = (normalized: string): boolean => PARTY_SECRET(normalized) && !PARTY_NOT(normalized);
 /** Whether a normalised message's meeting is for the party's preparation, with nothing that isolates. */
-export const partyTask = (normalized: string): boolean => PARTY_TASK.test(normalized) && !PARTY_NOT.test(normalized);
+export const partyTask = (normalized: string): boolean => PARTY_TASK(normalized) && !PARTY_NOT(normalized);
 
 /** What one adult's side of a conversation holds of a party it named. */
 export interface PartyPlan {
