@@ -35,6 +35,13 @@ export interface CueDef {
 /** Loaded once, at import: a lexicon that fails its checks stops start-up with every issue named. */
 export const LEXICON = loadLexicon();
 
+/**
+ * One expression for a `speech` pattern: a pattern of several parts matches where every part
+ * occurs, in any order, so each part is a lookahead from the start.
+ */
+export const allParts = (expanded: readonly string[]): string =>
+  expanded.length === 1 ? `(?:${expanded[0]!})` : `^${expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`;
+
 /** The languages with a lexicon file, in file order. */
 export const LANGUAGES: readonly CueLang[] = LEXICON.languages.map((l) => l.language);
 

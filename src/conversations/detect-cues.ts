@@ -124,19 +124,19 @@ function gatedMatch(c: Compiled, j: number, text: string): boolean {
   return false;
 }
 
-/**
- * A phone number, or a handle offered with an app name: contact details leaving the platform.
- * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
- * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not.
- */
 /** Italian "ma" (but), French "ma" (my): where `sentences` may split (speech-acts.ts). */
 const MA = /\sma\s/;
 
 /** Shorter normalised messages are not worth asking language identification about (see identify-language.ts). */
 const MIN_LENGTH = 20;
 
-// The app's name is a whole word, and a dash after it is set off by a space: "signaler.",
-// "signalement.", "instalar." and "discord-regel" are words of their own, not handles (fifteenth round).
+/**
+ * A phone number, or a handle offered with an app name: contact details leaving the platform.
+ * A bare word after the app name counts only when it looks like a handle (a digit, `_` or
+ * `.`), so "my snap is sk8r_kid" does and "our whatsapp group" does not. The app's name is a
+ * whole word, and a dash after it is set off by a space: "signaler.", "signalement.", "instalar."
+ * and "discord-regel" are words of their own, not handles (fifteenth round).
+ */
 const CONTACT =
   /(?:\+?\d[\d ().-]{7,}\d)|(?:(?<![a-z])(?:snap(?:chat)?|telegram|whatsapp|kik|discord|insta(?:gram)?|signal)(?![a-z])\s*(?:(?:is|:|\s-|-\s|es|e|est)\s*@?[a-z0-9_.]{3,}|@[a-z0-9_.]{3,}|(?=[a-z]*[0-9_.])[a-z0-9_.]{3,}))/;
 

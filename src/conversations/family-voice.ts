@@ -14,17 +14,12 @@
  * child knows, as `guardian` is; with an older link, as family, as `kin_self` is.
  */
 import { createCueGates } from './cue-gates.js';
-import { LEXICON } from './cue-lexicon.js';
+import { allParts, LEXICON } from './cue-lexicon.js';
 
 /** Each pattern of a key in every language as one expression: a pattern of several parts must match them all. */
 const sources = (
   key: 'kin' | 'kin_self' | 'guardian' | 'kin_tie' | 'family_audience' | 'parent_audience' | 'parents_out' | 'new_account',
-): string[] =>
-  LEXICON.languages.flatMap((l) =>
-    (l.speech.get(key) ?? []).map((p) =>
-      p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`,
-    ),
-  );
+): string[] => LEXICON.languages.flatMap((l) => (l.speech.get(key) ?? []).map((p) => allParts(p.expanded)));
 // A language with neither key contributes nothing; an empty union never matches.
 const union = (alternatives: string[]) => (alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/);
 const KIN = union(sources('kin'));

@@ -36,13 +36,12 @@ export interface SentenceActs {
 /** A key's patterns: each a list of parts that must all match, each part with its gate in `GATES`. */
 type Compiled = { re: RegExp; gate: number }[][];
 const PARTS: RegExp[] = [];
+const part = (source: string) => {
+  const re = new RegExp(source);
+  return { re, gate: PARTS.push(re) - 1 };
+};
 const COMPILED = new Map<CueLang, Map<string, Compiled>>(
-  LEXICON.languages.map((l) => [
-    l.language,
-    new Map(
-      [...l.speech].map(([k, v]) => [k, v.map((p) => p.expanded.map((r) => ({ re: new RegExp(r), gate: PARTS.push(new RegExp(r)) - 1 })))]),
-    ),
-  ]),
+  LEXICON.languages.map((l) => [l.language, new Map([...l.speech].map(([k, v]) => [k, v.map((p) => p.expanded.map(part))]))]),
 );
 /*
  * Every pattern's parts behind the cue scan's prefilter (`cue-gates.ts`): a cue's sentence is read

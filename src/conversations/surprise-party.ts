@@ -18,7 +18,7 @@
  * conversation and puts the held secrets and their message scores back.
  */
 import { createGatedTest } from './cue-gates.js';
-import { LEXICON } from './cue-lexicon.js';
+import { allParts, LEXICON } from './cue-lexicon.js';
 import type { Stage } from './cue-stages.js';
 import { STAGE_BIT } from './cue-stages.js';
 import type { Cue } from './detect-cues.js';
@@ -31,14 +31,7 @@ type Key = 'party' | 'party_secret' | 'party_task' | 'party_not';
  * literals occur in it are tried.
  */
 const union = (key: Key): ((text: string) => boolean) =>
-  createGatedTest(
-    LEXICON.languages.flatMap((l) =>
-      (l.speech.get(key) ?? []).map(
-        (p) =>
-          new RegExp(p.expanded.length === 1 ? `(?:${p.expanded[0]!})` : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`),
-      ),
-    ),
-  );
+  createGatedTest(LEXICON.languages.flatMap((l) => (l.speech.get(key) ?? []).map((p) => new RegExp(allParts(p.expanded)))));
 const PARTY = union('party');
 const PARTY_SECRET = union('party_secret');
 const PARTY_TASK = union('party_task');

@@ -1,4 +1,4 @@
-import { CUES, LEXICON, type CueLang } from './cue-lexicon.js';
+import { allParts, CUES, LEXICON, type CueLang } from './cue-lexicon.js';
 import type { Cue } from './detect-cues.js';
 
 /*
@@ -14,11 +14,11 @@ const TURN_WINDOW_MS = 30 * 60_000;
 /** Senders remembered; the oldest is forgotten first (memory stays bounded whatever the traffic). */
 const MAX_SENDERS = 50_000;
 
-// A pattern of several parts matches only where every part does, as in family-voice.ts.
+// A pattern of several parts matches only where every part does (`allParts`).
 const TURN: readonly { lang: CueLang; re: RegExp }[] = LEXICON.languages.flatMap((l) =>
   (l.speech.get('your_turn') ?? []).map((p) => ({
     lang: l.language,
-    re: new RegExp(p.expanded.length === 1 ? p.expanded[0]! : `^${p.expanded.map((r) => `(?=[\\s\\S]*?(?:${r}))`).join('')}`),
+    re: new RegExp(allParts(p.expanded)),
   })),
 );
 
