@@ -100,4 +100,21 @@ describe('cue prefilter', () => {
       );
     }
   });
+
+  it("keeps a fork's scan apart from the gates it was forked from", () => {
+    const first = createCueGates([/send (?:me|us) a pic/, /snap(?:chat)?/, /secret|secreto/]);
+    const second = first.fork();
+    first.scan('send me a pic');
+    second.scan('add my snap, secret');
+    assert.deepEqual(
+      [0, 1, 2].filter((g) => first.open(g)),
+      [0],
+    );
+    assert.deepEqual(
+      [0, 1, 2].filter((g) => second.open(g)),
+      [1, 2],
+    );
+    assert.deepEqual(first.opened(), [0]);
+    assert.equal(second.stats, first.stats);
+  });
 });

@@ -50,7 +50,8 @@ const COMPILED = new Map<CueLang, Map<string, Compiled>>(
  * its message are each scanned once, and the last two texts' scans are kept: `speechActs` is asked
  * of the same sentence and message once per language.
  */
-const SCANS = [createCueGates(PARTS), createCueGates(PARTS)];
+const FIRST = createCueGates(PARTS);
+const SCANS = [FIRST, FIRST.fork()];
 const scanned: (string | undefined)[] = [undefined, undefined];
 let older = 0;
 function gatesFor(text: string): CueGates {

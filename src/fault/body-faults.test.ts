@@ -2,8 +2,8 @@
  * Fault and abuse suite (issue 15 item 6): 200 MB bodies from keys whose role may not call the
  * route, sent to a real server listening on 127.0.0.1 in a child process. Before, the server
  * read each body whole before the role check (110 MB to 2.0 GB); now it refuses after the
- * headers, and its peak resident memory (VmHWM) stays under 300 MB. Bounded: the client
- * stops sending as soon as the answer comes.
+ * headers, and its peak resident memory (VmHWM) grows by under 50 MB over its own peak at
+ * rest. Bounded: the client stops sending as soon as the answer comes.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -113,7 +113,12 @@ describe(
       child.kill('SIGTERM');
     });
 
-    it('refuses five 200 MB uploads from ingest and reviewer keys before reading them; server memory stays under 300 MB', async (t) => {
+    it('refuses five 200 MB uploads from ingest and reviewer keys before reading them; server memory grows by under 50 MB', async (t) => {
+      // Growth over the server's own peak at rest, not one absolute figure (the issue's "under
+      // 300 MB"): the server at rest holds the conversation lexicons and their prefilters,
+      // 255-290 MB by 2026-12-07, and CI read a peak of 324 MB on a loaded host with every body
+      // refused. A body read whole would add its 200 MB.
+      const rest = memoryOf(child.pid!);
       const attempts: [string, string, string][] = [
         ['/v1/banks/x/import', 'ingest', 'application/json'],
         ['/v1/banks/x/import', 'reviewer', 'text/csv'],
@@ -127,18 +132,18 @@ describe(
         assert.ok(r.sent < 200 * MB, `the server answered before the whole body (${r.sent} bytes sent)`);
       }
       const mem = memoryOf(child.pid!);
-      t.diagnostic(`server peak RSS ${Math.round(mem.peak / MB)} MB, now ${Math.round(mem.now / MB)} MB`);
-      assert.ok(mem.peak < 300 * MB, `peak RSS ${Math.round(mem.peak / MB)} MB`);
+      t.diagnostic(
+        `server peak RSS ${Math.round(rest.peak / MB)} MB at rest, ${Math.round(mem.peak / MB)} MB after, now ${Math.round(mem.now / MB)} MB`,
+      );
+      assert.ok(mem.peak - rest.peak < 50 * MB, `peak RSS ${Math.round(rest.peak / MB)} MB → ${Math.round(mem.peak / MB)} MB`);
       // Still serving.
       const health = await fetch(`${server.url}/healthz`);
       assert.equal(health.status, 200);
     });
 
     it('streams a 200 MB hash list from an admin without holding it: memory grows by under 100 MB', async (t) => {
-      // Measured as growth over the server's own peak so far, not as one absolute figure: the
-      // server's resident memory at rest grows with its lexicons and model (250-270 MB by
-      // 2026-12-06, which left a 300 MB bound a few MB of noise from failing on code that streams).
-      // Holding the list would add at least its 200 MB.
+      // Measured as growth over the server's own peak so far, as in the test above. Holding the
+      // list would add at least its 200 MB.
       const before = memoryOf(child.pid!);
       const created = await fetch(`${server.url}/v1/banks`, {
         method: 'POST',
