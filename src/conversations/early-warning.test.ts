@@ -106,4 +106,25 @@ describe('earlyWarningReady', () => {
   it('needs a cue on the message that fires, as before, outside the held case', () => {
     assert.equal(ready([['send me the skin code', 0.99]]), false);
   });
+
+  it('waits while every move is a pick-up announced as logistics, in six languages; another move warns', () => {
+    for (const pickUp of [
+      "bus is cancelled, I'll come get you",
+      'le bus est annulé, je viens te chercher',
+      'o ônibus foi cancelado, vou te buscar',
+      'der Bus fällt aus, ich hol dich ab',
+      "l'autobus è cancellato, vengo a prenderti",
+      'te recojo a las 5 en la puerta del cole',
+    ]) {
+      assert.equal(ready([[pickUp, 0.99]]), false, pickUp);
+      assert.equal(
+        ready([
+          [pickUp, 0.99],
+          ["don't tell your mum i'm coming", 0.99],
+        ]),
+        true,
+        pickUp,
+      );
+    }
+  });
 });

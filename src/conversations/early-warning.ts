@@ -1,7 +1,7 @@
 import { STAGE_BIT } from './cue-lexicon.js';
 import type { ConversationState } from './conversation-tracker.js';
 import type { Cue } from './detect-cues.js';
-import { sharedDestination } from './speech-acts.js';
+import { isLogistics, sharedDestination } from './speech-acts.js';
 
 /**
  * A message the model alone scores this high is a move of its own (an image request, a gift,
@@ -56,20 +56,33 @@ function sharedMoveOnly(st: ConversationState, toGroup: boolean): boolean {
   return st.mask === STAGE_BIT.isolation_platform_move && st.evidence.every((e) => e.cues.every((c) => sharedDestination(c, toGroup)));
 }
 
+/*
+ * Issue 16, sixteenth session. A pick-up announced for a set time or place, or because the bus
+ * failed ("le bus est annulé, je viens te chercher"), is logistics (`isLogistics`): the rules
+ * count it only beside another move, from an adult who approached too. The model's words
+ * ("bus", "annulé") lifted it to an early warning by itself; it now waits for another move, as
+ * a move to a shared place does.
+ */
+
+/** Every cue the adult has made is a pick-up announced as logistics. */
+function logisticsOnly(st: ConversationState): boolean {
+  return st.evidence.some((e) => e.cues.length > 0) && st.evidence.every((e) => e.cues.every(isLogistics));
+}
+
 /**
  * Whether this message may raise the early warning (the model's low-severity alert on an
  * adult who approached; the caller checks the risk level): a message with a cue, as before;
  * but after praise the model alone lifted (a message with no cue it put at 0.5 or more) and a
  * bare age question, only a later message with a cue or one the model scores `RELEASE_P` or
  * more, unless the child linked to the adult after the adult wrote first; and while every move
- * so far goes somewhere shared, not at all (`toGroup`: the message is said to a group, `saidToGroup`).
+ * so far goes somewhere shared, or is a pick-up announced as logistics, not at all (`toGroup`: the message is said to a group, `saidToGroup`).
  */
 export function earlyWarningReady(
   st: ConversationState,
   message: { eventId: string; cues: readonly Cue[]; p: number; toGroup?: boolean },
   linkedAfter: boolean,
 ): boolean {
-  if (sharedMoveOnly(st, message.toGroup ?? false)) return false;
+  if (sharedMoveOnly(st, message.toGroup ?? false) || logisticsOnly(st)) return false;
   if (linkedAfter || !ageOnly(st)) return message.cues.length > 0;
   const asked = st.evidence.findIndex((e) => e.cues.length > 0);
   const praised = asked > 0 && st.evidence.slice(0, asked).some((e) => e.cues.length === 0);
