@@ -6,18 +6,29 @@ import { describeTwins, DAY_MINUTES, type ConversationCase, type Line } from '..
 import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
- * Four classes found in the shared corpora's false alarms (issue 16, sixteenth session), read
+ * Five classes found in the shared corpora's false alarms (issue 16, sixteenth session), read
  * in six languages:
  * - a photo of the child's own thing by its form ("a photo of your new bike"): en, de and it
  *   read it so; es, pt and fr now do, unless it names the child's face, body or look;
  * - a warning that quotes what any third party might write ("si un stranger dice "…""), the
  *   subject any one to three words, the quote after the third person's verb;
  * - a safety check-in selfie in spoken French ("que je sache que t'es arrivée");
- * - Italian "i tuoi" alone is the parents; "i tuoi cugini", "i tuoi fratelli" are other children.
+ * - Italian "i tuoi" alone is the parents; "i tuoi cugini", "i tuoi fratelli" are other children;
+ * - the camera asked for a study group's, a class's or a team's call, with no private word.
  * Tables in data/parity/quotes-and-things.json; synthetic and non-graphic.
  */
 type Row = { name: string; link: 'none' | 'family'; lines: Line[] };
-type Lists = 'thingByForm' | 'stillChild' | 'quotedWarning' | 'stillThreat' | 'safetySelfie' | 'stillSelfie' | 'peerSecret' | 'stillSecret';
+type Lists =
+  | 'thingByForm'
+  | 'stillChild'
+  | 'quotedWarning'
+  | 'stillThreat'
+  | 'safetySelfie'
+  | 'stillSelfie'
+  | 'peerSecret'
+  | 'stillSecret'
+  | 'groupCall'
+  | 'stillCall';
 const DATA = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../data/parity/quotes-and-things.json', import.meta.url)), 'utf8'),
 ) as Record<Lists, string[]> & { benign: Row[]; risky: Row[] };
@@ -45,6 +56,10 @@ describe('quotes and things, in six languages', () => {
   it('reads a secret kept from cousins or siblings as no secrecy, and one kept from "i tuoi" as one', () => {
     for (const t of DATA.peerSecret) assert.equal(own(t).includes('secrecy_request'), false, t);
     for (const t of DATA.stillSecret) assert.ok(own(t).includes('secrecy_request'), t);
+  });
+  it("reads the camera for a group's call as no image request; a call of the two, or a private one, still is", () => {
+    for (const t of DATA.groupCall) assert.equal(own(t).includes('image_request'), false, t);
+    for (const t of DATA.stillCall) assert.ok(own(t).includes('image_request'), t);
   });
 });
 
