@@ -6,7 +6,7 @@ import { describeTwins, DAY_MINUTES, type ConversationCase, type Line } from '..
 import { detectCues, sendersOwn } from './detect-cues.js';
 
 /*
- * Five classes found in the shared corpora's false alarms (issue 16, sixteenth session), read
+ * Six classes found in the shared corpora's false alarms (issue 16, sixteenth session), read
  * in six languages:
  * - a photo of the child's own thing by its form ("a photo of your new bike"): en, de and it
  *   read it so; es, pt and fr now do, unless it names the child's face, body or look;
@@ -14,7 +14,8 @@ import { detectCues, sendersOwn } from './detect-cues.js';
  *   subject any one to three words, the quote after the third person's verb;
  * - a safety check-in selfie in spoken French ("que je sache que t'es arrivée");
  * - Italian "i tuoi" alone is the parents; "i tuoi cugini", "i tuoi fratelli" are other children;
- * - the camera asked for a study group's, a class's or a team's call, with no private word.
+ * - the camera asked for a study group's, a class's or a team's call, with no private word;
+ * - the adult paying into the family's own account ("mando pro pix da sua mãe") as no demand.
  * Tables in data/parity/quotes-and-things.json; synthetic and non-graphic.
  */
 type Row = { name: string; link: 'none' | 'family'; lines: Line[] };
@@ -28,7 +29,9 @@ type Lists =
   | 'peerSecret'
   | 'stillSecret'
   | 'groupCall'
-  | 'stillCall';
+  | 'stillCall'
+  | 'familyAccount'
+  | 'stillDemand';
 const DATA = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../data/parity/quotes-and-things.json', import.meta.url)), 'utf8'),
 ) as Record<Lists, string[]> & { benign: Row[]; risky: Row[] };
@@ -60,6 +63,10 @@ describe('quotes and things, in six languages', () => {
   it("reads the camera for a group's call as no image request; a call of the two, or a private one, still is", () => {
     for (const t of DATA.groupCall) assert.equal(own(t).includes('image_request'), false, t);
     for (const t of DATA.stillCall) assert.ok(own(t).includes('image_request'), t);
+  });
+  it("reads the adult paying into the family's own account as no payment demand; a demand to the sender's still is", () => {
+    for (const t of DATA.familyAccount) assert.equal(own(t).includes('payment_demand'), false, t);
+    for (const t of DATA.stillDemand) assert.ok(own(t).includes('payment_demand'), t);
   });
 });
 
