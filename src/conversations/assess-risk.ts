@@ -54,6 +54,8 @@ export function assess(
     familyChannel?: boolean;
     /** An adult with no link before the conversation who writes as the child's relative (conversation-risk-detector.ts). */
     kinClaim?: boolean;
+    /** The adult said the account or number is new ("it's your aunt, new account"): the impostor's opening. */
+    saysNewAccount?: boolean;
   },
 ): Assessment[] {
   const out: Assessment[] = [];
@@ -78,7 +80,16 @@ export function assess(
     // speech-acts.ts) is logistics: from an adult who approached, too, it needs another move.
     // An adult who approached but writes as the child's relative (`kinClaim`) makes no bare request:
     // it counts with one other grooming move, as from an adult the child knows.
-    const bareFromStranger = context.unconnected && context.kinClaim !== true && (has(mask, 'image_request') || !context.announcedOnly);
+    // So does one whose only request is a photo of family life (`familyOnly` with no meeting: the
+    // child in the new kit, at the birthday, with the trophy), from an account that is not new:
+    // in the corpora of other authors every such lone request was a relative with no link on the
+    // platform, and none of the risky conversations needed it. A compliment, a gift, an age
+    // question, a secret or another app beside it still makes it solicitation (`moves` below);
+    // from a new account (or one the adult says is new), or with a meeting, it stays a bare request.
+    const familyLife =
+      context.familyOnly === true && context.newAccount !== true && context.saysNewAccount !== true && !has(mask, 'meeting_request');
+    const bareFromStranger =
+      context.unconnected && context.kinClaim !== true && !familyLife && (has(mask, 'image_request') || !context.announcedOnly);
     // From an adult the child knows, a request that is family life (`familyOnly`: a photo of
     // the child at a family occasion, an outing with the cousins: `occasion`, speech-acts.ts)
     // is weighed as family weighs it: a present, a compliment or an age question beside it is

@@ -214,6 +214,7 @@ export function createConversationRiskDetector(tracker: ConversationTracker, opt
         family: trust === 'established',
         flagged: senderIdx >= 0 && (facts.flags(senderIdx) & (FLAG.suspicious | FLAG.restricted)) !== 0,
         newAccount: accountDays >= 0 && accountDays < NEW_ACCOUNT_DAYS,
+        saysNewAccount: kept.newAccount === true,
       };
       const relation = relationFeatures(rel, trust);
       const risk = minorSender

@@ -59,12 +59,17 @@ describe('family voice in the detector', () => {
       say('aunt', 'niece', 'I can pick you up from practice saturday', 5),
     );
     assert.equal(risky(aunt.alerts).length, 0, 'no link on the platform, but the child says who she is');
+    // The same words from an account made this week, which the child does not name: a bare request.
+    await ingest({
+      ...adult('stranger'),
+      account: { id: 'stranger', ageBand: 'adult', ageAssurance: 'verified', createdAt: at(-3 * 1440) },
+    });
     const stranger = await ingest(
       say('stranger', 'kid', 'hiya love, hope exams went ok', 2),
       say('kid', 'stranger', 'thanks', 3),
       say('stranger', 'kid', 'could you send me a photo of you in your new football kit?', 4),
     );
-    assert.ok(risky(stranger.alerts).length > 0, 'the same request from a stranger the child does not name');
+    assert.ok(risky(stranger.alerts).length > 0, 'the same request from a new account the child does not name');
     const script = await ingest(
       say('aunt', 'niece', "don't tell your parents we talk, delete our chat", 6),
       say('aunt', 'niece', 'add me on snap, my snap is auntie_x9', 7),

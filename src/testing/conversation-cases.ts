@@ -18,6 +18,8 @@ export interface ConversationCase {
   link?: [kind: string, minute: number];
   /** Other minors in the conversation (a group). */
   group?: number;
+  /** The adult's account was made this many days before the conversation; unknown when absent. */
+  accountDays?: number;
   lines: Line[];
 }
 
@@ -45,8 +47,10 @@ export async function runConversationCase(c: ConversationCase): Promise<Alert[]>
   const id = ++n;
   const a = `ca${id}`;
   const kids = [`ck${id}`, ...Array.from({ length: c.group ?? 0 }, (_, i) => `ck${id}_${i}`)];
-  const setup: object[] = [adult(a), ...kids.map((k) => minor(k))];
   const start = 20 * DAY_MINUTES;
+  const made = c.accountDays === undefined ? {} : { createdAt: at(start - c.accountDays * DAY_MINUTES) };
+  const grown = adult(a);
+  const setup: object[] = [{ ...grown, account: { ...grown.account, ...made } }, ...kids.map((k) => minor(k))];
   if (c.link) setup.push(connect(kids[0]!, a, c.link[0], at(start + c.link[1])));
   const events = c.lines.map(([who, text], i) => ({
     id: `cm${id}_${i}`,
