@@ -189,6 +189,8 @@ export function detectCues(
     // matches names it): an entry with none cannot match. Visiting every entry and asking each
     // gate was most of this function's own time on messages with no cue (profiled).
     const open = sortGates(GATES.opened());
+    // The cues found with their sentences, read for acts once all are found (below).
+    const found: { c: Compiled; sentence: string }[] = [];
     let last = -1;
     for (let q = 0; q < open.length; q++) {
       const j = GATE_OWNER[open[q]!]!;
@@ -203,9 +205,22 @@ export function detectCues(
       // Asked only of a message with " ma " in it: ruling Italian out may ask ELD (~44 µs).
       parts ??= sentences(normalized, MA.test(normalized) && lang.ruledOut('it'));
       const sentence = parts.length > 1 ? (parts.find((p) => matches(c, p, true)) ?? normalized) : normalized;
-      // Read in the cue's language and in every language the message speaks: a Portuguese warning
-      // whose request is matched by the Spanish "manda foto" is still a warning (fifteenth round).
-      cues.push(withActs(c, sentence, lang.languages, normalized));
+      found.push({ c, sentence });
+    }
+    if (lang !== undefined) {
+      // Read in the cue's language, in every language the message speaks, and in the language of
+      // every other cue found in it: a Portuguese warning whose request is matched by the Spanish
+      // "manda foto" is still a warning (fifteenth round), and so is a French threat quoted in a
+      // parent's code-switched notice ('"send money ou je poste tes photos" = scam = block').
+      // The cue's own language stays first where the message's do not include it (its object, a
+      // thing or the child, is read there); the other cues' languages come last.
+      const base = lang.languages;
+      for (const f of found) {
+        const own = base.includes(f.c.cue.lang) ? base : [f.c.cue.lang, ...base];
+        let langs = own;
+        for (const g of found) if (!langs.includes(g.c.cue.lang)) langs = [...langs, g.c.cue.lang];
+        cues.push(withActs(f.c, f.sentence, langs, normalized));
+      }
     }
   }
   if (!seen.includes('platform_move') && CONTACT.test(normalized)) {
